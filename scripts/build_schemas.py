@@ -1,0 +1,443 @@
+"""Regenerate the vendored JSON Schemas in schemas/ from the lists kept here.
+
+The Hub publishes its card spec as prose (hub-docs `modelcard.md`, `datasetcard.md`,
+`repositories-licenses.md`) and its task list in huggingface.js `packages/tasks/src/pipelines.ts`.
+When those change, update the lists below, bump SCHEMA_VERSION, run
+`python scripts/build_schemas.py`, and commit the result. Tests check that the committed files are
+what this script writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+SCHEMA_VERSION = "1.0.0"
+ROOT = Path(__file__).resolve().parents[1] / "schemas"
+
+# Hub license ids (hub-docs repositories-licenses.md, list as of June 2026).
+HUB_LICENSE_IDS = """
+apache-2.0 mit openrail bigscience-openrail-m creativeml-openrail-m bigscience-bloom-rail-1.0
+bigcode-openrail-m afl-3.0 artistic-2.0 bsl-1.0 bsd bsd-2-clause bsd-3-clause bsd-3-clause-clear
+c-uda cc cc0-1.0 cc-by-2.0 cc-by-2.5 cc-by-3.0 cc-by-4.0 cc-by-sa-3.0 cc-by-sa-4.0 cc-by-nc-2.0
+cc-by-nc-3.0 cc-by-nc-4.0 cc-by-nd-4.0 cc-by-nc-nd-3.0 cc-by-nc-nd-4.0 cc-by-nc-sa-2.0
+cc-by-nc-sa-3.0 cc-by-nc-sa-4.0 cdla-sharing-1.0 cdla-permissive-1.0 cdla-permissive-2.0 wtfpl
+ecl-2.0 epl-1.0 epl-2.0 etalab-2.0 eupl-1.1 eupl-1.2 agpl-3.0 gfdl gpl gpl-2.0 gpl-3.0 lgpl
+lgpl-2.1 lgpl-3.0 isc h-research intel-research lppl-1.3c ms-pl apple-ascl apple-amlr mpl-2.0
+odc-by odbl openmdw-1.0 openmdw-1.1 openrail++ osl-3.0 postgresql ofl-1.1 ncsa unlicense zlib
+pddl lgpl-lr deepfloyd-if-license fair-noncommercial-research-license llama2 llama3 llama3.1
+llama3.2 llama3.3 llama4 grok2-community gemma unknown other
+""".split()
+
+# Hub pipeline tags (huggingface.js PIPELINE_DATA keys).
+HUB_TASKS = """
+biology text-classification token-classification table-question-answering question-answering
+zero-shot-classification translation summarization feature-extraction text-generation
+text2text-generation fill-mask sentence-similarity text-to-speech text-to-audio
+automatic-speech-recognition audio-to-audio audio-classification audio-text-to-text
+voice-activity-detection depth-estimation image-classification object-detection
+image-segmentation text-to-image image-to-text image-to-image image-to-video
+unconditional-image-generation video-classification reinforcement-learning robotics
+tabular-classification tabular-regression tabular-to-text table-to-text multiple-choice
+text-ranking text-retrieval time-series-forecasting text-to-video image-text-to-text
+visual-question-answering document-question-answering zero-shot-image-classification graph-ml
+mask-generation zero-shot-object-detection text-to-3d image-to-3d image-feature-extraction
+video-text-to-text keypoint-detection visual-document-retrieval any-to-any other
+""".split()
+
+SIZE_CATEGORIES = """
+n<1K 1K<n<10K 10K<n<100K 100K<n<1M 1M<n<10M 10M<n<100M 100M<n<1B 1B<n<10B 10B<n<100B
+100B<n<1T n>1T
+""".split()
+
+BASE_MODEL_RELATIONS = ["adapter", "merge", "quantized", "finetune"]
+CREATORS = ["crowdsourced", "found", "expert-generated", "machine-generated", "other"]
+
+STRING = {"type": "string", "minLength": 1}
+STRINGS = {"type": "array", "items": STRING}
+ONE_OR_MORE_STRINGS = {"anyOf": [STRING, {"type": "array", "items": STRING, "minItems": 1}]}
+# ISO 639-1/2/3 code, optionally with BCP 47 subtags (en, fra, zh-Hant, pt-BR).
+LANGUAGE = {
+    "type": "string",
+    "pattern": "^(?:[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*|multilingual)$",
+}
+REPO_ID = {"type": "string", "pattern": r"^(?:[\w.-]+/)?[\w.-]+$"}
+
+
+def _id(name: str) -> str:
+    return f"urn:mlassets:schema:{name}:{SCHEMA_VERSION}"
+
+
+def _license_defs() -> dict[str, object]:
+    return {
+        "hub_license_id": {"enum": HUB_LICENSE_IDS},
+        "hub_license": {
+            "anyOf": [
+                {"$ref": "#/$defs/hub_license_id"},
+                {"type": "array", "items": {"$ref": "#/$defs/hub_license_id"}, "minItems": 1},
+            ]
+        },
+    }
+
+
+# `license: other` (alone or in a list) needs `license_name` and `license_link`.
+LICENSE_OTHER_RULE = {
+    "if": {
+        "required": ["license"],
+        "properties": {
+            "license": {
+                "anyOf": [{"const": "other"}, {"type": "array", "contains": {"const": "other"}}]
+            }
+        },
+    },
+    "then": {"required": ["license_name", "license_link"]},
+}
+
+COMMON = {
+    "license": {"$ref": "#/$defs/hub_license"},
+    "license_name": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$"},
+    "license_link": STRING,
+    "language": {"anyOf": [LANGUAGE, {"type": "array", "items": LANGUAGE, "minItems": 1}]},
+    "tags": ONE_OR_MORE_STRINGS,
+    "pretty_name": STRING,
+}
+
+MODEL_INDEX = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["name", "results"],
+        "properties": {
+            "name": STRING,
+            "results": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["task", "dataset", "metrics"],
+                    "properties": {
+                        "task": {
+                            "type": "object",
+                            "required": ["type"],
+                            "properties": {"type": STRING, "name": {"type": "string"}},
+                        },
+                        "dataset": {
+                            "type": "object",
+                            "required": ["type", "name"],
+                            "properties": {
+                                "type": STRING,
+                                "name": STRING,
+                                "config": {"type": "string"},
+                                "split": {"type": "string"},
+                                "revision": {"type": "string"},
+                                "args": {},
+                            },
+                        },
+                        "metrics": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["type", "value"],
+                                "properties": {
+                                    "type": STRING,
+                                    "value": {},
+                                    "name": {"type": "string"},
+                                    "config": {"type": "string"},
+                                    "args": {},
+                                    "verified": {"type": "boolean"},
+                                    "verifyToken": {"type": "string"},
+                                },
+                            },
+                        },
+                        "source": {
+                            "type": "object",
+                            "required": ["url"],
+                            "properties": {"name": {"type": "string"}, "url": STRING},
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+MODEL_CARD = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": _id("hub-model-card"),
+    "title": "Hugging Face Hub model card metadata",
+    "description": "The YAML front matter of a model card, after hub-docs modelcard.md.",
+    "type": "object",
+    "properties": {
+        **COMMON,
+        "library_name": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"},
+        "pipeline_tag": {"enum": HUB_TASKS},
+        "datasets": ONE_OR_MORE_STRINGS,
+        "metrics": ONE_OR_MORE_STRINGS,
+        "base_model": {"anyOf": [REPO_ID, {"type": "array", "items": REPO_ID, "minItems": 1}]},
+        "base_model_relation": {"enum": BASE_MODEL_RELATIONS},
+        "new_version": REPO_ID,
+        "model-index": MODEL_INDEX,
+    },
+    "allOf": [LICENSE_OTHER_RULE],
+    "$defs": _license_defs(),
+}
+
+CONFIG = {
+    "type": "object",
+    "required": ["config_name"],
+    "properties": {
+        "config_name": STRING,
+        "default": {"type": "boolean"},
+        "data_dir": {"type": "string"},
+        "data_files": {
+            "anyOf": [
+                STRING,
+                STRINGS,
+                {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["split", "path"],
+                        "properties": {"split": STRING, "path": ONE_OR_MORE_STRINGS},
+                    },
+                },
+            ]
+        },
+    },
+}
+
+DATASET_CARD = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": _id("hub-dataset-card"),
+    "title": "Hugging Face Hub dataset card metadata",
+    "description": "The YAML front matter of a dataset card, after hub-docs datasetcard.md.",
+    "type": "object",
+    "properties": {
+        **COMMON,
+        "license_details": {"type": "string"},
+        "language_details": {"type": "string"},
+        "annotations_creators": {
+            "type": "array",
+            "items": {"enum": [*CREATORS, "no-annotation"]},
+        },
+        "language_creators": {"type": "array", "items": {"enum": CREATORS}},
+        "multilinguality": {
+            "anyOf": [
+                {"enum": ["monolingual", "multilingual", "translation", "other"]},
+                {
+                    "type": "array",
+                    "items": {"enum": ["monolingual", "multilingual", "translation", "other"]},
+                },
+            ]
+        },
+        "size_categories": {
+            "anyOf": [
+                {"enum": SIZE_CATEGORIES},
+                {"type": "array", "items": {"enum": SIZE_CATEGORIES}},
+            ]
+        },
+        "source_datasets": STRINGS,
+        "task_categories": {"type": "array", "items": {"enum": HUB_TASKS}},
+        "task_ids": STRINGS,
+        "paperswithcode_id": {"type": ["string", "null"]},
+        "configs": {"type": "array", "items": CONFIG},
+        "dataset_info": {"type": ["object", "array"]},
+    },
+    "allOf": [LICENSE_OTHER_RULE],
+    "$defs": _license_defs(),
+}
+
+OPENML_DESCRIPTION = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": _id("openml-description"),
+    "title": "OpenML dataset description",
+    "description": "The fields of an OpenML data_set_description that mlassets reads.",
+    "type": "object",
+    "required": ["id", "name", "version", "format", "url"],
+    "properties": {
+        "id": {"type": "integer", "minimum": 1},
+        "name": STRING,
+        "version": {"type": "integer", "minimum": 1},
+        "format": STRING,
+        "url": STRING,
+        "description": {"type": ["string", "null"]},
+        "licence": {"type": ["string", "null"]},
+        "md5_checksum": {"type": ["string", "null"], "pattern": "^[0-9a-f]{32}$"},
+        "citation": {"type": ["string", "null"]},
+        "creator": {"anyOf": [{"type": "null"}, STRING, STRINGS]},
+        "upload_date": {"type": ["string", "null"]},
+        "default_target_attribute": {"type": ["string", "null"]},
+        "language": {"type": ["string", "null"]},
+        "tag": {"anyOf": [{"type": "null"}, STRING, STRINGS]},
+        "status": {"type": ["string", "null"]},
+    },
+}
+
+FINDING = {
+    "type": "object",
+    "required": ["code", "severity", "message", "pointer", "line", "column"],
+    "additionalProperties": False,
+    "properties": {
+        "code": {"type": "string", "pattern": "^[A-Z][0-9]{3}$"},
+        "severity": {"enum": ["error", "warning", "info"]},
+        "message": {"type": "string"},
+        "pointer": {"type": "string"},
+        "line": {"type": ["integer", "null"], "minimum": 1},
+        "column": {"type": ["integer", "null"], "minimum": 1},
+    },
+}
+
+NULLABLE_STRING = {"type": ["string", "null"]}
+
+MANIFEST = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": _id("manifest"),
+    "title": "mlassets curated manifest",
+    "description": "One curated, deterministic record of a model or dataset at one revision.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": [
+        "schema_version", "id", "kind", "source", "revision", "card_sha256", "fetched_at",
+        "title", "description", "license", "task", "languages", "datasets", "base_models",
+        "metrics", "files", "tags", "library", "gated", "last_modified", "findings",
+    ],
+    "properties": {
+        "schema_version": {"const": 1},
+        "id": STRING,
+        "kind": {"enum": ["model", "dataset"]},
+        "source": {"enum": ["huggingface", "openml", "local"]},
+        "revision": NULLABLE_STRING,
+        "card_sha256": {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$"},
+        "fetched_at": {"type": "string", "pattern": r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"},
+        "title": NULLABLE_STRING,
+        "description": NULLABLE_STRING,
+        "license": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["declared", "concluded", "findings"],
+            "properties": {
+                "declared": {"type": "array", "items": {"type": "string"}},
+                "concluded": STRING,
+                "findings": {"type": "array", "items": FINDING},
+            },
+        },
+        "task": NULLABLE_STRING,
+        "languages": STRINGS,
+        "datasets": STRINGS,
+        "base_models": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "relation"],
+                "properties": {
+                    "id": STRING,
+                    "relation": {"enum": [*BASE_MODEL_RELATIONS, None]},
+                },
+            },
+        },
+        "metrics": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["model", "task", "dataset", "dataset_config", "split", "type",
+                             "name", "value"],
+                "properties": {
+                    "model": NULLABLE_STRING,
+                    "task": NULLABLE_STRING,
+                    "dataset": NULLABLE_STRING,
+                    "dataset_config": NULLABLE_STRING,
+                    "split": NULLABLE_STRING,
+                    "type": STRING,
+                    "name": NULLABLE_STRING,
+                    "value": {"type": ["number", "string", "boolean", "null"]},
+                },
+            },
+        },
+        "files": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["path", "size", "sha256"],
+                "properties": {
+                    "path": STRING,
+                    "size": {"type": ["integer", "null"], "minimum": 0},
+                    "sha256": {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$"},
+                },
+            },
+        },
+        "tags": STRINGS,
+        "library": NULLABLE_STRING,
+        "gated": {"type": ["boolean", "string"]},
+        "last_modified": NULLABLE_STRING,
+        "findings": {"type": "array", "items": FINDING},
+    },
+}
+
+VALIDATE_REPORT = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": _id("validate-report"),
+    "title": "mlassets validate --format json",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["schema_version", "files", "summary"],
+    "properties": {
+        "schema_version": {"const": 1},
+        "files": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["path", "kind", "findings"],
+                "properties": {
+                    "path": STRING,
+                    "kind": {"enum": ["model-card", "dataset-card", "manifest", "openml"]},
+                    "findings": {"type": "array", "items": FINDING},
+                },
+            },
+        },
+        "summary": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["files", "error", "warning", "info"],
+            "properties": {
+                k: {"type": "integer", "minimum": 0} for k in ("files", "error", "warning", "info")
+            },
+        },
+    },
+}
+
+SCHEMAS = {
+    "hub-model-card": MODEL_CARD,
+    "hub-dataset-card": DATASET_CARD,
+    "openml-description": OPENML_DESCRIPTION,
+    "manifest": MANIFEST,
+    "validate-report": VALIDATE_REPORT,
+}
+
+
+def render(schema: dict[str, object]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def main() -> int:
+    check = "--check" in sys.argv
+    stale = []
+    for name, schema in SCHEMAS.items():
+        target = ROOT / f"{name}.schema.json"
+        text = render(schema)
+        if check:
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                stale.append(target.name)
+        else:
+            target.write_text(text, encoding="utf-8")
+    if stale:
+        print("stale schemas (run scripts/build_schemas.py):", ", ".join(stale), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

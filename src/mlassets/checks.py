@@ -1,0 +1,159 @@
+"""Schema checks that turn jsonschema errors and near-miss keys into positioned findings."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError, best_match
+
+from mlassets.models import Finding, Severity, json_pointer
+from mlassets.yamlpos import Located
+
+# jsonschema keyword -> last two digits of the finding code (S2xx built-in, S3xx user schemas).
+_KEYWORD_CODES = {
+    "type": 1,
+    "enum": 2,
+    "const": 2,
+    "required": 3,
+    "pattern": 4,
+    "format": 4,
+    "minLength": 4,
+}
+OTHER_CONSTRAINT = 5
+
+# Keys the Hub documents, per card kind, beyond those the schemas describe; never "unknown".
+_EXTRA_KNOWN = {
+    "model": {"thumbnail", "widget", "inference", "co2_eq_emissions", "model_name", "extra_gated_prompt",
+              "extra_gated_fields", "extra_gated_heading", "extra_gated_button_content",
+              "extra_gated_description", "model_creator", "model_type", "quantized_by"},
+    "dataset": {"extra_gated_prompt", "extra_gated_fields", "extra_gated_heading",
+                "extra_gated_button_content", "extra_gated_description", "viewer", "train-eval-index"},
+}
+# Misspellings and look-alikes that difflib alone would miss or rank too low.
+_ALIASES = {
+    "licence": "license",
+    "licenses": "license",
+    "license-name": "license_name",
+    "license-link": "license_link",
+    "base-model": "base_model",
+    "basemodel": "base_model",
+    "base_models": "base_model",
+    "pipeline-tag": "pipeline_tag",
+    "pipeline": "pipeline_tag",
+    "task": "pipeline_tag",
+    "library": "library_name",
+    "library-name": "library_name",
+    "model_index": "model-index",
+    "modelindex": "model-index",
+    "dataset": "datasets",
+    "languages": "language",
+    "tag": "tags",
+    "task_category": "task_categories",
+    "task-categories": "task_categories",
+    "size_category": "size_categories",
+    "size-categories": "size_categories",
+}
+# In dataset cards `licenses:` was the documented key until 2022: call it legacy, not a typo.
+LEGACY_DATASET_LICENSES = "licenses"
+
+
+def schema_findings(
+    validator: jsonschema.protocols.Validator,
+    data: Any,
+    located: Located | None,
+    *,
+    code_base: int = 200,
+) -> list[Finding]:
+    """One finding per schema violation, positioned where the offending value starts."""
+    return [
+        _finding(leaf, located, code_base)
+        for error in validator.iter_errors(data)
+        for leaf in _leaves(error)
+    ]
+
+
+def _leaves(error: ValidationError) -> list[ValidationError]:
+    """For anyOf/oneOf, the errors of the branch the value was meant for.
+
+    That is the branch whose own type matched (a list was given, so the list branch), which says
+    far more than "is not valid under any of the given schemas".
+    """
+    if not error.context:
+        return [error]
+    branches: dict[object, list[ValidationError]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.schema_path[0], []).append(sub)
+    typed = [
+        subs
+        for subs in branches.values()
+        if not any(s.validator == "type" and not s.relative_path for s in subs)
+    ]
+    if len(typed) == 1:
+        return [leaf for sub in typed[0] for leaf in _leaves(sub)]
+    return [best_match(error.context) or error]
+
+
+def _finding(error: ValidationError, located: Located | None, code_base: int) -> Finding:
+    path = tuple(error.absolute_path)
+    code = f"S{code_base + _KEYWORD_CODES.get(str(error.validator), OTHER_CONSTRAINT)}"
+    position = located.position(path) if located else None
+    where = json_pointer(path)[1:] or "metadata"
+    message = f"{where}: {_message(error)}"
+    return Finding(code, Severity.ERROR, message, json_pointer(path), position)
+
+
+def _message(error: ValidationError) -> str:
+    if error.validator == "enum":
+        options = [str(o) for o in error.validator_value]
+        if not isinstance(error.instance, str):
+            shown = ", ".join(repr(o) for o in options[:4])
+            more = ", ..." if len(options) > 4 else ""
+            kind = type(error.instance).__name__.replace("dict", "mapping")
+            return f"a {kind} is not accepted here; expected one of {shown}{more}"
+        close = difflib.get_close_matches(error.instance.lower(), options, n=1, cutoff=0.8)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"{error.instance!r} is not an accepted value{hint}"
+    if error.validator == "required":
+        return error.message.replace("is a required property", "is required")
+    return error.message
+
+
+def near_miss_findings(
+    metadata: dict[str, Any], kind: str, known: Iterable[str], located: Located | None
+) -> list[Finding]:
+    """'Did you mean' findings for unknown top-level keys that look like documented ones."""
+    known_keys = set(known) | _EXTRA_KNOWN.get(kind, set())
+    findings = []
+    for key in metadata:
+        if key in known_keys:
+            continue
+        position = located.position((key,), prefer_key=True) if located else None
+        if kind == "dataset" and key == LEGACY_DATASET_LICENSES:
+            findings.append(
+                Finding(
+                    "S211",
+                    Severity.WARNING,
+                    "legacy key 'licenses': the Hub now reads 'license'",
+                    json_pointer((key,)),
+                    position,
+                )
+            )
+            continue
+        target = _ALIASES.get(key.lower())
+        if target is None:
+            close = difflib.get_close_matches(key, sorted(known_keys), n=1, cutoff=0.85)
+            target = close[0] if close else None
+        if target is not None and target in known_keys:
+            findings.append(
+                Finding(
+                    "S210",
+                    Severity.WARNING,
+                    f"unknown key {key!r}: did you mean {target!r}?",
+                    json_pointer((key,)),
+                    position,
+                )
+            )
+    return findings

@@ -1,0 +1,126 @@
+"""Conclude one license expression for an asset from everything its metadata declares.
+
+A card may declare `license` (a Hub id or a list), the legacy `licenses` (a list, or a mapping
+per config in old dataset cards), and `license_name` / `license_link` for `license: other`.
+Every declared value is kept, as written, beside the conclusion. A list means all licenses apply
+(AND). Anything that cannot be concluded makes the whole conclusion NOASSERTION, with a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from mlassets.licenses.normalize import NOASSERTION, normalize_license
+from mlassets.models import Finding, Position, Severity
+from mlassets.yamlpos import Located
+
+
+@dataclass(frozen=True)
+class LicenseConclusion:
+    declared: tuple[str, ...]
+    concluded: str
+    findings: tuple[Finding, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "declared": list(self.declared),
+            "concluded": self.concluded,
+            "findings": [f.to_json() for f in self.findings],
+        }
+
+
+def _strings(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [str(value)]
+
+
+def _at(finding: Finding, pointer: str, position: Position | None) -> Finding:
+    return Finding(finding.code, finding.severity, finding.message, pointer, position)
+
+
+def conclude_card_license(metadata: dict[str, Any] | None, located: Located | None = None) -> LicenseConclusion:
+    """The license conclusion for a card's metadata (None: a card without metadata)."""
+    metadata = metadata or {}
+
+    def where(key: str) -> Position | None:
+        return located.position((key,)) if located else None
+
+    current = _strings(metadata.get("license"))
+    legacy = _strings(metadata.get("licenses"))
+    declared = current + legacy
+    findings: list[Finding] = []
+    if not declared:
+        findings.append(Finding("L101", Severity.WARNING, "no license declared"))
+        return LicenseConclusion((), NOASSERTION, tuple(findings))
+    if current and legacy and {s.lower() for s in current} != {s.lower() for s in legacy}:
+        findings.append(
+            Finding("L106", Severity.WARNING,
+                    f"'license' {current} and legacy 'licenses' {legacy} disagree; using both",
+                    "/licenses", where("licenses"))
+        )
+    parts: list[str] = []
+    key = "license" if current else "licenses"
+    for raw in dict.fromkeys(declared):
+        if raw.strip().lower() == "other":
+            expression, extra = _other(metadata, where)
+        else:
+            result = normalize_license(raw)
+            expression = result.spdx
+            extra = [_at(f, f"/{key}", where(key)) for f in result.findings]
+        findings += extra
+        parts.append(expression)
+    extra_keys = {k: metadata[k] for k in ("license_name", "license_link") if k in metadata}
+    declared += [str(v) for v in extra_keys.values()]
+    return LicenseConclusion(tuple(declared), _all_of(parts), tuple(findings))
+
+
+def _other(metadata: dict[str, Any], where: Any) -> tuple[str, list[Finding]]:
+    name = str(metadata.get("license_name") or "").strip()
+    link = str(metadata.get("license_link") or "").strip()
+    if not name:
+        return NOASSERTION, [
+            Finding("L104", Severity.WARNING,
+                    "license is 'other' but no license_name says which license",
+                    "/license", where("license"))
+        ]
+    known = normalize_license(name)
+    if known.status != "noassertion":
+        return known.spdx, []
+    findings = []
+    if not link:
+        findings.append(
+            Finding("L104", Severity.WARNING,
+                    f"license_name {name!r} has no license_link to its text",
+                    "/license_name", where("license_name"))
+        )
+    return "LicenseRef-" + _idstring(name), findings
+
+
+def _idstring(name: str) -> str:
+    """An SPDX idstring: letters, digits, '-' and '.' only."""
+    return re.sub(r"[^A-Za-z0-9.-]+", "-", name.replace("+", "plus")).strip("-") or "unnamed"
+
+
+def _all_of(parts: list[str]) -> str:
+    unique = list(dict.fromkeys(parts))
+    if not unique or NOASSERTION in unique:
+        return NOASSERTION
+    if len(unique) == 1:
+        return unique[0]
+    return " AND ".join(f"({p})" if " OR " in p else p for p in unique)
+
+
+def conclude_text(raw: str | None) -> LicenseConclusion:
+    """The conclusion for a single free-text license field, such as OpenML's `licence`."""
+    if raw is None or not raw.strip():
+        return LicenseConclusion((), NOASSERTION, (Finding("L101", Severity.WARNING, "no license declared"),))
+    result = normalize_license(raw)
+    pointer_findings = tuple(_at(f, "/licence", None) for f in result.findings)
+    return LicenseConclusion((raw,), result.spdx, pointer_findings)
