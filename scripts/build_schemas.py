@@ -61,8 +61,13 @@ ONE_OR_MORE_STRINGS = {"anyOf": [STRING, {"type": "array", "items": STRING, "min
 LANGUAGE = {
     "type": "string",
     "pattern": "^(?:[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*|multilingual)$",
+    "x-mlassets-message": "is not an ISO 639 language code (such as en, fra or pt-BR)",
 }
-REPO_ID = {"type": "string", "pattern": r"^(?:[\w.-]+/)?[\w.-]+$"}
+REPO_ID = {
+    "type": "string",
+    "pattern": r"^(?:[\w.-]+/)?[\w.-]+$",
+    "x-mlassets-message": "is not a Hub repository id (ORG/NAME)",
+}
 
 
 def _id(name: str) -> str:
@@ -96,7 +101,11 @@ LICENSE_OTHER_RULE = {
 
 COMMON = {
     "license": {"$ref": "#/$defs/hub_license"},
-    "license_name": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$"},
+    "license_name": {
+        "type": "string",
+        "pattern": "^[a-z0-9][a-z0-9._-]*$",
+        "x-mlassets-message": "is not a license id (lowercase letters, digits, '.', '-', '_')",
+    },
     "license_link": STRING,
     "language": {"anyOf": [LANGUAGE, {"type": "array", "items": LANGUAGE, "minItems": 1}]},
     "tags": ONE_OR_MORE_STRINGS,
@@ -262,7 +271,11 @@ OPENML_DESCRIPTION = {
         "url": STRING,
         "description": {"type": ["string", "null"]},
         "licence": {"type": ["string", "null"]},
-        "md5_checksum": {"type": ["string", "null"], "pattern": "^[0-9a-f]{32}$"},
+        "md5_checksum": {
+            "type": ["string", "null"],
+            "pattern": "^[0-9a-f]{32}$",
+            "x-mlassets-message": "is not an MD5 checksum (32 hex digits)",
+        },
         "citation": {"type": ["string", "null"]},
         "creator": {"anyOf": [{"type": "null"}, STRING, STRINGS]},
         "upload_date": {"type": ["string", "null"]},

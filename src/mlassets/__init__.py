@@ -1,0 +1,45 @@
+"""mlassets: curate, validate, license-check and catalog machine-learning assets.
+
+The Python API mirrors the CLI; every function returns data and never prints or exits:
+
+- `parse_ref("hf://acme/tiny-model@v1.0")` parses an asset reference.
+- `parse_card(raw_bytes)` / `read_card(path)` split a card into metadata and body, with findings.
+- `validate_paths([Path("cards")])` checks cards, manifests and OpenML descriptions offline.
+- `curate(["hf://acme/tiny-model"], Path("out"))` fetches and writes curated manifests.
+- `normalize_license("Apache 2.0")` concludes an SPDX expression for one license string.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# Public names and the modules that define them. They load on first use (PEP 562), so that
+# `mlassets validate` and the pre-commit path import only what they need.
+_EXPORTS = {
+    "AssetRef": "mlassets.refs",
+    "parse_ref": "mlassets.refs",
+    "Card": "mlassets.cards",
+    "parse_card": "mlassets.cards",
+    "read_card": "mlassets.cards",
+    "Curated": "mlassets.curate",
+    "curate": "mlassets.curate",
+    "MlassetsError": "mlassets.errors",
+    "conclude_card_license": "mlassets.licenses",
+    "normalize_license": "mlassets.licenses",
+    "Finding": "mlassets.models",
+    "Position": "mlassets.models",
+    "Severity": "mlassets.models",
+    "ValidationReport": "mlassets.validate",
+    "validate_paths": "mlassets.validate",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'mlassets' has no attribute {name!r}")

@@ -86,14 +86,19 @@ def _leaves(error: ValidationError) -> list[ValidationError]:
     branches: dict[object, list[ValidationError]] = {}
     for sub in error.context:
         branches.setdefault(sub.schema_path[0], []).append(sub)
-    typed = [
-        subs
-        for subs in branches.values()
-        if not any(s.validator == "type" and not s.relative_path for s in subs)
-    ]
+    typed = [subs for subs in branches.values() if not any(_wrong_shape(s) for s in subs)]
     if len(typed) == 1:
         return [leaf for sub in typed[0] for leaf in _leaves(sub)]
     return [best_match(error.context) or error]
+
+
+def _wrong_shape(error: ValidationError) -> bool:
+    """Did this branch fail on the value's shape itself (a list given where a string was meant)?"""
+    if error.relative_path:
+        return False
+    if error.validator == "type":
+        return True
+    return error.validator in ("enum", "const") and isinstance(error.instance, list | dict)
 
 
 def _finding(error: ValidationError, located: Located | None, code_base: int) -> Finding:
@@ -106,6 +111,9 @@ def _finding(error: ValidationError, located: Located | None, code_base: int) ->
 
 
 def _message(error: ValidationError) -> str:
+    custom = error.schema.get("x-mlassets-message") if isinstance(error.schema, dict) else None
+    if custom and error.validator in ("pattern", "format", "minLength"):
+        return f"{error.instance!r} {custom}"
     if error.validator == "enum":
         options = [str(o) for o in error.validator_value]
         if not isinstance(error.instance, str):

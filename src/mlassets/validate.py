@@ -33,6 +33,7 @@ _MODEL_KEYS = frozenset(
 )
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 400
+_SNIFF_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -183,12 +184,13 @@ def _wanted(path: Path) -> bool:
         return False
     try:
         with path.open("rb") as handle:
-            head = handle.read(512)
+            # Manifests sort their keys, so "schema_version" comes late; they are small files.
+            head = handle.read(_SNIFF_BYTES)
     except OSError:
         return True  # let check_file report it
     if suffix == ".xml":
-        return b"data_set_description" in head
-    return b'"schema_version"' in head or b'"data_set_description"' in head
+        return b"data_set_description" in head[:512]
+    return b'"schema_version"' in head or b'"data_set_description"' in head[:512]
 
 
 def _check_many(args: tuple[list[tuple[str, str]], str | None, tuple[str, ...]]) -> list[FileReport]:

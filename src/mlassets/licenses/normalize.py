@@ -29,6 +29,9 @@ _DEPRECATED_IDS = frozenset(
      "gfdl-1.1", "gfdl-1.2", "gfdl-1.3"}
 )
 _LICENSEREF = "LicenseRef-"
+# Short names in wide use that neither the Hub list nor license-expression knows. Issue-level
+# normalisation of full names, URLs and prose builds on this table.
+_SHORT_NAMES = {"cc0": "CC0-1.0", "cc-0": "CC0-1.0"}
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,8 @@ def normalize_license(raw: str) -> LicenseResult:
         return _refuse(raw, "L101", f"{raw!r} is a placeholder, not a license")
     if key in HUB_TO_SPDX:
         return _result(raw, HUB_TO_SPDX[key])
+    if key in _SHORT_NAMES:
+        return _result(raw, _SHORT_NAMES[key])
     if key in HUB_FAMILIES:
         return _refuse(raw, "L103", f"{raw!r} names {HUB_FAMILIES[key]}; no version is concluded")
     if key == "public":

@@ -1,0 +1,5 @@
+"""`python -m mlassets`."""
+
+from mlassets.cli import main
+
+main()

@@ -1,0 +1,68 @@
+"""One table from exception to exit code, applied to every command."""
+
+from __future__ import annotations
+
+import enum
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+import typer
+
+from mlassets.errors import MlassetsError, OperationalError, UsageError
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    FINDINGS = 1
+    USAGE = 2
+    ERROR = 3
+    INTERRUPTED = 130
+
+
+# Subclasses first: the first matching row wins.
+ERROR_EXIT_CODES: tuple[tuple[type[BaseException], ExitCode], ...] = (
+    (UsageError, ExitCode.USAGE),
+    (OperationalError, ExitCode.ERROR),
+    (MlassetsError, ExitCode.ERROR),
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def debug_enabled() -> bool:
+    return os.environ.get("MLASSETS_DEBUG", "") not in ("", "0")
+
+
+def fail(message: str, code: ExitCode) -> typer.Exit:
+    typer.echo(f"mlassets: error: {message}", err=True)
+    return typer.Exit(int(code))
+
+
+def exits(command: Callable[P, int]) -> Callable[P, None]:
+    """Run a command body that returns an exit code, mapping known errors to one stderr line."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            code = command(*args, **kwargs)
+        except KeyboardInterrupt:
+            typer.echo("mlassets: interrupted", err=True)
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except MlassetsError as exc:
+            if debug_enabled():
+                traceback.print_exc(file=sys.stderr)
+            code_for = next(code for cls, code in ERROR_EXIT_CODES if isinstance(exc, cls))
+            hint = "" if debug_enabled() else " (MLASSETS_DEBUG=1 shows the cause)"
+            suffix = hint if code_for is ExitCode.ERROR and exc.__cause__ is not None else ""
+            raise fail(f"{exc}{suffix}", code_for) from None
+        except Exception:  # a bug in mlassets: show everything a bug report needs
+            traceback.print_exc(file=sys.stderr)
+            raise fail("unexpected error; please report it with the traceback above", ExitCode.ERROR) from None
+        raise typer.Exit(int(code))
+
+    return wrapper

@@ -1,0 +1,36 @@
+"""Rendering of results: plain text and JSON always; Rich tables only on a terminal."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+
+
+def is_tty() -> bool:
+    return sys.stdout.isatty()
+
+
+def print_json(document: Any) -> None:
+    typer.echo(json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False))
+
+
+def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """A Rich table on a terminal; tab-separated lines (with a header) elsewhere."""
+    if not is_tty():
+        typer.echo("\t".join(columns))
+        for row in rows:
+            typer.echo("\t".join(row))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*row)
+    Console().print(table)

@@ -1,0 +1,65 @@
+"""`mlassets validate`."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlassets.cli._errors import ExitCode, exits
+from mlassets.cli._render import print_json
+
+
+class Format(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+class Kind(str, enum.Enum):
+    auto = "auto"
+    model = "model"
+    dataset = "dataset"
+
+
+class FailOn(str, enum.Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+@exits
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Card files (*.md), manifests (*.json), "
+                                                "OpenML descriptions (*.xml) or directories.")],
+    output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    kind: Annotated[Kind, typer.Option(help="Card kind; auto infers it from the keys.")] = Kind.auto,
+    schema: Annotated[list[Path] | None, typer.Option(
+        "--schema", help="An extra JSON Schema (JSON or YAML) layered on the built-in ones; repeatable.")] = None,
+    fail_on: Annotated[FailOn, typer.Option(help="Lowest severity that fails the run.")] = FailOn.warning,
+    jobs: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
+) -> int:
+    """Check cards, manifests and OpenML descriptions offline. Exit 1 on findings."""
+    from mlassets.models import Position, Severity
+    from mlassets.validate import validate_paths
+
+    report = validate_paths(
+        paths,
+        kind=None if kind is Kind.auto else kind.value,
+        user_schemas=schema or (),
+        workers=jobs,
+    )
+    if output_format is Format.json:
+        print_json(report.to_json())
+    else:
+        lines = []
+        for file in report.files:
+            for f in file.findings:
+                pos = f.position or Position(1, 1)
+                lines.append(f"{file.path}:{pos.line}:{pos.column}: {f.code} {f.message}")
+        if lines:
+            typer.echo("\n".join(lines))
+        counts = ", ".join(f"{report.count(s)} {s.value}" for s in Severity)
+        typer.echo(f"{len(report.files)} file(s) checked: {counts}", err=True)
+    return ExitCode.FINDINGS if report.failed(Severity(fail_on.value)) else ExitCode.OK

@@ -1,0 +1,65 @@
+"""`fetch`: turn references (remote or local) into curated manifests on disk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mlassets import manifest
+from mlassets.cards import read_card
+from mlassets.errors import OperationalError, UnreadableFileError
+from mlassets.refs import AssetRef, parse_ref
+from mlassets.sources.retry import RetryPolicy
+
+
+@dataclass(frozen=True)
+class Curated:
+    """One reference's outcome: the manifest written, or the operational error that stopped it."""
+
+    ref: str
+    path: Path | None = None
+    manifest: dict[str, Any] | None = None
+    error: OperationalError | None = None
+
+
+def _local_cards(ref: AssetRef) -> list[tuple[Path, AssetRef]]:
+    root = Path(ref.name)
+    if root.is_file():
+        return [(root, ref)]
+    if not root.is_dir():
+        raise UnreadableFileError(f"{ref.name}: no such file or directory")
+    cards = sorted(p for p in root.rglob("*.md") if not any(part.startswith(".") for part in p.parts))
+    return [(p, AssetRef("local", None, p.as_posix())) for p in cards]
+
+
+def curate(
+    refs: Sequence[str],
+    out_dir: Path,
+    *,
+    policy: RetryPolicy | None = None,
+    kind: str | None = None,
+    openml_server: str | None = None,
+) -> Iterator[Curated]:
+    """Write one manifest per asset under `out_dir`, yielding each outcome as it completes.
+
+    All references are parsed first, so a malformed one fails the run (a usage error) before any
+    work is done. An operational error on one asset is reported and the others go on.
+    """
+    parsed = [parse_ref(text) for text in refs]
+    fetched_at = manifest.fetch_time()
+    for ref in parsed:
+        try:
+            if ref.source == "local":
+                for path, card_ref in _local_cards(ref):
+                    data = manifest.from_card(read_card(path, card_ref.name), card_ref, fetched_at, kind)
+                    yield Curated(card_ref.id, manifest.write_manifest(data, out_dir), data)
+                continue
+            from mlassets.sources import fetch_remote
+
+            asset = fetch_remote(ref, policy, openml_server=openml_server)
+            data = manifest.from_fetched(asset, fetched_at)
+            yield Curated(str(ref), manifest.write_manifest(data, out_dir, str(ref)), data)
+        except OperationalError as exc:
+            yield Curated(str(ref), error=exc)

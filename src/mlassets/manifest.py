@@ -1,0 +1,247 @@
+"""Curated manifests: one deterministic, schema-valid JSON document per asset.
+
+Identical input gives identical bytes. The only field that varies between runs is `fetched_at`,
+and it is fixed when SOURCE_DATE_EPOCH is set (reproducible-builds convention).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from mlassets import openml_description
+from mlassets.atomic import write_bytes_atomic
+from mlassets.cards import Card, parse_card
+from mlassets.checks import schema_findings
+from mlassets.licenses import conclude_card_license, conclude_text
+from mlassets.models import Finding
+from mlassets.refs import _REPO_ID, AssetRef
+from mlassets.schemas import validator_for
+from mlassets.sources.base import FetchedAsset
+from mlassets.validate import check_card, infer_kind
+
+SCHEMA_VERSION = 1
+_DESCRIPTION_LIMIT = 1000
+
+
+def fetch_time() -> str:
+    """Now, or SOURCE_DATE_EPOCH when set, as `YYYY-MM-DDTHH:MM:SSZ`."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (
+        dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch and epoch.isdigit() else dt.datetime.now(dt.UTC)
+    )
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def from_fetched(asset: FetchedAsset, fetched_at: str) -> dict[str, Any]:
+    """The manifest for an asset a remote source returned."""
+    if asset.description is not None:
+        return _from_openml(asset, fetched_at)
+    card = parse_card(asset.card, f"{asset.ref.id}/README.md") if asset.card is not None else None
+    kind = asset.ref.kind or infer_kind(card.metadata if card else None, asset.ref.name)
+    manifest = _from_card(asset.ref.id, kind, "huggingface", card, fetched_at)
+    metadata = card.metadata if card and card.metadata else {}
+    manifest.update(
+        revision=asset.revision,
+        task=manifest["task"] or asset.pipeline_tag,
+        library=metadata.get("library_name") or asset.library_name,
+        gated=asset.gated,
+        last_modified=asset.last_modified,
+        tags=sorted(set(manifest["tags"]) | set(asset.tags)),
+        files=[{"path": f.path, "size": f.size, "sha256": f.sha256} for f in sorted(asset.files, key=lambda f: f.path)],
+    )
+    if manifest["title"] is None:
+        manifest["title"] = asset.ref.name
+    return manifest
+
+
+def from_card(card: Card, ref: AssetRef, fetched_at: str, kind: str | None = None) -> dict[str, Any]:
+    """The manifest for a local card file."""
+    kind = kind or infer_kind(card.metadata, card.path)
+    manifest = _from_card(ref.id, kind, "local", card, fetched_at)
+    if manifest["title"] is None:
+        manifest["title"] = Path(card.path).stem
+    return manifest
+
+
+def _from_card(ident: str, kind: str, source: str, card: Card | None, fetched_at: str) -> dict[str, Any]:
+    metadata: dict[str, Any] = (card.metadata if card else None) or {}
+    located = card.located if card else None
+    conclusion = conclude_card_license(card.metadata if card else None, located)
+    findings: list[Finding] = []
+    if card is not None:
+        findings = check_card(card, kind)[1]
+    task = metadata.get("pipeline_tag")
+    if task is None and isinstance(metadata.get("task_categories"), list) and metadata["task_categories"]:
+        task = metadata["task_categories"][0]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": ident,
+        "kind": kind,
+        "source": source,
+        "revision": None,
+        "card_sha256": card.sha256 if card else None,
+        "fetched_at": fetched_at,
+        "title": _text(metadata.get("pretty_name")) or _first_heading(card.body if card else ""),
+        "description": _first_paragraph(card.body if card else ""),
+        "license": conclusion.to_json(),
+        "task": _text(task),
+        "languages": _string_list(metadata.get("language")),
+        "datasets": [_dataset_ref(d) for d in _string_list(metadata.get("datasets"))],
+        "base_models": _base_models(metadata),
+        "metrics": _metrics(metadata.get("model-index")),
+        "files": [],
+        "tags": sorted(set(_string_list(metadata.get("tags")))),
+        "library": _text(metadata.get("library_name")),
+        "gated": False,
+        "last_modified": None,
+        "findings": [f.to_json() for f in findings],
+    }
+
+
+def _from_openml(asset: FetchedAsset, fetched_at: str) -> dict[str, Any]:
+    fields = asset.description or {}
+    conclusion = conclude_text(fields.get("licence"))
+    findings = schema_findings(validator_for("openml-description"), fields, None)
+    raw = openml_description.dumps_for_hash(fields)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": asset.ref.id,
+        "kind": "dataset",
+        "source": "openml",
+        "revision": asset.revision,
+        "card_sha256": hashlib.sha256(raw).hexdigest(),
+        "fetched_at": fetched_at,
+        "title": _text(fields.get("name")),
+        "description": _clip(_text(fields.get("description"))),
+        "license": conclusion.to_json(),
+        "task": None,
+        "languages": _string_list(fields.get("language")),
+        "datasets": [],
+        "base_models": [],
+        "metrics": [],
+        "files": [],
+        "tags": sorted(set(_string_list(fields.get("tag")))),
+        "library": None,
+        "gated": False,
+        "last_modified": _text(fields.get("upload_date")),
+        "findings": [f.to_json() for f in findings],
+    }
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _string_list(value: Any) -> list[str]:
+    if value is None or isinstance(value, dict):
+        return []
+    items = value if isinstance(value, list) else [value]
+    return [str(v) for v in items if v is not None and not isinstance(v, dict | list)]
+
+
+def _dataset_ref(name: str) -> str:
+    return f"hf://datasets/{name}" if _REPO_ID.match(name) else name
+
+
+def _base_models(metadata: dict[str, Any]) -> list[dict[str, Any]]:
+    relation = metadata.get("base_model_relation")
+    relation = relation if relation in ("adapter", "merge", "quantized", "finetune") else None
+    return [
+        {"id": f"hf://{b}" if _REPO_ID.match(b) else b, "relation": relation}
+        for b in _string_list(metadata.get("base_model"))
+    ]
+
+
+def _metrics(model_index: Any) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    if not isinstance(model_index, list):
+        return rows
+    for entry in model_index:
+        if not isinstance(entry, dict):
+            continue
+        for result in entry.get("results") or []:
+            if not isinstance(result, dict):
+                continue
+            task = result.get("task") if isinstance(result.get("task"), dict) else {}
+            data = result.get("dataset") if isinstance(result.get("dataset"), dict) else {}
+            for metric in result.get("metrics") or []:
+                if not isinstance(metric, dict) or _text(metric.get("type")) is None:
+                    continue
+                value = metric.get("value")
+                rows.append({
+                    "model": _text(entry.get("name")),
+                    "task": _text(task.get("type")),
+                    "dataset": _text(data.get("type")),
+                    "dataset_config": _text(data.get("config")),
+                    "split": _text(data.get("split")),
+                    "type": _text(metric.get("type")),
+                    "name": _text(metric.get("name")),
+                    "value": value if isinstance(value, int | float | str | bool) or value is None else str(value),
+                })
+    return rows
+
+
+_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def _first_heading(body: str) -> str | None:
+    match = _HEADING.search(body)
+    return match.group(1).strip() if match else None
+
+
+def _first_paragraph(body: str) -> str | None:
+    """The first block of prose: not a heading, badge, HTML, table, code fence or list."""
+    for block in re.split(r"\n\s*\n", body.replace("\r\n", "\n")):
+        text = block.strip()
+        if not text or text[0] in "#<![|`>-*" or text.startswith(("```", "---")):
+            continue
+        return _clip(" ".join(text.split()))
+    return None
+
+
+def _clip(text: str | None) -> str | None:
+    if text is None or len(text) <= _DESCRIPTION_LIMIT:
+        return text
+    return text[: _DESCRIPTION_LIMIT - 1].rstrip() + "…"
+
+
+def manifest_filename(ident: str) -> str:
+    """A flat, safe file name for a reference (`models--acme--tiny.json`, `openml--61.json`).
+
+    A reference pinned to a revision (`hf://acme/tiny@v1.0`) gets its own file
+    (`models--acme--tiny@v1.0.json`), so two revisions fetched together both survive.
+    """
+    if ident.startswith("hf://datasets/"):
+        stem = "datasets--" + ident[len("hf://datasets/") :]
+    elif ident.startswith("hf://"):
+        stem = "models--" + ident[len("hf://") :]
+    elif ident.startswith("openml://"):
+        stem = "openml--" + ident[len("openml://") :]
+    else:
+        stem = "local--" + Path(ident).with_suffix("").as_posix().lstrip("./")
+    return re.sub(r"[^A-Za-z0-9._@-]+", "--", stem.replace("/", "--")) + ".json"
+
+
+def dumps(manifest: dict[str, Any]) -> bytes:
+    """The canonical bytes of a manifest: sorted keys, two-space indent, UTF-8, final newline."""
+    return (json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode()
+
+
+def write_manifest(manifest: dict[str, Any], out_dir: Path, name: str | None = None) -> Path:
+    """Check a manifest against its schema and write it atomically under `out_dir`."""
+    errors = sorted(validator_for("manifest").iter_errors(manifest), key=lambda e: list(e.absolute_path))
+    if errors:  # a bug in mlassets, not in the user's input: never write a manifest that lies
+        first = errors[0]
+        raise AssertionError(f"manifest for {manifest.get('id')} breaks its schema: {first.message}")
+    target = out_dir / manifest_filename(name or manifest["id"])
+    write_bytes_atomic(target, dumps(manifest))
+    return target

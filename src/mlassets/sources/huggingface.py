@@ -1,0 +1,124 @@
+"""The Hugging Face Hub, through the real `huggingface_hub` client.
+
+The endpoint is the standard HF_ENDPOINT and the token the standard HF_TOKEN (read by the client;
+never logged or printed here). `huggingface_hub` is imported on first use: it costs ~0.13 s and
+the validate path must not pay for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+from mlassets.errors import GatedError, NetworkError, NotFoundError, RevisionNotFoundError, SourceError
+from mlassets.refs import AssetRef
+from mlassets.sources.base import FetchedAsset, RemoteFile
+from mlassets.sources.retry import RetryPolicy, Retryable, call_with_retries, parse_retry_after
+
+_RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
+
+
+def _configure_environment(policy: RetryPolicy) -> None:
+    # huggingface_hub freezes these at import time, so they must be set before the first import.
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    seconds = str(max(1, math.ceil(policy.timeout)))  # the client parses these as integers
+    os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", seconds)
+    os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", seconds)
+
+
+def fetch(ref: AssetRef, policy: RetryPolicy) -> FetchedAsset:
+    """Repository metadata at `ref.revision` (default branch if None), and README.md at the
+    resolved commit, so the card and the metadata describe the same commit."""
+    _configure_environment(policy)
+    from huggingface_hub import HfApi
+
+    api = HfApi()
+    repo_type = "dataset" if ref.kind == "dataset" else "model"
+    info_call = api.dataset_info if repo_type == "dataset" else api.model_info
+    info = _guarded(
+        ref,
+        lambda: info_call(ref.name, revision=ref.revision, timeout=policy.timeout, files_metadata=True),
+        policy,
+    )
+    sha = info.sha
+    siblings = info.siblings or []
+    card = None
+    if any(s.rfilename == "README.md" for s in siblings):
+        card = _guarded(ref, lambda: _download_card(ref, repo_type, sha, policy), policy)
+    return FetchedAsset(
+        ref=ref,
+        revision=sha,
+        card=card,
+        tags=tuple(info.tags or ()),
+        gated=info.gated if isinstance(info.gated, bool | str) else False,
+        pipeline_tag=getattr(info, "pipeline_tag", None),
+        library_name=getattr(info, "library_name", None),
+        last_modified=_iso(info.last_modified),
+        files=tuple(
+            RemoteFile(s.rfilename, s.size, s.lfs.sha256 if s.lfs else None) for s in siblings
+        ),
+    )
+
+
+def _download_card(ref: AssetRef, repo_type: str, sha: str | None, policy: RetryPolicy) -> bytes | None:
+    from huggingface_hub import hf_hub_download
+    from huggingface_hub.errors import EntryNotFoundError
+
+    try:
+        path = hf_hub_download(
+            ref.name, "README.md", revision=sha, repo_type=repo_type, etag_timeout=policy.timeout
+        )
+    except EntryNotFoundError:
+        return None  # listed but gone: the asset simply has no card at this commit
+    return Path(path).read_bytes()
+
+
+def _iso(moment: dt.datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _classify(exc: BaseException) -> Retryable | None:
+    import httpx2
+    from huggingface_hub.errors import HfHubHTTPError
+
+    if isinstance(exc, HfHubHTTPError) and exc.response is not None:
+        if exc.response.status_code in _RETRY_STATUS:
+            return Retryable(exc, parse_retry_after(exc.response.headers.get("Retry-After")))
+        return None
+    if isinstance(exc, httpx2.ConnectError):
+        return Retryable(exc)
+    return None
+
+
+def _guarded(ref: AssetRef, call: Any, policy: RetryPolicy) -> Any:
+    """Run a client call with retries, and turn every client exception into an mlassets error."""
+    import httpx2
+    from huggingface_hub import errors
+
+    try:
+        return call_with_retries(call, _classify, policy)
+    except errors.GatedRepoError as exc:
+        raise GatedError(f"{ref}: gated repository; set HF_TOKEN for an account that accepted its terms") from exc
+    except errors.RevisionNotFoundError as exc:
+        raise RevisionNotFoundError(f"{ref}: revision {ref.revision!r} not found") from exc
+    except errors.RepositoryNotFoundError as exc:
+        raise NotFoundError(f"{ref}: repository not found (if it is private, set HF_TOKEN)") from exc
+    except errors.OfflineModeIsEnabled as exc:
+        raise NetworkError(f"{ref}: HF_HUB_OFFLINE is set, and fetching needs the network") from exc
+    except errors.HfHubHTTPError as exc:
+        status = exc.response.status_code if exc.response is not None else "?"
+        raise NetworkError(f"{ref}: the Hub answered HTTP {status} after {policy.attempts} tries") from exc
+    except errors.LocalEntryNotFoundError as exc:
+        raise NetworkError(f"{ref}: could not download README.md: cannot reach the Hub") from exc
+    except httpx2.TimeoutException as exc:
+        raise NetworkError(f"{ref}: the Hub did not answer within {policy.timeout:g} s") from exc
+    except httpx2.HTTPError as exc:
+        raise NetworkError(f"{ref}: cannot reach the Hub ({type(exc).__name__})") from exc
+    except (KeyError, ValueError) as exc:
+        raise SourceError(f"{ref}: the Hub sent a response mlassets cannot read ({exc})") from exc

@@ -1,0 +1,1 @@
+"""A loopback stand-in for the Hugging Face Hub and OpenML APIs, for tests and the benchmarks."""
