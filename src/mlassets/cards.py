@@ -124,10 +124,18 @@ def _is_fence(line: str) -> bool:
 def _find_block(lines: list[str], findings: list[Finding]) -> tuple[int, int] | None:
     opening = next((i for i, line in enumerate(lines) if line.strip()), None)
     if opening is None or lines[opening].strip() != "---":
-        findings.append(
-            Finding("C101", Severity.WARNING, "no YAML metadata block (front matter)")
-        )
+        findings.append(Finding("C101", Severity.WARNING, "no YAML metadata block (front matter)"))
         return None
+    if opening > 0 or lines[0] != lines[0].lstrip():
+        findings.append(
+            Finding(
+                "C111",
+                Severity.WARNING,
+                f"metadata block starts at line {opening + 1}, not at the very start of the file; "
+                "the Hub finds it, most other front-matter tools do not",
+                position=Position(opening + 1, 1),
+            )
+        )
     closing = next((i for i in range(opening + 1, len(lines)) if _is_fence(lines[i])), None)
     if closing is None:
         findings.append(
@@ -144,7 +152,9 @@ def _find_block(lines: list[str], findings: list[Finding]) -> tuple[int, int] | 
         later = next((i for i in range(closing + 1, len(lines)) if _is_fence(lines[i])), None)
         where = Position(opening + 1, 1)
         if later is None:
-            findings.append(Finding("C103", Severity.WARNING, "empty metadata block", position=where))
+            findings.append(
+                Finding("C103", Severity.WARNING, "empty metadata block", position=where)
+            )
             return None
         findings.append(
             Finding(
@@ -164,7 +174,9 @@ def _parse_yaml(lines: list[str], start: int, end: int, findings: list[Finding])
         located = load_located("\n".join(lines[start:end]), line_offset=start)
     except YamlSyntaxError as exc:
         findings.append(
-            Finding("C104", Severity.ERROR, f"YAML does not parse: {exc.message}", position=exc.position)
+            Finding(
+                "C104", Severity.ERROR, f"YAML does not parse: {exc.message}", position=exc.position
+            )
         )
         return None
     for path, position in located.duplicate_keys:
@@ -197,4 +209,5 @@ def _parse_yaml(lines: list[str], start: int, end: int, findings: list[Finding])
 
 
 def _kind(value: object) -> str:
-    return {list: "list", str: "string"}.get(type(value), type(value).__name__)
+    names: dict[type, str] = {list: "list", str: "string"}
+    return names.get(type(value), type(value).__name__)

@@ -26,11 +26,30 @@ OTHER_CONSTRAINT = 5
 
 # Keys the Hub documents, per card kind, beyond those the schemas describe; never "unknown".
 _EXTRA_KNOWN = {
-    "model": {"thumbnail", "widget", "inference", "co2_eq_emissions", "model_name", "extra_gated_prompt",
-              "extra_gated_fields", "extra_gated_heading", "extra_gated_button_content",
-              "extra_gated_description", "model_creator", "model_type", "quantized_by"},
-    "dataset": {"extra_gated_prompt", "extra_gated_fields", "extra_gated_heading",
-                "extra_gated_button_content", "extra_gated_description", "viewer", "train-eval-index"},
+    "model": {
+        "thumbnail",
+        "widget",
+        "inference",
+        "co2_eq_emissions",
+        "model_name",
+        "extra_gated_prompt",
+        "extra_gated_fields",
+        "extra_gated_heading",
+        "extra_gated_button_content",
+        "extra_gated_description",
+        "model_creator",
+        "model_type",
+        "quantized_by",
+    },
+    "dataset": {
+        "extra_gated_prompt",
+        "extra_gated_fields",
+        "extra_gated_heading",
+        "extra_gated_button_content",
+        "extra_gated_description",
+        "viewer",
+        "train-eval-index",
+    },
 }
 # Misspellings and look-alikes that difflib alone would miss or rank too low.
 _ALIASES = {
@@ -115,7 +134,7 @@ def _message(error: ValidationError) -> str:
     if custom and error.validator in ("pattern", "format", "minLength"):
         return f"{error.instance!r} {custom}"
     if error.validator == "enum":
-        options = [str(o) for o in error.validator_value]
+        options = [str(o) for o in error.validator_value]  # type: ignore[union-attr]
         if not isinstance(error.instance, str):
             shown = ", ".join(repr(o) for o in options[:4])
             more = ", ..." if len(options) > 4 else ""

@@ -30,7 +30,9 @@ def _local_cards(ref: AssetRef) -> list[tuple[Path, AssetRef]]:
         return [(root, ref)]
     if not root.is_dir():
         raise UnreadableFileError(f"{ref.name}: no such file or directory")
-    cards = sorted(p for p in root.rglob("*.md") if not any(part.startswith(".") for part in p.parts))
+    cards = sorted(
+        p for p in root.rglob("*.md") if not any(part.startswith(".") for part in p.parts)
+    )
     return [(p, AssetRef("local", None, p.as_posix())) for p in cards]
 
 
@@ -53,7 +55,9 @@ def curate(
         try:
             if ref.source == "local":
                 for path, card_ref in _local_cards(ref):
-                    data = manifest.from_card(read_card(path, card_ref.name), card_ref, fetched_at, kind)
+                    data = manifest.from_card(
+                        read_card(path, card_ref.name), card_ref, fetched_at, kind
+                    )
                     yield Curated(card_ref.id, manifest.write_manifest(data, out_dir), data)
                 continue
             from mlassets.sources import fetch_remote

@@ -33,7 +33,9 @@ def fetch_time() -> str:
     """Now, or SOURCE_DATE_EPOCH when set, as `YYYY-MM-DDTHH:MM:SSZ`."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = (
-        dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch and epoch.isdigit() else dt.datetime.now(dt.UTC)
+        dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        if epoch and epoch.isdigit()
+        else dt.datetime.now(dt.UTC)
     )
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -53,14 +55,19 @@ def from_fetched(asset: FetchedAsset, fetched_at: str) -> dict[str, Any]:
         gated=asset.gated,
         last_modified=asset.last_modified,
         tags=sorted(set(manifest["tags"]) | set(asset.tags)),
-        files=[{"path": f.path, "size": f.size, "sha256": f.sha256} for f in sorted(asset.files, key=lambda f: f.path)],
+        files=[
+            {"path": f.path, "size": f.size, "sha256": f.sha256}
+            for f in sorted(asset.files, key=lambda f: f.path)
+        ],
     )
     if manifest["title"] is None:
         manifest["title"] = asset.ref.name
     return manifest
 
 
-def from_card(card: Card, ref: AssetRef, fetched_at: str, kind: str | None = None) -> dict[str, Any]:
+def from_card(
+    card: Card, ref: AssetRef, fetched_at: str, kind: str | None = None
+) -> dict[str, Any]:
     """The manifest for a local card file."""
     kind = kind or infer_kind(card.metadata, card.path)
     manifest = _from_card(ref.id, kind, "local", card, fetched_at)
@@ -69,7 +76,9 @@ def from_card(card: Card, ref: AssetRef, fetched_at: str, kind: str | None = Non
     return manifest
 
 
-def _from_card(ident: str, kind: str, source: str, card: Card | None, fetched_at: str) -> dict[str, Any]:
+def _from_card(
+    ident: str, kind: str, source: str, card: Card | None, fetched_at: str
+) -> dict[str, Any]:
     metadata: dict[str, Any] = (card.metadata if card else None) or {}
     located = card.located if card else None
     conclusion = conclude_card_license(card.metadata if card else None, located)
@@ -77,7 +86,11 @@ def _from_card(ident: str, kind: str, source: str, card: Card | None, fetched_at
     if card is not None:
         findings = check_card(card, kind)[1]
     task = metadata.get("pipeline_tag")
-    if task is None and isinstance(metadata.get("task_categories"), list) and metadata["task_categories"]:
+    if (
+        task is None
+        and isinstance(metadata.get("task_categories"), list)
+        and metadata["task_categories"]
+    ):
         task = metadata["task_categories"][0]
     return {
         "schema_version": SCHEMA_VERSION,
@@ -171,26 +184,34 @@ def _metrics(model_index: Any) -> list[dict[str, Any]]:
         for result in entry.get("results") or []:
             if not isinstance(result, dict):
                 continue
-            task = result.get("task") if isinstance(result.get("task"), dict) else {}
-            data = result.get("dataset") if isinstance(result.get("dataset"), dict) else {}
+            task = _mapping(result.get("task"))
+            data = _mapping(result.get("dataset"))
             for metric in result.get("metrics") or []:
                 if not isinstance(metric, dict) or _text(metric.get("type")) is None:
                     continue
                 value = metric.get("value")
-                rows.append({
-                    "model": _text(entry.get("name")),
-                    "task": _text(task.get("type")),
-                    "dataset": _text(data.get("type")),
-                    "dataset_config": _text(data.get("config")),
-                    "split": _text(data.get("split")),
-                    "type": _text(metric.get("type")),
-                    "name": _text(metric.get("name")),
-                    "value": value if isinstance(value, int | float | str | bool) or value is None else str(value),
-                })
+                rows.append(
+                    {
+                        "model": _text(entry.get("name")),
+                        "task": _text(task.get("type")),
+                        "dataset": _text(data.get("type")),
+                        "dataset_config": _text(data.get("config")),
+                        "split": _text(data.get("split")),
+                        "type": _text(metric.get("type")),
+                        "name": _text(metric.get("name")),
+                        "value": value
+                        if isinstance(value, int | float | str | bool) or value is None
+                        else str(value),
+                    }
+                )
     return rows
 
 
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _first_heading(body: str) -> str | None:
@@ -233,15 +254,21 @@ def manifest_filename(ident: str) -> str:
 
 def dumps(manifest: dict[str, Any]) -> bytes:
     """The canonical bytes of a manifest: sorted keys, two-space indent, UTF-8, final newline."""
-    return (json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode()
+    return (
+        json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    ).encode()
 
 
 def write_manifest(manifest: dict[str, Any], out_dir: Path, name: str | None = None) -> Path:
     """Check a manifest against its schema and write it atomically under `out_dir`."""
-    errors = sorted(validator_for("manifest").iter_errors(manifest), key=lambda e: list(e.absolute_path))
+    errors = sorted(
+        validator_for("manifest").iter_errors(manifest), key=lambda e: list(e.absolute_path)
+    )
     if errors:  # a bug in mlassets, not in the user's input: never write a manifest that lies
         first = errors[0]
-        raise AssertionError(f"manifest for {manifest.get('id')} breaks its schema: {first.message}")
+        raise AssertionError(
+            f"manifest for {manifest.get('id')} breaks its schema: {first.message}"
+        )
     target = out_dir / manifest_filename(name or manifest["id"])
     write_bytes_atomic(target, dumps(manifest))
     return target

@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How bad a finding is. `error` and `warning` fail a check by default; `info` never does."""
 
     ERROR = "error"

@@ -41,7 +41,9 @@ def from_json(text: str) -> Located:
     if isinstance(data, dict) and isinstance(data.get("data_set_description"), dict):
         inner = data["data_set_description"]
         shift = len(("data_set_description",))
-        values = {k[shift:]: v for k, v in located.values.items() if k[:1] == ("data_set_description",)}
+        values = {
+            k[shift:]: v for k, v in located.values.items() if k[:1] == ("data_set_description",)
+        }
         keys = {k[shift:]: v for k, v in located.keys.items() if k[:1] == ("data_set_description",)}
         return Located(normalize(inner), values, keys)
     raise YamlSyntaxError("not an OpenML data_set_description", Position(1, 1))
@@ -88,7 +90,9 @@ def from_xml(raw: bytes) -> Located:
         parser.Parse(raw, True)
     except xml.parsers.expat.ExpatError as exc:
         message = xml.parsers.expat.ErrorString(exc.code)
-        raise YamlSyntaxError(f"XML does not parse: {message}", Position(exc.lineno, exc.offset + 1)) from exc
+        raise YamlSyntaxError(
+            f"XML does not parse: {message}", Position(exc.lineno, exc.offset + 1)
+        ) from exc
     except ValueError as exc:
         raise YamlSyntaxError(str(exc), Position(1, 1)) from exc
     return Located(normalize(fields), values, keys)

@@ -1,4 +1,5 @@
-"""Asset references: `hf://ORG/NAME[@REV]`, `hf://datasets/ORG/NAME[@REV]`, `openml://ID`, or a path.
+"""Asset references: `hf://ORG/NAME[@REV]`, `hf://datasets/ORG/NAME[@REV]`, `openml://ID`,
+or a path.
 
 Repository ids are checked against the Hub's naming rules before anything else sees them, so a
 name such as `../x` or `/etc` can never reach a URL or a file path built from it.

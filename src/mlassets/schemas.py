@@ -16,7 +16,13 @@ import jsonschema
 
 from mlassets.errors import SchemaFileError
 
-BUILTIN = ("hub-model-card", "hub-dataset-card", "openml-description", "manifest", "validate-report")
+BUILTIN = (
+    "hub-model-card",
+    "hub-dataset-card",
+    "openml-description",
+    "manifest",
+    "validate-report",
+)
 
 
 def _schema_dir() -> Path:
@@ -52,7 +58,11 @@ def load_user_schema(path: Path) -> jsonschema.protocols.Validator:
     except (OSError, UnicodeDecodeError) as exc:
         raise SchemaFileError(f"{path}: cannot read schema: {exc}") from exc
     try:
-        schema = load_located(text).data
+        schema = json.loads(text) if path.suffix.lower() == ".json" else load_located(text).data
+    except json.JSONDecodeError as exc:
+        raise SchemaFileError(
+            f"{path}:{exc.lineno}:{exc.colno}: schema does not parse: {exc.msg}"
+        ) from exc
     except YamlSyntaxError as exc:
         where = f"{path}:{exc.position.line}:{exc.position.column}"
         raise SchemaFileError(f"{where}: schema does not parse: {exc.message}") from exc
@@ -63,5 +73,7 @@ def load_user_schema(path: Path) -> jsonschema.protocols.Validator:
         cls.check_schema(schema)
     except jsonschema.SchemaError as exc:
         pointer = "/" + "/".join(str(p) for p in exc.absolute_path)
-        raise SchemaFileError(f"{path}: not a valid JSON Schema at {pointer}: {exc.message}") from exc
+        raise SchemaFileError(
+            f"{path}: not a valid JSON Schema at {pointer}: {exc.message}"
+        ) from exc
     return cls(schema)

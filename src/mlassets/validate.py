@@ -23,13 +23,32 @@ from mlassets.yamlpos import Located, YamlSyntaxError, load_located
 
 CARD_SCHEMAS = {"model": "hub-model-card", "dataset": "hub-dataset-card"}
 _DATASET_KEYS = frozenset(
-    "task_categories task_ids size_categories annotations_creators language_creators "
-    "multilinguality source_datasets configs dataset_info pretty_name paperswithcode_id "
-    "licenses".split()
+    [
+        "task_categories",
+        "task_ids",
+        "size_categories",
+        "annotations_creators",
+        "language_creators",
+        "multilinguality",
+        "source_datasets",
+        "configs",
+        "dataset_info",
+        "pretty_name",
+        "paperswithcode_id",
+        "licenses",
+    ]
 )
 _MODEL_KEYS = frozenset(
-    "model-index base_model base_model_relation pipeline_tag library_name new_version widget "
-    "inference".split()
+    [
+        "model-index",
+        "base_model",
+        "base_model_relation",
+        "pipeline_tag",
+        "library_name",
+        "new_version",
+        "widget",
+        "inference",
+    ]
 )
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 400
@@ -103,8 +122,14 @@ def check_manifest_text(text: str) -> list[Finding]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return [Finding("J101", Severity.ERROR, f"JSON does not parse: {exc.msg}",
-                        position=Position(exc.lineno, exc.colno))]
+        return [
+            Finding(
+                "J101",
+                Severity.ERROR,
+                f"JSON does not parse: {exc.msg}",
+                position=Position(exc.lineno, exc.colno),
+            )
+        ]
     located = _locate_json(text, data)
     return _sorted(schema_findings(validator_for("manifest"), data, located))
 
@@ -193,7 +218,9 @@ def _wanted(path: Path) -> bool:
     return b'"schema_version"' in head or b'"data_set_description"' in head[:512]
 
 
-def _check_many(args: tuple[list[tuple[str, str]], str | None, tuple[str, ...]]) -> list[FileReport]:
+def _check_many(
+    args: tuple[list[tuple[str, str]], str | None, tuple[str, ...]],
+) -> list[FileReport]:
     files, kind, schemas = args
     user = [Path(s) for s in schemas]
     return [check_file(Path(p), display, kind, user) for p, display in files]
@@ -214,7 +241,7 @@ def validate_paths(
     schemas = tuple(str(s) for s in user_schemas)
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
         return ValidationReport(tuple(_check_many((files, kind, schemas))))
-    chunks = [files[i::workers * 4] for i in range(workers * 4)]
+    chunks = [files[i :: workers * 4] for i in range(workers * 4)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         results = pool.map(_check_many, [(c, kind, schemas) for c in chunks])
         reports = [r for chunk in results for r in chunk]

@@ -27,6 +27,9 @@ Path = tuple[str | int, ...]
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_COLLECTION_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("seq", "map", "omap", "pairs", "set")
+)
 # A guard against "billion laughs" alias bombs: no card needs more values than this.
 MAX_VALUES = 200_000
 
@@ -42,7 +45,7 @@ class YamlSyntaxError(ValueError):
 
 @dataclass
 class Located:
-    """Plain data plus where each part of it came from (`values`: value starts, `keys`: key starts)."""
+    """Plain data and where each part came from (`values`: value starts, `keys`: key starts)."""
 
     data: Any
     values: dict[Path, Position] = field(default_factory=dict)
@@ -100,12 +103,17 @@ class _Builder:
         self.values.setdefault(path, self._pos(node))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
+        if node.tag not in _COLLECTION_TAGS:  # as safe_load does: unknown tags are refused
+            raise YamlSyntaxError(
+                f"could not determine a constructor for the tag {node.tag!r}", self._pos(node)
+            )
         if id(node) in self.active:
             raise YamlSyntaxError("recursive alias", self._pos(node))
         self.active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
                 return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            assert isinstance(node, yaml.MappingNode)
             return self._mapping(node, path)
         finally:
             self.active.discard(id(node))
@@ -122,7 +130,7 @@ class _Builder:
             child = (*path, key)
             if key in result:
                 self.duplicates.append((child, self._pos(key_node)))
-                # Later keys win, as in PyYAML and the Hub's parser; positions follow the value used.
+                # Later keys win, as in PyYAML and the Hub's parser; positions follow the winner.
                 self.values.pop(child, None)
                 for stale in [p for p in self.values if p[: len(child)] == child]:
                     del self.values[stale]
@@ -137,7 +145,7 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag == _STR_TAG:
             return node.value
-        value = self.loader.construct_object(node)  # type: ignore[no-untyped-call]
+        value = self.loader.construct_object(node)
         if isinstance(value, float) and not math.isfinite(value):
             return node.value  # JSON has no NaN or infinity: keep what was written
         if isinstance(value, dt.datetime | dt.date):

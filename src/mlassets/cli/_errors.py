@@ -62,7 +62,9 @@ def exits(command: Callable[P, int]) -> Callable[P, None]:
             raise fail(f"{exc}{suffix}", code_for) from None
         except Exception:  # a bug in mlassets: show everything a bug report needs
             traceback.print_exc(file=sys.stderr)
-            raise fail("unexpected error; please report it with the traceback above", ExitCode.ERROR) from None
+            raise fail(
+                "unexpected error; please report it with the traceback above", ExitCode.ERROR
+            ) from None
         raise typer.Exit(int(code))
 
     return wrapper

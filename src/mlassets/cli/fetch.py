@@ -15,14 +15,27 @@ from mlassets.cli.validate import Kind
 
 @exits
 def fetch(
-    refs: Annotated[list[str], typer.Argument(
-        help="hf://ORG/NAME[@REV], hf://datasets/ORG/NAME[@REV], openml://ID, or a card file or directory.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the manifests.")] = Path("manifests"),
+    refs: Annotated[
+        list[str],
+        typer.Argument(
+            help="hf://ORG/NAME[@REV], hf://datasets/ORG/NAME[@REV], openml://ID, "
+            "or a card file or directory."
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the manifests.")] = Path(
+        "manifests"
+    ),
     kind: Annotated[Kind, typer.Option(help="Kind of local cards; auto infers it.")] = Kind.auto,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for each request.")] = 10.0,
-    retries: Annotated[int, typer.Option(help="Retries after a 429, a 5xx or a refused connection.")] = 3,
-    openml_server: Annotated[str | None, typer.Option(
-        help="OpenML API root (default: $MLASSETS_OPENML_SERVER, else www.openml.org).")] = None,
+    retries: Annotated[
+        int, typer.Option(help="Retries after a 429, a 5xx or a refused connection.")
+    ] = 3,
+    openml_server: Annotated[
+        str | None,
+        typer.Option(
+            help="OpenML API root (default: $MLASSETS_OPENML_SERVER, else www.openml.org)."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> int:
     """Curate assets into one manifest each, pinned to a revision. Exit 3 if any fetch failed."""
@@ -31,26 +44,52 @@ def fetch(
 
     policy = RetryPolicy(attempts=retries + 1, timeout=timeout)
     server = openml_server or os.environ.get("MLASSETS_OPENML_SERVER")
-    outcomes = list(curate(refs, out, policy=policy, kind=None if kind is Kind.auto else kind.value,
-                           openml_server=server))
+    outcomes = list(
+        curate(
+            refs,
+            out,
+            policy=policy,
+            kind=None if kind is Kind.auto else kind.value,
+            openml_server=server,
+        )
+    )
     for failed in (o for o in outcomes if o.error is not None):
         typer.echo(f"mlassets: error: {failed.error}", err=True)
     done = [o for o in outcomes if o.manifest is not None]
     if as_json:
-        print_json({
-            "schema_version": 1,
-            "manifests": sorted(
-                ({"id": o.ref, "path": str(o.path), "revision": o.manifest["revision"],
-                  "license": o.manifest["license"]["concluded"]} for o in done if o.manifest),
-                key=lambda m: str(m["id"]),
-            ),
-            "errors": sorted(str(o.error) for o in outcomes if o.error),
-        })
+        print_json(
+            {
+                "schema_version": 1,
+                "manifests": sorted(
+                    (
+                        {
+                            "id": o.ref,
+                            "path": str(o.path),
+                            "revision": o.manifest["revision"],
+                            "license": o.manifest["license"]["concluded"],
+                        }
+                        for o in done
+                        if o.manifest
+                    ),
+                    key=lambda m: str(m["id"]),
+                ),
+                "errors": sorted(str(o.error) for o in outcomes if o.error),
+            }
+        )
     else:
         rows = [
-            [o.manifest["id"], o.manifest["kind"], (o.manifest["revision"] or "-")[:12],
-             o.manifest["license"]["concluded"], str(len(o.manifest["findings"])), str(o.path)]
-            for o in done if o.manifest
+            [
+                o.manifest["id"],
+                o.manifest["kind"],
+                (o.manifest["revision"] or "-")[:12],
+                o.manifest["license"]["concluded"],
+                str(len(o.manifest["findings"])),
+                str(o.path),
+            ]
+            for o in done
+            if o.manifest
         ]
-        print_table("Curated manifests", ["id", "kind", "revision", "license", "findings", "manifest"], rows)
+        print_table(
+            "Curated manifests", ["id", "kind", "revision", "license", "findings", "manifest"], rows
+        )
     return ExitCode.ERROR if any(o.error for o in outcomes) else ExitCode.OK

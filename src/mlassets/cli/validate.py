@@ -12,18 +12,18 @@ from mlassets.cli._errors import ExitCode, exits
 from mlassets.cli._render import print_json
 
 
-class Format(str, enum.Enum):
+class Format(enum.StrEnum):
     text = "text"
     json = "json"
 
 
-class Kind(str, enum.Enum):
+class Kind(enum.StrEnum):
     auto = "auto"
     model = "model"
     dataset = "dataset"
 
 
-class FailOn(str, enum.Enum):
+class FailOn(enum.StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
@@ -31,13 +31,27 @@ class FailOn(str, enum.Enum):
 
 @exits
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Card files (*.md), manifests (*.json), "
-                                                "OpenML descriptions (*.xml) or directories.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Card files (*.md), manifests (*.json), "
+            "OpenML descriptions (*.xml) or directories."
+        ),
+    ],
     output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
-    kind: Annotated[Kind, typer.Option(help="Card kind; auto infers it from the keys.")] = Kind.auto,
-    schema: Annotated[list[Path] | None, typer.Option(
-        "--schema", help="An extra JSON Schema (JSON or YAML) layered on the built-in ones; repeatable.")] = None,
-    fail_on: Annotated[FailOn, typer.Option(help="Lowest severity that fails the run.")] = FailOn.warning,
+    kind: Annotated[
+        Kind, typer.Option(help="Card kind; auto infers it from the keys.")
+    ] = Kind.auto,
+    schema: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--schema",
+            help="An extra JSON Schema (JSON or YAML) layered on the built-in ones; repeatable.",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option(help="Lowest severity that fails the run.")
+    ] = FailOn.warning,
     jobs: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
 ) -> int:
     """Check cards, manifests and OpenML descriptions offline. Exit 1 on findings."""

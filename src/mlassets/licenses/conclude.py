@@ -45,7 +45,9 @@ def _at(finding: Finding, pointer: str, position: Position | None) -> Finding:
     return Finding(finding.code, finding.severity, finding.message, pointer, position)
 
 
-def conclude_card_license(metadata: dict[str, Any] | None, located: Located | None = None) -> LicenseConclusion:
+def conclude_card_license(
+    metadata: dict[str, Any] | None, located: Located | None = None
+) -> LicenseConclusion:
     """The license conclusion for a card's metadata (None: a card without metadata)."""
     metadata = metadata or {}
 
@@ -61,9 +63,13 @@ def conclude_card_license(metadata: dict[str, Any] | None, located: Located | No
         return LicenseConclusion((), NOASSERTION, tuple(findings))
     if current and legacy and {s.lower() for s in current} != {s.lower() for s in legacy}:
         findings.append(
-            Finding("L106", Severity.WARNING,
-                    f"'license' {current} and legacy 'licenses' {legacy} disagree; using both",
-                    "/licenses", where("licenses"))
+            Finding(
+                "L106",
+                Severity.WARNING,
+                f"'license' {current} and legacy 'licenses' {legacy} disagree; using both",
+                "/licenses",
+                where("licenses"),
+            )
         )
     parts: list[str] = []
     key = "license" if current else "licenses"
@@ -86,9 +92,13 @@ def _other(metadata: dict[str, Any], where: Any) -> tuple[str, list[Finding]]:
     link = str(metadata.get("license_link") or "").strip()
     if not name:
         return NOASSERTION, [
-            Finding("L104", Severity.WARNING,
-                    "license is 'other' but no license_name says which license",
-                    "/license", where("license"))
+            Finding(
+                "L104",
+                Severity.WARNING,
+                "license is 'other' but no license_name says which license",
+                "/license",
+                where("license"),
+            )
         ]
     known = normalize_license(name)
     if known.status != "noassertion":
@@ -96,9 +106,13 @@ def _other(metadata: dict[str, Any], where: Any) -> tuple[str, list[Finding]]:
     findings = []
     if not link:
         findings.append(
-            Finding("L104", Severity.WARNING,
-                    f"license_name {name!r} has no license_link to its text",
-                    "/license_name", where("license_name"))
+            Finding(
+                "L104",
+                Severity.WARNING,
+                f"license_name {name!r} has no license_link to its text",
+                "/license_name",
+                where("license_name"),
+            )
         )
     return "LicenseRef-" + _idstring(name), findings
 
@@ -120,7 +134,9 @@ def _all_of(parts: list[str]) -> str:
 def conclude_text(raw: str | None) -> LicenseConclusion:
     """The conclusion for a single free-text license field, such as OpenML's `licence`."""
     if raw is None or not raw.strip():
-        return LicenseConclusion((), NOASSERTION, (Finding("L101", Severity.WARNING, "no license declared"),))
+        return LicenseConclusion(
+            (), NOASSERTION, (Finding("L101", Severity.WARNING, "no license declared"),)
+        )
     result = normalize_license(raw)
     pointer_findings = tuple(_at(f, "/licence", None) for f in result.findings)
     return LicenseConclusion((raw,), result.spdx, pointer_findings)

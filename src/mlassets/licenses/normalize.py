@@ -18,15 +18,45 @@ from mlassets.models import Finding, Severity
 NOASSERTION = "NOASSERTION"
 
 _PLACEHOLDERS = frozenset(
-    {"", "unknown", "unkown", "unknwon", "unknown-", "unk", "none", "n/a", "na", "[n/a]", "[]",
-     "[more information needed]", "more information needed", "tbd", "todo", "custom", "other"}
+    {
+        "",
+        "unknown",
+        "unkown",
+        "unknwon",
+        "unknown-",
+        "unk",
+        "none",
+        "n/a",
+        "na",
+        "[n/a]",
+        "[]",
+        "[more information needed]",
+        "more information needed",
+        "tbd",
+        "todo",
+        "custom",
+        "other",
+    }
 )
 # Old `other-<x>` values that describe terms rather than name a license.
-_TERMS_NOT_LICENSES = re.compile(r"^(?:my-license|research-only|non-commercial.*|several-licenses|"
-                                 r"unk|unknown|hybrid-oa|bronze-oa)$")
+_TERMS_NOT_LICENSES = re.compile(
+    r"^(?:my-license|research-only|non-commercial.*|several-licenses|"
+    r"unk|unknown|hybrid-oa|bronze-oa)$"
+)
 _DEPRECATED_IDS = frozenset(
-    {"gpl-1.0", "gpl-2.0", "gpl-3.0", "lgpl-2.0", "lgpl-2.1", "lgpl-3.0", "agpl-1.0", "agpl-3.0",
-     "gfdl-1.1", "gfdl-1.2", "gfdl-1.3"}
+    {
+        "gpl-1.0",
+        "gpl-2.0",
+        "gpl-3.0",
+        "lgpl-2.0",
+        "lgpl-2.1",
+        "lgpl-3.0",
+        "agpl-1.0",
+        "agpl-3.0",
+        "gfdl-1.1",
+        "gfdl-1.2",
+        "gfdl-1.3",
+    }
 )
 _LICENSEREF = "LicenseRef-"
 # Short names in wide use that neither the Hub list nor license-expression knows. Issue-level
@@ -63,7 +93,9 @@ def _result(raw: str, spdx: str, *findings: Finding) -> LicenseResult:
     return LicenseResult(raw, spdx, status_of(spdx), findings)
 
 
-def _refuse(raw: str, code: str, message: str, severity: Severity = Severity.WARNING) -> LicenseResult:
+def _refuse(
+    raw: str, code: str, message: str, severity: Severity = Severity.WARNING
+) -> LicenseResult:
     return _result(raw, NOASSERTION, Finding(code, severity, message))
 
 
@@ -76,6 +108,10 @@ def normalize_license(raw: str) -> LicenseResult:
     if key in _PLACEHOLDERS:
         return _refuse(raw, "L101", f"{raw!r} is a placeholder, not a license")
     if key in HUB_TO_SPDX:
+        if (
+            key in _DEPRECATED_IDS and text != key
+        ):  # written as the deprecated SPDX id, not the Hub id
+            return _result(raw, HUB_TO_SPDX[key], _deprecated(text, HUB_TO_SPDX[key]))
         return _result(raw, HUB_TO_SPDX[key])
     if key in _SHORT_NAMES:
         return _result(raw, _SHORT_NAMES[key])
@@ -104,14 +140,17 @@ def _spdx_expression(raw: str, text: str) -> LicenseResult:
     except Exception:  # license-expression raises on some malformed input instead of reporting it
         info = None
     if info is None or info.errors or not info.normalized_expression:
-        return _refuse(raw, "L102", f"{raw!r} is not a license id or expression mlassets recognises")
-    expression = str(info.normalized_expression)
-    findings = []
-    if text.lower() in _DEPRECATED_IDS:
-        findings.append(
-            Finding("L105", Severity.INFO, f"deprecated SPDX id {text!r} concluded as {expression}")
+        return _refuse(
+            raw, "L102", f"{raw!r} is not a license id or expression mlassets recognises"
         )
-    return _result(raw, expression, *findings)
+    expression = str(info.normalized_expression)
+    if text.lower() in _DEPRECATED_IDS:
+        return _result(raw, expression, _deprecated(text, expression))
+    return _result(raw, expression)
+
+
+def _deprecated(text: str, expression: str) -> Finding:
+    return Finding("L105", Severity.INFO, f"deprecated SPDX id {text!r} concluded as {expression}")
 
 
 @functools.cache

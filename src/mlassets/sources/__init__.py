@@ -8,7 +8,9 @@ from mlassets.sources.base import FetchedAsset, RemoteFile
 from mlassets.sources.retry import RetryPolicy
 
 
-def fetch_remote(ref: AssetRef, policy: RetryPolicy | None = None, *, openml_server: str | None = None) -> FetchedAsset:
+def fetch_remote(
+    ref: AssetRef, policy: RetryPolicy | None = None, *, openml_server: str | None = None
+) -> FetchedAsset:
     """Fetch a Hub or OpenML asset. Local references are not fetched: read them with `cards`."""
     policy = policy or RetryPolicy()
     if ref.source == "huggingface":

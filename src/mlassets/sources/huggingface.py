@@ -13,10 +13,16 @@ import os
 from pathlib import Path
 from typing import Any
 
-from mlassets.errors import GatedError, NetworkError, NotFoundError, RevisionNotFoundError, SourceError
+from mlassets.errors import (
+    GatedError,
+    NetworkError,
+    NotFoundError,
+    RevisionNotFoundError,
+    SourceError,
+)
 from mlassets.refs import AssetRef
 from mlassets.sources.base import FetchedAsset, RemoteFile
-from mlassets.sources.retry import RetryPolicy, Retryable, call_with_retries, parse_retry_after
+from mlassets.sources.retry import Retryable, RetryPolicy, call_with_retries, parse_retry_after
 
 _RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 
@@ -41,7 +47,9 @@ def fetch(ref: AssetRef, policy: RetryPolicy) -> FetchedAsset:
     info_call = api.dataset_info if repo_type == "dataset" else api.model_info
     info = _guarded(
         ref,
-        lambda: info_call(ref.name, revision=ref.revision, timeout=policy.timeout, files_metadata=True),
+        lambda: info_call(
+            ref.name, revision=ref.revision, timeout=policy.timeout, files_metadata=True
+        ),
         policy,
     )
     sha = info.sha
@@ -64,7 +72,9 @@ def fetch(ref: AssetRef, policy: RetryPolicy) -> FetchedAsset:
     )
 
 
-def _download_card(ref: AssetRef, repo_type: str, sha: str | None, policy: RetryPolicy) -> bytes | None:
+def _download_card(
+    ref: AssetRef, repo_type: str, sha: str | None, policy: RetryPolicy
+) -> bytes | None:
     from huggingface_hub import hf_hub_download
     from huggingface_hub.errors import EntryNotFoundError
 
@@ -104,16 +114,22 @@ def _guarded(ref: AssetRef, call: Any, policy: RetryPolicy) -> Any:
     try:
         return call_with_retries(call, _classify, policy)
     except errors.GatedRepoError as exc:
-        raise GatedError(f"{ref}: gated repository; set HF_TOKEN for an account that accepted its terms") from exc
+        raise GatedError(
+            f"{ref}: gated repository; set HF_TOKEN for an account that accepted its terms"
+        ) from exc
     except errors.RevisionNotFoundError as exc:
         raise RevisionNotFoundError(f"{ref}: revision {ref.revision!r} not found") from exc
     except errors.RepositoryNotFoundError as exc:
-        raise NotFoundError(f"{ref}: repository not found (if it is private, set HF_TOKEN)") from exc
+        raise NotFoundError(
+            f"{ref}: repository not found (if it is private, set HF_TOKEN)"
+        ) from exc
     except errors.OfflineModeIsEnabled as exc:
         raise NetworkError(f"{ref}: HF_HUB_OFFLINE is set, and fetching needs the network") from exc
     except errors.HfHubHTTPError as exc:
         status = exc.response.status_code if exc.response is not None else "?"
-        raise NetworkError(f"{ref}: the Hub answered HTTP {status} after {policy.attempts} tries") from exc
+        raise NetworkError(
+            f"{ref}: the Hub answered HTTP {status} after {policy.attempts} tries"
+        ) from exc
     except errors.LocalEntryNotFoundError as exc:
         raise NetworkError(f"{ref}: could not download README.md: cannot reach the Hub") from exc
     except httpx2.TimeoutException as exc:

@@ -18,13 +18,25 @@ from mlassets import openml_description
 from mlassets.errors import GatedError, MissingExtraError, NetworkError, NotFoundError, SourceError
 from mlassets.refs import AssetRef
 from mlassets.sources.base import FetchedAsset
-from mlassets.sources.retry import RetryPolicy, Retryable, call_with_retries
+from mlassets.sources.retry import Retryable, RetryPolicy, call_with_retries
 
 DEFAULT_SERVER = "https://www.openml.org/api/v1/xml"
 SERVER_ENV = "MLASSETS_OPENML_SERVER"
 _FIELDS = (
-    "name", "version", "description", "licence", "md5_checksum", "citation", "creator",
-    "upload_date", "default_target_attribute", "url", "format", "language", "tag", "status",
+    "name",
+    "version",
+    "description",
+    "licence",
+    "md5_checksum",
+    "citation",
+    "creator",
+    "upload_date",
+    "default_target_attribute",
+    "url",
+    "format",
+    "language",
+    "tag",
+    "status",
 )
 _STATUS = re.compile(r"Status code: (\d{3})")
 
@@ -62,7 +74,9 @@ def fetch(ref: AssetRef, policy: RetryPolicy, server: str | None = None) -> Fetc
     fields = {"id": dataset.dataset_id, **{name: getattr(dataset, name, None) for name in _FIELDS}}
     fields = openml_description.normalize(fields)
     version = fields.get("version")
-    return FetchedAsset(ref=ref, revision=str(version) if version is not None else None, description=fields)
+    return FetchedAsset(
+        ref=ref, revision=str(version) if version is not None else None, description=fields
+    )
 
 
 def _with_deadline(call: Callable[[], Any], timeout: float) -> Any:
@@ -104,7 +118,9 @@ def _guarded(ref: AssetRef, openml: Any, call: Callable[[], Any], policy: RetryP
     except exceptions.OpenMLServerNoResult as exc:
         raise NotFoundError(f"{ref}: no such dataset on {openml.config.server}") from exc
     except exceptions.OpenMLPrivateDatasetError as exc:
-        raise GatedError(f"{ref}: the dataset is private; an OpenML API key with access is needed") from exc
+        raise GatedError(
+            f"{ref}: the dataset is private; an OpenML API key with access is needed"
+        ) from exc
     except TimeoutError as exc:
         raise NetworkError(f"{ref}: OpenML did not answer within {policy.timeout:g} s") from exc
     except requests.RequestException as exc:
@@ -112,6 +128,8 @@ def _guarded(ref: AssetRef, openml: Any, call: Callable[[], Any], policy: RetryP
     except (exceptions.OpenMLServerError, exceptions.OpenMLServerException) as exc:
         status = _STATUS.search(str(exc))
         detail = f"HTTP {status.group(1)}" if status else str(exc).splitlines()[0]
-        raise NetworkError(f"{ref}: OpenML failed after {policy.attempts} tries ({detail})") from exc
+        raise NetworkError(
+            f"{ref}: OpenML failed after {policy.attempts} tries ({detail})"
+        ) from exc
     except (KeyError, AssertionError, ValueError) as exc:
         raise SourceError(f"{ref}: OpenML sent a response mlassets cannot read ({exc!r})") from exc

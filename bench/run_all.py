@@ -1,0 +1,14 @@
+"""Run every benchmark in bench/ (`make bench`)."""
+
+from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+for script in ("validate_bench.py",):
+    print(f"== {script}", flush=True)
+    sys.argv = [script]
+    runpy.run_path(str(HERE / script), run_name="__main__")

@@ -1,0 +1,88 @@
+"""`mlassets validate` through the CLI, and the import budget of its hot path."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from mlassets.schemas import validator_for
+
+
+def test_text_output_and_exit_codes(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "good.md").write_text("---\nlicense: mit\n---\n")
+    (tmp_path / "bad.md").write_text("---\nlicense: MIT\n---\n")
+    clean = run_cli("validate", "good.md")
+    assert (clean.code, clean.stdout) == (0, "")
+    assert "1 file(s) checked: 0 error" in clean.stderr
+    dirty = run_cli("validate", ".")
+    assert dirty.code == 1
+    assert (
+        dirty.stdout
+        == "bad.md:2:10: S202 license: 'MIT' is not an accepted value (did you mean 'mit'?)\n"
+    )
+
+
+def test_info_findings_do_not_fail_by_default(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "crlf.md").write_bytes(b"---\r\nlicense: mit\r\n---\r\n")
+    assert run_cli("validate", "crlf.md").code == 0
+    assert run_cli("validate", "crlf.md", "--fail-on", "info").code == 1
+
+
+def test_json_output_is_a_versioned_contract(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "b.md").write_text("---\nlicense: MIT\n---\n")
+    (tmp_path / "a.md").write_text("no metadata\n")
+    result = run_cli("validate", ".", "--format", "json")
+    report = json.loads(result.stdout)
+    assert not list(validator_for("validate-report").iter_errors(report))
+    assert [f["path"] for f in report["files"]] == ["a.md", "b.md"]
+    assert report["summary"] == {"files": 2, "error": 1, "warning": 1, "info": 0}
+    assert report["files"][1]["findings"][0] == {
+        "code": "S202",
+        "severity": "error",
+        "pointer": "/license",
+        "line": 2,
+        "column": 10,
+        "message": "license: 'MIT' is not an accepted value (did you mean 'mit'?)",
+    }
+
+
+def test_usage_and_operational_errors(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    missing = run_cli("validate", "nope.md")
+    assert missing.code == 3 and "nope.md: no such file or directory" in missing.stderr
+    (tmp_path / "s.json").write_text("{not json")
+    (tmp_path / "c.md").write_text("---\nlicense: mit\n---\n")
+    bad_schema = run_cli("validate", "c.md", "--schema", "s.json")
+    assert bad_schema.code == 2 and "s.json:1:2" in bad_schema.stderr
+    assert run_cli("validate", "c.md", "--format", "xml").code == 2
+
+
+def test_manifests_and_openml_descriptions_are_validated(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "m.json").write_text('{\n  "schema_version": 1,\n  "kind": "robot"\n}\n')
+    (tmp_path / "d.xml").write_text(
+        '<oml:data_set_description xmlns:oml="http://openml.org/openml">\n'
+        "  <oml:id>x</oml:id>\n  <oml:name>n</oml:name>\n</oml:data_set_description>\n"
+    )
+    result = run_cli("validate", "m.json", "d.xml")
+    assert result.code == 1
+    assert "m.json:3:11: S202 kind: 'robot' is not an accepted value" in result.stdout
+    assert "d.xml:2:3: S201 id: 'x' is not of type 'integer'" in result.stdout
+
+
+def test_validate_does_not_import_the_network_clients(tmp_path: Path) -> None:
+    card = tmp_path / "c.md"
+    card.write_text("---\nlicense: mit\n---\n")
+    code = (
+        "import sys\nfrom mlassets.cli import app\n"
+        f"try:\n    app(['validate', {str(card)!r}])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('huggingface_hub', 'openml', 'httpx2', 'requests', 'license_expression', 'rich')"
+        " if m in sys.modules]\nprint(heavy)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_python_dash_m_and_version(run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("--version")
+    assert result.code == 0 and result.stdout.strip() == "0.1.0"
