@@ -36,8 +36,13 @@ def peak_rss_kib(cmd: list[str], cwd: Path | None = None) -> int:
         "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    done = subprocess.run([str(BIN / "python"), "-c", wrapper, *cmd], cwd=cwd,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [str(BIN / "python"), "-c", wrapper, *cmd],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return int(done.stdout.strip())
 
 

@@ -32,13 +32,19 @@ def extract_front_matter(cards: list[Path], target: Path) -> dict[str, list[Path
         if parsed.located is None:
             continue
         first = min(p.line for p in parsed.located.values.values()) - 1
-        end = next((i for i in range(first, len(lines)) if lines[i].rstrip("\r") == "---"), len(lines))
+        end = next(
+            (i for i in range(first, len(lines)) if lines[i].rstrip("\r") == "---"), len(lines)
+        )
         kind = card.parent.name
         dest = target / kind / (card.stem + ".yaml")
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text("\n".join(lines[first:end]) + "\n", encoding="utf-8")
         groups[kind].append(dest)
     return groups
+
+
+def _ms(median: float, best: float) -> str:
+    return f"median {median * 1000:.0f} ms, min {best * 1000:.0f} ms"
 
 
 def main() -> None:
@@ -48,8 +54,12 @@ def main() -> None:
     args = parser.parse_args()
     mlassets = str(BIN / "mlassets")
     cjs = str(BIN / "check-jsonschema")
-    schema = {k: str(REPO / "schemas" / f"hub-{k[:-1]}-card.schema.json") for k in ("models", "datasets")}
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    schema = {
+        k: str(REPO / "schemas" / f"hub-{k[:-1]}-card.schema.json") for k in ("models", "datasets")
+    }
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         cards = repeated_cards(root, args.cards)
@@ -57,11 +67,17 @@ def main() -> None:
         n_yaml = sum(len(v) for v in yaml_files.values())
 
         wall, code, peak = wall_and_tree_peak([mlassets, "validate", str(root / "cards")])
-        print(f"mlassets validate, {len(cards)} cards: {wall:.2f} s wall, exit {code}, "
-              f"peak RSS of the process tree {peak / 1024:.0f} MiB")
-        wall1, code1, peak1 = wall_and_tree_peak([mlassets, "validate", "--jobs", "1", str(root / "cards")])
-        print(f"mlassets validate --jobs 1, {len(cards)} cards: {wall1:.2f} s wall, exit {code1}, "
-              f"peak RSS {peak1 / 1024:.0f} MiB")
+        print(
+            f"mlassets validate, {len(cards)} cards: {wall:.2f} s wall, exit {code}, "
+            f"peak RSS of the process tree {peak / 1024:.0f} MiB"
+        )
+        wall1, code1, peak1 = wall_and_tree_peak(
+            [mlassets, "validate", "--jobs", "1", str(root / "cards")]
+        )
+        print(
+            f"mlassets validate --jobs 1, {len(cards)} cards: {wall1:.2f} s wall, exit {code1}, "
+            f"peak RSS {peak1 / 1024:.0f} MiB"
+        )
         cjs_wall = 0.0
         for kind, files in yaml_files.items():
             if files:
@@ -73,9 +89,9 @@ def main() -> None:
         one = cards[0]
         one_yaml = yaml_files["models"][0] if yaml_files["models"] else yaml_files["datasets"][0]
         med, best = median_wall([mlassets, "validate", str(one)], args.runs)
-        print(f"mlassets validate, one card, cold: median {med * 1000:.0f} ms, min {best * 1000:.0f} ms")
+        print(f"mlassets validate, one card, cold: {_ms(med, best)}")
         med, best = median_wall([cjs, "--schemafile", schema["models"], str(one_yaml)], args.runs)
-        print(f"check-jsonschema, one file, cold: median {med * 1000:.0f} ms, min {best * 1000:.0f} ms")
+        print(f"check-jsonschema, one file, cold: {_ms(med, best)}")
 
 
 if __name__ == "__main__":
