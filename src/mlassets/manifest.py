@@ -20,7 +20,7 @@ from mlassets.cards import Card, parse_card
 from mlassets.checks import schema_findings
 from mlassets.licenses import conclude_card_license, conclude_text
 from mlassets.models import Finding
-from mlassets.refs import _REPO_ID, AssetRef
+from mlassets.refs import AssetRef, is_repo_id
 from mlassets.schemas import validator_for
 from mlassets.sources.base import FetchedAsset
 from mlassets.validate import check_card, infer_kind
@@ -162,14 +162,14 @@ def _string_list(value: Any) -> list[str]:
 
 
 def _dataset_ref(name: str) -> str:
-    return f"hf://datasets/{name}" if _REPO_ID.match(name) else name
+    return f"hf://datasets/{name}" if is_repo_id(name) else name
 
 
 def _base_models(metadata: dict[str, Any]) -> list[dict[str, Any]]:
     relation = metadata.get("base_model_relation")
     relation = relation if relation in ("adapter", "merge", "quantized", "finetune") else None
     return [
-        {"id": f"hf://{b}" if _REPO_ID.match(b) else b, "relation": relation}
+        {"id": f"hf://{b}" if is_repo_id(b) else b, "relation": relation}
         for b in _string_list(metadata.get("base_model"))
     ]
 

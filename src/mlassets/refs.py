@@ -48,6 +48,11 @@ class AssetRef:
         return f"{self.id}@{self.revision}" if self.revision else self.id
 
 
+def is_repo_id(name: str) -> bool:
+    """True for a Hub repository id (`ORG/NAME` or a legacy one-segment `NAME`)."""
+    return bool(_REPO_ID.match(name)) and ".." not in name and "--" not in name
+
+
 def _bad(text: str, why: str) -> AssetReferenceError:
     return AssetReferenceError(f"malformed reference {text!r}: {why}; expected {ACCEPTED_FORMS}")
 
@@ -75,7 +80,7 @@ def _parse_hf(text: str, rest: str) -> AssetRef:
     elif rest.startswith("models/"):
         rest = rest[len("models/") :]
     name, _, revision = rest.partition("@")
-    if not _REPO_ID.match(name) or ".." in name or "--" in name:
+    if not is_repo_id(name):
         raise _bad(text, f"{name!r} is not a valid repository id")
     if "@" in rest and not revision:
         raise _bad(text, "empty revision after '@'")

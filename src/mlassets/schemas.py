@@ -49,6 +49,7 @@ def validator_for(name: str) -> jsonschema.protocols.Validator:
     return cls(schema)
 
 
+@functools.cache  # one parse per schema file and process, not one per card
 def load_user_schema(path: Path) -> jsonschema.protocols.Validator:
     """A validator for an organisation's own schema file (JSON or YAML)."""
     from mlassets.yamlpos import YamlSyntaxError, load_located  # YAML is a superset of JSON
