@@ -120,6 +120,7 @@ def test_failures_are_one_line_errors_with_exit_3(
     errors = [line for line in result.stderr.splitlines() if line.startswith("mlassets: error:")]
     assert len(errors) == 1 and message in errors[0]
     assert "Traceback" not in result.stderr
+    assert result.stdout == ""
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from mlassets.cards import parse_card
 from mlassets.errors import SchemaFileError
-from mlassets.models import Position
+from mlassets.models import Position, Severity
 from mlassets.validate import check_card, check_manifest_text, infer_kind, validate_paths
 
 
@@ -136,4 +136,4 @@ def test_parallel_and_serial_runs_agree(tmp_path: Path) -> None:
     finally:
         module.PARALLEL_THRESHOLD = threshold
     assert serial == parallel
-    assert serial.count(__import__("mlassets").Severity.ERROR) == 15
+    assert serial.count(Severity.ERROR) == 15

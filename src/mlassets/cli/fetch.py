@@ -89,7 +89,7 @@ def fetch(
             for o in done
             if o.manifest
         ]
-        print_table(
-            "Curated manifests", ["id", "kind", "revision", "license", "findings", "manifest"], rows
-        )
+        if rows:  # nothing on stdout when every reference failed
+            columns = ["id", "kind", "revision", "license", "findings", "manifest"]
+            print_table("Curated manifests", columns, rows)
     return ExitCode.ERROR if any(o.error for o in outcomes) else ExitCode.OK
