@@ -37,13 +37,17 @@ class Card:
         return self.located.position(path, prefer_key=prefer_key) if self.located else None
 
 
-def read_card(path: FsPath, display: str | None = None) -> Card:
-    """Read and parse a card file. Raises `UnreadableFileError` only when the file can't be read."""
+def read_bytes(path: FsPath, display: str | None = None) -> bytes:
+    """A file's bytes, or `UnreadableFileError` naming it as `display`."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(f"{display or path}: cannot read: {exc.strerror or exc}") from exc
-    return parse_card(raw, display or str(path))
+
+
+def read_card(path: FsPath, display: str | None = None) -> Card:
+    """Read and parse a card file. Raises `UnreadableFileError` only when the file can't be read."""
+    return parse_card(read_bytes(path, display), display or str(path))
 
 
 def parse_card(raw: bytes, path: str = "<card>") -> Card:

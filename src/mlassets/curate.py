@@ -9,9 +9,10 @@ from typing import Any
 
 from mlassets import manifest
 from mlassets.cards import read_card
-from mlassets.errors import OperationalError, UnreadableFileError
+from mlassets.errors import OperationalError
 from mlassets.refs import AssetRef, parse_ref
 from mlassets.sources.retry import RetryPolicy
+from mlassets.validate import collect, is_card_file
 
 
 @dataclass(frozen=True)
@@ -25,15 +26,10 @@ class Curated:
 
 
 def _local_cards(ref: AssetRef) -> list[tuple[Path, AssetRef]]:
-    root = Path(ref.name)
-    if root.is_file():
-        return [(root, ref)]
-    if not root.is_dir():
-        raise UnreadableFileError(f"{ref.name}: no such file or directory")
-    cards = sorted(
-        p for p in root.rglob("*.md") if not any(part.startswith(".") for part in p.parts)
-    )
-    return [(p, AssetRef("local", None, p.as_posix())) for p in cards]
+    """The card files a local reference names: itself, or the cards in its directory tree."""
+    return [
+        (p, AssetRef("local", None, name)) for p, name in collect([Path(ref.name)], is_card_file)
+    ]
 
 
 def curate(

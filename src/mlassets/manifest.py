@@ -19,7 +19,6 @@ from mlassets.atomic import write_bytes_atomic
 from mlassets.cards import Card, parse_card
 from mlassets.checks import schema_findings
 from mlassets.licenses import conclude_card_license, conclude_text
-from mlassets.models import Finding
 from mlassets.refs import AssetRef, is_repo_id
 from mlassets.schemas import validator_for
 from mlassets.sources.base import FetchedAsset
@@ -76,75 +75,77 @@ def from_card(
     return manifest
 
 
-def _from_card(
-    ident: str, kind: str, source: str, card: Card | None, fetched_at: str
-) -> dict[str, Any]:
-    metadata: dict[str, Any] = (card.metadata if card else None) or {}
-    located = card.located if card else None
-    conclusion = conclude_card_license(card.metadata if card else None, located)
-    findings: list[Finding] = []
-    if card is not None:
-        findings = check_card(card, kind)[1]
-    task = metadata.get("pipeline_tag")
-    if (
-        task is None
-        and isinstance(metadata.get("task_categories"), list)
-        and metadata["task_categories"]
-    ):
-        task = metadata["task_categories"][0]
+def _skeleton(ident: str, kind: str, source: str, fetched_at: str) -> dict[str, Any]:
+    """A manifest with every field present and empty; the builders fill in what they know."""
     return {
         "schema_version": SCHEMA_VERSION,
         "id": ident,
         "kind": kind,
         "source": source,
         "revision": None,
-        "card_sha256": card.sha256 if card else None,
+        "card_sha256": None,
         "fetched_at": fetched_at,
-        "title": _text(metadata.get("pretty_name")) or _first_heading(card.body if card else ""),
-        "description": _first_paragraph(card.body if card else ""),
-        "license": conclusion.to_json(),
-        "task": _text(task),
-        "languages": _string_list(metadata.get("language")),
-        "datasets": [_dataset_ref(d) for d in _string_list(metadata.get("datasets"))],
-        "base_models": _base_models(metadata),
-        "metrics": _metrics(metadata.get("model-index")),
-        "files": [],
-        "tags": sorted(set(_string_list(metadata.get("tags")))),
-        "library": _text(metadata.get("library_name")),
-        "gated": False,
-        "last_modified": None,
-        "findings": [f.to_json() for f in findings],
-    }
-
-
-def _from_openml(asset: FetchedAsset, fetched_at: str) -> dict[str, Any]:
-    fields = asset.description or {}
-    conclusion = conclude_text(fields.get("licence"))
-    findings = schema_findings(validator_for("openml-description"), fields, None)
-    raw = openml_description.dumps_for_hash(fields)
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "id": asset.ref.id,
-        "kind": "dataset",
-        "source": "openml",
-        "revision": asset.revision,
-        "card_sha256": hashlib.sha256(raw).hexdigest(),
-        "fetched_at": fetched_at,
-        "title": _text(fields.get("name")),
-        "description": _clip(_text(fields.get("description"))),
-        "license": conclusion.to_json(),
+        "title": None,
+        "description": None,
+        "license": conclude_card_license(None).to_json(),
         "task": None,
-        "languages": _string_list(fields.get("language")),
+        "languages": [],
         "datasets": [],
         "base_models": [],
         "metrics": [],
         "files": [],
-        "tags": sorted(set(_string_list(fields.get("tag")))),
+        "tags": [],
         "library": None,
         "gated": False,
-        "last_modified": _text(fields.get("upload_date")),
-        "findings": [f.to_json() for f in findings],
+        "last_modified": None,
+        "findings": [],
     }
+
+
+def _from_card(
+    ident: str, kind: str, source: str, card: Card | None, fetched_at: str
+) -> dict[str, Any]:
+    manifest = _skeleton(ident, kind, source, fetched_at)
+    if card is None:
+        return manifest
+    metadata: dict[str, Any] = card.metadata or {}
+    task = metadata.get("pipeline_tag")
+    categories = metadata.get("task_categories")
+    if task is None and isinstance(categories, list) and categories:
+        task = categories[0]
+    manifest.update(
+        card_sha256=card.sha256,
+        title=_text(metadata.get("pretty_name")) or _first_heading(card.body),
+        description=_first_paragraph(card.body),
+        license=conclude_card_license(card.metadata, card.located).to_json(),
+        task=_text(task),
+        languages=_string_list(metadata.get("language")),
+        datasets=[_dataset_ref(d) for d in _string_list(metadata.get("datasets"))],
+        base_models=_base_models(metadata),
+        metrics=_metrics(metadata.get("model-index")),
+        tags=sorted(set(_string_list(metadata.get("tags")))),
+        library=_text(metadata.get("library_name")),
+        findings=[f.to_json() for f in check_card(card, kind)[1]],
+    )
+    return manifest
+
+
+def _from_openml(asset: FetchedAsset, fetched_at: str) -> dict[str, Any]:
+    fields = asset.description or {}
+    findings = schema_findings(validator_for("openml-description"), fields, None)
+    manifest = _skeleton(asset.ref.id, "dataset", "openml", fetched_at)
+    manifest.update(
+        revision=asset.revision,
+        card_sha256=hashlib.sha256(openml_description.dumps_for_hash(fields)).hexdigest(),
+        title=_text(fields.get("name")),
+        description=_clip(_text(fields.get("description"))),
+        license=conclude_text(fields.get("licence")).to_json(),
+        languages=_string_list(fields.get("language")),
+        tags=sorted(set(_string_list(fields.get("tag")))),
+        last_modified=_text(fields.get("upload_date")),
+        findings=[f.to_json() for f in findings],
+    )
+    return manifest
 
 
 def _text(value: Any) -> str | None:

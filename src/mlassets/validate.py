@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mlassets import openml_description
-from mlassets.cards import Card, parse_card
+from mlassets.cards import Card, parse_card, read_bytes
 from mlassets.checks import near_miss_findings, schema_findings
 from mlassets.errors import UnreadableFileError
 from mlassets.models import Finding, Position, Severity
@@ -145,10 +145,7 @@ def check_file(
     path: Path, display: str, kind: str | None = None, user_schemas: Sequence[Path] = ()
 ) -> FileReport:
     """Validate one file by its extension: `.md` card, `.json` manifest or OpenML, `.xml` OpenML."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableFileError(f"{display}: cannot read: {exc.strerror or exc}") from exc
+    raw = read_bytes(path, display)
     suffix = path.suffix.lower()
     if suffix == ".md":
         file_kind, findings = check_card(parse_card(raw, display), kind, user_schemas)
@@ -179,12 +176,20 @@ def _sorted(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=key)
 
 
-def collect(paths: Iterable[Path]) -> list[tuple[Path, str]]:
+def is_card_file(path: Path) -> bool:
+    return path.suffix.lower() == ".md"
+
+
+def collect(
+    paths: Iterable[Path], wanted: Callable[[Path], bool] | None = None
+) -> list[tuple[Path, str]]:
     """The files to check under `paths`, with the names to show for them, in a stable order.
 
     Named files are taken whatever their extension; directories contribute `*.md` cards and the
-    `*.json` / `*.xml` files that look like manifests or OpenML descriptions.
+    `*.json` / `*.xml` files that look like manifests or OpenML descriptions (or, with `wanted`,
+    the files it accepts). Hidden directories below a named directory are skipped.
     """
+    wanted = wanted or _wanted
     found: dict[str, Path] = {}
     for root in paths:
         if not root.exists():
@@ -196,14 +201,14 @@ def collect(paths: Iterable[Path]) -> list[tuple[Path, str]]:
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in filenames:
                 candidate = Path(dirpath, name)
-                if _wanted(candidate):
+                if wanted(candidate):
                     found.setdefault(candidate.as_posix(), candidate)
     return [(p, display) for display, p in sorted(found.items())]
 
 
 def _wanted(path: Path) -> bool:
     suffix = path.suffix.lower()
-    if suffix == ".md":
+    if is_card_file(path):
         return True
     if suffix not in (".json", ".xml"):
         return False

@@ -141,7 +141,7 @@ def test_network_down_is_exit_3(run_cli) -> None:  # type: ignore[no-untyped-def
     assert "hf://acme/tiny-model: cannot reach the Hub" in result.stderr
 
 
-def test_token_is_sent_but_never_printed(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_token_is_sent_but_never_printed(run_cli, fakehub: RunningHub) -> None:  # type: ignore[no-untyped-def]
     secret = "hf_" + "s3cr3t" * 5
     result = run_cli(
         "fetch",
@@ -152,6 +152,24 @@ def test_token_is_sent_but_never_printed(run_cli) -> None:  # type: ignore[no-un
     )
     assert result.code == 3
     assert secret not in result.stdout + result.stderr
+    assert ("/api/models/acme/gated-model", secret) in fakehub.hub.tokens
+
+
+def test_one_failed_reference_does_not_stop_the_others(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("fetch", "hf://acme/nope", "hf://acme/tiny-model", "--out", "out")
+    assert result.code == 3
+    assert "hf://acme/nope: repository not found" in result.stderr
+    assert manifest(tmp_path / "out", "models--acme--tiny-model.json")["revision"] == MAIN_SHA
+
+
+def test_local_directory_given_with_dot_dot(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "cards" / ".hidden").mkdir(parents=True)
+    (tmp_path / "cards" / "m.md").write_text("---\nlicense: mit\n---\n")
+    (tmp_path / "cards" / ".hidden" / "skip.md").write_text("---\nlicense: mit\n---\n")
+    (tmp_path / "work").mkdir()
+    result = run_cli("fetch", "../cards", "--out", "out", "--json", cwd=tmp_path / "work")
+    assert result.code == 0, result.stderr
+    assert [m["id"] for m in json.loads(result.stdout)["manifests"]] == ["../cards/m.md"]
 
 
 def test_malformed_reference_is_a_usage_error_before_any_request(

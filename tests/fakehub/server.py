@@ -52,6 +52,8 @@ class Repo:
 class FakeHub:
     data: Path = DATA
     requests: list[tuple[str, str]] = field(default_factory=list)
+    # The bearer tokens the clients sent, by path, so tests can check a token was used.
+    tokens: list[tuple[str, str]] = field(default_factory=list)
     _fault_counts: dict[str, int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -117,6 +119,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _route(self, head: bool) -> None:
         raw_path = urlsplit(self.path).path
         self.hub.requests.append((self.command, raw_path))
+        authorization = self.headers.get("Authorization", "")
+        if authorization.startswith("Bearer "):
+            self.hub.tokens.append((raw_path, authorization.removeprefix("Bearer ")))
         parts = [p for p in raw_path.split("/") if p]
         if parts[:3] == ["api", "v1", "xml"]:
             return self._openml(parts[3:], head)

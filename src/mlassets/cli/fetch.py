@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -43,14 +42,13 @@ def fetch(
     from mlassets.sources.retry import RetryPolicy
 
     policy = RetryPolicy(attempts=retries + 1, timeout=timeout)
-    server = openml_server or os.environ.get("MLASSETS_OPENML_SERVER")
     outcomes = list(
         curate(
             refs,
             out,
             policy=policy,
             kind=None if kind is Kind.auto else kind.value,
-            openml_server=server,
+            openml_server=openml_server,
         )
     )
     for failed in (o for o in outcomes if o.error is not None):
