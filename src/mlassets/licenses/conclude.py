@@ -8,10 +8,10 @@ Every declared value is kept, as written, beside the conclusion. A list means al
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from mlassets.licenses.mentions import idstring
 from mlassets.licenses.normalize import NOASSERTION, normalize_license
 from mlassets.models import Finding, Position, Severity
 from mlassets.yamlpos import Located
@@ -101,8 +101,8 @@ def _other(metadata: dict[str, Any], where: Any) -> tuple[str, list[Finding]]:
             )
         ]
     known = normalize_license(name)
-    if known.status != "noassertion":
-        return known.spdx, []
+    if known.status != "noassertion" and not any(f.code == "L107" for f in known.findings):
+        return known.spdx, []  # a license mlassets knows, by its name
     findings = []
     if not link:
         findings.append(
@@ -114,12 +114,7 @@ def _other(metadata: dict[str, Any], where: Any) -> tuple[str, list[Finding]]:
                 where("license_name"),
             )
         )
-    return "LicenseRef-" + _idstring(name), findings
-
-
-def _idstring(name: str) -> str:
-    """An SPDX idstring: letters, digits, '-' and '.' only."""
-    return re.sub(r"[^A-Za-z0-9.-]+", "-", name.replace("+", "plus")).strip("-") or "unnamed"
+    return "LicenseRef-" + idstring(name), findings
 
 
 def _all_of(parts: list[str]) -> str:

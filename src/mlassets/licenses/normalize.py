@@ -1,73 +1,51 @@
 """Normalise one raw license string to a concluded SPDX expression, without guessing.
 
-Order of attempts: placeholders, Hub ids (by the project convention), Hub family ids (refused:
-they name no version), the Hub's old `other-<name>` form, then SPDX ids and expressions in any
-case through `license-expression` (which also knows the ScanCode LicenseDB keys).
-Results are cached per distinct string.
+The order of attempts, from the most to the least certain:
+1. placeholders (`unknown`, `[More Information Needed]`, typos of them) and values of other
+   fields (`10K<n<100K`);
+2. closed vocabularies: PyPI classifiers, Kaggle names, the Hub's `other-<x>` form;
+3. one id (Hub id, SPDX id in any case, deprecated id, ScanCode key) or one full SPDX name;
+4. an SPDX expression whose every operand is an id or a name (`apache-2.0 and mit`);
+5. free text (`freetext.py`): names, links and prose, read by the family recognisers.
+Anything that names a family but not its member, or nothing at all, concludes NOASSERTION with a
+finding that says why. Results are cached per distinct string.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from dataclasses import dataclass
 
-from mlassets.licenses.hub_ids import HUB_FAMILIES, HUB_TO_SPDX
+from mlassets.licenses import freetext
+from mlassets.licenses.expression import parse_expression
+from mlassets.licenses.mentions import idstring
+from mlassets.licenses.names import IdMatch, lookup_id, lookup_name
+from mlassets.licenses.tables import GENERIC_WORDS, KAGGLE, PYPI_CLASSIFIERS
 from mlassets.models import Finding, Severity
 
 NOASSERTION = "NOASSERTION"
+_LICENSEREF = "LicenseRef-"
 
 _PLACEHOLDERS = frozenset(
     {
-        "",
-        "unknown",
-        "unkown",
-        "unknwon",
-        "unknown-",
-        "unk",
-        "none",
-        "n/a",
-        "na",
-        "[n/a]",
-        "[]",
-        "[more information needed]",
-        "more information needed",
-        "tbd",
-        "todo",
-        "custom",
-        "other",
+        *("unknown", "unk", "none", "n/a", "na", "null", "nil", "tbd", "todo", "-", "?"),
+        *("custom", "other", "license", "no license", "not specified", "unspecified"),
+        *("not available", "more information needed", "needs more information"),
     }
 )
-# Old `other-<x>` values that describe terms rather than name a license.
-_TERMS_NOT_LICENSES = re.compile(
-    r"^(?:my-license|research-only|non-commercial.*|several-licenses|"
-    r"unk|unknown|hybrid-oa|bronze-oa)$"
+_SIZE_CATEGORY = re.compile(
+    r"^(?:n[<>]\s*\d+(?:\.\d+)?[kmbt]?|\d+(?:\.\d+)?[kmbt]?\s*<\s*n\s*<\s*\d+(?:\.\d+)?[kmbt]?)$"
 )
-_DEPRECATED_IDS = frozenset(
-    {
-        "gpl-1.0",
-        "gpl-2.0",
-        "gpl-3.0",
-        "lgpl-2.0",
-        "lgpl-2.1",
-        "lgpl-3.0",
-        "agpl-1.0",
-        "agpl-3.0",
-        "gfdl-1.1",
-        "gfdl-1.2",
-        "gfdl-1.3",
-    }
-)
-_LICENSEREF = "LicenseRef-"
-# Short names in wide use that neither the Hub list nor license-expression knows. Issue-level
-# normalisation of full names, URLs and prose builds on this table.
-_SHORT_NAMES = {"cc0": "CC0-1.0", "cc-0": "CC0-1.0"}
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_CLASSIFIER = re.compile(r"^license\s*::\s*(?:osi approved\s*::\s*)?", re.I)
 
 
 @dataclass(frozen=True)
 class LicenseResult:
     """`spdx` is the concluded expression or NOASSERTION; `status` is spdx, licenseref or
-    noassertion; `findings` say why a value was refused or rewritten."""
+    noassertion; `findings` say why a value was refused or rewritten. `raw` is kept as given."""
 
     raw: str
     spdx: str
@@ -90,71 +68,157 @@ def status_of(expression: str) -> str:
 
 
 def _result(raw: str, spdx: str, *findings: Finding) -> LicenseResult:
-    return LicenseResult(raw, spdx, status_of(spdx), findings)
+    return LicenseResult(raw, spdx, status_of(spdx), tuple(findings))
 
 
-def _refuse(
-    raw: str, code: str, message: str, severity: Severity = Severity.WARNING
-) -> LicenseResult:
-    return _result(raw, NOASSERTION, Finding(code, severity, message))
+def _refuse(raw: str, code: str, message: str) -> LicenseResult:
+    return _result(raw, NOASSERTION, Finding(code, Severity.WARNING, message))
+
+
+def clean(raw: str) -> str:
+    """The value without wrapping quotes, markdown emphasis and escapes, stray end punctuation,
+    and with one kind of dash and space."""
+    text = raw.replace("\ufeff", "").replace("\u00a0", " ")
+    text = re.sub(r"[\u2010-\u2015]", "-", text)
+    text = _MARKDOWN_ESCAPE.sub(r"\1", text).replace("**", "").replace("__", "")
+    text = " ".join(text.split())
+    previous = None
+    while text != previous:
+        previous = text
+        text = text.strip(" \t\"'`*").rstrip(".,;:")
+        if text.endswith(")") and text.count(")") > text.count("("):
+            text = text[:-1]
+        if text.startswith("(") and text.count("(") > text.count(")"):
+            text = text[1:]
+    return text
 
 
 @functools.lru_cache(maxsize=65536)
 def normalize_license(raw: str) -> LicenseResult:
     """Conclude an SPDX expression for one raw license string (NOASSERTION, with a finding,
-    when it does not identify a license)."""
-    text = raw.strip().strip("`\"'").strip()
+    when it does not identify exactly one license or expression)."""
+    text = clean(raw)
     key = text.lower()
-    if key in _PLACEHOLDERS:
-        return _refuse(raw, "L101", f"{raw!r} is a placeholder, not a license")
-    if key in HUB_TO_SPDX:
-        if (
-            key in _DEPRECATED_IDS and text != key
-        ):  # written as the deprecated SPDX id, not the Hub id
-            return _result(raw, HUB_TO_SPDX[key], _deprecated(text, HUB_TO_SPDX[key]))
-        return _result(raw, HUB_TO_SPDX[key])
-    if key in _SHORT_NAMES:
-        return _result(raw, _SHORT_NAMES[key])
-    if key in HUB_FAMILIES:
-        return _refuse(raw, "L103", f"{raw!r} names {HUB_FAMILIES[key]}; no version is concluded")
+    placeholder = _placeholder(key)
+    if placeholder:
+        return _refuse(raw, "L101", placeholder)
+    if _SIZE_CATEGORY.match(key):
+        return _refuse(raw, "L109", f"{raw!r} is a size_categories value, not a license")
     if key == "public":
         return _refuse(raw, "L102", "OpenML 'Public' says the dataset is public, not its license")
-    if key.startswith("other-"):
+    if _CLASSIFIER.match(text):
+        return _classifier(raw, _CLASSIFIER.sub("", key))
+    if key in KAGGLE:
+        return _table(raw, KAGGLE[key], "Kaggle's license")
+    if key.startswith("other-") and len(key) > len("other-"):
         return _other_form(raw, text[len("other-") :])
-    return _spdx_expression(raw, text)
+    if key.startswith("licenseref-") and re.fullmatch(r"licenseref-[a-z0-9.-]+", key):
+        return _result(raw, _LICENSEREF + text[len(_LICENSEREF) :])
+    for match in (lookup_id(text), lookup_name(text)):
+        if match:
+            return _from_match(raw, text, match)
+    expression = parse_expression(text, _operand)
+    if expression:
+        return _result(raw, expression)
+    return _free_text(raw, text)
+
+
+def _placeholder(key: str) -> str | None:
+    bare = key.strip("[]() ").strip()
+    if bare in _PLACEHOLDERS or not bare:
+        return f"{key!r} is a placeholder, not a license"
+    letters = re.sub(r"[^a-z]", "", bare)
+    if 5 <= len(letters) <= 9 and difflib.SequenceMatcher(None, letters, "unknown").ratio() >= 0.8:
+        return f"{key!r} looks like a misspelt 'unknown': a placeholder, not a license"
+    if "moreinformationneeded" in letters:
+        return f"{key!r} is the card template's placeholder, not a license"
+    return None
+
+
+def _operand(text: str) -> str | None:
+    """An operand of an expression: one id or one name, never free text."""
+    match = lookup_id(text) or lookup_name(text)
+    return match.expression if match else None
+
+
+def _from_match(raw: str, text: str, match: IdMatch) -> LicenseResult:
+    if match.expression is None:
+        return _refuse(raw, "L103", f"{raw!r} names {match.why}; no version or variant is guessed")
+    if match.deprecated:
+        return _result(raw, match.expression, _deprecated(text, match.expression))
+    return _result(raw, match.expression)
+
+
+def _table(raw: str, expression: str | None, vocabulary: str) -> LicenseResult:
+    if expression is None:
+        return _refuse(raw, "L102", f"{vocabulary} {raw!r} names no single license")
+    return _result(raw, expression)
+
+
+def _classifier(raw: str, tail: str) -> LicenseResult:
+    if tail in PYPI_CLASSIFIERS:
+        return _table(raw, PYPI_CLASSIFIERS[tail], "the PyPI classifier")
+    return _refuse(raw, "L102", f"{raw!r} is not a PyPI license classifier mlassets knows")
 
 
 def _other_form(raw: str, name: str) -> LicenseResult:
-    if _TERMS_NOT_LICENSES.match(name.lower()):
+    """The Hub's old `other-<name>`: <name> is a license, or terms that name none."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    if len(words) > 8 or freetext.is_prose(words):
+        return _refuse(raw, "L102", f"{raw!r} describes terms in prose but names no license")
+    if all(w in GENERIC_WORDS or _placeholder(w) for w in words):
         return _refuse(raw, "L102", f"{raw!r} describes terms but names no license")
     inner = normalize_license(name)
-    if inner.status != "noassertion":
-        return _result(raw, inner.spdx, *inner.findings)
-    return _refuse(raw, "L102", f"{raw!r} names no license mlassets can identify")
+    if inner.status != "noassertion" or any(f.code == "L103" for f in inner.findings):
+        return LicenseResult(raw, inner.spdx, inner.status, inner.findings)
+    return _licenseref(raw, name)
 
 
-def _spdx_expression(raw: str, text: str) -> LicenseResult:
-    licensing = _licensing()
-    try:
-        info = licensing.validate(text)
-    except Exception:  # license-expression raises on some malformed input instead of reporting it
-        info = None
-    if info is None or info.errors or not info.normalized_expression:
-        return _refuse(
-            raw, "L102", f"{raw!r} is not a license id or expression mlassets recognises"
+def _licenseref(raw: str, name: str) -> LicenseResult:
+    reference = _LICENSEREF + idstring(name)
+    return _result(
+        raw,
+        reference,
+        Finding(
+            "L107", Severity.INFO, f"{name!r} is not on the SPDX list; recorded as {reference}"
+        ),
+    )
+
+
+def _free_text(raw: str, text: str) -> LicenseResult:
+    reading = freetext.read(text)
+    if reading.expression:
+        if reading.weak:
+            return _licenseref_named(raw, reading.expression)
+        if not reading.evidence:
+            return _result(raw, reading.expression)
+        return _result(
+            raw,
+            reading.expression,
+            Finding("L111", Severity.INFO, f"read from free text: {reading.evidence}"),
         )
-    expression = str(info.normalized_expression)
-    if text.lower() in _DEPRECATED_IDS:
-        return _result(raw, expression, _deprecated(text, expression))
-    return _result(raw, expression)
+    if reading.why:
+        return _refuse(
+            raw, "L103", f"{raw!r} names {reading.why}; no version or variant is guessed"
+        )
+    if freetext.names_a_license(text):
+        return _licenseref(raw, freetext.strip_prose(text))
+    return _refuse(
+        raw, "L102", reading.refusal or f"{raw!r} names no license mlassets can identify"
+    )
+
+
+def _licenseref_named(raw: str, reference: str) -> LicenseResult:
+    return _result(
+        raw,
+        reference,
+        Finding(
+            "L107",
+            Severity.INFO,
+            f"the linked text is not one mlassets knows; recorded as {reference}",
+        ),
+    )
 
 
 def _deprecated(text: str, expression: str) -> Finding:
     return Finding("L105", Severity.INFO, f"deprecated SPDX id {text!r} concluded as {expression}")
-
-
-@functools.cache
-def _licensing():  # type: ignore[no-untyped-def]
-    from license_expression import get_spdx_licensing  # loads a 2,600-key index: only when needed
-
-    return get_spdx_licensing()

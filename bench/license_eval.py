@@ -1,0 +1,72 @@
+"""Score the license normaliser on a labelled TSV (default: ../shared/eval/licenses-dev.tsv).
+
+Scoring is the one the file's README gives: the concluded expression equals `expected`; or it is
+NOASSERTION where the note begins with "ambiguous"; or it is any LicenseRef-* where the note says
+"licenseref:any-name". license-expression alone (`get_spdx_licensing().validate`) is scored in
+the same run, as the anchor.
+
+    .venv/bin/python bench/license_eval.py [--tsv PATH] [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+DEFAULT_TSV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "licenses-dev.tsv"
+
+
+def rows(path: Path) -> list[tuple[str, str, str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    return [tuple(line.split("\t", 2)) for line in lines if line.strip()]  # type: ignore[misc]
+
+
+def correct(concluded: str, expected: str, note: str) -> bool:
+    if concluded == expected:
+        return True
+    if concluded == "NOASSERTION" and note.startswith("ambiguous"):
+        return True
+    return "licenseref:any-name" in note and concluded.startswith("LicenseRef-")
+
+
+def anchor(raw: str) -> str:
+    from license_expression import get_spdx_licensing
+
+    try:
+        info = get_spdx_licensing().validate(raw)
+    except Exception:  # license-expression raises on some input instead of reporting it
+        return "NOASSERTION"
+    if info.errors or not info.normalized_expression:
+        return "NOASSERTION"
+    return str(info.normalized_expression)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tsv", type=Path, default=DEFAULT_TSV)
+    parser.add_argument("--misses", action="store_true", help="print every miss")
+    args = parser.parse_args()
+    if not args.tsv.exists():
+        print(f"{args.tsv}: not found", file=sys.stderr)
+        return 2
+    from mlassets import normalize_license
+
+    data = rows(args.tsv)
+    ours = anchor_hits = 0
+    for raw, expected, note in data:
+        concluded = normalize_license(raw).spdx
+        if correct(concluded, expected, note):
+            ours += 1
+        elif args.misses:
+            print(f"MISS {raw!r}\n     got {concluded}  expected {expected}  ({note[:90]})")
+        anchor_hits += correct(anchor(raw), expected, note)
+    total = len(data)
+    print(f"{args.tsv.name}: {total} strings")
+    print(f"mlassets normalize_license: {ours}/{total} = {100 * ours / total:.1f}%")
+    print(f"license-expression validate: {anchor_hits}/{total} = {100 * anchor_hits / total:.1f}%")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

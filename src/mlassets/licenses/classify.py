@@ -1,0 +1,185 @@
+"""What a license lets you do, in the spirit of the Data Provenance Initiative's triple.
+
+Each license gets: commercial use allowed, attribution required, share-alike/copyleft, derivatives
+allowed, use-based restrictions, and a category. The answer comes from, in order:
+1. data/classification.toml, written by this project for the licenses ML assets use most (the
+   RAIL, Llama and Gemma terms, data licenses, the common software licenses);
+2. the Creative Commons elements in the id (BY, SA, NC, ND), for every CC license and port;
+3. the ScanCode LicenseDB category that license-expression ships, for anything else on it.
+`source` says which one answered. An expression combines its licenses: AND takes the stricter
+answer for each question, OR the more permissive option.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import asdict, dataclass, replace
+from importlib import resources
+from typing import Any
+
+from mlassets.licenses.spdx_list import scancode_by_spdx
+
+# From the most to the least permissive; AND keeps the later one, OR the earlier.
+CATEGORIES = (
+    "public-domain",
+    "permissive",
+    "weak-copyleft",
+    "copyleft",
+    "responsible-ai",
+    "no-derivatives",
+    "non-commercial",
+    "proprietary",
+    "unknown",
+)
+
+
+@dataclass(frozen=True)
+class LicenseClass:
+    category: str
+    commercial_use: bool | None  # None: the terms do not say, or mlassets does not know them
+    attribution: bool | None
+    share_alike: bool | None
+    derivatives: bool | None
+    use_restrictions: bool
+    source: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+UNKNOWN = LicenseClass("unknown", None, None, None, None, False, "no license concluded")
+
+_SCANCODE_CATEGORY = {
+    "Public Domain": LicenseClass("public-domain", True, False, False, True, False, ""),
+    "Permissive": LicenseClass("permissive", True, True, False, True, False, ""),
+    "Copyleft Limited": LicenseClass("weak-copyleft", True, True, True, True, False, ""),
+    "Copyleft": LicenseClass("copyleft", True, True, True, True, False, ""),
+}
+
+
+@functools.cache
+def _table() -> dict[str, LicenseClass]:
+    raw = resources.files("mlassets.licenses").joinpath("data/classification.toml").read_text()
+    data = tomllib.loads(raw)
+    table: dict[str, LicenseClass] = {}
+    for category, spec in data.items():
+        template = LicenseClass(
+            category,
+            spec.get("commercial_use"),
+            spec.get("attribution"),
+            spec.get("share_alike"),
+            spec.get("derivatives"),
+            spec.get("use_restrictions", False),
+            "mlassets classification table",
+        )
+        for identifier in spec["licenses"]:
+            table[identifier.lower()] = template
+    return table
+
+
+_CC = re.compile(r"^(?:LicenseRef-)?CC-(BY(?:-NC)?(?:-ND|-SA)?)-\d")  # ports not on SPDX too
+
+
+def classify_id(identifier: str) -> LicenseClass:
+    """The class of one license id (an SPDX id or a LicenseRef)."""
+    known = _table().get(identifier.lower())
+    if known:
+        return known
+    cc = _CC.match(identifier)
+    if cc:
+        elements = cc[1].split("-")
+        category = (
+            "non-commercial"
+            if "NC" in elements
+            else "no-derivatives"
+            if "ND" in elements
+            else "copyleft"
+            if "SA" in elements
+            else "permissive"
+        )
+        return LicenseClass(
+            category,
+            "NC" not in elements,
+            True,
+            "SA" in elements,
+            "ND" not in elements,
+            False,
+            "Creative Commons elements of the id",
+        )
+    entry = scancode_by_spdx().get(identifier.lower())
+    if entry and entry.category in _SCANCODE_CATEGORY:
+        return replace(
+            _SCANCODE_CATEGORY[entry.category], source=f"ScanCode category {entry.category}"
+        )
+    if entry:
+        return replace(
+            UNKNOWN, category="proprietary", source=f"ScanCode category {entry.category}"
+        )
+    return replace(UNKNOWN, source=f"{identifier} is not in mlassets' tables or ScanCode's index")
+
+
+def classify(expression: str) -> LicenseClass:
+    """The class of a concluded expression: stricter for AND, more permissive for OR."""
+    if expression == "NOASSERTION":
+        return UNKNOWN
+    expression = _unwrap(expression.strip())
+    options = _split_top(expression, " OR ")
+    if len(options) > 1:
+        return min((classify(o) for o in options), key=lambda c: CATEGORIES.index(c.category))
+    parts = _split_top(expression, " AND ")
+    if len(parts) == 1:
+        return classify_id(expression.split(" WITH ")[0].strip())
+    classes = [classify(p) for p in parts]
+    return LicenseClass(
+        max((c.category for c in classes), key=CATEGORIES.index),
+        _strictest(c.commercial_use for c in classes),
+        _any(c.attribution for c in classes),
+        _any(c.share_alike for c in classes),
+        _strictest(c.derivatives for c in classes),
+        any(c.use_restrictions for c in classes),
+        "; ".join(sorted({c.source for c in classes})),
+    )
+
+
+def _strictest(values: Any) -> bool | None:
+    values = list(values)
+    if False in values:
+        return False
+    return None if None in values else True
+
+
+def _any(values: Any) -> bool | None:
+    values = list(values)
+    if True in values:
+        return True
+    return None if None in values else False
+
+
+def _unwrap(expression: str) -> str:
+    """`(A AND B)` -> `A AND B`, but not `(A) OR (B)`."""
+    while expression.startswith("(") and expression.endswith(")"):
+        depth = 0
+        for i, char in enumerate(expression):
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth == 0 and i < len(expression) - 1:
+                return expression
+        expression = expression[1:-1].strip()
+    return expression
+
+
+def _split_top(expression: str, operator: str) -> list[str]:
+    """Split on `operator` outside parentheses."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(expression):
+        char = expression[i]
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and expression.startswith(operator, i):
+            parts.append(expression[start:i].strip())
+            i += len(operator)
+            start = i
+            continue
+        i += 1
+    parts.append(expression[start:].strip())
+    return [p for p in parts if p]

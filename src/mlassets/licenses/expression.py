@@ -1,0 +1,100 @@
+"""SPDX license expressions written loosely: any case of AND/OR/WITH, ids or names as operands.
+
+`parse_expression("apache-2.0 and mit", operand)` returns "Apache-2.0 AND MIT" when `operand`
+resolves every operand, and None otherwise (the caller then reads the text as free text).
+Precedence is SPDX's: WITH binds tighter than AND, AND tighter than OR.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from mlassets.licenses.spdx_list import spdx_list
+
+_TOKEN = re.compile(r"\(|\)|[^\s()]+")
+_OPERATORS = {"and": "AND", "or": "OR", "with": "WITH"}
+_HAS_OPERATOR = re.compile(r"\s(?:and|or|with)\s|[()]", re.I)
+
+Operand = Callable[[str], "str | None"]
+
+
+class _Unresolved(Exception):
+    """An operand is not an id or a name: the text is not an expression."""
+
+
+def parse_expression(text: str, operand: Operand) -> str | None:
+    if not _HAS_OPERATOR.search(text):
+        return None
+    tokens = _TOKEN.findall(text)
+    parser = _Parser(tokens, operand)
+    try:
+        tree = parser.disjunction()
+    except _Unresolved:
+        return None
+    if parser.position != len(tokens):
+        return None
+    return tree
+
+
+class _Parser:
+    def __init__(self, tokens: list[str], operand: Operand) -> None:
+        self.tokens = tokens
+        self.position = 0
+        self.operand = operand
+
+    def _peek(self) -> str | None:
+        return self.tokens[self.position] if self.position < len(self.tokens) else None
+
+    def _operator(self) -> str | None:
+        token = self._peek()
+        return _OPERATORS.get(token.lower()) if token else None
+
+    def disjunction(self) -> str:
+        parts = [self.conjunction()]
+        while self._operator() == "OR":
+            self.position += 1
+            parts.append(self.conjunction())
+        return " OR ".join(dict.fromkeys(parts))
+
+    def conjunction(self) -> str:
+        parts = [self.exception()]
+        while self._operator() == "AND":
+            self.position += 1
+            parts.append(self.exception())
+        unique = list(dict.fromkeys(parts))
+        if len(unique) == 1:
+            return unique[0]
+        return " AND ".join(f"({p})" if " OR " in p else p for p in unique)
+
+    def exception(self) -> str:
+        base = self.primary()
+        if self._operator() != "WITH":
+            return base
+        self.position += 1
+        name = self._peek() or ""
+        exception = spdx_list().exceptions.get(name.lower())
+        if exception is None or " " in base:
+            raise _Unresolved(name)
+        self.position += 1
+        return f"{base} WITH {exception}"
+
+    def primary(self) -> str:
+        token = self._peek()
+        if token is None or token == ")" or self._operator():
+            raise _Unresolved(str(token))
+        if token == "(":
+            self.position += 1
+            inner = self.disjunction()
+            if self._peek() != ")":
+                raise _Unresolved("(")
+            self.position += 1
+            return inner  # conjunction() puts back the parentheses an OR needs
+        words = []
+        while (word := self._peek()) is not None and word not in "()" and not self._operator():
+            words.append(word)
+            self.position += 1
+        resolved = self.operand(" ".join(words))
+        if resolved is None:
+            raise _Unresolved(" ".join(words))
+        return resolved

@@ -1,0 +1,268 @@
+"""Read a license out of free text: names, markdown links, bare URLs, lists and prose.
+
+Every license mention is found (family recognisers, SPDX names, ids) with its span; overlapping
+mentions keep the longest. Then, in order:
+- a sentence about upstream sources ("The source DBpedia project uses ...") does not count when
+  another sentence names a license;
+- a family mention is dropped when a named member of it is also there ("CC BY 4.0 (CC-BY)"), and
+  a plain "public domain" when a public-domain instrument is (CC0, PDDL);
+- in a short list ("MIT, BSD and Apache"), every item must name a license, or nothing is
+  concluded;
+- a family left without its member makes the reading ambiguous (no member is guessed);
+- several licenses join with OR where the text offers a choice ("or", "/", "dual"), else AND.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from mlassets.licenses.mentions import RECOGNISERS, Mention, idstring
+from mlassets.licenses.names import lookup_id, name_mentions
+from mlassets.licenses.tables import GENERIC_WORDS
+from mlassets.licenses.urls import URL, url_mention
+
+
+@dataclass(frozen=True)
+class Reading:
+    expression: str | None = None
+    weak: bool = False  # a LicenseRef from a link or a title, not a license mlassets knows
+    why: str = ""  # a family was named without its member
+    evidence: str = ""  # the phrases read, when the text says more than the license's name
+    refusal: str = ""
+
+
+_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
+_REFERENCE = re.compile(r"\]\[[^\]]*\]")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_UPSTREAM = re.compile(
+    r"\b(?:source|sources|original|upstream|underlying|derived|based on|parent)\b"
+)
+_ALTERNATIVE = re.compile(r"\bor\b|/|\beither\b")
+_LIST_SEPARATOR = re.compile(r"[,;]|\s(?:and|&)\s")
+_ID_TOKEN = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9.+-]*[a-z0-9+]")
+_BARE_IDS = frozenset(
+    {"mit", "isc", "zlib", "wtfpl", "unlicense", "postgresql", "odbl", "pddl", "cc0", "0bsd"}
+)
+_PUBLIC_DOMAIN = "LicenseRef-scancode-public-domain"
+_PUBLIC_DOMAIN_INSTRUMENTS = frozenset(
+    {"CC0-1.0", "PDDL-1.0", "Unlicense", "CC-PDDC", "CC-PDM-1.0"}
+)
+_LICENSE_NOUNS = frozenset({"license", "agreement", "terms", "notice", "eula", "tos"})
+_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "may",
+        "can",
+        "could",
+        "must",
+        "should",
+        "contains",
+        "contain",
+        "mentioned",
+        "intended",
+        "used",
+        "released",
+        "licensed",
+        "distributed",
+        "published",
+        "hinges",
+        "provided",
+        "applies",
+        "apply",
+    ]
+)
+_FILLER = frozenset({"international", "unported", "generic", "version", "v", "creative", "commons"})
+_NOT_ITEMS = frozenset({"see", "also", "file", "files", "details", "txt", "md", "copying", "etc"})
+
+
+def lowered(text: str) -> str:
+    """Lowercase with `licence` spelled `license`, keeping every offset of `text`."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.replace("licence", "license")
+
+
+def read(text: str) -> Reading:
+    low = lowered(text)
+    blank = list(low)
+
+    def erase(start: int, end: int) -> None:
+        blank[start:end] = " " * (end - start)
+
+    strong: list[Mention] = []
+    weak: list[Mention] = []
+    for ref in _REFERENCE.finditer(low):
+        erase(ref.start() + 1, ref.end())  # [![badge][image]][ref]: keep the alt text only
+    for link in _LINK.finditer("".join(blank)):
+        found, guess = _link(text, low, link)
+        strong += found
+        weak += guess
+        erase(link.start(), link.end())
+    for url in URL.finditer("".join(blank)):
+        mention = url_mention(text[url.start() : url.end()], url.start())
+        if mention:
+            (weak if mention.weak else strong).append(mention)
+        erase(url.start(), url.end())
+    strong += scan("".join(blank))
+    return _conclude(text, low, "".join(blank), longest(strong), weak)
+
+
+def scan(low: str, offset: int = 0) -> list[Mention]:
+    """Every mention in lowercased text, overlapping ones included, shifted by `offset`."""
+    found = [m for recognise in RECOGNISERS for m in recognise(low)]
+    found += name_mentions(low)
+    for token in _ID_TOKEN.finditer(low):
+        word = token.group()
+        if "-" in word or word in _BARE_IDS or (any(c.isdigit() for c in word) and word.isalnum()):
+            match = lookup_id(word)
+            if match and match.expression:
+                found.append(Mention(token.start(), token.end(), match.expression))
+    if offset:
+        found = [
+            Mention(m.start + offset, m.end + offset, m.expression, m.family, m.why, m.weak)
+            for m in found
+        ]
+    return found
+
+
+def longest(mentions: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions, the longest first, returned in text order."""
+    accepted: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (-m.length, m.start)):
+        if all(mention.end <= a.start or mention.start >= a.end for a in accepted):
+            accepted.append(mention)
+    return sorted(accepted, key=lambda m: m.start)
+
+
+def _link(text: str, low: str, link: re.Match[str]) -> tuple[list[Mention], list[Mention]]:
+    """A markdown link: its target when that names a license, else its label."""
+    label = longest(scan(low[link.start(1) : link.end(1)], link.start(1)))
+    target_text = text[link.start(2) : link.end(2)]
+    if URL.match(target_text):
+        target = url_mention(target_text, link.start(2))
+    else:
+        target = next(iter(longest(scan(low[link.start(2) : link.end(2)], link.start(2)))), None)
+    named = {m.expression for m in label if m.expression}
+    if target and target.expression and not target.weak:
+        if named and named != {target.expression}:
+            said = " and ".join(sorted(named))
+            why = f"a link whose text says {said} but whose target is {target.expression}"
+            return [Mention(link.start(), link.end(), None, "", why)], []
+        return [Mention(link.start(), link.end(), target.expression)], []
+    if label:
+        return label, []
+    if target:
+        return [], [target]
+    title = text[link.start(1) : link.end(1)]
+    if names_a_license(title):
+        return [], [Mention(link.start(), link.end(), "LicenseRef-" + idstring(title), weak=True)]
+    return [], []
+
+
+def _conclude(
+    text: str, low: str, blanked: str, mentions: list[Mention], weak: list[Mention]
+) -> Reading:
+    mentions = _without_upstream(low, mentions)
+    missing = _unnamed_list_item(text, blanked, mentions)
+    if missing:
+        return Reading(refusal=f"the list item {missing!r} names no license mlassets knows")
+    named = [m.expression for m in mentions if m.expression]
+    mentions = [
+        m for m in mentions if m.expression or not any(_member_of(e, m.family) for e in named)
+    ]
+    if _PUBLIC_DOMAIN in named and _PUBLIC_DOMAIN_INSTRUMENTS.intersection(named):
+        mentions = [m for m in mentions if m.expression != _PUBLIC_DOMAIN]
+    families = [m for m in mentions if not m.expression]
+    if families:
+        return Reading(why=families[0].why)
+    if not mentions:
+        return Reading(weak[0].expression, weak=True) if weak else Reading()
+    rest = list(blanked)
+    for mention in mentions:
+        rest[mention.start : mention.end] = " " * mention.length
+    leftover = set(re.findall(r"[a-z]+", "".join(rest))) - GENERIC_WORDS - _FILLER
+    evidence = "; ".join(repr(text[m.start : m.end]) for m in mentions) if leftover else ""
+    return Reading(_join(low, mentions), evidence=evidence)
+
+
+def _member_of(expression: str, family: str) -> bool:
+    if family == "CC-":
+        return expression.startswith("CC")
+    return expression.startswith(family) and expression[len(family) : len(family) + 1].isdigit()
+
+
+def _without_upstream(low: str, mentions: list[Mention]) -> list[Mention]:
+    starts = [0] + [m.end() for m in _SENTENCE.finditer(low)]
+    upstream = {
+        i
+        for i, start in enumerate(starts)
+        if _UPSTREAM.search(low[start : starts[i + 1] if i + 1 < len(starts) else len(low)])
+    }
+    own = [m for m in mentions if bisect.bisect_right(starts, m.start) - 1 not in upstream]
+    return own if own else mentions
+
+
+def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | None:
+    """In a short list, the first item that overlaps no mention. `low` has links blanked out:
+    a link that names nothing ("see [Code of Conduct](...)") is not an item."""
+    bounds = [0]
+    for separator in _LIST_SEPARATOR.finditer(low):
+        bounds += [separator.start(), separator.end()]
+    bounds.append(len(low))
+    items = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    if len(items) < 2 or any(len(low[a:b].split()) > 6 for a, b in items):
+        return None
+    for start, end in items:
+        words = re.findall(r"[a-z][a-z0-9]*", low[start:end])
+        if words[:1] in (["see"], ["also"]):
+            continue
+        words = [w for w in words if w not in _NOT_ITEMS]
+        if not words or all(w in GENERIC_WORDS for w in words):
+            continue
+        if not any(m.start < end and m.end > start for m in mentions):
+            return text[start:end].strip()
+    return None
+
+
+def _join(low: str, mentions: list[Mention]) -> str:
+    groups: list[list[str]] = [[]]
+    choice = "dual" in low
+    for previous, mention in zip([None, *mentions], mentions, strict=False):
+        assert mention.expression
+        gap = low[previous.end : mention.start] if previous else ""
+        if previous and (_ALTERNATIVE.search(gap) or choice):
+            groups.append([])
+        if all(mention.expression not in g for g in groups):
+            groups[-1].append(mention.expression)
+    parts = [" AND ".join(g) for g in groups if g]
+    if len(parts) == 1:
+        return parts[0]
+    return " OR ".join(f"({p})" if " AND " in p else p for p in parts)
+
+
+def strip_prose(text: str) -> str:
+    return re.sub(r"^(?:the|a)\s+", "", text.strip(), flags=re.I).rstrip(" .:")
+
+
+def is_prose(words: list[str]) -> bool:
+    return not _VERBS.isdisjoint(words)
+
+
+def names_a_license(text: str) -> bool:
+    """A short title with a license noun and a proper name in it ("LDC User Agreement")."""
+    low = lowered(text)
+    words = re.findall(r"[a-z0-9]+", low)
+    if not 1 <= len(words) <= 8 or is_prose(words):
+        return False
+    if "©" in text or "copyright" in words or not _LICENSE_NOUNS.intersection(words):
+        return False
+    return any(w not in GENERIC_WORDS and not w.isdigit() for w in words)

@@ -1,0 +1,165 @@
+"""Exact lookups: ids (Hub, SPDX in any case, deprecated SPDX, ScanCode keys) and full names.
+
+`lookup_id` answers for a single token such as `apache-2.0`, `GPL-3.0+` or `ODC-BY-1.0`.
+`lookup_name` answers for a whole license name as the SPDX list spells it, in any case, with or
+without "the", "license", "version" and "v" ("Mozilla Public License, version 2.0").
+`name_mentions` finds such names inside longer text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from mlassets.licenses.hub_ids import HUB_FAMILIES, HUB_TO_SPDX
+from mlassets.licenses.mentions import Mention
+from mlassets.licenses.spdx_list import scancode_index, spdx_list
+
+
+@dataclass(frozen=True)
+class IdMatch:
+    expression: str | None  # None: a family id, see `why`
+    deprecated: bool = False
+    why: str = ""
+
+
+# SPDX deprecated ids whose replacement is not simply "<id>-only" / "<id>-or-later".
+_REPLACED = {
+    "bsd-2-clause-freebsd": "BSD-2-Clause",
+    "bsd-2-clause-netbsd": "BSD-2-Clause",
+    "standardml-nj": "SMLNJ",
+    "bzip2-1.0.5": "bzip2-1.0.6",
+    "nunit": "zlib-acknowledgement",
+    "wxwindows": "GPL-2.0-or-later WITH WxWindows-exception-3.1",
+    "ecos-2.0": "GPL-2.0-or-later WITH eCos-exception-2.0",
+    "gpl-2.0-with-autoconf-exception": "GPL-2.0-only WITH Autoconf-exception-2.0",
+    "gpl-2.0-with-bison-exception": "GPL-2.0-or-later WITH Bison-exception-2.2",
+    "gpl-2.0-with-classpath-exception": "GPL-2.0-only WITH Classpath-exception-2.0",
+    "gpl-2.0-with-font-exception": "GPL-2.0-only WITH Font-exception-2.0",
+    "gpl-2.0-with-gcc-exception": "GPL-2.0-or-later WITH GCC-exception-2.0",
+    "gpl-3.0-with-autoconf-exception": "GPL-3.0-only WITH Autoconf-exception-3.0",
+    "gpl-3.0-with-gcc-exception": "GPL-3.0-only WITH GCC-exception-3.1",
+}
+# The GNU FDL is written FDL as often as GFDL (Kaggle's `FDL-1.3`).
+_ID_ALIASES = {
+    "cc0": "cc0-1.0",
+    "cc-0": "cc0-1.0",
+    "fdl-1.1": "gfdl-1.1",
+    "fdl-1.2": "gfdl-1.2",
+    "fdl-1.3": "gfdl-1.3",
+}
+_VERSION_DASH = re.compile(r"(\d)-(\d)$")  # cc-by-nc-nd-3-0
+
+
+def lookup_id(token: str) -> IdMatch | None:
+    key = token.lower()
+    key = _ID_ALIASES.get(key, key)
+    if key in HUB_TO_SPDX:
+        deprecated = key != token and spdx_list().get(key) is not None and key.count("gpl")
+        return IdMatch(HUB_TO_SPDX[key], bool(deprecated))
+    if key in HUB_FAMILIES:
+        return IdMatch(None, why=HUB_FAMILIES[key])
+    found = _spdx_id(key)
+    if found:
+        return found
+    dashed = _VERSION_DASH.sub(r"\1.\2", key)
+    if dashed != key and (found := _spdx_id(dashed) or lookup_id(dashed)):
+        return found
+    entry = scancode_index().get(key)
+    if entry and "-" in key:  # single words ("fair", "python") are too easily prose
+        return IdMatch(entry.spdx_key)
+    return None
+
+
+def _spdx_id(key: str) -> IdMatch | None:
+    if key.endswith("+"):
+        later = spdx_list().current(key[:-1] + "-or-later")
+        if later:
+            return IdMatch(later, deprecated=True)
+    entry = spdx_list().get(key)
+    if entry is None:
+        return None
+    if not entry.deprecated:
+        return IdMatch(entry.id)
+    replacement = _REPLACED.get(key) or spdx_list().current(key + "-only")
+    return IdMatch(replacement or entry.id, deprecated=True)
+
+
+# --- Names -------------------------------------------------------------------------------------
+
+_NAME_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*\+?")
+_DROP = frozenset({"the", "license", "version", "v", "ver", "a", "an", "of"})
+_VERSIONED = re.compile(r"^v(\d[\d.]*)$")
+
+
+def name_tokens(text: str) -> list[tuple[str, int, int]]:
+    """Tokens of a name as the index keys them, with their spans in `text` (lowercased)."""
+    tokens = []
+    for m in _NAME_TOKEN.finditer(text.replace("licence", "license")):
+        word = m.group()
+        if word in _DROP:
+            continue
+        if word == "odc":  # "ODC Open Database License" is "Open Data Commons ..." in SPDX names
+            tokens += [(w, m.start(), m.end()) for w in ("open", "data", "commons")]
+            continue
+        versioned = _VERSIONED.match(word)
+        tokens.append((versioned[1] if versioned else word, m.start(), m.end()))
+    return tokens
+
+
+@functools.cache
+def _name_index() -> dict[str, str | None]:
+    """Normalised SPDX name -> id (None where two current licenses share the name)."""
+    index: dict[str, str | None] = {}
+    for entry in spdx_list().licenses.values():
+        if entry.deprecated:
+            continue
+        key = " ".join(t for t, _, _ in name_tokens(entry.name.lower()))
+        index[key] = entry.id if index.get(key, entry.id) == entry.id else None
+    families: dict[str, set[str]] = {}
+    for key, identifier in list(index.items()):
+        words = key.split()
+        while words and words[-1][0].isdigit():
+            words.pop()
+        family = " ".join(words)
+        if identifier and family and family != key and family not in index:
+            families.setdefault(family, set()).add(identifier)
+    for family, members in families.items():
+        # Only one version exists: naming the family names it. Several: no version is guessed.
+        index[family] = next(iter(members)) if len(members) == 1 else None
+    return index
+
+
+def lookup_name(text: str) -> IdMatch | None:
+    key = " ".join(t for t, _, _ in name_tokens(text.lower()))
+    if not key:
+        return None
+    index = _name_index()
+    if key not in index:
+        return None
+    identifier = index[key]
+    if identifier is None:
+        return IdMatch(None, why=f"{text.strip()!r} names several licenses or versions")
+    return IdMatch(identifier)
+
+
+def name_mentions(text: str) -> list[Mention]:
+    """SPDX names of two or more words (or one with a version) inside longer text."""
+    tokens = name_tokens(text)
+    index = _name_index()
+    found = []
+    i = 0
+    while i < len(tokens):
+        step = 1
+        for length in range(min(12, len(tokens) - i), 0, -1):
+            words = [t for t, _, _ in tokens[i : i + length]]
+            if length == 1 and not any(c.isdigit() for c in words[0]):
+                continue  # one plain word ("fair", "python") is too easily prose
+            identifier = index.get(" ".join(words))
+            if identifier:
+                found.append(Mention(tokens[i][1], tokens[i + length - 1][2], identifier))
+                step = length
+                break
+        i += step
+    return found

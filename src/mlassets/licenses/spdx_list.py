@@ -1,0 +1,82 @@
+"""The vendored SPDX License List and the ScanCode LicenseDB index that license-expression ships.
+
+`scripts/refresh_license_data.py` rewrites data/spdx-licenses.json. Lookups are by lowercased id,
+because people write SPDX ids in every case (`apache-2.0`, `ODC-BY-1.0`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SpdxLicense:
+    id: str
+    name: str
+    deprecated: bool
+    osi: bool
+    fsf: bool
+
+
+@dataclass(frozen=True)
+class SpdxList:
+    version: str
+    licenses: dict[str, SpdxLicense]  # lowercased id -> entry
+    exceptions: dict[str, str]  # lowercased id -> id
+
+    def get(self, identifier: str) -> SpdxLicense | None:
+        return self.licenses.get(identifier.lower())
+
+    def current(self, identifier: str) -> str | None:
+        """The id as SPDX spells it, for a license that is on the list and not deprecated."""
+        entry = self.get(identifier)
+        return entry.id if entry and not entry.deprecated else None
+
+
+@functools.cache
+def spdx_list() -> SpdxList:
+    raw = resources.files("mlassets.licenses").joinpath("data/spdx-licenses.json").read_bytes()
+    data = json.loads(raw)
+    licenses = {
+        e["id"].lower(): SpdxLicense(e["id"], e["name"], e["deprecated"], e["osi"], e["fsf"])
+        for e in data["licenses"]
+    }
+    exceptions = {e.lower(): e for e in data["exceptions"]}
+    return SpdxList(data["licenseListVersion"], licenses, exceptions)
+
+
+@dataclass(frozen=True)
+class ScancodeEntry:
+    key: str
+    category: str
+    spdx_key: str  # the SPDX id, or LicenseRef-scancode-<key> for licenses not on the SPDX list
+
+
+@functools.cache
+def scancode_index() -> dict[str, ScancodeEntry]:
+    """ScanCode LicenseDB keys (lowercase) -> entry, from the index license-expression ships."""
+    from license_expression import get_license_index  # 2,600 entries: read only when needed
+
+    entries: list[dict[str, Any]] = get_license_index()
+    return {
+        e["license_key"].lower(): ScancodeEntry(
+            e["license_key"],
+            e.get("category") or "Unstated License",
+            e.get("spdx_license_key") or f"LicenseRef-scancode-{e['license_key']}",
+        )
+        for e in entries
+        if not e.get("is_exception")
+    }
+
+
+@functools.cache
+def scancode_by_spdx() -> dict[str, ScancodeEntry]:
+    """SPDX id or LicenseRef-scancode-<key> (lowercase) -> ScanCode entry."""
+    by_spdx: dict[str, ScancodeEntry] = {}
+    for entry in scancode_index().values():
+        by_spdx.setdefault(entry.spdx_key.lower(), entry)
+    return by_spdx

@@ -1,0 +1,124 @@
+"""Links to license texts: the sites whose URLs name a license, and LICENSE files elsewhere.
+
+A link to a known site concludes the license it names. A link to a LICENSE file or a terms page
+that names nothing mlassets knows becomes a weak `LicenseRef-` (used only when nothing else in the
+string names a license). Any other link (a model page, a paper) names no license.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+from mlassets.licenses.hub_ids import HUB_TO_SPDX
+from mlassets.licenses.mentions import Mention, creative_commons, idstring, spdx_or_ref
+from mlassets.licenses.spdx_list import spdx_list
+
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]\[)]+(?:\([^\s)]*\)[^\s<>\"'\]\[)]*)?", re.I)
+
+_GNU_PAGES = re.compile(r"/(?:old-licenses/)?(a?l?gpl|fdl)(?:-(\d\.\d))?(?:[.-]|$)")
+_GNU_CURRENT = {"gpl": "3.0", "lgpl": "3.0", "agpl": "3.0", "fdl": "1.3"}
+_DOC_WORDS = re.compile(
+    r"(?:^|[/_.-])(?:license|licence|licenses|licences|copying|terms|terms-of-use|tos|eula|"
+    r"legal|legal-notice|usage-policy|agreement)(?:$|[/_.-])",
+    re.I,
+)
+_HUB_REPO_LICENSE = re.compile(
+    r"^/(?:datasets/|spaces/)?([^/]+)/([^/]+)/(?:blob|resolve|raw)/[^/]+/(?:license|licence)",
+    re.I,
+)
+
+
+def url_mention(url: str, start: int = 0) -> Mention | None:
+    """What the link at `start` (in the caller's text) says about the license, if anything."""
+    url = url.rstrip(".,;:)")
+    parts = urlsplit(url if "://" in url else "https://" + url)
+    host = (parts.hostname or "").removeprefix("www.")
+    path = unquote(parts.path).rstrip("/")
+    end = start + len(url)
+    expression = _known_site(host, path.lower())
+    if expression:
+        return Mention(start, end, expression)
+    if host == "huggingface.co":
+        hub = _hub_license_file(path)
+        if hub:
+            return Mention(start, end, hub, weak=hub.endswith("-LICENSE"))
+    if _DOC_WORDS.search(path):
+        return Mention(start, end, _ref_for(host, path), weak=True)
+    return None
+
+
+def _known_site(host: str, path: str) -> str | None:
+    segments = [s for s in path.split("/") if s]
+    if host.endswith("creativecommons.org"):
+        if "zero" in segments or "cc0" in segments:
+            return "CC0-1.0"
+        if "mark" in segments:
+            return "CC-PDM-1.0"
+        if segments[:1] == ["licenses"] and len(segments) >= 3:
+            tail = segments[3] if len(segments) > 3 and len(segments[3]) in {2, 3} else ""
+            port = "" if tail in {"deed", "legalcode"} else tail
+            found = list(creative_commons(f"cc {segments[1]} {segments[2]} {port}".strip()))
+            return found[0].expression if found else None
+        return None
+    if host.endswith("gnu.org"):
+        page = _GNU_PAGES.search(path)
+        if not page:
+            return None
+        kind = {"gpl": "GPL", "lgpl": "LGPL", "agpl": "AGPL", "fdl": "GFDL"}[page[1]]
+        version = page[2] or _GNU_CURRENT[page[1]]
+        return spdx_list().current(f"{kind}-{version}-only")
+    if host.endswith("apache.org") and (m := re.search(r"license-(\d\.\d)", path)):
+        return spdx_list().current(f"Apache-{m[1]}")
+    if host in {"opensource.org", "spdx.org", "choosealicense.com"} and len(segments) >= 2:
+        return _id_in_path(segments[1].removesuffix(".html").removesuffix(".php"))
+    if host.endswith("opendatacommons.org") and len(segments) >= 2:
+        key = {"odbl": "ODbL-1.0", "by": "ODC-By-1.0", "pddl": "PDDL-1.0"}.get(segments[1])
+        return key or ("LicenseRef-scancode-dbcl-1.0" if segments[1] == "dbcl" else None)
+    if host == "nationalarchives.gov.uk" and (
+        m := re.search(r"open-government-licen[cs]e/version/(\d)", path)
+    ):
+        return spdx_list().current(f"OGL-UK-{m[1]}.0")
+    if host in {"mit-license.org"}:
+        return "MIT"
+    if host == "unlicense.org":
+        return "Unlicense"
+    if host in {"cdla.io", "cdla.dev"} and segments:
+        cdla = re.fullmatch(r"(permissive|sharing)-(\d)-(\d)", segments[0])
+        return spdx_or_ref(f"CDLA-{cdla[1].title()}-{cdla[2]}.{cdla[3]}") if cdla else None
+    return None
+
+
+def _id_in_path(segment: str) -> str | None:
+    entry = spdx_list().get(segment)
+    if entry is None:
+        return None
+    if not entry.deprecated:
+        return entry.id
+    return spdx_list().current(entry.id + "-only") or entry.id
+
+
+def _hub_license_file(path: str) -> str | None:
+    """`huggingface.co/<org>/<repo>/blob/<rev>/LICENSE`: Meta's and Google's repositories carry
+    the Llama and Gemma terms; any other repository's LICENSE is a reference to that file."""
+    found = _HUB_REPO_LICENSE.match(path)
+    if not found:
+        return None
+    org, repo = found[1].lower(), found[2].lower()
+    if org == "meta-llama":
+        version = re.search(r"llama-?(\d(?:\.\d)?)", repo)
+        hub_id = f"llama{version[1]}" if version else ""
+        if hub_id == "llama2" or hub_id in HUB_TO_SPDX:
+            return HUB_TO_SPDX[hub_id]
+    if org == "google" and repo.startswith(("gemma", "codegemma", "paligemma", "recurrentgemma")):
+        return HUB_TO_SPDX["gemma"]
+    return f"LicenseRef-{idstring(found[1])}-{idstring(found[2])}-LICENSE"
+
+
+def _ref_for(host: str, path: str) -> str:
+    name = host.split(".")[-2] if host.count(".") >= 1 else host
+    if host in {"github.com", "raw.githubusercontent.com", "gitlab.com"}:
+        segments = [s for s in path.split("/") if s]
+        name = "-".join(segments[:2])
+        path = "/" + segments[-1] if segments else ""
+    return "LicenseRef-" + idstring(f"{name}-{path.strip('/').replace('/', '-')}")
