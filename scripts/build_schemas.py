@@ -418,7 +418,7 @@ FINDING = {
     "additionalProperties": False,
     "properties": {
         "code": {"type": "string", "pattern": "^[A-Z][0-9]{3}$"},
-        "severity": {"enum": ["error", "warning", "info"]},
+        "severity": {"enum": ["error", "warning", "notice"]},
         "message": {"type": "string"},
         "pointer": {"type": "string"},
         "line": {"type": ["integer", "null"], "minimum": 1},
@@ -566,9 +566,9 @@ VALIDATE_REPORT = {
         "summary": {
             "type": "object",
             "additionalProperties": False,
-            "required": ["files", "error", "warning", "info"],
+            "required": ["files", "error", "warning", "notice"],
             "properties": {
-                k: {"type": "integer", "minimum": 0} for k in ("files", "error", "warning", "info")
+                k: {"type": "integer", "minimum": 0} for k in ("files", "error", "warning", "notice")
             },
         },
     },

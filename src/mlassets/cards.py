@@ -117,7 +117,7 @@ def _check_line_endings(text: str, findings: list[Finding]) -> None:
         )
     else:
         findings.append(
-            Finding("C107", Severity.INFO, "CRLF line endings", position=Position(1, 1))
+            Finding("C107", Severity.NOTICE, "CRLF line endings", position=Position(1, 1))
         )
 
 

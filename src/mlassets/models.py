@@ -7,15 +7,15 @@ from dataclasses import dataclass
 
 
 class Severity(enum.StrEnum):
-    """How bad a finding is. `error` and `warning` fail a check by default; `info` never does."""
+    """How bad a finding is. `error` and `warning` fail a check by default; `notice` never does."""
 
     ERROR = "error"
     WARNING = "warning"
-    INFO = "info"
+    NOTICE = "notice"
 
     @property
     def rank(self) -> int:
-        return {"error": 2, "warning": 1, "info": 0}[self.value]
+        return {"error": 2, "warning": 1, "notice": 0}[self.value]
 
 
 @dataclass(frozen=True, order=True)

@@ -27,7 +27,7 @@ def test_text_output_and_exit_codes(run_cli, tmp_path: Path) -> None:  # type: i
 def test_info_findings_do_not_fail_by_default(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "crlf.md").write_bytes(b"---\r\nlicense: mit\r\n---\r\n")
     assert run_cli("validate", "crlf.md").code == 0
-    assert run_cli("validate", "crlf.md", "--fail-on", "info").code == 1
+    assert run_cli("validate", "crlf.md", "--fail-on", "notice").code == 1
 
 
 def test_json_output_is_a_versioned_contract(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -37,7 +37,7 @@ def test_json_output_is_a_versioned_contract(run_cli, tmp_path: Path) -> None:  
     report = json.loads(result.stdout)
     assert not list(validator_for("validate-report").iter_errors(report))
     assert [f["path"] for f in report["files"]] == ["a.md", "b.md"]
-    assert report["summary"] == {"files": 2, "error": 1, "warning": 1, "info": 0}
+    assert report["summary"] == {"files": 2, "error": 1, "warning": 1, "notice": 0}
     assert report["files"][1]["findings"][0] == {
         "code": "S202",
         "severity": "error",

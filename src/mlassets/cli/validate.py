@@ -26,7 +26,7 @@ class Kind(enum.StrEnum):
 class FailOn(enum.StrEnum):
     error = "error"
     warning = "warning"
-    info = "info"
+    notice = "notice"
 
 
 @exits

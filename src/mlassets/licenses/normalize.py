@@ -180,7 +180,7 @@ def _licenseref(raw: str, name: str) -> LicenseResult:
         raw,
         reference,
         Finding(
-            "L107", Severity.INFO, f"{name!r} is not on the SPDX list; recorded as {reference}"
+            "L107", Severity.NOTICE, f"{name!r} is not on the SPDX list; recorded as {reference}"
         ),
     )
 
@@ -195,7 +195,7 @@ def _free_text(raw: str, text: str) -> LicenseResult:
         return _result(
             raw,
             reading.expression,
-            Finding("L111", Severity.INFO, f"read from free text: {reading.evidence}"),
+            Finding("L111", Severity.NOTICE, f"read from free text: {reading.evidence}"),
         )
     if reading.why:
         return _refuse(
@@ -214,11 +214,11 @@ def _licenseref_named(raw: str, reference: str) -> LicenseResult:
         reference,
         Finding(
             "L107",
-            Severity.INFO,
+            Severity.NOTICE,
             f"the linked text is not one mlassets knows; recorded as {reference}",
         ),
     )
 
 
 def _deprecated(text: str, expression: str) -> Finding:
-    return Finding("L105", Severity.INFO, f"deprecated SPDX id {text!r} concluded as {expression}")
+    return Finding("L105", Severity.NOTICE, f"deprecated SPDX id {text!r} concluded as {expression}")
