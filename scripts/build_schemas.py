@@ -427,6 +427,50 @@ FINDING = {
 }
 
 NULLABLE_STRING = {"type": ["string", "null"]}
+NULLABLE_BOOLEAN = {"type": ["boolean", "null"]}
+LICENSE_CATEGORIES = [
+    "public-domain",
+    "permissive",
+    "weak-copyleft",
+    "copyleft",
+    "responsible-ai",
+    "no-derivatives",
+    "non-commercial",
+    "proprietary",
+    "unknown",
+]
+CLASSIFICATION = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": [
+        "category",
+        "commercial_use",
+        "attribution",
+        "share_alike",
+        "derivatives",
+        "use_restrictions",
+        "source",
+    ],
+    "properties": {
+        "category": {"enum": LICENSE_CATEGORIES},
+        "commercial_use": NULLABLE_BOOLEAN,
+        "attribution": NULLABLE_BOOLEAN,
+        "share_alike": NULLABLE_BOOLEAN,
+        "derivatives": NULLABLE_BOOLEAN,
+        "use_restrictions": {"type": "boolean"},
+        "source": {"type": "string"},
+    },
+}
+LINEAGE = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["ancestors", "findings", "verdict"],
+    "properties": {
+        "ancestors": {"type": "array", "items": {"type": "string"}},
+        "findings": {"type": "array", "items": FINDING},
+        "verdict": {"enum": ["ok", "notice", "warning", "error"]},
+    },
+}
 
 MANIFEST = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -471,11 +515,13 @@ MANIFEST = {
         "license": {
             "type": "object",
             "additionalProperties": False,
-            "required": ["declared", "concluded", "findings"],
+            "required": ["declared", "concluded", "findings", "classification", "lineage"],
             "properties": {
                 "declared": {"type": "array", "items": {"type": "string"}},
                 "concluded": STRING,
                 "findings": {"type": "array", "items": FINDING},
+                "classification": CLASSIFICATION,
+                "lineage": {"anyOf": [{"type": "null"}, LINEAGE]},
             },
         },
         "task": NULLABLE_STRING,
@@ -568,7 +614,74 @@ VALIDATE_REPORT = {
             "additionalProperties": False,
             "required": ["files", "error", "warning", "notice"],
             "properties": {
-                k: {"type": "integer", "minimum": 0} for k in ("files", "error", "warning", "notice")
+                k: {"type": "integer", "minimum": 0}
+                for k in ("files", "error", "warning", "notice")
+            },
+        },
+    },
+}
+
+LICENSE_NORMALIZE_LINE = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": _id("license-normalize"),
+    "title": "mlassets licenses normalize --json (one object per input line)",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["schema_version", "raw", "spdx", "status", "findings", "classification"],
+    "properties": {
+        "schema_version": {"const": 1},
+        "raw": {"type": "string"},
+        "spdx": STRING,
+        "status": {"enum": ["spdx", "licenseref", "noassertion"]},
+        "findings": {"type": "array", "items": FINDING},
+        "classification": CLASSIFICATION,
+    },
+}
+
+LICENSE_CHECK_REPORT = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": _id("license-check-report"),
+    "title": "mlassets license-check --format json",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["schema_version", "policy", "assets", "summary"],
+    "properties": {
+        "schema_version": {"const": 1},
+        "policy": STRING,
+        "assets": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": [
+                    "asset",
+                    "path",
+                    "declared",
+                    "concluded",
+                    "classification",
+                    "allowed",
+                    "findings",
+                    "lineage",
+                ],
+                "properties": {
+                    "asset": STRING,
+                    "path": NULLABLE_STRING,
+                    "declared": {"type": "array", "items": {"type": "string"}},
+                    "concluded": STRING,
+                    "classification": CLASSIFICATION,
+                    "allowed": {"type": "boolean"},
+                    "findings": {"type": "array", "items": FINDING},
+                    "lineage": {"anyOf": [{"type": "null"}, LINEAGE]},
+                },
+            },
+        },
+        "summary": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["assets", "allowed", "error", "warning", "notice"],
+            "properties": {
+                k: {"type": "integer", "minimum": 0}
+                for k in ("assets", "allowed", "error", "warning", "notice")
             },
         },
     },
@@ -580,6 +693,8 @@ SCHEMAS = {
     "openml-description": OPENML_DESCRIPTION,
     "manifest": MANIFEST,
     "validate-report": VALIDATE_REPORT,
+    "license-normalize": LICENSE_NORMALIZE_LINE,
+    "license-check-report": LICENSE_CHECK_REPORT,
 }
 
 

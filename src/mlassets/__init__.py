@@ -6,7 +6,10 @@ The Python API mirrors the CLI; every function returns data and never prints or 
 - `parse_card(raw_bytes)` / `read_card(path)` split a card into metadata and body, with findings.
 - `validate_paths([Path("cards")])` checks cards, manifests and OpenML descriptions offline.
 - `curate(["hf://acme/tiny-model"], Path("out"))` fetches and writes curated manifests.
-- `normalize_license("Apache 2.0")` concludes an SPDX expression for one license string.
+- `normalize_license("Apache 2.0")` concludes an SPDX expression for one license string;
+  `classify("CC-BY-NC-4.0")` says what the license allows.
+- `license_check(["card.md"], Policy(use="commercial"), ManifestIndex(Path("manifests")))`
+  checks licenses against a policy and along lineage; `check_lineage` does the lineage part.
 """
 
 from __future__ import annotations
@@ -29,6 +32,12 @@ _EXPORTS = {
     "MlassetsError": "mlassets.errors",
     "conclude_card_license": "mlassets.licenses",
     "normalize_license": "mlassets.licenses",
+    "classify": "mlassets.licenses",
+    "check_lineage": "mlassets.licenses",
+    "Policy": "mlassets.licenses",
+    "load_policy": "mlassets.licenses",
+    "ManifestIndex": "mlassets.license_check",
+    "license_check": "mlassets.license_check",
     "Finding": "mlassets.models",
     "Position": "mlassets.models",
     "Severity": "mlassets.models",

@@ -117,7 +117,7 @@ def _from_card(
         card_sha256=card.sha256,
         title=_text(metadata.get("pretty_name")) or _first_heading(card.body),
         description=_first_paragraph(card.body),
-        license=conclude_card_license(card.metadata, card.located).to_json(),
+        license=conclude_card_license(card.metadata, card.located, card.body).to_json(),
         task=_text(task),
         languages=_string_list(metadata.get("language")),
         datasets=[_dataset_ref(d) for d in _string_list(metadata.get("datasets"))],
@@ -262,6 +262,13 @@ def dumps(manifest: dict[str, Any]) -> bytes:
 
 def write_manifest(manifest: dict[str, Any], out_dir: Path, name: str | None = None) -> Path:
     """Check a manifest against its schema and write it atomically under `out_dir`."""
+    target = out_dir / manifest_filename(name or manifest["id"])
+    write_manifest_at(manifest, target)
+    return target
+
+
+def write_manifest_at(manifest: dict[str, Any], target: Path) -> None:
+    """Check a manifest against its schema and write it atomically to `target`."""
     errors = sorted(
         validator_for("manifest").iter_errors(manifest), key=lambda e: list(e.absolute_path)
     )
@@ -270,6 +277,4 @@ def write_manifest(manifest: dict[str, Any], out_dir: Path, name: str | None = N
         raise AssertionError(
             f"manifest for {manifest.get('id')} breaks its schema: {first.message}"
         )
-    target = out_dir / manifest_filename(name or manifest["id"])
     write_bytes_atomic(target, dumps(manifest))
-    return target

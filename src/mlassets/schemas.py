@@ -22,6 +22,8 @@ BUILTIN = (
     "openml-description",
     "manifest",
     "validate-report",
+    "license-normalize",
+    "license-check-report",
 )
 
 

@@ -25,11 +25,10 @@ def test_hub_model_is_pinned_to_the_servers_commit(run_cli, tmp_path: Path) -> N
     assert result.code == 0, result.stderr
     data = manifest(tmp_path / "out", "models--acme--tiny-model.json")
     assert data["revision"] == MAIN_SHA
-    assert data["license"] == {
-        "declared": ["apache-2.0"],
-        "concluded": "Apache-2.0",
-        "findings": [],
-    }
+    license_block = data["license"]
+    assert (license_block["declared"], license_block["concluded"]) == (["apache-2.0"], "Apache-2.0")
+    assert license_block["findings"] == [] and license_block["lineage"] is None
+    assert license_block["classification"]["category"] == "permissive"
     assert data["task"] == "text-classification" and data["library"] == "transformers"
     assert data["languages"] == ["en", "fr"]
     assert data["base_models"] == [{"id": "hf://acme/base-encoder", "relation": "finetune"}]
@@ -90,7 +89,9 @@ def test_openml_description(run_cli, tmp_path: Path) -> None:  # type: ignore[no
     assert result.code == 0, result.stderr
     iris = manifest(tmp_path / "out", "openml--61.json")
     assert (iris["revision"], iris["title"], iris["source"]) == ("1", "iris", "openml")
-    assert iris["license"] == {"declared": ["CC0"], "concluded": "CC0-1.0", "findings": []}
+    assert (iris["license"]["declared"], iris["license"]["concluded"]) == (["CC0"], "CC0-1.0")
+    assert iris["license"]["findings"] == []
+    assert iris["license"]["classification"]["category"] == "public-domain"
     assert iris["tags"] == ["study_1", "uci"]
     public = manifest(tmp_path / "out", "openml--40.json")
     assert public["license"]["concluded"] == "NOASSERTION"

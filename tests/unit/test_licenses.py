@@ -88,3 +88,17 @@ def test_no_license_anywhere() -> None:
     assert conclude("# nothing\n").findings[0].code == "L101"
     assert conclude_text(None).concluded == "NOASSERTION"
     assert conclude_text("CC0").concluded == "CC0-1.0"
+
+
+def test_a_list_is_and_unless_the_card_says_the_licenses_are_alternatives() -> None:
+    text = "---\nlicense:\n  - mit\n  - apache-2.0\n---\n# Model\n"
+    card = parse_card(text.encode())
+    assert conclude_card_license(card.metadata, card.located, card.body).concluded == (
+        "MIT AND Apache-2.0"
+    )
+    dual = parse_card((text + "\nThis model is dual-licensed; use it under either.\n").encode())
+    found = conclude_card_license(dual.metadata, dual.located, dual.body)
+    assert found.concluded == "MIT OR Apache-2.0"
+    assert [(f.code, f.position.line if f.position else None) for f in found.findings] == [
+        ("L112", 3)  # the list under `license:`
+    ]

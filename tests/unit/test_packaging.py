@@ -55,7 +55,7 @@ def test_every_finding_code_is_documented_in_the_readme() -> None:
     sources = "\n".join(p.read_text() for p in (REPO / "src").rglob("*.py"))
     import re
 
-    codes = set(re.findall(r'"([CSLJ]\d{3})"', sources)) | {
+    codes = set(re.findall(r'"([CSLJPG]\d{3})"', sources)) | {
         "S201",
         "S202",
         "S203",
@@ -78,3 +78,14 @@ def test_every_command_is_documented_in_the_readme() -> None:
     for command in app.registered_commands:
         name = command.name or (command.callback.__name__ if command.callback else "")
         assert f"mlassets {name}" in readme
+
+
+def test_example_manifests_are_what_fetch_writes_today() -> None:
+    done = subprocess.run(
+        [sys.executable, "scripts/build_example_manifests.py", "--check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from mlassets.cli.fetch import fetch
+from mlassets.cli.licenses import license_check, licenses_app
 from mlassets.cli.validate import validate
 
 app = typer.Typer(
@@ -22,6 +23,8 @@ app = typer.Typer(
 )
 app.command()(fetch)
 app.command()(validate)
+app.command("license-check")(license_check)
+app.add_typer(licenses_app)
 
 
 def _version(value: bool) -> None:

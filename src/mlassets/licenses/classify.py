@@ -125,10 +125,10 @@ def classify(expression: str) -> LicenseClass:
     if expression == "NOASSERTION":
         return UNKNOWN
     expression = _unwrap(expression.strip())
-    options = _split_top(expression, " OR ")
+    options = split_top(expression, " OR ")
     if len(options) > 1:
         return min((classify(o) for o in options), key=lambda c: CATEGORIES.index(c.category))
-    parts = _split_top(expression, " AND ")
+    parts = split_top(expression, " AND ")
     if len(parts) == 1:
         return classify_id(expression.split(" WITH ")[0].strip())
     classes = [classify(p) for p in parts]
@@ -169,7 +169,7 @@ def _unwrap(expression: str) -> str:
     return expression
 
 
-def _split_top(expression: str, operator: str) -> list[str]:
+def split_top(expression: str, operator: str) -> list[str]:
     """Split on `operator` outside parentheses."""
     parts, depth, start, i = [], 0, 0, 0
     while i < len(expression):

@@ -8,9 +8,11 @@ Every declared value is kept, as written, beside the conclusion. A list means al
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from mlassets.licenses.classify import classify
 from mlassets.licenses.mentions import idstring
 from mlassets.licenses.normalize import NOASSERTION, normalize_license
 from mlassets.models import Finding, Position, Severity
@@ -24,10 +26,13 @@ class LicenseConclusion:
     findings: tuple[Finding, ...]
 
     def to_json(self) -> dict[str, Any]:
+        """The manifest's `license` block; `lineage` stays null until license-check fills it."""
         return {
             "declared": list(self.declared),
             "concluded": self.concluded,
             "findings": [f.to_json() for f in self.findings],
+            "classification": classify(self.concluded).to_json(),
+            "lineage": None,
         }
 
 
@@ -46,9 +51,12 @@ def _at(finding: Finding, pointer: str, position: Position | None) -> Finding:
 
 
 def conclude_card_license(
-    metadata: dict[str, Any] | None, located: Located | None = None
+    metadata: dict[str, Any] | None, located: Located | None = None, body: str = ""
 ) -> LicenseConclusion:
-    """The license conclusion for a card's metadata (None: a card without metadata)."""
+    """The license conclusion for a card's metadata (None: a card without metadata).
+
+    A list of licenses means all apply (AND), unless the card's text says they are alternatives
+    ("dual-licensed", "at your option"): then any one applies (OR)."""
     metadata = metadata or {}
 
     def where(key: str) -> Position | None:
@@ -84,7 +92,28 @@ def conclude_card_license(
         parts.append(expression)
     extra_keys = {k: metadata[k] for k in ("license_name", "license_link") if k in metadata}
     declared += [str(v) for v in extra_keys.values()]
-    return LicenseConclusion(tuple(declared), _all_of(parts), tuple(findings))
+    unique = list(dict.fromkeys(parts))
+    if len(unique) > 1 and NOASSERTION not in unique and _ALTERNATIVES.search(body):
+        findings.append(
+            Finding(
+                "L112",
+                Severity.NOTICE,
+                "the card says its licenses are alternatives: concluded with OR",
+                f"/{key}",
+                where(key),
+            )
+        )
+        expression = " OR ".join(unique)
+    else:
+        expression = _all_of(parts)
+    return LicenseConclusion(tuple(declared), expression, tuple(findings))
+
+
+_ALTERNATIVES = re.compile(
+    r"\bdual[- ]licen[cs]ed\b|\bat (?:your|the user's) (?:option|choice)\b|"
+    r"\beither (?:of )?(?:the )?(?:following )?licen[cs]es?\b",
+    re.I,
+)
 
 
 def _other(metadata: dict[str, Any], where: Any) -> tuple[str, list[Finding]]:

@@ -221,4 +221,6 @@ def _licenseref_named(raw: str, reference: str) -> LicenseResult:
 
 
 def _deprecated(text: str, expression: str) -> Finding:
-    return Finding("L105", Severity.NOTICE, f"deprecated SPDX id {text!r} concluded as {expression}")
+    return Finding(
+        "L105", Severity.NOTICE, f"deprecated SPDX id {text!r} concluded as {expression}"
+    )

@@ -1,0 +1,145 @@
+"""`licenses normalize` and `license-check`."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlassets.cli._errors import ExitCode, exits
+from mlassets.cli._render import print_json
+from mlassets.errors import UsageError
+
+licenses_app = typer.Typer(
+    name="licenses",
+    help="License strings: normalise them to SPDX expressions.",
+    no_args_is_help=True,
+)
+
+NORMALIZE_VERSION = 1
+
+
+class Format(enum.StrEnum):
+    text = "text"
+    json = "json"
+
+
+class Use(enum.StrEnum):
+    commercial = "commercial"
+    research = "research"
+
+
+@licenses_app.command("normalize")
+@exits
+def normalize(
+    strings: Annotated[
+        list[str] | None,
+        typer.Argument(help="License strings; '-' reads one string per line from stdin."),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per input line.")
+    ] = False,
+) -> int:
+    """Conclude an SPDX expression for each license string, without guessing."""
+    from mlassets.licenses import classify, normalize_license
+
+    values = strings or []
+    if values == ["-"]:
+        values = [line.rstrip("\r\n") for line in sys.stdin]
+    elif "-" in values:
+        raise UsageError("'-' (stdin) cannot be mixed with license strings")
+    if not values:
+        raise UsageError("give license strings, or '-' to read them from stdin")
+    for raw in values:
+        result = normalize_license(raw)
+        if as_json:
+            document = {
+                "schema_version": NORMALIZE_VERSION,
+                **result.to_json(),
+                "classification": classify(result.spdx).to_json(),
+            }
+            typer.echo(json.dumps(document, sort_keys=True, ensure_ascii=False))
+            continue
+        typer.echo(f"{result.spdx}\t{result.status}\t{raw}")
+        for finding in result.findings:
+            typer.echo(f"{raw}: {finding.code} {finding.message}", err=True)
+    return ExitCode.OK
+
+
+@exits
+def license_check(
+    targets: Annotated[
+        list[str],
+        typer.Argument(
+            help="Card files, manifests (*.json), directories, or hf://... and openml://... "
+            "references.",
+            show_default=False,
+        ),
+    ],
+    policy_file: Annotated[
+        Path | None, typer.Option("--policy", help="A TOML policy file (see the README).")
+    ] = None,
+    use: Annotated[
+        Use | None, typer.Option(help="Intended use; overrides the policy file.")
+    ] = None,
+    distribute: Annotated[
+        bool | None,
+        typer.Option(
+            "--distribute/--no-distribute",
+            help="You distribute the asset or a derivative; overrides the policy file.",
+            show_default=False,
+        ),
+    ] = None,
+    manifests: Annotated[
+        Path, typer.Option(help="Where lineage assets' manifests are looked up (and fetched).")
+    ] = Path("manifests"),
+    fetch: Annotated[
+        bool, typer.Option("--fetch", help="Fetch base models and datasets missing locally.")
+    ] = False,
+    lineage: Annotated[
+        bool, typer.Option("--lineage/--no-lineage", help="Check base models and datasets.")
+    ] = True,
+    write_manifests: Annotated[
+        bool,
+        typer.Option(
+            "--write-manifests", help="Record the lineage verdict in the manifests checked."
+        ),
+    ] = False,
+    output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for each request.")] = 10.0,
+    retries: Annotated[int, typer.Option(help="Retries after a 429 or a 5xx.")] = 3,
+    openml_server: Annotated[
+        str | None, typer.Option(help="OpenML API base URL.", show_default=False)
+    ] = None,
+) -> int:
+    """Check each asset's license against a policy and along its lineage. Exit 1 if one fails."""
+    from mlassets.license_check import ManifestIndex, license_check
+    from mlassets.licenses.policy import Policy, load_policy
+    from mlassets.sources.retry import RetryPolicy
+
+    policy = load_policy(policy_file) if policy_file else Policy()
+    policy = policy.with_intent(use.value if use else None, distribute)
+    retry = RetryPolicy(attempts=retries + 1, timeout=timeout)
+    index = ManifestIndex(manifests, fetch=fetch, retry=retry, openml_server=openml_server)
+    report = license_check(targets, policy, index, lineage=lineage, write_manifests=write_manifests)
+    if output_format is Format.json:
+        print_json(report.to_json())
+    else:
+        for check in report.assets:
+            verdict = "allowed" if check.allowed else "NOT ALLOWED"
+            typer.echo(
+                f"{check.path or check.asset}: {verdict}: {check.concluded} "
+                f"({check.license_class.category})"
+            )
+            for finding in check.findings:
+                typer.echo(f"  {finding.code} {finding.severity.value}: {finding.message}")
+        summary = report.to_json()["summary"]
+        typer.echo(
+            f"{summary['assets']} asset(s), {summary['allowed']} allowed under {report.policy}",
+            err=True,
+        )
+    return ExitCode.OK if report.allowed else ExitCode.FINDINGS

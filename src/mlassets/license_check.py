@@ -1,0 +1,226 @@
+"""`license-check`: each asset's concluded license against a policy, and along its lineage.
+
+Assets come from card files, manifests (`*.json`), directories of either, or references
+(`hf://...`, `openml://...`). A reference, and any ancestor named by `base_model` or `datasets`,
+is looked up in the manifests directory; with `fetch=True` the ones missing are fetched there
+first (through `curate`, so the network stays in `sources/`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from mlassets import manifest as manifests
+from mlassets.cards import read_bytes, read_card
+from mlassets.errors import OperationalError, UnreadableFileError, UsageError
+from mlassets.licenses.classify import LicenseClass, classify
+from mlassets.licenses.lineage import LineageVerdict, Node, check_lineage
+from mlassets.licenses.policy import Policy, evaluate
+from mlassets.models import Finding, Severity
+from mlassets.refs import AssetRef, parse_ref
+from mlassets.sources.retry import RetryPolicy
+from mlassets.validate import collect
+
+REPORT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class AssetCheck:
+    asset: str
+    path: str | None  # the file the asset was read from
+    declared: tuple[str, ...]
+    concluded: str
+    license_class: LicenseClass
+    policy_findings: tuple[Finding, ...]
+    lineage: LineageVerdict | None
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.policy_findings + (self.lineage.findings if self.lineage else ())
+
+    @property
+    def allowed(self) -> bool:
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "asset": self.asset,
+            "path": self.path,
+            "declared": list(self.declared),
+            "concluded": self.concluded,
+            "classification": self.license_class.to_json(),
+            "allowed": self.allowed,
+            "findings": [f.to_json() for f in self.policy_findings],
+            "lineage": self.lineage.to_json() if self.lineage else None,
+        }
+
+
+@dataclass(frozen=True)
+class LicenseCheckReport:
+    assets: tuple[AssetCheck, ...]
+    policy: str
+
+    @property
+    def allowed(self) -> bool:
+        return all(a.allowed for a in self.assets)
+
+    def to_json(self) -> dict[str, Any]:
+        counts = {s.value: 0 for s in Severity}
+        for check in self.assets:
+            for finding in check.findings:
+                counts[finding.severity.value] += 1
+        return {
+            "schema_version": REPORT_VERSION,
+            "policy": self.policy,
+            "assets": [a.to_json() for a in self.assets],
+            "summary": {
+                "assets": len(self.assets),
+                "allowed": sum(a.allowed for a in self.assets),
+                **counts,
+            },
+        }
+
+
+class ManifestIndex:
+    """Manifests on disk by asset id, fetched into the directory on demand."""
+
+    def __init__(
+        self,
+        directory: Path,
+        *,
+        fetch: bool = False,
+        retry: RetryPolicy | None = None,
+        openml_server: str | None = None,
+    ) -> None:
+        self.directory = directory
+        self.fetch = fetch
+        self.retry = retry
+        self.openml_server = openml_server
+        self.by_id: dict[str, tuple[Path, dict[str, Any]]] = {}
+        self.errors: dict[str, str] = {}
+        if directory.is_dir():
+            for path in sorted(directory.glob("*.json")):
+                data = _load_manifest(path)
+                self.by_id.setdefault(data["id"], (path, data))
+
+    def get(
+        self, asset_id: str, *, fetch: bool | None = None
+    ) -> tuple[Path, dict[str, Any]] | None:
+        ref = _as_ref(asset_id)
+        key = ref.id if ref else asset_id
+        if key in self.by_id:
+            return self.by_id[key]
+        if ref is None or ref.source == "local" or not (self.fetch if fetch is None else fetch):
+            return None
+        from mlassets.curate import curate
+
+        for outcome in curate(
+            [str(ref)], self.directory, policy=self.retry, openml_server=self.openml_server
+        ):
+            if outcome.error:
+                self.errors[key] = str(outcome.error)
+            elif outcome.path and outcome.manifest:
+                self.by_id[outcome.manifest["id"]] = (outcome.path, outcome.manifest)
+        return self.by_id.get(key)
+
+    def node(self, asset_id: str) -> Node | None:
+        found = self.get(asset_id)
+        return Node.from_manifest(found[1]) if found else None
+
+
+def _as_ref(text: str) -> AssetRef | None:
+    """Lineage names assets as `hf://org/name`, `hf://datasets/name`, or a bare dataset name."""
+    try:
+        return parse_ref(text)
+    except UsageError:  # not a reference mlassets can fetch: only an exact id can resolve it
+        return None
+
+
+def _load_manifest(path: Path) -> dict[str, Any]:
+    raw = read_bytes(path)
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line = getattr(exc, "lineno", 1)
+        raise UnreadableFileError(f"{path}:{line}:1: not a JSON manifest: {exc}") from exc
+    if not isinstance(data, dict) or "id" not in data or "license" not in data:
+        raise UnreadableFileError(f"{path}:1:1: not an mlassets manifest (no id or license)")
+    return data
+
+
+def _is_input(path: Path) -> bool:
+    from mlassets.validate import is_card_file
+
+    return path.suffix == ".json" or is_card_file(path)
+
+
+def _targets(
+    targets: Sequence[str], index: ManifestIndex
+) -> list[tuple[str | None, dict[str, Any]]]:
+    """(file, manifest) for every asset the targets name, in the order given."""
+    fetched_at = manifests.fetch_time()
+    found: list[tuple[str | None, dict[str, Any]]] = []
+    for target in targets:
+        ref = parse_ref(target)
+        if ref.source != "local":
+            hit = index.get(str(ref), fetch=True)
+            if hit is None:
+                reason = index.errors.get(ref.id, "no manifest in " + str(index.directory))
+                raise OperationalError(f"{target}: {reason}")
+            found.append((str(hit[0]), hit[1]))
+            continue
+        for path, name in collect([Path(ref.name)], _is_input):
+            if path.suffix == ".json":
+                found.append((str(path), _load_manifest(path)))
+            else:
+                card = read_card(path, name)
+                data = manifests.from_card(card, AssetRef("local", None, name), fetched_at)
+                found.append((str(path), data))
+    return found
+
+
+def license_check(
+    targets: Sequence[str],
+    policy: Policy,
+    index: ManifestIndex,
+    *,
+    lineage: bool = True,
+    write_manifests: bool = False,
+) -> LicenseCheckReport:
+    checks = []
+    for path, data in _targets(targets, index):
+        block = data.get("license") or {}
+        concluded = block.get("concluded", "NOASSERTION")
+        verdict = evaluate(concluded, policy)
+        findings = tuple(replace(f, message=f"{data['id']}: {f.message}") for f in verdict.findings)
+        node = Node.from_manifest(data)
+        line_verdict = check_lineage(node, index.node, policy.use) if lineage else None
+        checks.append(
+            AssetCheck(
+                data["id"],
+                path,
+                tuple(block.get("declared", [])),
+                concluded,
+                classify(concluded),
+                findings,
+                line_verdict,
+            )
+        )
+        if write_manifests and line_verdict and path and path.endswith(".json"):
+            _write_lineage(Path(path), data, line_verdict)
+    return LicenseCheckReport(tuple(checks), policy.source)
+
+
+def _write_lineage(path: Path, data: dict[str, Any], verdict: LineageVerdict) -> None:
+    """Record the verdict in the manifest's license block (and the classification, which
+    manifests written before classifications existed lack)."""
+    block = {
+        **data["license"],
+        "classification": classify(data["license"]["concluded"]).to_json(),
+        "lineage": verdict.to_json(),
+    }
+    manifests.write_manifest_at({**data, "license": block}, path)

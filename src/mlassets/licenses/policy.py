@@ -1,0 +1,248 @@
+"""License policies: which licenses a team accepts, and for what use.
+
+A policy file is TOML:
+
+    [policy]
+    allow-licenses = ["Apache-2.0", "MIT"]       # these pass, whatever their category
+    deny-licenses = ["AGPL-3.0-only"]            # these fail
+    allow-categories = ["permissive", "public-domain"]   # when set, anything else fails
+    deny-categories = ["non-commercial"]
+    use = "commercial"                           # or "research"
+    distribute = true                            # you ship the asset or a derivative
+    noassertion = "error"                        # or "warning": no license concluded
+
+`--use` and `--distribute` on the command line override the file. With no file and no flags, the
+default policy fails only on NOASSERTION. Every finding names the license and the rule.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from mlassets.errors import UsageError
+from mlassets.licenses.classify import CATEGORIES, LicenseClass, classify, split_top
+from mlassets.licenses.spdx_list import spdx_list
+from mlassets.models import Finding, Severity
+
+USES = ("commercial", "research")
+_KEYS = {
+    "allow-licenses",
+    "deny-licenses",
+    "allow-categories",
+    "deny-categories",
+    "use",
+    "distribute",
+    "noassertion",
+}
+
+
+class PolicyError(UsageError):
+    """A policy file that cannot be read as a policy: exit 2, naming the file and line."""
+
+
+@dataclass(frozen=True)
+class Policy:
+    allow_licenses: frozenset[str] = frozenset()  # lowercased ids
+    deny_licenses: frozenset[str] = frozenset()
+    allow_categories: frozenset[str] = frozenset()
+    deny_categories: frozenset[str] = frozenset()
+    use: str | None = None
+    distribute: bool = False
+    noassertion: Severity = Severity.ERROR
+    source: str = field(default="the default policy")
+
+    def with_intent(self, use: str | None, distribute: bool | None) -> Policy:
+        """The policy with the command line's --use and --distribute, which win over the file."""
+        flags = [f"--use {use}"] if use is not None else []
+        flags += [] if distribute is None else ["--distribute" if distribute else "--no-distribute"]
+        return replace(
+            self,
+            use=use if use is not None else self.use,
+            distribute=distribute if distribute is not None else self.distribute,
+            source=" ".join([self.source, *flags]),
+        )
+
+
+def load_policy(path: Path) -> Policy:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise PolicyError(f"{path}: cannot read the policy: {exc.strerror}") from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"line (\d+), column (\d+)", str(exc))
+        at = f"{where[1]}:{where[2]}" if where else "1:1"
+        raise PolicyError(f"{path}:{at}: not valid TOML: {str(exc).split(' (at')[0]}") from exc
+    table = data.get("policy")
+    if not isinstance(table, dict):
+        raise PolicyError(f"{path}:1:1: a policy file needs a [policy] table")
+
+    def fail(key: str, message: str) -> PolicyError:
+        return PolicyError(f"{path}:{_line_of(text, key)}:1: {key}: {message}")
+
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise fail(unknown[0], f"unknown key; the keys are {', '.join(sorted(_KEYS))}")
+    lists = {
+        k: _string_list(table, k, fail) for k in _KEYS if k.endswith(("licenses", "categories"))
+    }
+    for key in ("allow-licenses", "deny-licenses"):
+        for identifier in lists[key]:
+            if not _known_id(identifier):
+                raise fail(key, f"{identifier!r} is not an SPDX id or LicenseRef")
+    for key in ("allow-categories", "deny-categories"):
+        for category in lists[key]:
+            if category not in CATEGORIES:
+                raise fail(key, f"{category!r} is not a category ({', '.join(CATEGORIES)})")
+    use = table.get("use")
+    if use is not None and use not in USES:
+        raise fail("use", f"{use!r} is not one of {', '.join(USES)}")
+    distribute = table.get("distribute", False)
+    if not isinstance(distribute, bool):
+        raise fail("distribute", "must be true or false")
+    noassertion = table.get("noassertion", "error")
+    if noassertion not in ("error", "warning"):
+        raise fail("noassertion", "must be 'error' or 'warning'")
+    return Policy(
+        frozenset(i.lower() for i in lists["allow-licenses"]),
+        frozenset(i.lower() for i in lists["deny-licenses"]),
+        frozenset(lists["allow-categories"]),
+        frozenset(lists["deny-categories"]),
+        use,
+        distribute,
+        Severity(noassertion),
+        str(path),
+    )
+
+
+def _string_list(table: dict[str, Any], key: str, fail: Any) -> list[str]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise fail(key, "must be a list of strings")
+    return value
+
+
+def _known_id(identifier: str) -> bool:
+    return identifier.startswith("LicenseRef-") or spdx_list().get(identifier) is not None
+
+
+def _line_of(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return number
+    return 1
+
+
+# --- Evaluation --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PolicyVerdict:
+    expression: str
+    license_class: LicenseClass
+    findings: tuple[Finding, ...]
+
+    @property
+    def allowed(self) -> bool:
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+
+def evaluate(expression: str, policy: Policy) -> PolicyVerdict:
+    """Check a concluded expression against a policy. An OR passes when one option passes."""
+    license_class = classify(expression)
+    if expression == "NOASSERTION":
+        finding = Finding(
+            "P101",
+            policy.noassertion,
+            f"no license concluded (NOASSERTION); {policy.source} requires one",
+            "/license",
+        )
+        return PolicyVerdict(expression, license_class, (finding,))
+    options = [_option(o, policy) for o in split_top(expression, " OR ")]
+    passing = [o for o in options if not any(f.severity is Severity.ERROR for f in o)]
+    chosen = passing[0] if passing else [f for o in options for f in o]
+    return PolicyVerdict(expression, license_class, tuple(dict.fromkeys(chosen)))
+
+
+def _option(expression: str, policy: Policy) -> list[Finding]:
+    findings: list[Finding] = []
+    for leaf in split_top(expression.strip("()"), " AND "):
+        findings += _leaf(leaf.split(" WITH ")[0].strip("() "), policy)
+    return findings
+
+
+def _leaf(identifier: str, policy: Policy) -> list[Finding]:
+    klass = classify(identifier)
+    rule = f"({policy.source})"
+    key = identifier.lower()
+    if key in policy.deny_licenses:
+        return [_error("P102", f"{identifier} is in deny-licenses {rule}")]
+    if key in policy.allow_licenses:
+        return []
+    findings: list[Finding] = []
+    if klass.category in policy.deny_categories:
+        findings.append(
+            _error("P103", f"{identifier} is {klass.category}, in deny-categories {rule}")
+        )
+    if policy.allow_categories and klass.category not in policy.allow_categories:
+        findings.append(
+            _error("P104", f"{identifier} is {klass.category}, not in allow-categories {rule}")
+        )
+    findings += _intent(identifier, klass, policy)
+    return findings
+
+
+def _intent(identifier: str, klass: LicenseClass, policy: Policy) -> list[Finding]:
+    findings: list[Finding] = []
+    if policy.use == "commercial":
+        if klass.commercial_use is False:
+            findings.append(
+                _error("P105", f"{identifier} bars commercial use; the intended use is commercial")
+            )
+        elif klass.commercial_use is None:
+            findings.append(
+                Finding(
+                    "P106",
+                    Severity.WARNING,
+                    f"{identifier}: mlassets cannot tell whether commercial use is allowed "
+                    f"({klass.source}); review the terms",
+                    "/license",
+                )
+            )
+    if policy.distribute and klass.derivatives is False:
+        findings.append(
+            Finding(
+                "P108",
+                Severity.WARNING,
+                f"{identifier} allows no derivatives: distribute it unmodified only",
+                "/license",
+            )
+        )
+    if policy.distribute and klass.share_alike:
+        findings.append(
+            Finding(
+                "P107",
+                Severity.NOTICE,
+                f"{identifier} is {klass.category}: what you distribute must carry it",
+                "/license",
+            )
+        )
+    if klass.use_restrictions:
+        findings.append(
+            Finding(
+                "P109",
+                Severity.NOTICE,
+                f"{identifier} restricts some uses; the restrictions bind every user",
+                "/license",
+            )
+        )
+    return findings
+
+
+def _error(code: str, message: str) -> Finding:
+    return Finding(code, Severity.ERROR, message, "/license")

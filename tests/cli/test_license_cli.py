@@ -1,0 +1,160 @@
+"""`licenses normalize` and `license-check` end to end: real clients, loopback hub, --fetch."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from mlassets.schemas import validator_for
+from tests.conftest import MLASSETS
+
+
+def card(path: Path, *lines: str) -> Path:
+    path.write_text("---\n" + "\n".join(lines) + "\n---\n\n# A model\n", encoding="utf-8")
+    return path
+
+
+def test_normalize_strings_and_stdin(run_cli, cli_env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("licenses", "normalize", "Apache License, Version 2.0", "GNU GPL")
+    assert result.code == 0
+    assert result.stdout.splitlines() == [
+        "Apache-2.0\tspdx\tApache License, Version 2.0",
+        "NOASSERTION\tnoassertion\tGNU GPL",
+    ]
+    assert "GNU GPL: L103" in result.stderr
+    lines = "mit\n\nLicense :: OSI Approved :: MIT License\nother-acme-terms\n"
+    done = subprocess.run(
+        [*MLASSETS, "licenses", "normalize", "-", "--json"],
+        input=lines,
+        capture_output=True,
+        text=True,
+        env=cli_env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    documents = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(documents) == 4  # one object per input line, the blank one included
+    validator = validator_for("license-normalize")
+    for document in documents:
+        assert not list(validator.iter_errors(document))
+    assert [d["spdx"] for d in documents] == ["MIT", "NOASSERTION", "MIT", "LicenseRef-acme-terms"]
+    assert [d["status"] for d in documents] == ["spdx", "noassertion", "spdx", "licenseref"]
+
+
+def test_normalize_needs_strings(run_cli) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("licenses", "normalize").code == 2
+
+
+def test_laundering_over_llama_and_nc_data_fails_commercial_use(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    card(
+        tmp_path / "chat.md",
+        "license: apache-2.0",
+        "base_model: meta-llama/Llama-2-7b-hf",
+        "datasets:",
+        "  - acme/support-chats-nc",
+    )
+    result = run_cli(
+        "license-check", "chat.md", "--use", "commercial", "--fetch", "--manifests", "m"
+    )
+    assert result.code == 1, result.stderr
+    assert "chat.md: NOT ALLOWED: Apache-2.0 (permissive)" in result.stdout
+    assert "G101 error: license laundering" in result.stdout
+    assert "hf://datasets/acme/support-chats-nc (training data, CC-BY-NC-4.0)" in result.stdout
+    assert "G104 warning" in result.stdout  # Llama terms not passed down
+    fetched = sorted(p.name for p in (tmp_path / "m").iterdir())
+    assert fetched == [
+        "datasets--acme--support-chats-nc.json",
+        "models--meta-llama--Llama-2-7b-hf.json",
+    ]
+
+    offline = run_cli("license-check", "chat.md", "--manifests", "m", "--format", "json")
+    report = json.loads(offline.stdout)  # the manifests fetched above are reused, no --fetch
+    assert not list(validator_for("license-check-report").iter_errors(report))
+    assert offline.code == 1  # laundering is an error whatever the intended use
+    lineage = report["assets"][0]["lineage"]
+    assert lineage["verdict"] == "error"
+    assert lineage["ancestors"] == [
+        "hf://meta-llama/Llama-2-7b-hf",
+        "hf://datasets/acme/support-chats-nc",
+    ]
+
+
+def test_clean_chain_of_depth_two_passes(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    card(tmp_path / "clean.md", "license: apache-2.0", "base_model: acme/apache-mid")
+    result = run_cli(
+        "license-check", "clean.md", "--use", "commercial", "--fetch", "--manifests", "m"
+    )
+    assert result.code == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == ["clean.md: allowed: Apache-2.0 (permissive)"]
+    assert len(list((tmp_path / "m").iterdir())) == 2  # apache-mid, and its base mit-base
+
+
+def test_merge_of_several_bases_finds_no_derivatives_three_levels_down(
+    run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    card(
+        tmp_path / "merged.md",
+        "license: mit",
+        "base_model:",
+        "  - acme/apache-mid",
+        "  - acme/nd-base",
+        "  - acme/sa-base",
+        "base_model_relation: merge",
+    )
+    result = run_cli(
+        "license-check", "merged.md", "--fetch", "--manifests", "m", "--format", "json"
+    )
+    assert result.code == 1
+    findings = result.stdout and json.loads(result.stdout)["assets"][0]["lineage"]["findings"]
+    assert sorted((f["code"], f["severity"]) for f in findings) == [
+        ("G102", "error"),
+        ("G103", "error"),
+    ]
+    ancestors = json.loads(result.stdout)["assets"][0]["lineage"]["ancestors"]
+    assert "hf://acme/mit-base" in ancestors  # merged → apache-mid → mit-base
+
+
+def test_without_fetch_unresolved_ancestors_are_warnings(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    card(tmp_path / "a.md", "license: mit", "base_model: acme/mit-base")
+    result = run_cli("license-check", "a.md", "--manifests", "nowhere")
+    assert result.code == 0
+    assert "G106 warning: a.md → hf://acme/mit-base: no manifest" in result.stdout
+
+
+def test_reference_is_fetched_and_policy_file_applies(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "policy.toml").write_text('[policy]\nallow-categories = ["permissive"]\n')
+    result = run_cli(
+        "license-check", "hf://acme/rail-base", "--policy", "policy.toml", "--manifests", "m"
+    )
+    assert result.code == 1
+    assert (
+        "P104 error: hf://acme/rail-base: LicenseRef-scancode-stable-diffusion-2022-08-22 is responsible-ai, not in allow-categories (policy.toml)"
+        in result.stdout
+    )
+    assert "P109 notice" in result.stdout
+
+
+def test_noassertion_fails_the_default_policy_and_bad_policy_exits_2(
+    run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    card(tmp_path / "none.md", "license: unknown")
+    result = run_cli("license-check", "none.md", "--no-lineage")
+    assert result.code == 1 and "P101 error" in result.stdout
+    (tmp_path / "bad.toml").write_text("[policy]\nuse = 'sometimes'\n")
+    bad = run_cli("license-check", "none.md", "--policy", "bad.toml")
+    assert bad.code == 2
+    assert bad.stderr.strip().splitlines() == [
+        "mlassets: error: bad.toml:2:1: use: 'sometimes' is not one of commercial, research"
+    ]
+
+
+def test_write_manifests_records_the_lineage_verdict(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("fetch", "hf://acme/apache-mid", "hf://acme/mit-base", "--out", "m").code == 0
+    target = tmp_path / "m" / "models--acme--apache-mid.json"
+    result = run_cli("license-check", str(target), "--manifests", "m", "--write-manifests")
+    assert result.code == 0, result.stderr
+    lineage = json.loads(target.read_text())["license"]["lineage"]
+    assert lineage == {"ancestors": ["hf://acme/mit-base"], "findings": [], "verdict": "ok"}
+    assert run_cli("validate", str(target)).code == 0
