@@ -2,7 +2,7 @@
 training data, fetched from the loopback fake hub (tests/fakehub) with the real clients.
 
     python scripts/build_example_manifests.py          # rewrite them
-    python scripts/build_example_manifests.py --check  # exit 1 when they are stale (a test runs this)
+    python scripts/build_example_manifests.py --check  # exit 1 when stale (a test runs this)
 
 `make demo` then checks the example cards' lineage offline against these manifests.
 """
@@ -51,7 +51,9 @@ def main() -> int:
         expected = {p.name: p.read_bytes() for p in Path(fresh).glob("*.json")}
     committed = {p.name: p.read_bytes() for p in TARGET.glob("*.json")}
     if expected != committed:
-        print("examples/manifests is stale: run scripts/build_example_manifests.py", file=sys.stderr)
+        print(
+            "examples/manifests is stale: run scripts/build_example_manifests.py", file=sys.stderr
+        )
         return 1
     return 0
 
