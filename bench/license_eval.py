@@ -11,6 +11,7 @@ the same run, as the anchor.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 
@@ -30,11 +31,16 @@ def correct(concluded: str, expected: str, note: str) -> bool:
     return "licenseref:any-name" in note and concluded.startswith("LicenseRef-")
 
 
-def anchor(raw: str) -> str:
-    from license_expression import get_spdx_licensing
+@functools.cache
+def _licensing():  # type: ignore[no-untyped-def]
+    from license_expression import get_spdx_licensing  # builds a new Licensing on every call
 
+    return get_spdx_licensing()
+
+
+def anchor(raw: str) -> str:
     try:
-        info = get_spdx_licensing().validate(raw)
+        info = _licensing().validate(raw)
     except Exception:  # license-expression raises on some input instead of reporting it
         return "NOASSERTION"
     if info.errors or not info.normalized_expression:

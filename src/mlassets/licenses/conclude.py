@@ -46,6 +46,11 @@ def _strings(value: Any) -> list[str]:
     return [str(value)]
 
 
+def declared_strings(metadata: dict[str, Any]) -> list[str]:
+    """Every license string a card's metadata declares, in `license` and legacy `licenses`."""
+    return _strings(metadata.get("license")) + _strings(metadata.get("licenses"))
+
+
 def _at(finding: Finding, pointer: str, position: Position | None) -> Finding:
     return Finding(finding.code, finding.severity, finding.message, pointer, position)
 
