@@ -66,8 +66,15 @@ from tests.conftest import EVAL
         ("Code: MIT; weights: CC-BY-4.0", "MIT AND CC-BY-4.0"),
         ("Dual-licensed under MIT and Apache-2.0", "MIT OR Apache-2.0"),
         ("**CC0 1.0 Universal**", "CC0-1.0"),
+        ("Apache License Version 2.0, January 2004", "Apache-2.0"),
+        ("Apache License (2.0)", "Apache-2.0"),
+        ("BSD-3", "BSD-3-Clause"),
+        ("GPL version 2 or any later version", "GPL-2.0-or-later"),
+        ("Llama 2", "LicenseRef-scancode-llama-2-license-2023"),
+        ("BigScience RAIL License v1.0", "LicenseRef-scancode-bigscience-rail-1.0"),
         # OpenML, Kaggle, PyPI
         ("Public Domain (CC0)", "CC0-1.0"),
+        ("Public Domain (CCO)", "CC0-1.0"),  # a letter O for the zero
         ("Database: Open Database, Contents: © Original Authors", "ODbL-1.0"),
         ("License :: OSI Approved :: Apache Software License", "NOASSERTION"),
         (

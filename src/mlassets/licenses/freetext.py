@@ -43,7 +43,7 @@ _ALTERNATIVE = re.compile(r"\bor\b|/|\beither\b")
 _LIST_SEPARATOR = re.compile(r"[,;]|\s(?:and|&)\s")
 _ID_TOKEN = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9.+-]*[a-z0-9+]")
 _BARE_IDS = frozenset(
-    {"mit", "isc", "zlib", "wtfpl", "unlicense", "postgresql", "odbl", "pddl", "cc0", "0bsd"}
+    {"mit", "isc", "zlib", "wtfpl", "unlicense", "postgresql", "odbl", "pddl", "cc0", "cco", "0bsd"}
 )
 _PUBLIC_DOMAIN = "LicenseRef-scancode-public-domain"
 _PUBLIC_DOMAIN_INSTRUMENTS = frozenset(
@@ -80,7 +80,11 @@ _VERBS = frozenset(
     ]
 )
 _FILLER = frozenset({"international", "unported", "generic", "version", "v", "creative", "commons"})
-_NOT_ITEMS = frozenset({"see", "also", "file", "files", "details", "txt", "md", "copying", "etc"})
+_NOT_ITEMS = frozenset(
+    {"see", "also", "file", "files", "details", "txt", "md", "copying", "etc"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december"}  # "Version 2.0, January 2004"
+)
 
 
 def lowered(text: str) -> str:

@@ -203,7 +203,7 @@ _GNU = re.compile(
       |(?:affero[\s-]+)?(?:(?:lesser|library)[\s-]+(?:or[\s-]+lesser[\s-]+)?)?
         general[\s-]+public[\s-]+license
       |free[\s-]+documentation[\s-]+license)
-    (?:[\s,-]*(?:\(?v(?:ersion)?\.?[\s-]*)?(?P<major>[123])(?:\.(?P<minor>[0-9]))?(?![\d.]*\d))?
+    (?:[\s,(-]*(?:v(?:ersion)?\.?[\s-]*)?(?P<major>[123])(?:\.(?P<minor>[0-9]))?(?![\d.]*\d))?
     (?P<later>\s*\+|[\s,-]*or[\s-]+(?:any[\s-]+)?(?:later|newer|greater)|-or-later)?
     (?P<only>[\s-]*only)?""",
     re.X,
@@ -252,6 +252,7 @@ _BSD = re.compile(
     r"""(?<![a-z0-9])(?:
       (?P<n1>[0234]|zero|two|three|four)[\s-]*clause[\s-]*(?:bsd|license)
      |bsd[\s-]*(?:license[\s,-]*)?\(?(?P<n2>[0234]|zero|two|three|four)[\s-]*clause
+     |bsd[\s-]*(?P<n3>[234])(?![\d.])
      |(?P<a1>new|revised|modified|simplified|free)[\s-]*bsd
      |bsd[\s-]*\(?(?P<a2>new|revised|modified|simplified)(?![a-z])
      |bsd)(?P<clear>[\s-]*clear)?(?![a-z0-9])""",
@@ -276,7 +277,7 @@ _BSD_CLAUSES = {
 
 def bsd(text: str) -> Iterator[Mention]:
     for m in _BSD.finditer(text):
-        key = m["n1"] or m["n2"] or m["a1"] or m["a2"]
+        key = m["n1"] or m["n2"] or m["n3"] or m["a1"] or m["a2"]
         if not key:
             yield Mention(m.start(), m.end(), None, "BSD-", "the BSD family without a clause count")
             continue
@@ -288,7 +289,7 @@ def bsd(text: str) -> Iterator[Mention]:
 
 _APACHE = re.compile(
     r"(?<![a-z0-9])(?:apache|(?=asl[\s-]*v?\d)asl)(?:[\s-]+software)?(?:[\s-]+license)?"
-    r"(?:[\s,-]*(?:\(?v(?:ersion)?\.?[\s-]*)?(?P<v>[12](?:\.[01])?)(?![\d.]*\d))?"
+    r"(?:[\s,(-]*(?:v(?:ersion)?\.?[\s-]*)?(?P<v>[12](?:\.[01])?)(?![\d.]*\d))?"
 )
 
 
@@ -329,7 +330,7 @@ _NAMED: list[tuple[str, str]] = [
     ),
     (r"open[\s-]*rail\+\+(?:[\s-]*-?m)?", "hf:openrail++"),
     (
-        r"bigscience[\s-]+bloom[\s-]+rail(?:[\s-]+(?:v|version[\s-]+)?1\.0)?",
+        r"bigscience[\s-]+(?:bloom[\s-]+)?rail(?:[\s-]+license)?(?:[\s-]+v?1\.0)?",
         "hf:bigscience-bloom-rail-1.0",
     ),
     (r"bigscience[\s-]+open[\s-]*rail[\s-]*-?m", "hf:bigscience-openrail-m"),

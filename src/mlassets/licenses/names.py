@@ -45,6 +45,7 @@ _REPLACED = {
 _ID_ALIASES = {
     "cc0": "cc0-1.0",
     "cc-0": "cc0-1.0",
+    "cco": "cc0-1.0",  # a letter O for the zero, as OpenML descriptions write it
     "fdl-1.1": "gfdl-1.1",
     "fdl-1.2": "gfdl-1.2",
     "fdl-1.3": "gfdl-1.3",
@@ -52,9 +53,26 @@ _ID_ALIASES = {
 _VERSION_DASH = re.compile(r"(\d)-(\d)$")  # cc-by-nc-nd-3-0
 
 
+# Model names used alone as the license value mean the model's license (Hub ids).
+_MODEL_NAMES = {
+    "llama 2": "llama2",
+    "llama-2": "llama2",
+    "llama 3": "llama3",
+    "llama-3": "llama3",
+    "llama 3.1": "llama3.1",
+    "llama-3.1": "llama3.1",
+    "llama 3.2": "llama3.2",
+    "llama-3.2": "llama3.2",
+    "llama 3.3": "llama3.3",
+    "llama-3.3": "llama3.3",
+    "llama 4": "llama4",
+    "llama-4": "llama4",
+}
+
+
 def lookup_id(token: str) -> IdMatch | None:
     key = token.lower()
-    key = _ID_ALIASES.get(key, key)
+    key = _ID_ALIASES.get(key) or _MODEL_NAMES.get(key, key)
     if key in HUB_TO_SPDX:
         deprecated = key != token and spdx_list().get(key) is not None and key.count("gpl")
         return IdMatch(HUB_TO_SPDX[key], bool(deprecated))
