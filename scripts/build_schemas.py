@@ -13,6 +13,8 @@ import json
 import sys
 from pathlib import Path
 
+from mlassets.licenses.classify import CATEGORIES
+
 SCHEMA_VERSION = "1.0.0"
 ROOT = Path(__file__).resolve().parents[1] / "schemas"
 
@@ -428,17 +430,7 @@ FINDING = {
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_BOOLEAN = {"type": ["boolean", "null"]}
-LICENSE_CATEGORIES = [
-    "public-domain",
-    "permissive",
-    "weak-copyleft",
-    "copyleft",
-    "responsible-ai",
-    "no-derivatives",
-    "non-commercial",
-    "proprietary",
-    "unknown",
-]
+LICENSE_CATEGORIES = list(CATEGORIES)  # one list: the classifier's
 CLASSIFICATION = {
     "type": "object",
     "additionalProperties": False,

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import enum
 import json
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 import typer
+
+
+class Format(enum.StrEnum):
+    """`--format` of the commands that print reports."""
+
+    text = "text"
+    json = "json"
 
 
 def is_tty() -> bool:

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from mlassets.cli._errors import ExitCode, exits
-from mlassets.cli._render import print_json
+from mlassets.cli._render import Format, print_json
 from mlassets.errors import UsageError
 
 licenses_app = typer.Typer(
@@ -21,11 +21,6 @@ licenses_app = typer.Typer(
 )
 
 NORMALIZE_VERSION = 1
-
-
-class Format(enum.StrEnum):
-    text = "text"
-    json = "json"
 
 
 class Use(enum.StrEnum):

@@ -9,12 +9,7 @@ from typing import Annotated
 import typer
 
 from mlassets.cli._errors import ExitCode, exits
-from mlassets.cli._render import print_json
-
-
-class Format(enum.StrEnum):
-    text = "text"
-    json = "json"
+from mlassets.cli._render import Format, print_json
 
 
 class Kind(enum.StrEnum):
