@@ -47,6 +47,10 @@ def test_the_wheel_ships_the_schemas(tmp_path: Path) -> None:
         names = set(archive.namelist())
         shipped = json.loads(archive.read("mlassets/schemas/manifest.schema.json"))
     assert {f"mlassets/schemas/{n}.schema.json" for n in BUILTIN} <= names
+    assert {
+        "mlassets/licenses/data/spdx-licenses.json",
+        "mlassets/licenses/data/classification.toml",
+    } <= names
     assert shipped == load_schema("manifest")
 
 
