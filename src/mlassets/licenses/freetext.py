@@ -18,7 +18,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from mlassets.licenses.mentions import RECOGNISERS, Mention, idstring
+from mlassets.licenses.creative_commons import creative_commons
+from mlassets.licenses.families import apache, bsd, gnu
+from mlassets.licenses.mentions import Mention, abbreviation_version, idstring, named
 from mlassets.licenses.names import lookup_id, name_mentions
 from mlassets.licenses.tables import GENERIC_WORDS
 from mlassets.licenses.urls import URL, url_mention
@@ -33,6 +35,7 @@ class Reading:
     refusal: str = ""
 
 
+RECOGNISERS = (creative_commons, gnu, bsd, apache, named, abbreviation_version)
 _LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
 _REFERENCE = re.compile(r"\]\[[^\]]*\]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
@@ -51,33 +54,9 @@ _PUBLIC_DOMAIN_INSTRUMENTS = frozenset(
 )
 _LICENSE_NOUNS = frozenset({"license", "agreement", "terms", "notice", "eula", "tos"})
 _VERBS = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "may",
-        "can",
-        "could",
-        "must",
-        "should",
-        "contains",
-        "contain",
-        "mentioned",
-        "intended",
-        "used",
-        "released",
-        "licensed",
-        "distributed",
-        "published",
-        "hinges",
-        "provided",
-        "applies",
-        "apply",
-    ]
+    {"is", "are", "was", "were", "be", "been", "being", "may", "can", "could", "must", "should"}
+    | {"contains", "contain", "mentioned", "intended", "used", "released", "licensed"}
+    | {"distributed", "published", "hinges", "provided", "applies", "apply"}
 )
 _FILLER = frozenset({"international", "unported", "generic", "version", "v", "creative", "commons"})
 _NOT_ITEMS = frozenset(

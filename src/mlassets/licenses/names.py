@@ -41,7 +41,8 @@ _REPLACED = {
     "gpl-3.0-with-autoconf-exception": "GPL-3.0-only WITH Autoconf-exception-3.0",
     "gpl-3.0-with-gcc-exception": "GPL-3.0-only WITH GCC-exception-3.1",
 }
-# The GNU FDL is written FDL as often as GFDL (Kaggle's `FDL-1.3`).
+# Short forms in wide use: CC0 without its version, and the GNU FDL written FDL (Kaggle's
+# `FDL-1.3`).
 _ID_ALIASES = {
     "cc0": "cc0-1.0",
     "cc-0": "cc0-1.0",
@@ -53,29 +54,19 @@ _ID_ALIASES = {
 _VERSION_DASH = re.compile(r"(\d)-(\d)$")  # cc-by-nc-nd-3-0
 
 
-# Model names used alone as the license value mean the model's license (Hub ids).
-_MODEL_NAMES = {
-    "llama 2": "llama2",
-    "llama-2": "llama2",
-    "llama 3": "llama3",
-    "llama-3": "llama3",
-    "llama 3.1": "llama3.1",
-    "llama-3.1": "llama3.1",
-    "llama 3.2": "llama3.2",
-    "llama-3.2": "llama3.2",
-    "llama 3.3": "llama3.3",
-    "llama-3.3": "llama3.3",
-    "llama 4": "llama4",
-    "llama-4": "llama4",
-}
+# "Llama 2" alone as a license value means the model's license (the Hub id `llama2`).
+_LLAMA = re.compile(r"^llama[\s-]?(\d(?:\.\d)?)$")
 
 
 def lookup_id(token: str) -> IdMatch | None:
     key = token.lower()
-    key = _ID_ALIASES.get(key) or _MODEL_NAMES.get(key, key)
+    key = _ID_ALIASES.get(key, key)
+    if llama := _LLAMA.match(key):
+        key = f"llama{llama[1]}"
     if key in HUB_TO_SPDX:
-        deprecated = key != token and spdx_list().get(key) is not None and key.count("gpl")
-        return IdMatch(HUB_TO_SPDX[key], bool(deprecated))
+        # `gpl-3.0` is the Hub's id; `GPL-3.0` is the deprecated SPDX id, worth a finding.
+        listed = spdx_list().get(key)
+        return IdMatch(HUB_TO_SPDX[key], bool(token != key and listed and listed.deprecated))
     if key in HUB_FAMILIES:
         return IdMatch(None, why=HUB_FAMILIES[key])
     found = _spdx_id(key)
@@ -84,9 +75,9 @@ def lookup_id(token: str) -> IdMatch | None:
     dashed = _VERSION_DASH.sub(r"\1.\2", key)
     if dashed != key and (found := _spdx_id(dashed) or lookup_id(dashed)):
         return found
-    entry = scancode_index().get(key)
-    if entry and "-" in key:  # single words ("fair", "python") are too easily prose
-        return IdMatch(entry.spdx_key)
+    scancode = scancode_index().get(key)
+    if scancode and "-" in key:  # single words ("fair", "python") are too easily prose
+        return IdMatch(scancode.spdx_key)
     return None
 
 

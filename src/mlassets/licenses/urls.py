@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
+from mlassets.licenses.creative_commons import creative_commons
 from mlassets.licenses.hub_ids import HUB_TO_SPDX
-from mlassets.licenses.mentions import Mention, creative_commons, idstring, spdx_or_ref
+from mlassets.licenses.mentions import Mention, idstring, spdx_or_ref
 from mlassets.licenses.spdx_list import spdx_list
 
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]\[)]+(?:\([^\s)]*\)[^\s<>\"'\]\[)]*)?", re.I)

@@ -1,0 +1,173 @@
+"""Creative Commons licenses written by name: "CC BY-NC-SA 4.0", "Attribution-ShareAlike 3.0
+Unported", "Creative Commons 4.0 BY-SA", "cc-by-nc-nd-3-0", ports ("CC BY 2.5 South Africa")
+and CC0 / the Public Domain Mark. A CC license named without its elements or its version is a
+family mention: no member is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mlassets.licenses.mentions import Mention, spdx_or_ref
+
+# --- Creative Commons --------------------------------------------------------------------------
+
+_CC_ANCHOR = re.compile(
+    r"(?<![a-z0-9])(?:creative[\s-]*commons|cc(?=[\s:_-]|0|by|$)|"
+    r"attribution(?=[\s-]+(?:non|share|no|v?\d)))"
+)
+_CC_TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[^\sa-z\d]")
+_CC_SKIP = frozenset(
+    [
+        "creative",
+        "commons",
+        "cc",
+        "license",
+        "public",
+        "international",
+        "generic",
+        "unported",
+        "universal",
+        "v",
+        "version",
+        "ver",
+        "the",
+        "a",
+        "ported",
+        "deed",
+        "legal",
+        "code",
+        "legalcode",
+        "4.0",
+        ":",
+        "-",
+        "/",
+        "_",
+    ]
+)
+_CC_ELEMENT = {
+    "by": "BY",
+    "attribution": "BY",
+    "nc": "NC",
+    "noncommercial": "NC",
+    "sa": "SA",
+    "sharealike": "SA",
+    "nd": "ND",
+    "noderivatives": "ND",
+    "noderivs": "ND",
+}
+_CC_PAIRS = {("non", "commercial"): "NC", ("share", "alike"): "SA"}
+_CC_NO_DERIV = frozenset({"derivatives", "derivs", "derivative", "derivates"})
+_CC_PORTS = {
+    "south africa": "ZA",
+    "korea": "KR",
+    "japan": "JP",
+    "australia": "AU",
+    "austria": "AT",
+    "germany": "DE",
+    "france": "FR",
+    "netherlands": "NL",
+    "spain": "ES",
+    "italy": "IT",
+    "brazil": "BR",
+    "taiwan": "TW",
+    "china": "CN",
+    "united states": "US",
+    "england": "UK",
+    "igo": "IGO",
+}
+_CC_ORDER = ("BY", "NC", "ND", "SA")
+_NOT_PORTS = frozenset({"by", "nc", "sa", "nd", "or", "in", "is", "to", "at", "an", "as", "of"})
+
+
+def _cc_version(tokens: list[str], i: int) -> tuple[str, int]:
+    number = tokens[i]
+    if (
+        "." not in number
+        and i + 2 < len(tokens)
+        and tokens[i + 1] in "-_"
+        and tokens[i + 2] in "05"
+    ):
+        return f"{number}.{tokens[i + 2]}", i + 3  # cc-by-nc-nd-3-0
+    return (number if "." in number else f"{number}.0"), i + 1
+
+
+def creative_commons(text: str) -> Iterator[Mention]:
+    position = 0
+    while match := _CC_ANCHOR.search(text, position):
+        window = text[match.start() : match.start() + 160]
+        tokens = [(t.group(), t.end()) for t in _CC_TOKEN.finditer(window)]
+        words = [t for t, _ in tokens]
+        elements: set[str] = set()
+        version = port = ""
+        zero = mark = False
+        i = end = 0
+        while i < len(words):
+            word = words[i]
+            if word in _CC_ELEMENT:
+                elements.add(_CC_ELEMENT[word])
+            elif (word, words[i + 1] if i + 1 < len(words) else "") in _CC_PAIRS:
+                elements.add(_CC_PAIRS[(word, words[i + 1])])
+                i += 1
+            elif word == "no" and i + 1 < len(words) and words[i + 1] in _CC_NO_DERIV:
+                elements.add("ND")
+                i += 1
+                if i + 1 < len(words) and words[i + 1] == "works":
+                    i += 1
+            elif word in {"0", "zero"} and i > 0 and words[i - 1] in {"cc", "-", "commons"}:
+                zero = True
+            elif word in {"mark", "pdm"}:
+                mark = True
+            elif word[0].isdigit() and not version:
+                version, i = _cc_version(words, i)
+                end = tokens[i - 1][1]
+                rest = " ".join(w for w in words[i : i + 3] if w not in {"-", "/"})
+                port_name = next((n for n in _CC_PORTS if rest.startswith(n)), None)
+                if port_name:
+                    port = _CC_PORTS[port_name]
+                    i += len(port_name.split())
+                elif (
+                    i < len(words)
+                    and words[i].isalpha()
+                    and len(words[i]) == 2
+                    and words[i] not in _NOT_PORTS
+                ):
+                    port = words[i].upper()
+                    i += 1
+                end = tokens[i - 1][1]
+                continue
+            elif word in {"domain", "dedication"} and zero:
+                pass
+            elif word not in _CC_SKIP and not (word == "0" and version):
+                break
+            else:
+                i += 1
+                continue  # filler ("international", "/") does not extend the span
+            end = tokens[i][1]
+            i += 1
+        span_end = match.start() + max(end, match.end() - match.start())
+        position = span_end
+        mention = _cc_mention(match.start(), span_end, elements, version, port, zero, mark)
+        if mention:
+            yield mention
+
+
+def _cc_mention(
+    start: int, end: int, elements: set[str], version: str, port: str, zero: bool, mark: bool
+) -> Mention | None:
+    if zero:
+        return Mention(start, end, "CC0-1.0")
+    if mark:
+        return Mention(start, end, "CC-PDM-1.0")
+    if not elements:
+        return Mention(start, end, None, "CC-", "a Creative Commons license without BY, SA, NC, ND")
+    if "ND" in elements and "SA" in elements:
+        return Mention(start, end, None, "CC-", "a Creative Commons license both ND and SA")
+    if version and version not in {"1.0"}:
+        elements.add("BY")  # every CC license from 2.0 on requires attribution
+    name = "CC-" + "-".join(e for e in _CC_ORDER if e in elements)
+    if not version:
+        return Mention(start, end, None, name + "-", f"{name} without a version")
+    identifier = f"{name}-{version}" + (f"-{port}" if port else "")
+    return Mention(start, end, spdx_or_ref(identifier))

@@ -1,0 +1,119 @@
+"""The GNU, BSD and Apache license families, written by name ("GNU GPL v3", "GPLv2+",
+"3-clause BSD", "Apache License, Version 2.0"). A family named without its version or clause
+count is a family mention: no member is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mlassets.licenses.mentions import Mention
+
+# --- GNU licenses ------------------------------------------------------------------------------
+
+_GNU = re.compile(
+    r"""(?<![a-z0-9])(?:gnu[\s-]*)?
+    (?P<kind>agpl|lgpl|gpl|gfdl|fdl
+      |(?:affero[\s-]+)?(?:(?:lesser|library)[\s-]+(?:or[\s-]+lesser[\s-]+)?)?
+        general[\s-]+public[\s-]+license
+      |free[\s-]+documentation[\s-]+license)
+    (?:[\s,(-]*(?:v(?:ersion)?\.?[\s-]*)?(?P<major>[123])(?:\.(?P<minor>[0-9]))?(?![\d.]*\d))?
+    (?P<later>\s*\+|[\s,-]*or[\s-]+(?:any[\s-]+)?(?:later|newer|greater)|-or-later)?
+    (?P<only>[\s-]*only)?""",
+    re.X,
+)
+_GNU_VERSIONS = {
+    "GPL": {"1": "1.0", "2": "2.0", "3": "3.0"},
+    "LGPL": {"2": "2.0", "2.0": "2.0", "2.1": "2.1", "3": "3.0"},
+    "AGPL": {"1": "1.0", "3": "3.0"},
+    "GFDL": {"1.1": "1.1", "1.2": "1.2", "1.3": "1.3"},
+}
+
+
+def _gnu_kind(kind: str) -> str:
+    if "affero" in kind or kind == "agpl":
+        return "AGPL"
+    if "lesser" in kind or "library" in kind or kind == "lgpl":
+        return "LGPL"
+    if "documentation" in kind or kind in {"gfdl", "fdl"}:
+        return "GFDL"
+    return "GPL"
+
+
+def gnu(text: str) -> Iterator[Mention]:
+    for m in _GNU.finditer(text):
+        kind = _gnu_kind(m["kind"])
+        if kind == "GFDL" and m["kind"] == "fdl" and not m["major"]:
+            continue  # a bare "fdl" is too short to be sure of
+        version = None
+        if m["major"]:
+            written = m["major"] + (f".{m['minor']}" if m["minor"] else "")
+            versions = _GNU_VERSIONS[kind]
+            version = versions.get(written) or versions.get(m["major"])
+            if written.count(".") and m["minor"] != "0" and written not in versions:
+                version = None
+        if not version:
+            why = f"the GNU {kind} without a version" if not m["major"] else f"{kind} {m['major']}"
+            yield Mention(m.start(), m.end(), None, f"{kind}-", why)
+            continue
+        suffix = "or-later" if m["later"] else "only"
+        yield Mention(m.start(), m.end(), f"{kind}-{version}-{suffix}")
+
+
+# --- BSD, Apache, MIT and single-version families ----------------------------------------------
+
+_BSD = re.compile(
+    r"""(?<![a-z0-9])(?:
+      (?P<n1>[0234]|zero|two|three|four)[\s-]*clause[\s-]*(?:bsd|license)
+     |bsd[\s-]*(?:license[\s,-]*)?\(?(?P<n2>[0234]|zero|two|three|four)[\s-]*clause
+     |bsd[\s-]*(?P<n3>[234])(?![\d.])
+     |(?P<a1>new|revised|modified|simplified|free)[\s-]*bsd
+     |bsd[\s-]*\(?(?P<a2>new|revised|modified|simplified)(?![a-z])
+     |bsd)(?P<clear>[\s-]*clear)?(?![a-z0-9])""",
+    re.X,
+)
+_BSD_CLAUSES = {
+    "0": "0BSD",
+    "zero": "0BSD",
+    "2": "BSD-2-Clause",
+    "two": "BSD-2-Clause",
+    "simplified": "BSD-2-Clause",
+    "free": "BSD-2-Clause",
+    "3": "BSD-3-Clause",
+    "three": "BSD-3-Clause",
+    "new": "BSD-3-Clause",
+    "revised": "BSD-3-Clause",
+    "modified": "BSD-3-Clause",
+    "4": "BSD-4-Clause",
+    "four": "BSD-4-Clause",
+}
+
+
+def bsd(text: str) -> Iterator[Mention]:
+    for m in _BSD.finditer(text):
+        key = m["n1"] or m["n2"] or m["n3"] or m["a1"] or m["a2"]
+        if not key:
+            yield Mention(m.start(), m.end(), None, "BSD-", "the BSD family without a clause count")
+            continue
+        identifier = _BSD_CLAUSES[key]
+        if m["clear"] and identifier == "BSD-3-Clause":
+            identifier = "BSD-3-Clause-Clear"
+        yield Mention(m.start(), m.end(), identifier)
+
+
+_APACHE = re.compile(
+    r"(?<![a-z0-9])(?:apache|(?=asl[\s-]*v?\d)asl)(?:[\s-]+software)?(?:[\s-]+license)?"
+    r"(?:[\s,(-]*(?:v(?:ersion)?\.?[\s-]*)?(?P<v>[12](?:\.[01])?)(?![\d.]*\d))?"
+)
+
+
+def apache(text: str) -> Iterator[Mention]:
+    for m in _APACHE.finditer(text):
+        version = {"1": "1.0", "2": "2.0"}.get(m["v"] or "", m["v"])
+        if version in {"1.0", "1.1", "2.0"}:
+            yield Mention(m.start(), m.end(), f"Apache-{version}")
+        else:
+            yield Mention(
+                m.start(), m.end(), None, "Apache-", "the Apache License without a version"
+            )
