@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import threading
 from pathlib import Path
 
 from mlassets.schemas import validator_for
@@ -158,3 +159,27 @@ def test_write_manifests_records_the_lineage_verdict(run_cli, tmp_path: Path) ->
     lineage = json.loads(target.read_text())["license"]["lineage"]
     assert lineage == {"ancestors": ["hf://acme/mit-base"], "findings": [], "verdict": "ok"}
     assert run_cli("validate", str(target)).code == 0
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(cli_env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with subprocess.Popen(
+        [*MLASSETS, "licenses", "normalize", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=cli_env,
+        cwd=tmp_path,
+    ) as process:
+        assert process.stdin and process.stdout and process.stderr
+        writer = threading.Thread(target=lambda: _feed(process.stdin, b"mit\n" * 200_000))
+        writer.start()
+        assert process.stdout.readline() == b"MIT\tspdx\tmit\n"
+        process.stdout.close()  # like `| head -1`
+        assert process.wait(timeout=60) == 141
+        writer.join()
+        assert process.stderr.read() == b""
+
+
+def _feed(pipe, data: bytes) -> None:  # type: ignore[no-untyped-def]
+    with pipe:
+        pipe.write(data)

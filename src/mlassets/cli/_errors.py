@@ -21,6 +21,7 @@ class ExitCode(enum.IntEnum):
     USAGE = 2
     ERROR = 3
     INTERRUPTED = 130
+    BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a reader that stopped (`| head`)
 
 
 # Subclasses first: the first matching row wins.
@@ -50,6 +51,10 @@ def exits(command: Callable[P, int]) -> Callable[P, None]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
         try:
             code = command(*args, **kwargs)
+        except BrokenPipeError:
+            # The reader went away: say nothing more, and keep Python from complaining at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(int(ExitCode.BROKEN_PIPE)) from None
         except KeyboardInterrupt:
             typer.echo("mlassets: interrupted", err=True)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
