@@ -103,17 +103,20 @@ class ManifestIndex:
         self.by_id: dict[str, tuple[Path, dict[str, Any]]] = {}
         self.errors: dict[str, str] = {}
         if directory.is_dir():
+            # Sorted, so `x.json` (unpinned) wins over `x@v1.json`; other JSON files are skipped.
             for path in sorted(directory.glob("*.json")):
-                data = _load_manifest(path)
-                self.by_id.setdefault(data["id"], (path, data))
+                data = _read_manifest(path)
+                if data is not None:
+                    self.by_id.setdefault(data["id"], (path, data))
 
     def get(
         self, asset_id: str, *, fetch: bool | None = None
     ) -> tuple[Path, dict[str, Any]] | None:
         ref = _as_ref(asset_id)
         key = ref.id if ref else asset_id
-        if key in self.by_id:
-            return self.by_id[key]
+        known = self.by_id.get(key)
+        if known and (ref is None or ref.revision in (None, known[1].get("revision"))):
+            return known
         if ref is None or ref.source == "local" or not (self.fetch if fetch is None else fetch):
             return None
         from mlassets.curate import curate
@@ -125,7 +128,8 @@ class ManifestIndex:
                 self.errors[key] = str(outcome.error)
             elif outcome.path and outcome.manifest:
                 self.by_id[outcome.manifest["id"]] = (outcome.path, outcome.manifest)
-        return self.by_id.get(key)
+                return outcome.path, outcome.manifest
+        return None
 
     def node(self, asset_id: str) -> Node | None:
         found = self.get(asset_id)
@@ -140,14 +144,22 @@ def _as_ref(text: str) -> AssetRef | None:
         return None
 
 
-def _load_manifest(path: Path) -> dict[str, Any]:
+def _read_manifest(path: Path) -> dict[str, Any] | None:
+    """The manifest in a JSON file, or None when the JSON is something else."""
     raw = read_bytes(path)
     try:
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", 1)
         raise UnreadableFileError(f"{path}:{line}:1: not a JSON manifest: {exc}") from exc
-    if not isinstance(data, dict) or "id" not in data or "license" not in data:
+    if isinstance(data, dict) and "id" in data and "license" in data:
+        return data
+    return None
+
+
+def _load_manifest(path: Path) -> dict[str, Any]:
+    data = _read_manifest(path)
+    if data is None:
         raise UnreadableFileError(f"{path}:1:1: not an mlassets manifest (no id or license)")
     return data
 

@@ -183,3 +183,22 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(cli_env, tmp_path: Path)
 def _feed(pipe, data: bytes) -> None:  # type: ignore[no-untyped-def]
     with pipe:
         pipe.write(data)
+
+
+def test_a_pinned_reference_is_checked_at_its_revision(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("fetch", "hf://acme/tiny-model", "--out", "m").code == 0
+    (tmp_path / "m" / "notes.json").write_text('{"not": "a manifest"}')  # skipped, not an error
+    result = run_cli(
+        "license-check",
+        "hf://acme/tiny-model@v1.0",
+        "--manifests",
+        "m",
+        "--no-lineage",
+        "--format",
+        "json",
+    )
+    assert result.code == 0, result.stderr
+    (checked,) = json.loads(result.stdout)["assets"]
+    assert checked["path"].endswith("models--acme--tiny-model@v1.0.json")
+    pinned = json.loads((tmp_path / checked["path"]).read_text())
+    assert pinned["revision"] == "2" * 40
