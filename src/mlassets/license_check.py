@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mlassets import manifest as manifests
-from mlassets.cards import read_bytes, read_card
+from mlassets.cards import Card, read_bytes, read_card
 from mlassets.errors import OperationalError, UnreadableFileError, UsageError
 from mlassets.licenses.classify import LicenseClass, classify
 from mlassets.licenses.lineage import LineageVerdict, Node, check_lineage
@@ -170,12 +170,26 @@ def _is_input(path: Path) -> bool:
     return path.suffix == ".json" or is_card_file(path)
 
 
-def _targets(
-    targets: Sequence[str], index: ManifestIndex
-) -> list[tuple[str | None, dict[str, Any]]]:
-    """(file, manifest) for every asset the targets name, in the order given."""
+@dataclass(frozen=True)
+class _Input:
+    path: str | None
+    manifest: dict[str, Any]
+    card: Card | None = None  # for card files: where each key is, so findings carry positions
+
+    def locate(self, finding: Finding) -> Finding:
+        key = _POINTER_KEYS.get(finding.pointer)
+        if self.card is None or key is None or finding.position is not None:
+            return finding
+        return replace(finding, position=self.card.position((key,), prefer_key=True))
+
+
+_POINTER_KEYS = {"/license": "license", "/base_models": "base_model", "/datasets": "datasets"}
+
+
+def _inputs(targets: Sequence[str], index: ManifestIndex) -> list[_Input]:
+    """Every asset the targets name, in the order given."""
     fetched_at = manifests.fetch_time()
-    found: list[tuple[str | None, dict[str, Any]]] = []
+    found: list[_Input] = []
     for target in targets:
         ref = parse_ref(target)
         if ref.source != "local":
@@ -183,15 +197,15 @@ def _targets(
             if hit is None:
                 reason = index.errors.get(ref.id, "no manifest in " + str(index.directory))
                 raise OperationalError(f"{target}: {reason}")
-            found.append((str(hit[0]), hit[1]))
+            found.append(_Input(str(hit[0]), hit[1]))
             continue
         for path, name in collect([Path(ref.name)], _is_input):
             if path.suffix == ".json":
-                found.append((str(path), _load_manifest(path)))
+                found.append(_Input(str(path), _load_manifest(path)))
             else:
                 card = read_card(path, name)
                 data = manifests.from_card(card, AssetRef("local", None, name), fetched_at)
-                found.append((str(path), data))
+                found.append(_Input(name, data, card))
     return found
 
 
@@ -204,17 +218,24 @@ def license_check(
     write_manifests: bool = False,
 ) -> LicenseCheckReport:
     checks = []
-    for path, data in _targets(targets, index):
+    for item in _inputs(targets, index):
+        data = item.manifest
         block = data.get("license") or {}
         concluded = block.get("concluded", "NOASSERTION")
         verdict = evaluate(concluded, policy)
-        findings = tuple(replace(f, message=f"{data['id']}: {f.message}") for f in verdict.findings)
-        node = Node.from_manifest(data)
-        line_verdict = check_lineage(node, index.node, policy.use) if lineage else None
+        findings = tuple(
+            item.locate(replace(f, message=f"{data['id']}: {f.message}")) for f in verdict.findings
+        )
+        line_verdict = None
+        if lineage:
+            line_verdict = check_lineage(Node.from_manifest(data), index.node, policy.use)
+            line_verdict = replace(
+                line_verdict, findings=tuple(item.locate(f) for f in line_verdict.findings)
+            )
         checks.append(
             AssetCheck(
                 data["id"],
-                path,
+                item.path,
                 tuple(block.get("declared", [])),
                 concluded,
                 classify(concluded),
@@ -222,8 +243,8 @@ def license_check(
                 line_verdict,
             )
         )
-        if write_manifests and line_verdict and path and path.endswith(".json"):
-            _write_lineage(Path(path), data, line_verdict)
+        if write_manifests and line_verdict and item.path and item.path.endswith(".json"):
+            _write_lineage(Path(item.path), data, line_verdict)
     return LicenseCheckReport(tuple(checks), policy.source)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -246,6 +245,8 @@ def validate_paths(
     schemas = tuple(str(s) for s in user_schemas)
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
         return ValidationReport(tuple(_check_many((files, kind, schemas))))
+    from concurrent.futures import ProcessPoolExecutor  # 6 ms of imports: only for large batches
+
     chunks = [files[i :: workers * 4] for i in range(workers * 4)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         results = pool.map(_check_many, [(c, kind, schemas) for c in chunks])

@@ -60,10 +60,11 @@ def test_laundering_over_llama_and_nc_data_fails_commercial_use(run_cli, tmp_pat
         "license-check", "chat.md", "--use", "commercial", "--fetch", "--manifests", "m"
     )
     assert result.code == 1, result.stderr
-    assert "chat.md: NOT ALLOWED: Apache-2.0 (permissive)" in result.stdout
-    assert "G101 error: license laundering" in result.stdout
+    assert "chat.md: NOT ALLOWED: Apache-2.0 (permissive)" in result.stderr
+    # path:line:col points at the key the chain starts from: `datasets` (line 4), `base_model` (3)
+    assert "chat.md:4:1: G101 license laundering" in result.stdout
     assert "hf://datasets/acme/support-chats-nc (training data, CC-BY-NC-4.0)" in result.stdout
-    assert "G104 warning" in result.stdout  # Llama terms not passed down
+    assert "chat.md:3:1: G104 " in result.stdout  # Llama terms not passed down
     fetched = sorted(p.name for p in (tmp_path / "m").iterdir())
     assert fetched == [
         "datasets--acme--support-chats-nc.json",
@@ -88,7 +89,8 @@ def test_clean_chain_of_depth_two_passes(run_cli, tmp_path: Path) -> None:  # ty
         "license-check", "clean.md", "--use", "commercial", "--fetch", "--manifests", "m"
     )
     assert result.code == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines() == ["clean.md: allowed: Apache-2.0 (permissive)"]
+    assert result.stdout == ""  # no findings
+    assert "clean.md: allowed: Apache-2.0 (permissive)" in result.stderr
     assert len(list((tmp_path / "m").iterdir())) == 2  # apache-mid, and its base mit-base
 
 
@@ -121,7 +123,7 @@ def test_without_fetch_unresolved_ancestors_are_warnings(run_cli, tmp_path: Path
     card(tmp_path / "a.md", "license: mit", "base_model: acme/mit-base")
     result = run_cli("license-check", "a.md", "--manifests", "nowhere")
     assert result.code == 0
-    assert "G106 warning: a.md → hf://acme/mit-base: no manifest" in result.stdout
+    assert result.stdout.startswith("a.md:3:1: G106 a.md → hf://acme/mit-base: no manifest")
 
 
 def test_reference_is_fetched_and_policy_file_applies(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -131,10 +133,10 @@ def test_reference_is_fetched_and_policy_file_applies(run_cli, tmp_path: Path) -
     )
     assert result.code == 1
     assert (
-        "P104 error: hf://acme/rail-base: LicenseRef-scancode-stable-diffusion-2022-08-22 is responsible-ai, not in allow-categories (policy.toml)"
+        "json:1:1: P104 hf://acme/rail-base: LicenseRef-scancode-stable-diffusion-2022-08-22 is responsible-ai, not in allow-categories (policy.toml)"
         in result.stdout
     )
-    assert "P109 notice" in result.stdout
+    assert "json:1:1: P109 " in result.stdout  # a manifest has no positions: line 1
 
 
 def test_noassertion_fails_the_default_policy_and_bad_policy_exits_2(
@@ -142,7 +144,7 @@ def test_noassertion_fails_the_default_policy_and_bad_policy_exits_2(
 ) -> None:  # type: ignore[no-untyped-def]
     card(tmp_path / "none.md", "license: unknown")
     result = run_cli("license-check", "none.md", "--no-lineage")
-    assert result.code == 1 and "P101 error" in result.stdout
+    assert result.code == 1 and result.stdout.startswith("none.md:2:1: P101 ")
     (tmp_path / "bad.toml").write_text("[policy]\nuse = 'sometimes'\n")
     bad = run_cli("license-check", "none.md", "--policy", "bad.toml")
     assert bad.code == 2

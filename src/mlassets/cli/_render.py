@@ -16,6 +16,26 @@ class Format(enum.StrEnum):
 
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+def print_findings(
+    output_format: Format, findings: Sequence[tuple[str, Any]], command: str
+) -> None:
+    """Findings as text, SARIF or GitHub annotations (JSON reports are each command's own)."""
+    from mlassets import reports
+
+    if output_format is Format.sarif:
+        print_json(reports.sarif_log(findings, command))
+        return
+    lines = (
+        reports.github_annotations(findings)
+        if output_format is Format.github
+        else reports.text_lines(findings)
+    )
+    if lines:
+        typer.echo("\n".join(lines))
 
 
 def is_tty() -> bool:

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from mlassets.cli._errors import ExitCode, exits
-from mlassets.cli._render import Format, print_json
+from mlassets.cli._render import Format, print_findings, print_json
 from mlassets.errors import UsageError
 
 licenses_app = typer.Typer(
@@ -124,17 +124,18 @@ def license_check(
     if output_format is Format.json:
         print_json(report.to_json())
     else:
-        for check in report.assets:
-            verdict = "allowed" if check.allowed else "NOT ALLOWED"
-            typer.echo(
-                f"{check.path or check.asset}: {verdict}: {check.concluded} "
-                f"({check.license_class.category})"
-            )
-            for finding in check.findings:
-                typer.echo(f"  {finding.code} {finding.severity.value}: {finding.message}")
-        summary = report.to_json()["summary"]
+        located = [(c.path or c.asset, f) for c in report.assets for f in c.findings]
+        print_findings(output_format, located, "license-check")
+    for check in report.assets:
+        verdict = "allowed" if check.allowed else "NOT ALLOWED"
         typer.echo(
-            f"{summary['assets']} asset(s), {summary['allowed']} allowed under {report.policy}",
+            f"{check.path or check.asset}: {verdict}: {check.concluded} "
+            f"({check.license_class.category})",
             err=True,
         )
+    summary = report.to_json()["summary"]
+    typer.echo(
+        f"{summary['assets']} asset(s), {summary['allowed']} allowed under {report.policy}",
+        err=True,
+    )
     return ExitCode.OK if report.allowed else ExitCode.FINDINGS

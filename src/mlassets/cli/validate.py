@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from mlassets.cli._errors import ExitCode, exits
-from mlassets.cli._render import Format, print_json
+from mlassets.cli._render import Format, print_findings, print_json
 
 
 class Kind(enum.StrEnum):
@@ -50,7 +50,7 @@ def validate(
     jobs: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
 ) -> int:
     """Check cards, manifests and OpenML descriptions offline. Exit 1 on findings."""
-    from mlassets.models import Position, Severity
+    from mlassets.models import Severity
     from mlassets.validate import validate_paths
 
     report = validate_paths(
@@ -62,13 +62,8 @@ def validate(
     if output_format is Format.json:
         print_json(report.to_json())
     else:
-        lines = []
-        for file in report.files:
-            for f in file.findings:
-                pos = f.position or Position(1, 1)
-                lines.append(f"{file.path}:{pos.line}:{pos.column}: {f.code} {f.message}")
-        if lines:
-            typer.echo("\n".join(lines))
-        counts = ", ".join(f"{report.count(s)} {s.value}" for s in Severity)
-        typer.echo(f"{len(report.files)} file(s) checked: {counts}", err=True)
+        located = [(file.path, f) for file in report.files for f in file.findings]
+        print_findings(output_format, located, "validate")
+    counts = ", ".join(f"{report.count(s)} {s.value}" for s in Severity)
+    typer.echo(f"{len(report.files)} file(s) checked: {counts}", err=True)
     return ExitCode.FINDINGS if report.failed(Severity(fail_on.value)) else ExitCode.OK

@@ -95,15 +95,15 @@ def check_lineage(
         parents += [(d, "training data") for d in node.datasets]
         for parent_id, relation in parents:
             where = _describe(root, path)
+            pointer = _pointer(path[0].relation if path else relation)
             if parent_id in [root.id, *(e.node.id for e in path)]:
-                findings.append(
-                    _finding("G107", Severity.WARNING, f"cycle: {where} → {parent_id}", [])
-                )
+                message = f"cycle: {where} → {parent_id}"
+                findings.append(Finding("G107", Severity.WARNING, message, pointer))
                 continue
             parent = resolve(parent_id)
             if parent is None:
                 message = f"{where} → {parent_id}: no manifest; fetch it or pass --fetch"
-                findings.append(_finding("G106", Severity.WARNING, message, []))
+                findings.append(Finding("G106", Severity.WARNING, message, pointer))
                 continue
             edge_path = [*path, Edge(parent, relation)]
             if parent.id not in seen:
@@ -177,4 +177,9 @@ def _describe(root: Node, path: list[Edge]) -> str:
 
 
 def _finding(code: str, severity: Severity, message: str, path: list[Edge]) -> Finding:
-    return Finding(code, severity, message, "/base_models" if path else "")
+    """A finding pointing at the root's key the path starts from (`base_model` or `datasets`)."""
+    return Finding(code, severity, message, _pointer(path[0].relation) if path else "")
+
+
+def _pointer(first_relation: str) -> str:
+    return "/datasets" if first_relation == "training data" else "/base_models"
