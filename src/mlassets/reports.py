@@ -130,4 +130,3 @@ def text_lines(findings: Iterable[Located]) -> list[str]:
         position = finding.position or Position(1, 1)
         lines.append(f"{path}:{position.line}:{position.column}: {finding.code} {finding.message}")
     return lines
-
