@@ -121,6 +121,11 @@ def _check_line_endings(text: str, findings: list[Finding]) -> None:
         )
 
 
+def metadata_lines(lines: list[str]) -> tuple[int, int] | None:
+    """The metadata block as the Hub finds it: lines[start:end], or None."""
+    return _find_block(lines, [])
+
+
 def _is_fence(line: str) -> bool:
     return line.rstrip("\r") == "---"
 

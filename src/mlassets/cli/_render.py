@@ -38,6 +38,18 @@ def print_findings(
         typer.echo("\n".join(lines))
 
 
+def report_fixes(results: Sequence[Any]) -> bool:
+    """Say on stderr what `--fix` mended; True when a file changed (exit 1, as pre-commit wants)."""
+    changed = False
+    for result in results:
+        for repair in result.repairs:
+            typer.echo(
+                f"fixed {result.path}:{repair.line}: {repair.code} {repair.message}", err=True
+            )
+        changed = changed or result.changed
+    return changed
+
+
 def is_tty() -> bool:
     return sys.stdout.isatty()
 

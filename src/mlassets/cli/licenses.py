@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from mlassets.cli._errors import ExitCode, exits
-from mlassets.cli._render import Format, print_findings, print_json
+from mlassets.cli._render import Format, print_findings, print_json, report_fixes
 from mlassets.errors import UsageError
 
 licenses_app = typer.Typer(
@@ -98,6 +98,12 @@ def license_check(
     lineage: Annotated[
         bool, typer.Option("--lineage/--no-lineage", help="Check base models and datasets.")
     ] = True,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix", help="Mend license fields of card files first (exit 1 when a file changed)."
+        ),
+    ] = False,
     write_manifests: Annotated[
         bool,
         typer.Option(
@@ -117,6 +123,12 @@ def license_check(
     from mlassets.sources.retry import RetryPolicy
 
     policy = load_policy(policy_file) if policy_file else Policy()
+    changed = False
+    if fix:
+        from mlassets.fix import fix_cards
+
+        local = [Path(t) for t in targets if "://" not in t]
+        changed = report_fixes(fix_cards(local))
     policy = policy.with_intent(use.value if use else None, distribute)
     retry = RetryPolicy(attempts=retries + 1, timeout=timeout)
     index = ManifestIndex(manifests, fetch=fetch, retry=retry, openml_server=openml_server)
@@ -138,4 +150,4 @@ def license_check(
         f"{summary['assets']} asset(s), {summary['allowed']} allowed under {report.policy}",
         err=True,
     )
-    return ExitCode.OK if report.allowed else ExitCode.FINDINGS
+    return ExitCode.OK if report.allowed and not changed else ExitCode.FINDINGS

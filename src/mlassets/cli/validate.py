@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from mlassets.cli._errors import ExitCode, exits
-from mlassets.cli._render import Format, print_findings, print_json
+from mlassets.cli._render import Format, print_findings, print_json, report_fixes
 
 
 class Kind(enum.StrEnum):
@@ -48,10 +48,22 @@ def validate(
         FailOn, typer.Option(help="Lowest severity that fails the run.")
     ] = FailOn.warning,
     jobs: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix", help="Mend license fields in place first (exit 1 when a file changed)."
+        ),
+    ] = False,
 ) -> int:
     """Check cards, manifests and OpenML descriptions offline. Exit 1 on findings."""
     from mlassets.models import Severity
     from mlassets.validate import validate_paths
+
+    changed = False
+    if fix:
+        from mlassets.fix import fix_cards
+
+        changed = report_fixes(fix_cards(paths))
 
     report = validate_paths(
         paths,
@@ -66,4 +78,5 @@ def validate(
         print_findings(output_format, located, "validate")
     counts = ", ".join(f"{report.count(s)} {s.value}" for s in Severity)
     typer.echo(f"{len(report.files)} file(s) checked: {counts}", err=True)
-    return ExitCode.FINDINGS if report.failed(Severity(fail_on.value)) else ExitCode.OK
+    failed = report.failed(Severity(fail_on.value))
+    return ExitCode.FINDINGS if failed or changed else ExitCode.OK
