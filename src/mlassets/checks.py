@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Any
 
@@ -140,7 +139,7 @@ def _message(error: ValidationError) -> str:
             more = ", ..." if len(options) > 4 else ""
             kind = type(error.instance).__name__.replace("dict", "mapping")
             return f"a {kind} is not accepted here; expected one of {shown}{more}"
-        close = difflib.get_close_matches(error.instance.lower(), options, n=1, cutoff=0.8)
+        close = _close_matches(error.instance.lower(), options, n=1, cutoff=0.8)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"{error.instance!r} is not an accepted value{hint}"
     if error.validator == "required":
@@ -171,7 +170,7 @@ def near_miss_findings(
             continue
         target = _ALIASES.get(key.lower())
         if target is None:
-            close = difflib.get_close_matches(key, sorted(known_keys), n=1, cutoff=0.85)
+            close = _close_matches(key, sorted(known_keys), n=1, cutoff=0.85)
             target = close[0] if close else None
         if target is not None and target in known_keys:
             findings.append(
@@ -184,3 +183,9 @@ def near_miss_findings(
                 )
             )
     return findings
+
+
+def _close_matches(word: str, options: list[str], *, n: int, cutoff: float) -> list[str]:
+    import difflib  # only when a value is wrong: keeps it off the cold start of a clean card
+
+    return difflib.get_close_matches(word, options, n=n, cutoff=cutoff)

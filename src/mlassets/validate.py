@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mlassets import openml_description
 from mlassets.cards import Card, parse_card, read_bytes
 from mlassets.checks import near_miss_findings, schema_findings
 from mlassets.errors import UnreadableFileError
@@ -156,6 +155,8 @@ def check_file(
 
 
 def _check_openml(raw: bytes, suffix: str) -> list[Finding]:
+    from mlassets import openml_description  # expat and friends: only for OpenML files
+
     try:
         if suffix == ".xml":
             located = openml_description.from_xml(raw)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from mlassets.schemas import validator_for
 
 
@@ -70,17 +72,29 @@ def test_manifests_and_openml_descriptions_are_validated(run_cli, tmp_path: Path
     assert "d.xml:2:3: S201 id: 'x' is not of type 'integer'" in result.stdout
 
 
-def test_validate_does_not_import_the_network_clients(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate"],
+        ["validate", "--format", "sarif"],
+        ["validate", "--fix"],
+        ["license-check", "--policy-free"],
+    ],
+)
+def test_the_hook_path_does_not_import_network_clients(tmp_path: Path, args: list[str]) -> None:
     card = tmp_path / "c.md"
     card.write_text("---\nlicense: mit\n---\n")
+    argv = [a for a in args if a != "--policy-free"] + [str(card)]
     code = (
         "import sys\nfrom mlassets.cli import app\n"
-        f"try:\n    app(['validate', {str(card)!r}])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('huggingface_hub', 'openml', 'httpx2', 'requests', 'license_expression', 'rich')"
+        f"try:\n    app({argv!r})\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('huggingface_hub', 'openml', 'httpx', 'requests', 'rich', 'license_expression')"
         " if m in sys.modules]\nprint(heavy)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
 
 
 def test_python_dash_m_and_version(run_cli) -> None:  # type: ignore[no-untyped-def]
