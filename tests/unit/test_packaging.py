@@ -87,3 +87,32 @@ def test_example_manifests_are_what_fetch_writes_today() -> None:
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_ci_examples_are_valid() -> None:
+    from mlassets.licenses import load_policy
+
+    done = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "check-jsonschema"),
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(REPO / "examples" / "ci" / "mlassets.yml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    policy = load_policy(REPO / "examples" / "ci" / "license-policy.toml")
+    assert policy.use == "commercial" and "permissive" in policy.allow_categories
+
+
+def test_pre_commit_hooks_file_names_both_hooks() -> None:
+    import yaml
+
+    hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    assert set(hooks) == {"mlassets-validate", "mlassets-license-check"}
+    assert hooks["mlassets-validate"]["entry"] == "mlassets validate"
+    assert hooks["mlassets-license-check"]["entry"] == "mlassets license-check"
+    assert all(h["language"] == "python" for h in hooks.values())
