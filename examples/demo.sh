@@ -34,4 +34,14 @@ status=0
   examples/cards/models/acme-chat-adapter.md examples/cards/models/acme-support-bot.md \
   --manifests examples/manifests --use commercial || status=$?
 [ "$status" -eq 1 ] || { echo "expected a failed license check (exit 1), got exit $status" >&2; exit 1; }
+
+echo >&2
+echo "== 6. Catalog: index the manifests, search, walk lineage, recommend, audit" >&2
+cp examples/manifests/*.json "$out/manifests/"
+"$mlassets" index "$out/manifests" --db "$out/mlassets.db"
+"$mlassets" search "support chats" --db "$out/mlassets.db"
+"$mlassets" lineage examples/cards/models/acme-support-bot.md --db "$out/mlassets.db"
+"$mlassets" recommend datasets --for examples/cards/models/acme-support-bot.md --use commercial \
+  --db "$out/mlassets.db"
+"$mlassets" audit --db "$out/mlassets.db"
 echo "demo finished" >&2

@@ -679,6 +679,153 @@ LICENSE_CHECK_REPORT = {
     },
 }
 
+
+def _report(name: str, title: str, properties: dict[str, object]) -> dict[str, object]:
+    """A versioned --json report of the catalog commands."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": _id(name),
+        "title": title,
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["schema_version", *properties],
+        "properties": {"schema_version": {"const": 1}, **properties},
+    }
+
+
+def _object(properties: dict[str, object]) -> dict[str, object]:
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(properties),
+        "properties": properties,
+    }
+
+
+COUNT = {"type": "integer", "minimum": 0}
+CATALOG_INDEX = _report(
+    "catalog-index",
+    "mlassets index --json",
+    {
+        "scanned": COUNT,
+        "added": COUNT,
+        "updated": COUNT,
+        "unchanged": COUNT,
+        "dangling": COUNT,
+        "errors": STRINGS,
+        "seconds": {"type": "number", "minimum": 0},
+    },
+)
+CATALOG_SEARCH = _report(
+    "catalog-search",
+    "mlassets search --json",
+    {
+        "query": {"type": "string"},
+        "mode": {"enum": ["all words", "any word", "filters only"]},
+        "hits": {
+            "type": "array",
+            "items": _object(
+                {
+                    "id": STRING,
+                    "kind": NULLABLE_STRING,
+                    "title": NULLABLE_STRING,
+                    "task": NULLABLE_STRING,
+                    "license": NULLABLE_STRING,
+                    "license_category": NULLABLE_STRING,
+                    "library": NULLABLE_STRING,
+                    "score": {"type": "number"},
+                }
+            ),
+        },
+    },
+)
+CATALOG_LINEAGE = _report(
+    "catalog-lineage",
+    "mlassets lineage --format json",
+    {
+        "root": STRING,
+        "nodes": {
+            "type": "array",
+            "items": _object(
+                {
+                    "id": STRING,
+                    "kind": NULLABLE_STRING,
+                    "license": NULLABLE_STRING,
+                    "dangling": {"type": "boolean"},
+                }
+            ),
+        },
+        "edges": {
+            "type": "array",
+            "items": _object(
+                {
+                    "child": STRING,
+                    "parent": STRING,
+                    "relation": STRING,
+                    "violation": {"type": "string", "pattern": "^([A-Z][0-9]{3}:[a-z]+( |$))*$"},
+                }
+            ),
+        },
+        "cycles": {"type": "array", "items": STRINGS},
+        "truncated": {"type": "boolean"},
+    },
+)
+CATALOG_RECOMMEND = _report(
+    "catalog-recommend",
+    "mlassets recommend models|datasets --json",
+    {
+        "for": STRING,
+        "metric": NULLABLE_STRING,
+        "ranked": {
+            "type": "array",
+            "items": _object(
+                {
+                    "id": STRING,
+                    "score": {"type": "number", "minimum": 0, "maximum": 1},
+                    "license": NULLABLE_STRING,
+                    "parts": {
+                        "type": "array",
+                        "items": _object(
+                            {
+                                "name": STRING,
+                                "value": {"type": "number", "minimum": 0, "maximum": 1},
+                                "weight": {"type": "number", "minimum": 0},
+                                "why": STRING,
+                            }
+                        ),
+                    },
+                }
+            ),
+        },
+        "rejected": {
+            "type": "array",
+            "items": _object({"id": STRING, "license": NULLABLE_STRING, "reasons": STRINGS}),
+        },
+    },
+)
+CATALOG_AUDIT = _report(
+    "catalog-audit",
+    "mlassets audit --json",
+    {
+        "assets": COUNT,
+        "by_kind": {"type": "object", "additionalProperties": COUNT},
+        "dangling": COUNT,
+        "shares": {
+            "type": "object",
+            "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1},
+        },
+        "counts": {"type": "object", "additionalProperties": COUNT},
+        "missing_fields": {
+            "type": "array",
+            "items": _object({"field": STRING, "assets": COUNT}),
+        },
+        "licenses": {
+            "type": "array",
+            "items": _object({"license": STRING, "category": STRING, "assets": COUNT}),
+        },
+    },
+)
+
 SCHEMAS = {
     "hub-model-card": MODEL_CARD,
     "hub-dataset-card": DATASET_CARD,
@@ -687,6 +834,11 @@ SCHEMAS = {
     "validate-report": VALIDATE_REPORT,
     "license-normalize": LICENSE_NORMALIZE_LINE,
     "license-check-report": LICENSE_CHECK_REPORT,
+    "catalog-index": CATALOG_INDEX,
+    "catalog-search": CATALOG_SEARCH,
+    "catalog-lineage": CATALOG_LINEAGE,
+    "catalog-recommend": CATALOG_RECOMMEND,
+    "catalog-audit": CATALOG_AUDIT,
 }
 
 

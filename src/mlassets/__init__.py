@@ -10,6 +10,8 @@ The Python API mirrors the CLI; every function returns data and never prints or 
   `classify("CC-BY-NC-4.0")` says what the license allows.
 - `license_check(["card.md"], Policy(use="commercial"), ManifestIndex(Path("manifests")))`
   checks licenses against a policy and along lineage; `check_lineage` does the lineage part.
+- `index_manifests([Path("manifests")], Path("mlassets.db"))` builds the catalog;
+  `mlassets.catalog` searches it, walks lineage, recommends and audits.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ _EXPORTS = {
     "Policy": "mlassets.licenses",
     "load_policy": "mlassets.licenses",
     "ManifestIndex": "mlassets.license_check",
+    "index_manifests": "mlassets.catalog",
+    "open_catalog": "mlassets.catalog",
     "license_check": "mlassets.license_check",
     "Finding": "mlassets.models",
     "Position": "mlassets.models",

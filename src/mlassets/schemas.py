@@ -24,6 +24,11 @@ BUILTIN = (
     "validate-report",
     "license-normalize",
     "license-check-report",
+    "catalog-index",
+    "catalog-search",
+    "catalog-lineage",
+    "catalog-recommend",
+    "catalog-audit",
 )
 
 

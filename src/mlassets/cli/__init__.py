@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from mlassets.cli.catalog import audit, index, lineage, recommend_app, search
 from mlassets.cli.fetch import fetch
 from mlassets.cli.licenses import license_check, licenses_app
 from mlassets.cli.validate import validate
@@ -25,6 +26,11 @@ app.command()(fetch)
 app.command()(validate)
 app.command("license-check")(license_check)
 app.add_typer(licenses_app)
+app.command()(index)
+app.command()(search)
+app.command()(lineage)
+app.add_typer(recommend_app)
+app.command()(audit)
 
 
 def _version(value: bool) -> None:

@@ -116,6 +116,11 @@ def check_lineage(
     return LineageVerdict(root.id, tuple(seen), tuple(dict.fromkeys(findings)))
 
 
+def edge_findings(child: Node, parent: Node, relation: str) -> list[Finding]:
+    """The rules on one edge, child → parent: what the catalog marks on its lineage edges."""
+    return _rules(child, classify(child.license), [Edge(parent, relation)], None)
+
+
 def _rules(
     root: Node, root_class: LicenseClass, path: list[Edge], use: str | None
 ) -> list[Finding]:

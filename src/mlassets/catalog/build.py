@@ -1,0 +1,399 @@
+"""`index`: build or update the catalog from manifests, incrementally.
+
+A manifest whose `card_sha256` and `revision` match the row already indexed is skipped. Base
+models and datasets that have no manifest become dangling rows, filled in when their manifest
+arrives. Parsing is spread over worker processes for large batches; writing is one transaction.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from mlassets.catalog.db import INDEXES, open_catalog
+from mlassets.licenses.classify import classify
+from mlassets.licenses.lineage import Node, edge_findings
+from mlassets.licenses.normalize import status_of
+from mlassets.models import Severity
+
+TRAINED_ON = "trained_on"
+PARALLEL_THRESHOLD = 2000
+_SLICE = 20_000
+# Fields a well-documented card fills in (the audit's "most common missing fields").
+RECOMMENDED = {
+    "model": ("license", "task", "library", "languages", "datasets", "metrics", "description"),
+    "dataset": ("license", "task", "languages", "description"),
+}
+_NO_METADATA = frozenset({"C101", "C102", "C103", "C104", "C105"})
+_ASSET_COLUMNS = (
+    *("id", "kind", "source", "revision", "card_sha256", "title", "description", "license"),
+    *("license_category", "license_status", "license_declared", "commercial_use", "task"),
+    *("library", "size_bucket", "has_metadata", "missing_fields", "manifest_path"),
+)
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    scanned: int
+    added: int
+    updated: int
+    unchanged: int
+    dangling: int
+    errors: tuple[str, ...]
+    seconds: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema_version": 1,
+            "scanned": self.scanned,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "dangling": self.dangling,
+            "errors": list(self.errors),
+            "seconds": round(self.seconds, 3),
+        }
+
+
+class _Prepared(NamedTuple):  # a tuple: cheap to send back from a worker process
+    row: tuple[Any, ...]  # in _ASSET_COLUMNS order
+    languages: tuple[str, ...]
+    tags: str
+    parents: tuple[tuple[str, str], ...]  # (parent id, relation)
+    metrics: tuple[tuple[str | None, str, float | None], ...]
+
+    @property
+    def id(self) -> str:
+        return str(self.row[0])
+
+
+def manifest_files(paths: Sequence[Path]) -> list[str]:
+    """Every `*.json` under `paths`, in a stable order (strings: a million Paths sort slowly)."""
+    files: list[str] = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(str(path))
+            continue
+        found = []
+        for folder, subfolders, names in os.walk(path):
+            subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+            found += [os.path.join(folder, n) for n in names if n.endswith(".json")]
+        files += sorted(found)
+    return files
+
+
+def _size_bucket(files: list[dict[str, Any]]) -> str:
+    sizes = [f["size"] for f in files if isinstance(f.get("size"), int)]
+    if not sizes:
+        return "unknown"
+    total = sum(sizes)
+    for limit, name in ((10**8, "<100MB"), (10**9, "100MB-1GB"), (10**10, "1GB-10GB")):
+        if total < limit:
+            return name
+    return ">10GB"
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def prepare(path: str) -> _Prepared | str:
+    """One manifest as catalog rows, or an error message naming the file."""
+    try:
+        with open(path, "rb") as file:
+            data = json.loads(file.read())
+    except (OSError, ValueError) as exc:
+        return f"{path}: not readable as a JSON manifest: {exc}"
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str) or "license" not in data:
+        return f"{path}: not an mlassets manifest (no id or license)"
+    license_block = data.get("license") or {}
+    concluded = license_block.get("concluded") or "NOASSERTION"
+    klass = license_block.get("classification") or classify(concluded).to_json()
+    kind = data.get("kind") or "model"
+    codes = {f.get("code") for f in data.get("findings") or [] if isinstance(f, dict)}
+    languages = tuple(str(x) for x in data.get("languages") or [])
+    metrics = tuple(
+        (m.get("dataset"), str(m.get("type")), _number(m.get("value")))
+        for m in data.get("metrics") or []
+        if isinstance(m, dict) and m.get("type")
+    )
+    present = {
+        "license": bool(license_block.get("declared")),
+        "task": bool(data.get("task")),
+        "library": bool(data.get("library")),
+        "languages": bool(languages),
+        "datasets": bool(data.get("datasets")),
+        "metrics": bool(metrics),
+        "description": bool(data.get("description")),
+    }
+    missing = [f for f in RECOMMENDED.get(kind, ()) if not present[f]]
+    commercial = klass.get("commercial_use")
+    row = (
+        data["id"],
+        kind,
+        data.get("source"),
+        data.get("revision"),
+        data.get("card_sha256"),
+        data.get("title"),
+        data.get("description"),
+        concluded,
+        klass.get("category", "unknown"),
+        status_of(concluded),
+        int(present["license"]),
+        None if commercial is None else int(commercial),
+        data.get("task"),
+        data.get("library"),
+        _size_bucket(data.get("files") or []),
+        int(data.get("card_sha256") is not None and not (codes & _NO_METADATA)),
+        ",".join(missing),
+        path,
+    )
+    parents = tuple(
+        (b["id"], b.get("relation") or "finetune")
+        for b in data.get("base_models") or []
+        if isinstance(b, dict) and b.get("id")
+    ) + tuple((str(d), TRAINED_ON) for d in data.get("datasets") or [])
+    tags = " ".join(str(t) for t in data.get("tags") or [])
+    return _Prepared(row, languages, tags, parents, metrics)
+
+
+def _prepared(files: list[str], pool: Any) -> Iterator[_Prepared | str]:
+    if pool is None:
+        yield from map(prepare, files)
+        return
+    # In slices, so that parsed manifests never pile up faster than they are written.
+    for start in range(0, len(files), _SLICE):
+        yield from pool.imap(prepare, files[start : start + _SLICE], chunksize=256)
+
+
+def index_manifests(paths: Sequence[Path], db: Path, *, workers: int | None = None) -> IndexReport:
+    """Index every manifest under `paths` into the catalog at `db`."""
+    start = time.perf_counter()
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    pool = None
+    if workers > 1:
+        from multiprocessing import Pool
+
+        pool = Pool(workers)  # before the big lists exist: small workers
+    try:
+        files = manifest_files(paths)
+        if len(files) < PARALLEL_THRESHOLD and pool is not None:
+            pool.close()
+            pool = None
+        # A new catalog is built beside the target and renamed into place when complete, so it
+        # can be written without a journal; an existing one is updated in one transaction.
+        new = not db.exists()
+        building = db.with_name(f".{db.name}.{os.getpid()}.tmp") if new else db
+        try:
+            connection = open_catalog(building)
+            try:
+                writer = _Writer(connection, unjournaled=new)
+                errors = writer.write(_prepared(files, pool))
+            finally:
+                connection.close()
+            if new:
+                os.replace(building, db)
+        finally:
+            if new:
+                building.unlink(missing_ok=True)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+    return IndexReport(
+        len(files),
+        writer.added,
+        writer.updated,
+        writer.unchanged,
+        writer.dangling,
+        tuple(errors),
+        time.perf_counter() - start,
+    )
+
+
+def _fingerprint(card_sha256: str | None, revision: str | None) -> int:
+    """What decides "unchanged", in an int (a million pairs of hex strings would not fit)."""
+    return hash((card_sha256, revision)) | 1  # never 0: 0 marks a dangling row
+
+
+class _Writer:
+    def __init__(self, connection: sqlite3.Connection, *, unjournaled: bool = False) -> None:
+        self.db = connection
+        self.unjournaled = unjournaled
+        self.added = self.updated = self.unchanged = self.dangling = 0
+        # id -> (rowid, fingerprint); fingerprint 0: a dangling row.
+        self.known: dict[str, tuple[int, int]] = {
+            r[0]: (r[1], 0 if r[4] else _fingerprint(r[2], r[3]))
+            for r in connection.execute(
+                "SELECT id, rowid, card_sha256, revision, dangling FROM assets"
+            )
+        }
+        self.fresh_build = not self.known
+        self.next_rowid = 1 + max((v[0] for v in self.known.values()), default=0)
+        self.touched: set[int] = set()
+
+    def write(self, items: Iterable[_Prepared | str]) -> list[str]:
+        errors: list[str] = []
+        db = self.db
+        if self.unjournaled:  # a file nobody else sees yet: renamed into place when complete
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+        else:
+            db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA cache_size = -65536")  # 64 MiB
+        with db:  # one transaction: the catalog is updated whole, or not at all
+            if self.fresh_build:
+                for name in INDEXES:
+                    db.execute(f"DROP INDEX IF EXISTS {name}")
+                # Fewer, larger FTS merges while loading; the default again for later updates.
+                db.execute("INSERT INTO fts (fts, rank) VALUES ('automerge', 16)")
+            batch: list[_Prepared] = []
+            for item in items:
+                if isinstance(item, str):
+                    errors.append(item)
+                    continue
+                batch.append(item)
+                if len(batch) >= 5000:
+                    self._store(batch)
+                    batch = []
+            self._store(batch)
+            if self.fresh_build:
+                for statement in INDEXES.values():
+                    db.execute(statement)
+                db.execute("INSERT INTO fts (fts, rank) VALUES ('automerge', 4)")
+            self._mark_violations()
+            db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('indexed_at', ?)",
+                (time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),),
+            )
+        return errors
+
+    def _rowid_for(self, asset_id: str, kind: str) -> int:
+        known = self.known.get(asset_id)
+        if known:
+            return known[0]
+        rowid = self.next_rowid
+        self.next_rowid += 1
+        self.db.execute(
+            "INSERT INTO assets (rowid, id, kind, dangling) VALUES (?, ?, ?, 1)",
+            (rowid, asset_id, kind),
+        )
+        self.db.execute("INSERT INTO fts (rowid, id) VALUES (?, ?)", (rowid, asset_id))
+        self.known[asset_id] = (rowid, 0)
+        self.dangling += 1
+        return rowid
+
+    def _store(self, batch: list[_Prepared]) -> None:
+        db = self.db
+        fresh: list[_Prepared] = []
+        stale: list[_Prepared] = []
+        for item in batch:
+            known = self.known.get(item.id)
+            if known and known[1] == _fingerprint(item.row[4], item.row[3]):
+                self.unchanged += 1
+                continue
+            (stale if known else fresh).append(item)
+        for item in stale:
+            rowid, fingerprint = self.known[item.id]
+            if fingerprint == 0:  # a dangling reference gets its manifest: a new asset
+                self.dangling -= 1
+                self.added += 1
+            else:
+                self.updated += 1
+            sets = ", ".join(f"{c} = ?" for c in _ASSET_COLUMNS[1:])
+            db.execute(
+                f"UPDATE assets SET {sets}, dangling = 0 WHERE rowid = ?", (*item.row[1:], rowid)
+            )
+            for table, column in (("languages", "asset"), ("edges", "child"), ("metrics", "asset")):
+                db.execute(f"DELETE FROM {table} WHERE {column} = ?", (rowid,))
+            db.execute("DELETE FROM fts WHERE rowid = ?", (rowid,))
+            self.known[item.id] = (rowid, _fingerprint(item.row[4], item.row[3]))
+        rows = []
+        for item in fresh:
+            rowid = self.next_rowid
+            self.next_rowid += 1
+            self.known[item.id] = (rowid, _fingerprint(item.row[4], item.row[3]))
+            rows.append((rowid, *item.row))
+        placeholders = ", ".join("?" * (len(_ASSET_COLUMNS) + 1))
+        db.executemany(
+            f"INSERT INTO assets (rowid, {', '.join(_ASSET_COLUMNS)}) VALUES ({placeholders})", rows
+        )
+        self.added += len(fresh)
+        changed = fresh + stale
+        ids = [self.known[i.id][0] for i in changed]
+        db.executemany(
+            "INSERT INTO fts (rowid, id, title, description, tags, task) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (rowid, i.id, i.row[5], i.row[6], i.tags, i.row[12])
+                for rowid, i in zip(ids, changed, strict=True)
+            ],
+        )
+        db.executemany(
+            "INSERT INTO languages VALUES (?, ?)",
+            [(rowid, lang) for rowid, i in zip(ids, changed, strict=True) for lang in i.languages],
+        )
+        db.executemany(
+            "INSERT INTO metrics VALUES (?, ?, ?, ?)",
+            [(rowid, *m) for rowid, i in zip(ids, changed, strict=True) for m in i.metrics],
+        )
+        edges = []
+        for rowid, item in zip(ids, changed, strict=True):
+            for parent_id, relation in item.parents:
+                kind = "dataset" if relation == TRAINED_ON else "model"
+                edges.append((rowid, self._rowid_for(parent_id, kind), relation))
+        db.executemany(
+            "INSERT OR IGNORE INTO edges (child, parent, relation) VALUES (?, ?, ?)", edges
+        )
+        if not self.fresh_build:  # a fresh build checks every edge anyway
+            self.touched.update(ids)
+
+    def _mark_violations(self) -> None:
+        """The lineage rules on every edge that starts or ends at an asset written in this run."""
+        db = self.db
+        query = """SELECT e.child, e.parent, e.relation, c.license, p.license, p.dangling
+                   FROM edges e JOIN assets c ON c.rowid = e.child
+                   JOIN assets p ON p.rowid = e.parent"""
+        if not self.fresh_build:
+            if not self.touched:
+                return
+            db.execute("CREATE TEMP TABLE touched (rowid INTEGER PRIMARY KEY)")
+            db.executemany("INSERT INTO temp.touched VALUES (?)", ((r,) for r in self.touched))
+            query += " WHERE e.child IN temp.touched OR e.parent IN temp.touched"
+        updates = []
+        for child, parent, relation, child_license, parent_license, dangling in db.execute(query):
+            violation = _violation(child_license, parent_license, relation, bool(dangling))
+            if violation or not self.fresh_build:  # a fresh edge already holds ""
+                updates.append((violation, child, parent, relation))
+        db.executemany(
+            "UPDATE edges SET violation = ? WHERE child = ? AND parent = ? AND relation = ?",
+            updates,
+        )
+        if not self.fresh_build:
+            db.execute("DROP TABLE temp.touched")
+
+
+@functools.lru_cache(maxsize=4096)
+def _violation(
+    child_license: str | None, parent_license: str | None, relation: str, dangling: bool
+) -> str:
+    """`CODE:severity` for the rules that fire on an edge (the licenses decide, not the ids)."""
+    if dangling:
+        return ""
+    rule_relation = "training data" if relation == TRAINED_ON else relation
+    child = Node("child", "model", child_license or "NOASSERTION")
+    parent = Node("parent", "model", parent_license or "NOASSERTION")
+    findings = edge_findings(child, parent, rule_relation)
+    serious = [f for f in findings if f.severity is not Severity.NOTICE]
+    return " ".join(sorted({f"{f.code}:{f.severity.value}" for f in serious}))

@@ -1,0 +1,120 @@
+"""The catalog's SQLite schema, versioned with `PRAGMA user_version` and migrated in order.
+
+Tables (schema version 1):
+- `assets`: one row per asset id, from its manifest, or a *dangling* row (`dangling = 1`) for an
+  asset a manifest names as a base model or dataset but that the catalog has no manifest for.
+  Facet columns: kind, task, license, license_category, license_status, library, source,
+  size_bucket; `languages` holds the language facet (one row per language).
+- `edges`: child → parent with `relation` (finetune, adapter, merge, quantized, or `trained_on`
+  for datasets) and `violation`: the lineage rules that fire on that edge, as `CODE:severity`
+  separated by spaces ("" when none).
+- `metrics`: reported evaluation results (`model-index`): model, dataset, metric type, value.
+- `fts`: FTS5 over id, title, description (the card's opening text), tags and task; ranked with
+  BM25. Its rowid is the asset's rowid.
+- `meta`: key/value (`schema_version`, `indexed_at`).
+
+To change the schema, append a migration to MIGRATIONS; `open_catalog` applies the missing ones.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+# The secondary indexes, by name: a build into an empty catalog drops them, loads, and creates
+# them again (sorting once is much faster than keeping them up to date row by row).
+INDEXES: dict[str, str] = {
+    "assets_id": "CREATE UNIQUE INDEX assets_id ON assets (id)",
+    "assets_kind_task": "CREATE INDEX assets_kind_task ON assets (kind, task)",
+    "assets_license": "CREATE INDEX assets_license ON assets (license)",
+    "assets_license_category": "CREATE INDEX assets_license_category ON assets (license_category)",
+    "assets_library": "CREATE INDEX assets_library ON assets (library)",
+    "languages_asset": "CREATE INDEX languages_asset ON languages (asset)",
+    "languages_language": "CREATE INDEX languages_language ON languages (language, asset)",
+    "edges_parent": "CREATE INDEX edges_parent ON edges (parent, child)",
+    "metrics_asset": "CREATE INDEX metrics_asset ON metrics (asset)",
+    "metrics_dataset": "CREATE INDEX metrics_dataset ON metrics (dataset)",
+}
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the first schema
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE assets (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        kind TEXT,
+        source TEXT,
+        revision TEXT,
+        card_sha256 TEXT,
+        title TEXT,
+        description TEXT,
+        license TEXT,
+        license_category TEXT,
+        license_status TEXT,
+        license_declared INTEGER NOT NULL DEFAULT 0,
+        commercial_use INTEGER,
+        task TEXT,
+        library TEXT,
+        size_bucket TEXT,
+        has_metadata INTEGER NOT NULL DEFAULT 0,
+        missing_fields TEXT NOT NULL DEFAULT '',
+        manifest_path TEXT,
+        dangling INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE languages (asset INTEGER NOT NULL, language TEXT NOT NULL);
+    CREATE TABLE edges (
+        child INTEGER NOT NULL,
+        parent INTEGER NOT NULL,
+        relation TEXT NOT NULL,
+        violation TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (child, parent, relation)
+    ) WITHOUT ROWID;
+    CREATE TABLE metrics (
+        asset INTEGER NOT NULL,
+        dataset TEXT,
+        metric TEXT NOT NULL,
+        value REAL
+    );
+    CREATE VIRTUAL TABLE fts USING fts5 (
+        id, title, description, tags, task, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    """
+    + ";\n".join(INDEXES.values())
+    + ";",
+)
+
+
+class CatalogError(Exception):
+    """The database is not an mlassets catalog, or is newer than this mlassets."""
+
+
+def open_catalog(path: Path, *, create: bool = True) -> sqlite3.Connection:
+    """Open (and create or migrate) the catalog at `path`."""
+    if not create and not path.exists():
+        raise CatalogError(f"{path}: no catalog here; build one with `mlassets index DIR`")
+    connection = sqlite3.connect(path)
+    connection.row_factory = sqlite3.Row
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        connection.close()
+        raise CatalogError(f"{path}: not a catalog: {exc}") from exc
+    if version > SCHEMA_VERSION:
+        connection.close()
+        raise CatalogError(
+            f"{path}: catalog schema {version} is newer than this mlassets ({SCHEMA_VERSION})"
+        )
+    if version == 0 and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        connection.close()
+        raise CatalogError(f"{path}: a SQLite database, but not an mlassets catalog")
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        with connection:
+            connection.executescript(MIGRATIONS[number - 1])
+            connection.execute(f"PRAGMA user_version = {number}")
+            connection.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(number),)
+            )
+    return connection
