@@ -3,7 +3,7 @@
 A git repository in a temporary directory points its .pre-commit-config.yaml at this checkout.
 pre-commit builds the hook environment once (pip, from the package registry) and reuses it; at
 hook time nothing touches the network. `run` uses the checkout's HEAD commit, as CI does;
-`try-repo` uses the working tree.
+`try-repo` uses the working tree (tracked files only: `git add` a new module before running it).
 """
 
 from __future__ import annotations
