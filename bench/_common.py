@@ -53,6 +53,21 @@ def median_wall(cmd: list[str], runs: int, cwd: Path | None = None) -> tuple[flo
     return statistics.median(walls), min(walls)
 
 
+def card_schemas() -> dict[str, str]:
+    """The built-in card schema for each kind folder ("models", "datasets")."""
+    return {
+        k: str(REPO / "schemas" / f"hub-{k[:-1]}-card.schema.json") for k in ("models", "datasets")
+    }
+
+
+def machine() -> str:
+    import platform
+
+    return (
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+
+
 def corpus_cards() -> list[Path]:
     if not CORPUS.is_dir():
         raise SystemExit("the benchmarks read ../shared/corpus, which is not present")

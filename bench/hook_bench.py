@@ -18,14 +18,12 @@ Usage: .venv/bin/python bench/hook_bench.py [--cards 1000] [--runs 10] [--venv-m
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from _common import BIN, REPO, median_wall, repeated_cards
+from _common import BIN, REPO, card_schemas, machine, median_wall, repeated_cards
 from validate_bench import extract_front_matter
 
 
@@ -53,18 +51,15 @@ def main() -> None:
 
 def run(args: argparse.Namespace, mlassets: str) -> None:
     cjs = str(BIN / "check-jsonschema")
-    schema = {
-        k: str(REPO / "schemas" / f"hub-{k[:-1]}-card.schema.json") for k in ("models", "datasets")
-    }
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    schema = card_schemas()
+    print(machine())
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         cards = repeated_cards(root, args.cards)
         yaml_files = extract_front_matter(cards, root / "yaml")
-        one = next(c for c in cards if c.parent.name == "models")
-        one_yaml = yaml_files["models"][0]
+        kind = "models" if yaml_files["models"] else "datasets"
+        one_yaml = yaml_files[kind][0]
+        one = next(c for c in cards if c.stem == one_yaml.stem)
 
         runs = 3 * args.runs
         print(f"one card, cold, {runs} runs:")
@@ -75,7 +70,7 @@ def run(args: argparse.Namespace, mlassets: str) -> None:
             "  mlassets license-check  "
             f"{_ms(*median_wall([mlassets, 'license-check', str(one)], runs))}"
         )
-        cjs_one = [cjs, "--schemafile", schema["models"], str(one_yaml)]
+        cjs_one = [cjs, "--schemafile", schema[kind], str(one_yaml)]
         print(f"  check-jsonschema        {_ms(*median_wall(cjs_one, runs))}")
 
         print(f"{len(cards)} cards named on the command line, {args.runs} runs:")

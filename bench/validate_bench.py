@@ -12,12 +12,10 @@ Usage: .venv/bin/python bench/validate_bench.py [--cards 10000] [--runs 20]
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import tempfile
 from pathlib import Path
 
-from _common import BIN, REPO, median_wall, repeated_cards, wall_and_tree_peak
+from _common import BIN, card_schemas, machine, median_wall, repeated_cards, wall_and_tree_peak
 
 from mlassets.cards import read_card
 
@@ -54,12 +52,8 @@ def main() -> None:
     args = parser.parse_args()
     mlassets = str(BIN / "mlassets")
     cjs = str(BIN / "check-jsonschema")
-    schema = {
-        k: str(REPO / "schemas" / f"hub-{k[:-1]}-card.schema.json") for k in ("models", "datasets")
-    }
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    schema = card_schemas()
+    print(machine())
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         cards = repeated_cards(root, args.cards)
