@@ -8,35 +8,21 @@ arrives. Parsing is spread over worker processes for large batches; writing is o
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from mlassets.catalog.db import INDEXES, open_catalog
-from mlassets.licenses.classify import classify
+from mlassets.catalog.rows import ASSET_COLUMNS, TRAINED_ON, Prepared, manifest_files, prepare
 from mlassets.licenses.lineage import Node, edge_findings
-from mlassets.licenses.normalize import status_of
 from mlassets.models import Severity
 
-TRAINED_ON = "trained_on"
 PARALLEL_THRESHOLD = 2000
 _SLICE = 20_000
-# Fields a well-documented card fills in (the audit's "most common missing fields").
-RECOMMENDED = {
-    "model": ("license", "task", "library", "languages", "datasets", "metrics", "description"),
-    "dataset": ("license", "task", "languages", "description"),
-}
-_NO_METADATA = frozenset({"C101", "C102", "C103", "C104", "C105"})
-_ASSET_COLUMNS = (
-    *("id", "kind", "source", "revision", "card_sha256", "title", "description", "license"),
-    *("license_category", "license_status", "license_declared", "commercial_use", "task"),
-    *("library", "size_bucket", "has_metadata", "missing_fields", "manifest_path"),
-)
 
 
 @dataclass(frozen=True)
@@ -62,114 +48,7 @@ class IndexReport:
         }
 
 
-class _Prepared(NamedTuple):  # a tuple: cheap to send back from a worker process
-    row: tuple[Any, ...]  # in _ASSET_COLUMNS order
-    languages: tuple[str, ...]
-    tags: str
-    parents: tuple[tuple[str, str], ...]  # (parent id, relation)
-    metrics: tuple[tuple[str | None, str, float | None], ...]
-
-    @property
-    def id(self) -> str:
-        return str(self.row[0])
-
-
-def manifest_files(paths: Sequence[Path]) -> list[str]:
-    """Every `*.json` under `paths`, in a stable order (strings: a million Paths sort slowly)."""
-    files: list[str] = []
-    for path in paths:
-        if not path.is_dir():
-            files.append(str(path))
-            continue
-        found = []
-        for folder, subfolders, names in os.walk(path):
-            subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-            found += [os.path.join(folder, n) for n in names if n.endswith(".json")]
-        files += sorted(found)
-    return files
-
-
-def _size_bucket(files: list[dict[str, Any]]) -> str:
-    sizes = [f["size"] for f in files if isinstance(f.get("size"), int)]
-    if not sizes:
-        return "unknown"
-    total = sum(sizes)
-    for limit, name in ((10**8, "<100MB"), (10**9, "100MB-1GB"), (10**10, "1GB-10GB")):
-        if total < limit:
-            return name
-    return ">10GB"
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        return None
-
-
-def prepare(path: str) -> _Prepared | str:
-    """One manifest as catalog rows, or an error message naming the file."""
-    try:
-        with open(path, "rb") as file:
-            data = json.loads(file.read())
-    except (OSError, ValueError) as exc:
-        return f"{path}: not readable as a JSON manifest: {exc}"
-    if not isinstance(data, dict) or not isinstance(data.get("id"), str) or "license" not in data:
-        return f"{path}: not an mlassets manifest (no id or license)"
-    license_block = data.get("license") or {}
-    concluded = license_block.get("concluded") or "NOASSERTION"
-    klass = license_block.get("classification") or classify(concluded).to_json()
-    kind = data.get("kind") or "model"
-    codes = {f.get("code") for f in data.get("findings") or [] if isinstance(f, dict)}
-    languages = tuple(str(x) for x in data.get("languages") or [])
-    metrics = tuple(
-        (m.get("dataset"), str(m.get("type")), _number(m.get("value")))
-        for m in data.get("metrics") or []
-        if isinstance(m, dict) and m.get("type")
-    )
-    present = {
-        "license": bool(license_block.get("declared")),
-        "task": bool(data.get("task")),
-        "library": bool(data.get("library")),
-        "languages": bool(languages),
-        "datasets": bool(data.get("datasets")),
-        "metrics": bool(metrics),
-        "description": bool(data.get("description")),
-    }
-    missing = [f for f in RECOMMENDED.get(kind, ()) if not present[f]]
-    commercial = klass.get("commercial_use")
-    row = (
-        data["id"],
-        kind,
-        data.get("source"),
-        data.get("revision"),
-        data.get("card_sha256"),
-        data.get("title"),
-        data.get("description"),
-        concluded,
-        klass.get("category", "unknown"),
-        status_of(concluded),
-        int(present["license"]),
-        None if commercial is None else int(commercial),
-        data.get("task"),
-        data.get("library"),
-        _size_bucket(data.get("files") or []),
-        int(data.get("card_sha256") is not None and not (codes & _NO_METADATA)),
-        ",".join(missing),
-        path,
-    )
-    parents = tuple(
-        (b["id"], b.get("relation") or "finetune")
-        for b in data.get("base_models") or []
-        if isinstance(b, dict) and b.get("id")
-    ) + tuple((str(d), TRAINED_ON) for d in data.get("datasets") or [])
-    tags = " ".join(str(t) for t in data.get("tags") or [])
-    return _Prepared(row, languages, tags, parents, metrics)
-
-
-def _prepared(files: list[str], pool: Any) -> Iterator[_Prepared | str]:
+def _prepared(files: list[str], pool: Any) -> Iterator[Prepared | str]:
     if pool is None:
         yield from map(prepare, files)
         return
@@ -244,7 +123,7 @@ class _Writer:
         self.next_rowid = 1 + max((v[0] for v in self.known.values()), default=0)
         self.touched: set[int] = set()
 
-    def write(self, items: Iterable[_Prepared | str]) -> list[str]:
+    def write(self, items: Iterable[Prepared | str]) -> list[str]:
         errors: list[str] = []
         db = self.db
         if self.unjournaled:  # a file nobody else sees yet: renamed into place when complete
@@ -259,7 +138,7 @@ class _Writer:
                     db.execute(f"DROP INDEX IF EXISTS {name}")
                 # Fewer, larger FTS merges while loading; the default again for later updates.
                 db.execute("INSERT INTO fts (fts, rank) VALUES ('automerge', 16)")
-            batch: list[_Prepared] = []
+            batch: list[Prepared] = []
             for item in items:
                 if isinstance(item, str):
                     errors.append(item)
@@ -295,10 +174,10 @@ class _Writer:
         self.dangling += 1
         return rowid
 
-    def _store(self, batch: list[_Prepared]) -> None:
+    def _store(self, batch: list[Prepared]) -> None:
         db = self.db
-        fresh: list[_Prepared] = []
-        stale: list[_Prepared] = []
+        fresh: list[Prepared] = []
+        stale: list[Prepared] = []
         for item in batch:
             known = self.known.get(item.id)
             if known and known[1] == _fingerprint(item.row[4], item.row[3]):
@@ -312,7 +191,7 @@ class _Writer:
                 self.added += 1
             else:
                 self.updated += 1
-            sets = ", ".join(f"{c} = ?" for c in _ASSET_COLUMNS[1:])
+            sets = ", ".join(f"{c} = ?" for c in ASSET_COLUMNS[1:])
             db.execute(
                 f"UPDATE assets SET {sets}, dangling = 0 WHERE rowid = ?", (*item.row[1:], rowid)
             )
@@ -326,9 +205,9 @@ class _Writer:
             self.next_rowid += 1
             self.known[item.id] = (rowid, _fingerprint(item.row[4], item.row[3]))
             rows.append((rowid, *item.row))
-        placeholders = ", ".join("?" * (len(_ASSET_COLUMNS) + 1))
+        placeholders = ", ".join("?" * (len(ASSET_COLUMNS) + 1))
         db.executemany(
-            f"INSERT INTO assets (rowid, {', '.join(_ASSET_COLUMNS)}) VALUES ({placeholders})", rows
+            f"INSERT INTO assets (rowid, {', '.join(ASSET_COLUMNS)}) VALUES ({placeholders})", rows
         )
         self.added += len(fresh)
         changed = fresh + stale
