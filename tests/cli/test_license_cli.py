@@ -204,3 +204,15 @@ def test_a_pinned_reference_is_checked_at_its_revision(run_cli, tmp_path: Path) 
     assert checked["path"].endswith("models--acme--tiny-model@v1.0.json")
     pinned = json.loads((tmp_path / checked["path"]).read_text())
     assert pinned["revision"] == "2" * 40
+
+
+def test_license_check_fix_mends_cards_then_checks(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    card = tmp_path / "card.md"
+    card.write_bytes(b"---\n# keep\nlicence: 'Apache License, Version 2.0'\n---\n# Body\n")
+    result = run_cli("license-check", "card.md", "--fix", "--no-lineage")
+    assert result.code == 1  # a file changed
+    assert card.read_bytes() == b"---\n# keep\nlicense: 'apache-2.0'\n---\n# Body\n"
+    assert "fixed card.md:3: S210 renamed the key 'licence' to 'license'" in result.stderr
+    assert "card.md: allowed: Apache-2.0 (permissive)" in result.stderr  # checked after the fix
+    again = run_cli("license-check", "card.md", "--fix", "--no-lineage")
+    assert again.code == 0 and again.stderr.count("fixed") == 0
