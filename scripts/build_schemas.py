@@ -826,6 +826,28 @@ CATALOG_AUDIT = _report(
     },
 )
 
+MANIFEST_DIFF = _report(
+    "manifest-diff",
+    "mlassets diff --json",
+    {
+        "a": STRING,
+        "b": STRING,
+        "license_changed": {"type": "boolean"},
+        "changes": {
+            "type": "array",
+            "items": _object(
+                {
+                    "pointer": {"type": "string"},
+                    "change": {"enum": ["added", "removed", "changed"]},
+                    "topic": {"enum": ["license", "lineage", "metrics", "other"]},
+                    "before": {},
+                    "after": {},
+                }
+            ),
+        },
+    },
+)
+
 SCHEMAS = {
     "hub-model-card": MODEL_CARD,
     "hub-dataset-card": DATASET_CARD,
@@ -839,6 +861,7 @@ SCHEMAS = {
     "catalog-lineage": CATALOG_LINEAGE,
     "catalog-recommend": CATALOG_RECOMMEND,
     "catalog-audit": CATALOG_AUDIT,
+    "manifest-diff": MANIFEST_DIFF,
 }
 
 

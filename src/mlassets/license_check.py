@@ -8,18 +8,18 @@ first (through `curate`, so the network stays in `sources/`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from mlassets import manifest as manifests
-from mlassets.cards import Card, read_bytes, read_card
-from mlassets.errors import OperationalError, UnreadableFileError, UsageError
+from mlassets.cards import Card, read_card
+from mlassets.errors import OperationalError, UsageError
 from mlassets.licenses.classify import LicenseClass, classify
 from mlassets.licenses.lineage import LineageVerdict, Node, check_lineage
 from mlassets.licenses.policy import Policy, evaluate
+from mlassets.manifest import load_manifest, read_manifest
 from mlassets.models import Finding, Severity
 from mlassets.refs import AssetRef, parse_ref
 from mlassets.sources.retry import RetryPolicy
@@ -105,7 +105,7 @@ class ManifestIndex:
         if directory.is_dir():
             # Sorted, so `x.json` (unpinned) wins over `x@v1.json`; other JSON files are skipped.
             for path in sorted(directory.glob("*.json")):
-                data = _read_manifest(path)
+                data = read_manifest(path)
                 if data is not None:
                     self.by_id.setdefault(data["id"], (path, data))
 
@@ -142,26 +142,6 @@ def _as_ref(text: str) -> AssetRef | None:
         return parse_ref(text)
     except UsageError:  # not a reference mlassets can fetch: only an exact id can resolve it
         return None
-
-
-def _read_manifest(path: Path) -> dict[str, Any] | None:
-    """The manifest in a JSON file, or None when the JSON is something else."""
-    raw = read_bytes(path)
-    try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = getattr(exc, "lineno", 1)
-        raise UnreadableFileError(f"{path}:{line}:1: not a JSON manifest: {exc}") from exc
-    if isinstance(data, dict) and "id" in data and "license" in data:
-        return data
-    return None
-
-
-def _load_manifest(path: Path) -> dict[str, Any]:
-    data = _read_manifest(path)
-    if data is None:
-        raise UnreadableFileError(f"{path}:1:1: not an mlassets manifest (no id or license)")
-    return data
 
 
 def _is_input(path: Path) -> bool:
@@ -201,7 +181,7 @@ def _inputs(targets: Sequence[str], index: ManifestIndex) -> list[_Input]:
             continue
         for path, name in collect([Path(ref.name)], _is_input):
             if path.suffix == ".json":
-                found.append(_Input(str(path), _load_manifest(path)))
+                found.append(_Input(str(path), load_manifest(path)))
             else:
                 card = read_card(path, name)
                 data = manifests.from_card(card, AssetRef("local", None, name), fetched_at)

@@ -16,8 +16,9 @@ from typing import Any
 
 from mlassets import openml_description
 from mlassets.atomic import write_bytes_atomic
-from mlassets.cards import Card, parse_card
+from mlassets.cards import Card, parse_card, read_bytes
 from mlassets.checks import schema_findings
+from mlassets.errors import UnreadableFileError
 from mlassets.licenses import conclude_card_license, conclude_text
 from mlassets.refs import AssetRef, is_repo_id
 from mlassets.schemas import validator_for
@@ -278,3 +279,23 @@ def write_manifest_at(manifest: dict[str, Any], target: Path) -> None:
             f"manifest for {manifest.get('id')} breaks its schema: {first.message}"
         )
     write_bytes_atomic(target, dumps(manifest))
+
+
+def read_manifest(path: Path) -> dict[str, Any] | None:
+    """The manifest in a JSON file, or None when the JSON is something else."""
+    raw = read_bytes(path)
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line = getattr(exc, "lineno", 1)
+        raise UnreadableFileError(f"{path}:{line}:1: not a JSON manifest: {exc}") from exc
+    if isinstance(data, dict) and "id" in data and "license" in data:
+        return data
+    return None
+
+
+def load_manifest(path: Path) -> dict[str, Any]:
+    data = read_manifest(path)
+    if data is None:
+        raise UnreadableFileError(f"{path}:1:1: not an mlassets manifest (no id or license)")
+    return data

@@ -29,6 +29,7 @@ BUILTIN = (
     "catalog-lineage",
     "catalog-recommend",
     "catalog-audit",
+    "manifest-diff",
 )
 
 

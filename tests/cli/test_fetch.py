@@ -216,3 +216,21 @@ def test_openml_without_the_extra_says_how_to_install(tmp_path: Path, cli_env: d
     )
     assert done.returncode == 3
     assert "pip install 'mlassets[openml]'" in done.stderr
+
+
+def test_diff_of_two_revisions_calls_out_the_license(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from mlassets.schemas import validator_for
+
+    result = run_cli("diff", "hf://acme/tiny-model@v1.0", "hf://acme/tiny-model")
+    assert result.code == 1, result.stderr
+    assert result.stdout.startswith("!! license changed: CC-BY-NC-4.0 → Apache-2.0\nLicense:\n")
+    assert "Lineage:\n  + /base_models/hf:~1~1acme~1base-encoder:" in result.stdout
+    assert "Metrics:\n  + /metrics/acme~1tiny-ds|test|accuracy:" in result.stdout
+    report = json.loads(
+        run_cli("diff", "hf://acme/tiny-model@v1.0", "hf://acme/tiny-model", "--json").stdout
+    )
+    assert not list(validator_for("manifest-diff").iter_errors(report))
+    assert report["license_changed"] is True
+    assert run_cli("fetch", "hf://acme/tiny-model", "--out", "m").code == 0
+    same = run_cli("diff", "m/models--acme--tiny-model.json", "hf://acme/tiny-model")
+    assert (same.code, same.stdout) == (0, "")

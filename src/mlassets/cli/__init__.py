@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from mlassets.cli.catalog import audit, index, lineage, recommend_app, search
+from mlassets.cli.diff import diff
 from mlassets.cli.fetch import fetch
 from mlassets.cli.licenses import license_check, licenses_app
 from mlassets.cli.validate import validate
@@ -31,6 +32,7 @@ app.command()(search)
 app.command()(lineage)
 app.add_typer(recommend_app)
 app.command()(audit)
+app.command()(diff)
 
 
 def _version(value: bool) -> None:
