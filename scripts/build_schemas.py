@@ -848,6 +848,55 @@ MANIFEST_DIFF = _report(
     },
 )
 
+PROJECT = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": _id("project"),
+    "title": "mlassets.yaml",
+    "description": "The assets a project depends on, with optional pins, policy and use.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["assets"],
+    "properties": {
+        "assets": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["ref"],
+                "properties": {"ref": STRING, "pin": STRING},
+            },
+        },
+        "policy": STRING,
+        "use": {"enum": ["commercial", "research"]},
+    },
+}
+
+LOCK = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": _id("lock"),
+    "title": "mlassets.lock",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["lock_version", "assets"],
+    "properties": {
+        "lock_version": {"const": 1},
+        "assets": {
+            "type": "array",
+            "items": _object(
+                {
+                    "ref": STRING,
+                    "id": STRING,
+                    "revision": NULLABLE_STRING,
+                    "card_sha256": {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$"},
+                    "license": STRING,
+                    "fetched_at": STRING,
+                    "manifest": STRING,
+                }
+            ),
+        },
+    },
+}
+
 SCHEMAS = {
     "hub-model-card": MODEL_CARD,
     "hub-dataset-card": DATASET_CARD,
@@ -862,6 +911,8 @@ SCHEMAS = {
     "catalog-recommend": CATALOG_RECOMMEND,
     "catalog-audit": CATALOG_AUDIT,
     "manifest-diff": MANIFEST_DIFF,
+    "project": PROJECT,
+    "lock": LOCK,
 }
 
 

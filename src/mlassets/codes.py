@@ -151,5 +151,18 @@ _RULES = (
     Rule("G105", Severity.WARNING, "a missing license (`NOASSERTION`) in the chain"),
     Rule("G106", Severity.WARNING, "an ancestor with no manifest (fetch it, or pass `--fetch`)"),
     Rule("G107", Severity.WARNING, "a cycle in the declared lineage"),
+    Rule(
+        "V101",
+        Severity.ERROR,
+        "an asset declared in `mlassets.yaml` but not locked, or locked but no longer declared",
+    ),
+    Rule("V102", Severity.ERROR, "a lock entry's manifest file is missing"),
+    Rule("V103", Severity.ERROR, "a manifest breaks its schema"),
+    Rule(
+        "V104",
+        Severity.ERROR,
+        "a manifest disagrees with its lock entry (id, revision, card hash or license)",
+    ),
+    Rule("V105", Severity.ERROR, "a card on disk no longer hashes to its manifest's `card_sha256`"),
 )
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}

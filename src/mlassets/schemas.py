@@ -30,6 +30,8 @@ BUILTIN = (
     "catalog-recommend",
     "catalog-audit",
     "manifest-diff",
+    "project",
+    "lock",
 )
 
 

@@ -14,6 +14,7 @@ from mlassets.cli.catalog import audit, index, lineage, recommend_app, search
 from mlassets.cli.diff import diff
 from mlassets.cli.fetch import fetch
 from mlassets.cli.licenses import license_check, licenses_app
+from mlassets.cli.sync import outdated, sync, verify
 from mlassets.cli.validate import validate
 
 app = typer.Typer(
@@ -33,6 +34,9 @@ app.command()(lineage)
 app.add_typer(recommend_app)
 app.command()(audit)
 app.command()(diff)
+app.command()(sync)
+app.command()(outdated)
+app.command()(verify)
 
 
 def _version(value: bool) -> None:

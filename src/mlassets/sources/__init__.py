@@ -9,14 +9,21 @@ from mlassets.sources.retry import RetryPolicy
 
 
 def fetch_remote(
-    ref: AssetRef, policy: RetryPolicy | None = None, *, openml_server: str | None = None
+    ref: AssetRef,
+    policy: RetryPolicy | None = None,
+    *,
+    openml_server: str | None = None,
+    known_revision: str | None = None,
 ) -> FetchedAsset:
-    """Fetch a Hub or OpenML asset. Local references are not fetched: read them with `cards`."""
+    """Fetch a Hub or OpenML asset. Local references are not fetched: read them with `cards`.
+
+    With `known_revision`, a Hub asset that still resolves to it comes back `unchanged`, after the
+    metadata call alone (its card is not downloaded)."""
     policy = policy or RetryPolicy()
     if ref.source == "huggingface":
         from mlassets.sources import huggingface
 
-        return huggingface.fetch(ref, policy)
+        return huggingface.fetch(ref, policy, known_revision)
     if ref.source == "openml":
         from mlassets.sources import openml
 

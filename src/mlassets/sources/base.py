@@ -34,3 +34,6 @@ class FetchedAsset:
     library_name: str | None = None
     last_modified: str | None = None
     files: tuple[RemoteFile, ...] = field(default=())
+    # True when the caller said which revision it already has and the source still resolves to
+    # it: then nothing but the metadata was fetched (no card), and the caller keeps its manifest.
+    unchanged: bool = False

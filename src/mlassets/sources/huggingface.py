@@ -36,9 +36,10 @@ def _configure_environment(policy: RetryPolicy) -> None:
     os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", seconds)
 
 
-def fetch(ref: AssetRef, policy: RetryPolicy) -> FetchedAsset:
+def fetch(ref: AssetRef, policy: RetryPolicy, known_revision: str | None = None) -> FetchedAsset:
     """Repository metadata at `ref.revision` (default branch if None), and README.md at the
-    resolved commit, so the card and the metadata describe the same commit."""
+    resolved commit, so the card and the metadata describe the same commit. When the commit is
+    `known_revision`, the card is not downloaded and the result says `unchanged`."""
     _configure_environment(policy)
     from huggingface_hub import HfApi
 
@@ -53,6 +54,8 @@ def fetch(ref: AssetRef, policy: RetryPolicy) -> FetchedAsset:
         policy,
     )
     sha = info.sha
+    if known_revision is not None and sha == known_revision:
+        return FetchedAsset(ref=ref, revision=sha, unchanged=True)
     siblings = info.siblings or []
     card = None
     if any(s.rfilename == "README.md" for s in siblings):
@@ -138,3 +141,12 @@ def _guarded(ref: AssetRef, call: Any, policy: RetryPolicy) -> Any:
         raise NetworkError(f"{ref}: cannot reach the Hub ({type(exc).__name__})") from exc
     except (KeyError, ValueError) as exc:
         raise SourceError(f"{ref}: the Hub sent a response mlassets cannot read ({exc})") from exc
+
+
+def cached_card(ref: AssetRef, revision: str) -> bytes | None:
+    """README.md at `revision` from the local huggingface_hub cache (no network), if it is there."""
+    from huggingface_hub import try_to_load_from_cache
+
+    repo_type = "dataset" if ref.kind == "dataset" else "model"
+    found = try_to_load_from_cache(ref.name, "README.md", revision=revision, repo_type=repo_type)
+    return Path(found).read_bytes() if isinstance(found, str) else None

@@ -1,0 +1,136 @@
+"""`sync`, `outdated` and `verify`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from mlassets.cli._errors import ExitCode, exits
+from mlassets.cli._render import is_tty, print_json, print_table
+
+ProjectFile = Annotated[Path, typer.Option("--file", help="The project's asset list.")]
+Out = Annotated[Path, typer.Option("--out", "-o", help="The manifests directory.")]
+Lock = Annotated[Path, typer.Option("--lock", help="The lock file.")]
+Jobs = Annotated[int, typer.Option(min=1, max=64, help="Assets fetched at once.")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+Timeout = Annotated[float, typer.Option(help="Seconds to wait for each request.")]
+Retries = Annotated[int, typer.Option(help="Retries after a 429 or a 5xx.")]
+OpenmlServer = Annotated[str | None, typer.Option(help="OpenML API base URL.", show_default=False)]
+
+
+@exits
+def sync(
+    project_file: ProjectFile = Path("mlassets.yaml"),
+    out: Out = Path("manifests"),
+    lock: Lock = Path("mlassets.lock"),
+    jobs: Jobs = 8,
+    frozen: Annotated[
+        bool, typer.Option("--frozen", help="Change nothing; exit 1 if the lock is out of date.")
+    ] = False,
+    as_json: AsJson = False,
+    timeout: Timeout = 10.0,
+    retries: Retries = 3,
+    openml_server: OpenmlServer = None,
+) -> int:
+    """Fetch every declared asset; write manifests and the lock (atomically, all or nothing)."""
+    from mlassets.project import load_project
+    from mlassets.sources.retry import RetryPolicy
+    from mlassets.sync import sync as run_sync
+
+    project = load_project(project_file)
+    retry = RetryPolicy(attempts=retries + 1, timeout=timeout)
+    arguments: dict[str, Any] = {
+        "jobs": jobs,
+        "frozen": frozen,
+        "retry": retry,
+        "openml_server": openml_server,
+    }
+    if is_tty() and not as_json:
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("sync", total=len(project.assets))
+            report = run_sync(project, out, lock, progress=lambda _: bar.advance(task), **arguments)
+    else:
+        report = run_sync(project, out, lock, **arguments)
+    if as_json:
+        print_json(report.to_json())
+    else:
+        rows = [
+            [
+                o.status,
+                o.ref,
+                (o.entry.revision or "") if o.entry else "",
+                (o.entry.license if o.entry else "") or "",
+                o.error or "",
+            ]
+            for o in report.outcomes
+        ]
+        print_table("sync", ["status", "ref", "revision", "license", "error"], rows)
+    if report.failed:
+        typer.echo(
+            f"mlassets: {len(report.failed)} asset(s) failed; the lock and manifests are "
+            "unchanged, and a rerun reuses what was fetched",
+            err=True,
+        )
+        return ExitCode.ERROR
+    if frozen and report.outdated:
+        typer.echo(f"mlassets: {len(report.outdated)} asset(s) out of date with {lock}", err=True)
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+@exits
+def outdated(
+    lock: Lock = Path("mlassets.lock"),
+    jobs: Jobs = 8,
+    as_json: AsJson = False,
+    timeout: Timeout = 10.0,
+    retries: Retries = 3,
+    openml_server: OpenmlServer = None,
+) -> int:
+    """Locked assets whose upstream moved; a changed license is marked. Exit 1 if any moved."""
+    from mlassets.sources.retry import RetryPolicy
+    from mlassets.sync import outdated as find_moved
+
+    retry = RetryPolicy(attempts=retries + 1, timeout=timeout)
+    moved = find_moved(lock, jobs=jobs, retry=retry, openml_server=openml_server)
+    if as_json:
+        print_json({"schema_version": 1, "outdated": [m.to_json() for m in moved]})
+    else:
+        rows = [
+            [
+                m.ref,
+                m.locked_revision or "",
+                m.upstream_revision or "",
+                m.locked_license,
+                ("!! " if m.license_changed else "") + (m.upstream_license or ""),
+            ]
+            for m in moved
+        ]
+        print_table(
+            "outdated", ["ref", "locked", "upstream", "locked license", "upstream license"], rows
+        )
+    return ExitCode.FINDINGS if moved else ExitCode.OK
+
+
+@exits
+def verify(
+    project_file: ProjectFile = Path("mlassets.yaml"),
+    out: Out = Path("manifests"),
+    lock: Lock = Path("mlassets.lock"),
+) -> int:
+    """Check that the lock, the manifests and the cards on disk agree. Exit 1 if not."""
+    from mlassets import reports
+    from mlassets.project import load_project
+    from mlassets.verify import verify as run_verify
+
+    project = load_project(project_file) if project_file.exists() else None
+    found = run_verify(lock, out, project)
+    lines = reports.text_lines(found)
+    if lines:
+        typer.echo("\n".join(lines))
+    typer.echo(f"{len(found)} problem(s)", err=True)
+    return ExitCode.FINDINGS if found else ExitCode.OK

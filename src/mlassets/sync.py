@@ -1,0 +1,242 @@
+"""`sync`: fetch every asset `mlassets.yaml` declares, concurrently, and write manifests + lock.
+
+- An asset whose lock entry still matches upstream (its pinned or default revision resolves to
+  the locked commit) costs one metadata call: no card is downloaded, its manifest is kept.
+- New manifests are staged in `<out>/.sync-staging/`; only when every asset succeeded are they
+  moved into place and the lock replaced. A sync that fails part way leaves the earlier lock and
+  manifests as they were, and a rerun reuses what was staged (again, without card downloads).
+- `frozen=True` never changes the lock: it reports what moved upstream (CI), and rebuilds missing
+  manifests from the locked commit and fetch time, byte for byte (a second machine).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mlassets import manifest as manifests
+from mlassets.errors import OperationalError
+from mlassets.lock import LockEntry, read_lock, write_lock
+from mlassets.project import DeclaredAsset, Project
+from mlassets.sources.retry import RetryPolicy
+
+STAGING = ".sync-staging"
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    ref: str
+    # fetched, unchanged, staged (reused from a failed run), failed; with frozen: current,
+    # restored (its manifest rebuilt from the lock), outdated
+    status: str
+    entry: LockEntry | None = None
+    error: str | None = None
+    locked_revision: str | None = None
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    outcomes: tuple[SyncOutcome, ...]
+    lock_written: bool
+
+    @property
+    def failed(self) -> tuple[SyncOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status == "failed")
+
+    @property
+    def outdated(self) -> tuple[SyncOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status == "outdated")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema_version": 1,
+            "lock_written": self.lock_written,
+            "assets": [
+                {
+                    "ref": o.ref,
+                    "status": o.status,
+                    "revision": o.entry.revision if o.entry else None,
+                    "locked_revision": o.locked_revision,
+                    "license": o.entry.license if o.entry else None,
+                    "error": o.error,
+                }
+                for o in self.outcomes
+            ],
+        }
+
+
+def _staged(staging: Path, filename: str) -> dict[str, Any] | None:
+    path = staging / filename
+    return manifests.read_manifest(path) if path.exists() else None
+
+
+def _one(
+    asset: DeclaredAsset,
+    locked: LockEntry | None,
+    out: Path,
+    staging: Path,
+    *,
+    frozen: bool,
+    retry: RetryPolicy,
+    openml_server: str | None,
+    fetched_at: str,
+) -> SyncOutcome:
+    from mlassets.sources import fetch_remote
+
+    filename = manifests.manifest_filename(asset.declared)
+    have = locked if locked and (out / locked.manifest).exists() else None
+    staged = None if frozen else _staged(staging, filename)
+    known = have.revision if have else (staged or {}).get("revision")
+    try:
+        fetched = fetch_remote(asset.ref, retry, openml_server=openml_server, known_revision=known)
+    except OperationalError as exc:
+        return SyncOutcome(asset.declared, "failed", error=str(exc))
+    locked_revision = locked.revision if locked else None
+    if frozen:
+        if locked is None or fetched.revision != locked.revision:
+            return SyncOutcome(asset.declared, "outdated", locked, None, locked_revision)
+        if have is not None:
+            return SyncOutcome(asset.declared, "current", have, None, locked_revision)
+        # Another machine: rebuild the manifest from the locked commit and fetch time, which
+        # gives the same bytes as on the machine that wrote the lock.
+        at_lock = dataclasses.replace(asset.ref, revision=locked.revision)
+        again = fetch_remote(at_lock, retry, openml_server=openml_server)
+        data = manifests.from_fetched(again, locked.fetched_at)
+        manifests.write_manifest_at(data, out / locked.manifest)
+        return SyncOutcome(asset.declared, "restored", locked, None, locked_revision)
+    if have is not None and fetched.revision == have.revision:
+        return SyncOutcome(asset.declared, "unchanged", have, None, locked_revision)
+    if staged is not None and fetched.revision == staged.get("revision"):
+        entry = LockEntry.from_manifest(asset.declared, staged, filename)
+        return SyncOutcome(asset.declared, "staged", entry, None, locked_revision)
+    if fetched.unchanged:  # the known revision was a stale lock entry without its manifest
+        fetched = fetch_remote(asset.ref, retry, openml_server=openml_server)
+    data = manifests.from_fetched(fetched, fetched_at)
+    manifests.write_manifest_at(data, staging / filename)
+    entry = LockEntry.from_manifest(asset.declared, data, filename)
+    return SyncOutcome(asset.declared, "fetched", entry, None, locked_revision)
+
+
+def sync(
+    project: Project,
+    out: Path,
+    lock_path: Path,
+    *,
+    jobs: int = 8,
+    frozen: bool = False,
+    retry: RetryPolicy | None = None,
+    openml_server: str | None = None,
+    progress: Callable[[SyncOutcome], None] | None = None,
+) -> SyncReport:
+    retry = retry or RetryPolicy()
+    locked = read_lock(lock_path)
+    staging = out / STAGING
+    if not frozen:
+        staging.mkdir(parents=True, exist_ok=True)
+    fetched_at = manifests.fetch_time()
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = [
+            pool.submit(
+                _one,
+                asset,
+                locked.get(asset.declared),
+                out,
+                staging,
+                frozen=frozen,
+                retry=retry,
+                openml_server=openml_server,
+                fetched_at=fetched_at,
+            )
+            for asset in project.assets
+        ]
+        outcomes = []
+        for future in futures:
+            outcome = future.result()
+            outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+    report = SyncReport(tuple(outcomes), lock_written=False)
+    declared = {a.declared for a in project.assets}
+    if frozen:
+        extra = sorted(set(locked) - declared)
+        removed = tuple(
+            SyncOutcome(ref, "outdated", locked[ref], "no longer declared") for ref in extra
+        )
+        return SyncReport(report.outcomes + removed, lock_written=False)
+    if report.failed:
+        return report  # the earlier lock and manifests stay; what was staged is reused next time
+    for outcome in outcomes:
+        if outcome.status in ("fetched", "staged") and outcome.entry:
+            os.replace(staging / outcome.entry.manifest, out / outcome.entry.manifest)
+    entries = {o.ref: o.entry for o in outcomes if o.entry is not None}
+    write_lock(lock_path, entries)
+    with contextlib.suppress(OSError):  # leftovers of assets no longer declared: harmless
+        staging.rmdir()
+    return SyncReport(report.outcomes, lock_written=True)
+
+
+@dataclass(frozen=True)
+class Moved:
+    """An asset whose upstream moved since the lock."""
+
+    ref: str
+    locked_revision: str | None
+    upstream_revision: str | None
+    locked_license: str
+    upstream_license: str | None
+
+    @property
+    def license_changed(self) -> bool:
+        return self.upstream_license is not None and self.upstream_license != self.locked_license
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ref": self.ref,
+            "locked_revision": self.locked_revision,
+            "upstream_revision": self.upstream_revision,
+            "locked_license": self.locked_license,
+            "upstream_license": self.upstream_license,
+            "license_changed": self.license_changed,
+        }
+
+
+def outdated(
+    lock_path: Path,
+    *,
+    jobs: int = 8,
+    retry: RetryPolicy | None = None,
+    openml_server: str | None = None,
+) -> tuple[Moved, ...]:
+    """The locked assets whose upstream moved, with the license each revision concludes."""
+    from mlassets.refs import parse_ref
+    from mlassets.sources import fetch_remote
+
+    retry = retry or RetryPolicy()
+    fetched_at = manifests.fetch_time()
+
+    def check(entry: LockEntry) -> Moved | None:
+        ref = parse_ref(entry.ref)
+        fetched = fetch_remote(
+            ref, retry, openml_server=openml_server, known_revision=entry.revision
+        )
+        if fetched.unchanged or fetched.revision == entry.revision:
+            return None
+        upstream = manifests.from_fetched(fetched, fetched_at)
+        return Moved(
+            entry.ref,
+            entry.revision,
+            fetched.revision,
+            entry.license,
+            upstream["license"]["concluded"],
+        )
+
+    entries = list(read_lock(lock_path).values())
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        moved = list(pool.map(check, entries))
+    return tuple(m for m in moved if m is not None)

@@ -1,0 +1,128 @@
+"""`sync`, the lock, `outdated` and `verify` (issue 6, parts 1, 2, 3 and 5) against the fake hub."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from mlassets.schemas import validator_for
+from tests.fakehub.server import RunningHub
+
+PROJECT = """\
+assets:
+  - ref: hf://acme/tiny-model
+  - ref: hf://acme/tiny-model
+    pin: v1.0
+  - ref: hf://datasets/acme/tiny-ds
+  - ref: openml://61
+"""
+
+
+def card_downloads(fakehub: RunningHub) -> int:
+    return fakehub.hub.count(contains="README.md")
+
+
+def test_sync_writes_manifests_and_a_lock_and_resync_downloads_no_card(
+    run_cli, fakehub, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "mlassets.yaml").write_text(PROJECT)
+    first = run_cli("sync", "--json")
+    assert first.code == 0, first.stderr
+    statuses = {a["ref"]: a["status"] for a in json.loads(first.stdout)["assets"]}
+    assert statuses == {
+        "hf://acme/tiny-model": "fetched",
+        "hf://acme/tiny-model@v1.0": "fetched",
+        "hf://datasets/acme/tiny-ds": "fetched",
+        "openml://61": "fetched",
+    }
+    lock = json.loads((tmp_path / "mlassets.lock").read_text())
+    assert not list(validator_for("lock").iter_errors(lock))
+    by_ref = {e["ref"]: e for e in lock["assets"]}
+    assert by_ref["hf://acme/tiny-model@v1.0"]["revision"] == "2" * 40
+    assert by_ref["hf://acme/tiny-model@v1.0"]["license"] == "CC-BY-NC-4.0"
+    assert by_ref["openml://61"]["revision"] == "1"
+    assert sorted(p.name for p in (tmp_path / "manifests").glob("*.json")) == sorted(
+        e["manifest"] for e in lock["assets"]
+    )
+    assert not (tmp_path / "manifests" / ".sync-staging").exists()
+
+    lock_bytes = (tmp_path / "mlassets.lock").read_bytes()
+    before = card_downloads(fakehub)
+    second = run_cli("sync", "--json")
+    assert second.code == 0
+    assert {a["status"] for a in json.loads(second.stdout)["assets"]} == {"unchanged"}
+    assert card_downloads(fakehub) == before  # the metadata call alone decided
+    assert (tmp_path / "mlassets.lock").read_bytes() == lock_bytes
+    assert run_cli("sync", "--frozen").code == 0
+    assert run_cli("verify").code == 0
+
+
+def test_frozen_fails_on_a_stale_lock_and_rebuilds_manifests_byte_for_byte(
+    run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "mlassets.yaml").write_text(PROJECT)
+    assert run_cli("sync").code == 0
+    # A second machine: the project file and the lock, no manifests.
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(tmp_path / "mlassets.yaml", other)
+    shutil.copy(tmp_path / "mlassets.lock", other)
+    restored = run_cli("sync", "--frozen", "--json", cwd=other, env={"SOURCE_DATE_EPOCH": "1"})
+    assert restored.code == 0, restored.stderr
+    assert {a["status"] for a in json.loads(restored.stdout)["assets"]} == {"restored"}
+    for path in (tmp_path / "manifests").glob("*.json"):
+        assert (other / "manifests" / path.name).read_bytes() == path.read_bytes()
+
+    # Upstream "moved": the lock says another commit.
+    lock = json.loads((tmp_path / "mlassets.lock").read_text())
+    lock["assets"][0]["revision"] = "9" * 40
+    (tmp_path / "mlassets.lock").write_text(json.dumps(lock))
+    stale_bytes = (tmp_path / "mlassets.lock").read_bytes()
+    frozen = run_cli("sync", "--frozen")
+    assert frozen.code == 1
+    assert "out of date" in frozen.stderr
+    assert (tmp_path / "mlassets.lock").read_bytes() == stale_bytes  # nothing written
+    moved = run_cli("outdated", "--json")
+    assert moved.code == 1
+    (entry,) = json.loads(moved.stdout)["outdated"]
+    assert entry["ref"] == lock["assets"][0]["ref"] and entry["upstream_revision"] != "9" * 40
+    verify = run_cli("verify")
+    assert verify.code == 1 and "V104" in verify.stdout  # the manifest says another revision
+
+
+def test_a_failed_sync_changes_nothing_and_a_rerun_picks_up(
+    run_cli, fakehub, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "mlassets.yaml").write_text("assets:\n  - ref: hf://acme/tiny-model@v1.0\n")
+    assert run_cli("sync").code == 0
+    lock_bytes = (tmp_path / "mlassets.lock").read_bytes()
+    manifests = {p.name: p.read_bytes() for p in (tmp_path / "manifests").glob("*.json")}
+    (tmp_path / "mlassets.yaml").write_text(
+        "assets:\n  - ref: hf://acme/tiny-model\n  - ref: hf://acme/down-model\n"
+    )
+    failed = run_cli("sync", "--retries", "0")
+    assert failed.code == 3
+    assert "the lock and manifests are unchanged" in failed.stderr
+    assert (tmp_path / "mlassets.lock").read_bytes() == lock_bytes
+    assert {p.name: p.read_bytes() for p in (tmp_path / "manifests").glob("*.json")} == manifests
+    assert (tmp_path / "manifests" / ".sync-staging" / "models--acme--tiny-model.json").exists()
+
+    (tmp_path / "mlassets.yaml").write_text("assets:\n  - ref: hf://acme/tiny-model\n")
+    before = card_downloads(fakehub)
+    rerun = run_cli("sync", "--json")
+    assert rerun.code == 0
+    assert [a["status"] for a in json.loads(rerun.stdout)["assets"]] == ["staged"]
+    assert card_downloads(fakehub) == before  # what the failed run fetched is reused
+    assert run_cli("verify").code == 0
+
+
+def test_a_bad_project_file_names_the_line(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "mlassets.yaml").write_text(
+        "assets:\n  - ref: hf://acme/tiny-model\n  - ref: not a ref\n"
+    )
+    result = run_cli("sync")
+    assert result.code == 2
+    assert result.stderr.startswith("mlassets: error: mlassets.yaml:3:10: ")
+    (tmp_path / "mlassets.yaml").write_text("assets:\n  - pin: v1\n")
+    assert run_cli("sync").stderr.startswith("mlassets: error: mlassets.yaml:2:")
