@@ -126,3 +126,17 @@ def test_a_bad_project_file_names_the_line(run_cli, tmp_path: Path) -> None:  # 
     assert result.stderr.startswith("mlassets: error: mlassets.yaml:3:10: ")
     (tmp_path / "mlassets.yaml").write_text("assets:\n  - pin: v1\n")
     assert run_cli("sync").stderr.startswith("mlassets: error: mlassets.yaml:2:")
+
+
+def test_export_cli_writes_cyclonedx_and_spdx(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import REPO
+
+    manifests = str(REPO / "examples" / "manifests")
+    cdx = run_cli("export", manifests)
+    assert cdx.code == 0 and json.loads(cdx.stdout)["specVersion"] == "1.6"
+    written = run_cli("export", manifests, "--format", "spdx", "--out", "bom.spdx.json")
+    assert written.code == 0
+    assert json.loads((tmp_path / "bom.spdx.json").read_text())["spdxVersion"] == "SPDX-2.3"
+    assert run_cli("export", "nothing-here").code == 3  # an unreadable path, as for validate
+    (tmp_path / "empty").mkdir()
+    assert run_cli("export", "empty").code == 2  # nothing to export

@@ -12,6 +12,7 @@ import typer
 
 from mlassets.cli.catalog import audit, index, lineage, recommend_app, search
 from mlassets.cli.diff import diff
+from mlassets.cli.export import export
 from mlassets.cli.fetch import fetch
 from mlassets.cli.licenses import license_check, licenses_app
 from mlassets.cli.sync import outdated, sync, verify
@@ -37,6 +38,7 @@ app.command()(diff)
 app.command()(sync)
 app.command()(outdated)
 app.command()(verify)
+app.command()(export)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,1 @@
+"""Exports of curated manifests to the formats other tools read."""

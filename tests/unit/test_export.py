@@ -1,0 +1,81 @@
+"""Exports (issue 6, part 6): CycloneDX 1.6 against the schema cyclonedx-python-lib ships, and
+SPDX 2.3 through spdx-tools' own validator and parser."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mlassets.cards import read_card
+from mlassets.export.cyclonedx import bom
+from mlassets.export.spdx import document, dumps
+from mlassets.manifest import from_card, load_manifest
+from mlassets.refs import AssetRef
+from tests.conftest import REPO
+
+
+@pytest.fixture
+def manifests() -> list[dict[str, Any]]:
+    found = [load_manifest(p) for p in sorted((REPO / "examples" / "manifests").glob("*.json"))]
+    for name in ("acme-support-bot.md", "acme-chat-adapter.md", "acme-sentiment-small.md"):
+        path = REPO / "examples" / "cards" / "models" / name
+        ref = AssetRef("local", None, f"examples/cards/models/{name}")
+        found.append(from_card(read_card(path), ref, "2026-01-01T00:00:00Z"))
+    return found
+
+
+def test_cyclonedx_ml_bom_is_valid_and_complete(manifests: list[dict[str, Any]]) -> None:
+    from cyclonedx.schema import SchemaVersion
+    from cyclonedx.validation.json import JsonStrictValidator
+
+    document_ = bom(manifests)
+    error = JsonStrictValidator(SchemaVersion.V1_6).validate_str(json.dumps(document_))
+    assert error is None, str(error).splitlines()[0]
+    components = {c["bom-ref"]: c for c in document_["components"]}
+    llama = components["hf://meta-llama/Llama-2-7b-hf"]
+    assert llama["type"] == "machine-learning-model"
+    assert llama["licenses"] == [{"expression": "LicenseRef-scancode-llama-2-license-2023"}]
+    assert llama["purl"].startswith("pkg:huggingface/meta-llama/Llama-2-7b-hf@")
+    assert components["hf://datasets/acme/support-chats-nc"]["type"] == "data"
+    bot = components["examples/cards/models/acme-support-bot.md"]
+    assert bot["pedigree"]["ancestors"][0]["name"] == "hf://meta-llama/Llama-2-7b-hf"
+    assert bot["modelCard"]["modelParameters"]["datasets"] == [
+        {"ref": "hf://datasets/acme/support-chats-nc"}
+    ]
+    small = components["examples/cards/models/acme-sentiment-small.md"]
+    assert small["modelCard"]["quantitativeAnalysis"]["performanceMetrics"][0]["type"] == "accuracy"
+    dependencies = {d["ref"]: d["dependsOn"] for d in document_["dependencies"]}
+    assert dependencies["examples/cards/models/acme-support-bot.md"] == [
+        "hf://datasets/acme/support-chats-nc",
+        "hf://meta-llama/Llama-2-7b-hf",
+    ]
+    assert "hf://acme/encoder-base" in components  # every reference resolves
+    assert bom(list(reversed(manifests))) == document_  # deterministic
+
+
+def test_spdx_2_3_validates_and_round_trips(
+    manifests: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    from spdx_tools.spdx.parser.parse_anything import parse_file
+    from spdx_tools.spdx.validation.document_validator import validate_full_spdx_document
+
+    doc = document(manifests)
+    assert validate_full_spdx_document(doc) == []
+    target = tmp_path / "export.spdx.json"
+    target.write_text(dumps(doc))
+    parsed = parse_file(str(target))
+    assert validate_full_spdx_document(parsed) == []
+    kinds = {
+        (r.spdx_element_id, r.relationship_type.name, r.related_spdx_element_id)
+        for r in parsed.relationships
+    }
+    bot = "SPDXRef-examples-cards-models-acme-support-bot.md"
+    assert (bot, "DESCENDANT_OF", "SPDXRef-hf-meta-llama-Llama-2-7b-hf") in kinds
+    assert (bot, "GENERATED_FROM", "SPDXRef-hf-datasets-acme-support-chats-nc") in kinds
+    assert [e.license_id for e in parsed.extracted_licensing_info] == [
+        "LicenseRef-scancode-llama-2-license-2023"
+    ]
+    assert dumps(document(list(reversed(manifests)))) == dumps(doc)
