@@ -8,7 +8,13 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-for script in ("validate_bench.py", "license_bench.py", "hook_bench.py", "catalog_bench.py"):
+for script in (
+    "validate_bench.py",
+    "license_bench.py",
+    "hook_bench.py",
+    "catalog_bench.py",
+    "sync_bench.py",
+):
     print(f"== {script}", flush=True)
     sys.argv = [script]
     runpy.run_path(str(HERE / script), run_name="__main__")

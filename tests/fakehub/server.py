@@ -54,6 +54,8 @@ class FakeHub:
     requests: list[tuple[str, str]] = field(default_factory=list)
     # The bearer tokens the clients sent, by path, so tests can check a token was used.
     tokens: list[tuple[str, str]] = field(default_factory=list)
+    # Seconds added to every response (benchmarks model a remote server with it).
+    latency: float = 0.0
     _fault_counts: dict[str, int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -119,6 +121,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _route(self, head: bool) -> None:
         raw_path = urlsplit(self.path).path
         self.hub.requests.append((self.command, raw_path))
+        if self.hub.latency:
+            time.sleep(self.hub.latency)
         authorization = self.headers.get("Authorization", "")
         if authorization.startswith("Bearer "):
             self.hub.tokens.append((raw_path, authorization.removeprefix("Bearer ")))
