@@ -863,7 +863,14 @@ PROJECT = {
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["ref"],
-                "properties": {"ref": STRING, "pin": STRING},
+                "properties": {
+                    "ref": STRING,
+                    "pin": {
+                        **STRING,
+                        "x-mlassets-message": "is not a string: quote a commit sha, which YAML "
+                        "otherwise reads as a number",
+                    },
+                },
             },
         },
         "policy": STRING,

@@ -130,7 +130,7 @@ def _finding(error: ValidationError, located: Located | None, code_base: int) ->
 
 def _message(error: ValidationError) -> str:
     custom = error.schema.get("x-mlassets-message") if isinstance(error.schema, dict) else None
-    if custom and error.validator in ("pattern", "format", "minLength"):
+    if custom and error.validator in ("pattern", "format", "minLength", "type"):
         return f"{error.instance!r} {custom}"
     if error.validator == "enum":
         options = [str(o) for o in error.validator_value]  # type: ignore[union-attr]

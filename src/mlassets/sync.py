@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from mlassets.project import DeclaredAsset, Project
 from mlassets.sources.retry import RetryPolicy
 
 STAGING = ".sync-staging"
+_COMMIT = re.compile(r"[0-9a-f]{40}")
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,10 @@ def _one(
 
     filename = manifests.manifest_filename(asset.declared)
     have = locked if locked and (out / locked.manifest).exists() else None
+    pin = asset.ref.revision or ""
+    if have is not None and _COMMIT.fullmatch(pin) and have.revision == pin and not frozen:
+        # A commit is immutable: what the lock holds for it cannot have moved upstream.
+        return SyncOutcome(asset.declared, "unchanged", have, None, have.revision)
     staged = None if frozen else _staged(staging, filename)
     known = have.revision if have else (staged or {}).get("revision")
     try:

@@ -140,3 +140,15 @@ def test_export_cli_writes_cyclonedx_and_spdx(run_cli, tmp_path: Path) -> None: 
     assert run_cli("export", "nothing-here").code == 3  # an unreadable path, as for validate
     (tmp_path / "empty").mkdir()
     assert run_cli("export", "empty").code == 2  # nothing to export
+
+
+def test_a_commit_pin_needs_no_request_once_locked(run_cli, fakehub, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sha = "2" * 40  # all digits: YAML reads it as a number unless it is quoted
+    (tmp_path / "mlassets.yaml").write_text(
+        f"assets:\n  - ref: hf://acme/tiny-model\n    pin: '{sha}'\n"
+    )
+    assert run_cli("sync").code == 0
+    before = fakehub.hub.count(contains="tiny-model")
+    again = run_cli("sync", "--json")
+    assert [a["status"] for a in json.loads(again.stdout)["assets"]] == ["unchanged"]
+    assert fakehub.hub.count(contains="tiny-model") == before  # no request at all
