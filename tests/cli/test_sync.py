@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from mlassets.schemas import validator_for
 from tests.fakehub.server import RunningHub
 
@@ -152,3 +154,25 @@ def test_a_commit_pin_needs_no_request_once_locked(run_cli, fakehub, tmp_path: P
     again = run_cli("sync", "--json")
     assert [a["status"] for a in json.loads(again.stdout)["assets"]] == ["unchanged"]
     assert fakehub.hub.count(contains="tiny-model") == before  # no request at all
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib, inside mlcroissant
+def test_export_croissant_passes_mlcroissant(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    mlc = pytest.importorskip("mlcroissant")
+    assert run_cli("fetch", "hf://datasets/acme/tiny-ds", "openml://61", "--out", "m").code == 0
+    result = run_cli("export", "m", "--format", "croissant", "--out", "croissant")
+    assert result.code == 0, result.stderr
+    written = sorted((tmp_path / "croissant").glob("*.croissant.json"))
+    assert [p.name for p in written] == [
+        "datasets--acme--tiny-ds.croissant.json",
+        "openml--61.croissant.json",
+    ]
+    for path in written:
+        mlc.Dataset(jsonld=str(path))  # raises on a validation error
+    tiny = json.loads(written[0].read_text())
+    assert tiny["license"] == "https://spdx.org/licenses/CC-BY-SA-4.0.html"
+    (file_object,) = tiny["distribution"]
+    assert file_object["contentUrl"].endswith("/resolve/" + "8" * 40 + "/test.csv")
+    assert file_object["encodingFormat"] == "text/csv"
+    only_one = run_cli("export", "m", "--format", "croissant")
+    assert only_one.code == 2 and "give --out DIR" in only_one.stderr

@@ -16,6 +16,7 @@ from mlassets.errors import UsageError
 class ExportFormat(enum.StrEnum):
     cyclonedx = "cyclonedx"
     spdx = "spdx"
+    croissant = "croissant"
 
 
 @exits
@@ -24,13 +25,17 @@ def export(
         list[Path] | None, typer.Argument(help="Manifests, or directories of them.")
     ] = None,
     output_format: Annotated[
-        ExportFormat, typer.Option("--format", help="CycloneDX 1.6 ML-BOM, or SPDX 2.3 JSON.")
+        ExportFormat,
+        typer.Option("--format", help="CycloneDX 1.6 ML-BOM, SPDX 2.3 JSON, or Croissant."),
     ] = ExportFormat.cyclonedx,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write here (atomically), not stdout.")
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Write here (atomically), not stdout; a directory for Croissant."
+        ),
     ] = None,
 ) -> int:
-    """Export manifests for supply-chain tools (CycloneDX ML-BOM or SPDX 2.3)."""
+    """Export manifests for supply-chain tools (CycloneDX ML-BOM, SPDX 2.3) or as Croissant."""
     from mlassets.atomic import write_bytes_atomic
     from mlassets.manifest import load_manifest
     from mlassets.validate import collect
@@ -39,6 +44,8 @@ def export(
     manifests = [load_manifest(p) for p in found if p.suffix == ".json"]
     if not manifests:
         raise UsageError("no manifests to export (give manifest files or directories)")
+    if output_format is ExportFormat.croissant:
+        return _croissant(manifests, out)
     if output_format is ExportFormat.cyclonedx:
         from mlassets.export.cyclonedx import bom
 
@@ -52,4 +59,26 @@ def export(
     else:
         write_bytes_atomic(out, text.encode("utf-8"))
         typer.echo(f"{out}: {len(manifests)} asset(s), {output_format.value}", err=True)
+    return ExitCode.OK
+
+
+def _croissant(manifests: list[dict[str, object]], out: Path | None) -> int:
+    """One Croissant document per dataset: to stdout for one, into `out` (a directory) for more."""
+    from mlassets.atomic import write_bytes_atomic
+    from mlassets.export.croissant import dataset
+    from mlassets.manifest import manifest_filename
+
+    datasets = [m for m in manifests if m.get("kind") == "dataset"]
+    if not datasets:
+        raise UsageError("Croissant describes datasets, and none of these manifests is one")
+    if out is None and len(datasets) > 1:
+        raise UsageError(f"{len(datasets)} datasets: give --out DIR for one file each")
+    for manifest in datasets:
+        text = json.dumps(dataset(manifest), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        if out is None:
+            typer.echo(text, nl=False)
+            continue
+        name = manifest_filename(str(manifest["id"])).removesuffix(".json") + ".croissant.json"
+        write_bytes_atomic(out / name, text.encode("utf-8"))
+        typer.echo(f"{out / name}", err=True)
     return ExitCode.OK
