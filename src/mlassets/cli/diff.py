@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from mlassets.cli._errors import ExitCode, exits
+from mlassets.cli._options import OpenmlServer, Retries, Timeout
 from mlassets.cli._render import print_json
 
 _SIGN = {"added": "+", "removed": "-", "changed": "~"}
@@ -29,11 +30,9 @@ def diff(
     a: Annotated[str, typer.Argument(help="A manifest, a card, or REF@REV.")],
     b: Annotated[str, typer.Argument(help="The same, to compare with A.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for each request.")] = 10.0,
-    retries: Annotated[int, typer.Option(help="Retries after a 429 or a 5xx.")] = 3,
-    openml_server: Annotated[
-        str | None, typer.Option(help="OpenML API base URL.", show_default=False)
-    ] = None,
+    timeout: Timeout = 10.0,
+    retries: Retries = 3,
+    openml_server: OpenmlServer = None,
 ) -> int:
     """Field-level differences between two manifests or revisions. Exit 1 when they differ."""
     from mlassets.diff import TOPICS, diff_manifests, load_for_diff

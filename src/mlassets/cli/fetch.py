@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from mlassets.cli._errors import ExitCode, exits
+from mlassets.cli._options import OpenmlServer, Retries, Timeout
 from mlassets.cli._render import print_json, print_table
 from mlassets.cli.validate import Kind
 
@@ -25,16 +26,9 @@ def fetch(
         "manifests"
     ),
     kind: Annotated[Kind, typer.Option(help="Kind of local cards; auto infers it.")] = Kind.auto,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for each request.")] = 10.0,
-    retries: Annotated[
-        int, typer.Option(help="Retries after a 429, a 5xx or a refused connection.")
-    ] = 3,
-    openml_server: Annotated[
-        str | None,
-        typer.Option(
-            help="OpenML API root (default: $MLASSETS_OPENML_SERVER, else www.openml.org)."
-        ),
-    ] = None,
+    timeout: Timeout = 10.0,
+    retries: Retries = 3,
+    openml_server: OpenmlServer = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> int:
     """Curate assets into one manifest each, pinned to a revision. Exit 3 if any fetch failed."""

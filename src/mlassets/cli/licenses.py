@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from mlassets.cli._errors import ExitCode, exits
+from mlassets.cli._options import OpenmlServer, Retries, Timeout
 from mlassets.cli._render import Format, print_findings, print_json, report_fixes
 from mlassets.errors import UsageError
 
@@ -111,11 +112,9 @@ def license_check(
         ),
     ] = False,
     output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for each request.")] = 10.0,
-    retries: Annotated[int, typer.Option(help="Retries after a 429 or a 5xx.")] = 3,
-    openml_server: Annotated[
-        str | None, typer.Option(help="OpenML API base URL.", show_default=False)
-    ] = None,
+    timeout: Timeout = 10.0,
+    retries: Retries = 3,
+    openml_server: OpenmlServer = None,
 ) -> int:
     """Check each asset's license against a policy and along its lineage. Exit 1 if one fails."""
     from mlassets.license_check import ManifestIndex, license_check

@@ -8,16 +8,13 @@ from typing import Annotated, Any
 import typer
 
 from mlassets.cli._errors import ExitCode, exits
+from mlassets.cli._options import AsJson, OpenmlServer, Retries, Timeout
 from mlassets.cli._render import is_tty, print_json, print_table
 
 ProjectFile = Annotated[Path, typer.Option("--file", help="The project's asset list.")]
 Out = Annotated[Path, typer.Option("--out", "-o", help="The manifests directory.")]
 Lock = Annotated[Path, typer.Option("--lock", help="The lock file.")]
 Jobs = Annotated[int, typer.Option(min=1, max=64, help="Assets fetched at once.")]
-AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-Timeout = Annotated[float, typer.Option(help="Seconds to wait for each request.")]
-Retries = Annotated[int, typer.Option(help="Retries after a 429 or a 5xx.")]
-OpenmlServer = Annotated[str | None, typer.Option(help="OpenML API base URL.", show_default=False)]
 
 
 @exits
