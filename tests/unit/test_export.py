@@ -79,3 +79,39 @@ def test_spdx_2_3_validates_and_round_trips(
         "LicenseRef-scancode-llama-2-license-2023"
     ]
     assert dumps(document(list(reversed(manifests)))) == dumps(doc)
+
+
+def test_spdx3_with_ai_and_dataset_profiles_round_trips(manifests: list[dict[str, Any]]) -> None:
+    import io
+
+    from spdx_python_model import v3_0_1 as spdx
+
+    from mlassets.export.spdx3 import dumps as spdx3_dumps
+
+    text = spdx3_dumps(manifests)
+    assert text == spdx3_dumps(list(reversed(manifests)))  # deterministic
+    objects = spdx.SHACLObjectSet()
+    spdx.JSONLDDeserializer().read(io.BytesIO(text.encode()), objects)  # the bindings' checks
+    by_name = {o.name: o for o in objects.foreach() if isinstance(o, spdx.software_Package)}
+    assert isinstance(by_name["hf://meta-llama/Llama-2-7b-hf"], spdx.ai_AIPackage)
+    assert isinstance(by_name["hf://datasets/acme/support-chats-nc"], spdx.dataset_DatasetPackage)
+    relations = {
+        (
+            r.from_.name,
+            r.relationshipType,
+            getattr(r.to[0], "name", None) or r.to[0].simplelicensing_licenseExpression,
+        )
+        for r in objects.foreach()
+        if isinstance(r, spdx.Relationship)
+    }
+    bot = "examples/cards/models/acme-support-bot.md"
+    assert (bot, spdx.RelationshipType.descendantOf, "hf://meta-llama/Llama-2-7b-hf") in relations
+    assert (
+        bot,
+        spdx.RelationshipType.trainedOn,
+        "hf://datasets/acme/support-chats-nc",
+    ) in relations
+    assert (bot, spdx.RelationshipType.hasConcludedLicense, "Apache-2.0") in relations
+    (document,) = [o for o in objects.foreach() if isinstance(o, spdx.SpdxDocument)]
+    assert spdx.ProfileIdentifierType.ai in document.profileConformance
+    assert spdx.ProfileIdentifierType.dataset in document.profileConformance

@@ -16,6 +16,7 @@ from mlassets.errors import UsageError
 class ExportFormat(enum.StrEnum):
     cyclonedx = "cyclonedx"
     spdx = "spdx"
+    spdx3 = "spdx3"
     croissant = "croissant"
 
 
@@ -50,6 +51,10 @@ def export(
         from mlassets.export.cyclonedx import bom
 
         text = json.dumps(bom(manifests), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    elif output_format is ExportFormat.spdx3:
+        from mlassets.export.spdx3 import dumps as spdx3_dumps
+
+        text = spdx3_dumps(manifests)
     else:
         from mlassets.export.spdx import document, dumps
 
