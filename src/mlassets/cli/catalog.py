@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -226,6 +225,8 @@ def audit(
     from mlassets.catalog import index_manifests, open_catalog
 
     if directory is not None:
+        import tempfile
+
         if not directory.is_dir():
             raise UsageError(f"{directory}: not a directory")
         with tempfile.TemporaryDirectory() as scratch:
