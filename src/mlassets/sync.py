@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 import re
 from collections.abc import Callable
@@ -109,11 +108,10 @@ def _one(
             return SyncOutcome(asset.declared, "outdated", locked, None, locked_revision)
         if have is not None:
             return SyncOutcome(asset.declared, "current", have, None, locked_revision)
-        # Another machine: rebuild the manifest from the locked commit and fetch time, which
-        # gives the same bytes as on the machine that wrote the lock.
-        at_lock = dataclasses.replace(asset.ref, revision=locked.revision)
-        again = fetch_remote(at_lock, retry, openml_server=openml_server)
-        data = manifests.from_fetched(again, locked.fetched_at)
+        # Another machine: what was just fetched is the locked commit (no manifest, so nothing
+        # was known and the card came too); with the locked fetch time it gives the same bytes
+        # as on the machine that wrote the lock.
+        data = manifests.from_fetched(fetched, locked.fetched_at)
         manifests.write_manifest_at(data, out / locked.manifest)
         return SyncOutcome(asset.declared, "restored", locked, None, locked_revision)
     if have is not None and fetched.revision == have.revision:
