@@ -82,13 +82,14 @@ def test_manifests_and_openml_descriptions_are_validated(run_cli, tmp_path: Path
     ],
 )
 def test_the_hook_path_does_not_import_network_clients(tmp_path: Path, args: list[str]) -> None:
+    # rfc3987_syntax: jsonschema imports it when installed (jsonschema[format-nongpl]), at 0.6 s.
     card = tmp_path / "c.md"
     card.write_text("---\nlicense: mit\n---\n")
     argv = [a for a in args if a != "--policy-free"] + [str(card)]
     code = (
         "import sys\nfrom mlassets.cli import app\n"
         f"try:\n    app({argv!r})\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('huggingface_hub', 'openml', 'httpx', 'requests', 'rich', 'license_expression')"
+        "heavy = [m for m in ('huggingface_hub', 'openml', 'httpx', 'requests', 'rich', 'license_expression', 'rfc3987_syntax')"
         " if m in sys.modules]\nprint(heavy)\n"
     )
     done = subprocess.run(
