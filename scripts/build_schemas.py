@@ -904,6 +904,56 @@ LOCK = {
     },
 }
 
+SYNC_REPORT = _report(
+    "sync-report",
+    "mlassets sync --json",
+    {
+        "lock_written": {"type": "boolean"},
+        "assets": {
+            "type": "array",
+            "items": _object(
+                {
+                    "ref": STRING,
+                    "status": {
+                        "enum": [
+                            "fetched",
+                            "unchanged",
+                            "staged",
+                            "failed",
+                            "current",
+                            "restored",
+                            "outdated",
+                        ]
+                    },
+                    "revision": NULLABLE_STRING,
+                    "locked_revision": NULLABLE_STRING,
+                    "license": NULLABLE_STRING,
+                    "error": NULLABLE_STRING,
+                }
+            ),
+        },
+    },
+)
+OUTDATED_REPORT = _report(
+    "outdated-report",
+    "mlassets outdated --json",
+    {
+        "outdated": {
+            "type": "array",
+            "items": _object(
+                {
+                    "ref": STRING,
+                    "locked_revision": NULLABLE_STRING,
+                    "upstream_revision": NULLABLE_STRING,
+                    "locked_license": STRING,
+                    "upstream_license": NULLABLE_STRING,
+                    "license_changed": {"type": "boolean"},
+                }
+            ),
+        }
+    },
+)
+
 SCHEMAS = {
     "hub-model-card": MODEL_CARD,
     "hub-dataset-card": DATASET_CARD,
@@ -920,6 +970,8 @@ SCHEMAS = {
     "manifest-diff": MANIFEST_DIFF,
     "project": PROJECT,
     "lock": LOCK,
+    "sync-report": SYNC_REPORT,
+    "outdated-report": OUTDATED_REPORT,
 }
 
 

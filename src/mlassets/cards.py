@@ -11,6 +11,7 @@ Every problem becomes a `Finding` with a line and column; nothing here raises on
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -43,6 +44,16 @@ def read_bytes(path: FsPath, display: str | None = None) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(f"{display or path}: cannot read: {exc.strerror or exc}") from exc
+
+
+def read_json(path: FsPath, what: str) -> Any:
+    """A JSON file's content, or `UnreadableFileError` naming `path:line:1` and `what` it is."""
+    raw = read_bytes(path)
+    try:
+        return json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line = getattr(exc, "lineno", 1)
+        raise UnreadableFileError(f"{path}:{line}:1: not {what}: {exc}") from exc
 
 
 def read_card(path: FsPath, display: str | None = None) -> Card:

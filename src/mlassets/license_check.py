@@ -23,7 +23,7 @@ from mlassets.manifest import load_manifest, read_manifest
 from mlassets.models import Finding, Severity
 from mlassets.refs import AssetRef, parse_ref
 from mlassets.sources.retry import RetryPolicy
-from mlassets.validate import collect
+from mlassets.validate import collect, is_card_file
 
 REPORT_VERSION = 1
 
@@ -145,8 +145,6 @@ def _as_ref(text: str) -> AssetRef | None:
 
 
 def _is_input(path: Path) -> bool:
-    from mlassets.validate import is_card_file
-
     return path.suffix == ".json" or is_card_file(path)
 
 

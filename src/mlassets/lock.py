@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from mlassets.atomic import write_bytes_atomic
-from mlassets.cards import read_bytes
+from mlassets.cards import read_json
 from mlassets.errors import UnreadableFileError
 from mlassets.schemas import validator_for
 
@@ -49,12 +49,7 @@ def read_lock(path: Path) -> dict[str, LockEntry]:
     """The lock's entries by declared reference ({} when there is no lock yet)."""
     if not path.exists():
         return {}
-    raw = read_bytes(path)
-    try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = getattr(exc, "lineno", 1)
-        raise UnreadableFileError(f"{path}:{line}:1: not a lock file: {exc}") from exc
+    data = read_json(path, "a lock file")
     errors = list(validator_for("lock").iter_errors(data))
     if errors:
         raise UnreadableFileError(f"{path}:1:1: not a valid lock file: {errors[0].message}")

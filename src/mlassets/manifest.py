@@ -16,7 +16,7 @@ from typing import Any
 
 from mlassets import openml_description
 from mlassets.atomic import write_bytes_atomic
-from mlassets.cards import Card, parse_card, read_bytes
+from mlassets.cards import Card, parse_card, read_json
 from mlassets.checks import schema_findings
 from mlassets.errors import UnreadableFileError
 from mlassets.licenses import conclude_card_license, conclude_text
@@ -283,12 +283,7 @@ def write_manifest_at(manifest: dict[str, Any], target: Path) -> None:
 
 def read_manifest(path: Path) -> dict[str, Any] | None:
     """The manifest in a JSON file, or None when the JSON is something else."""
-    raw = read_bytes(path)
-    try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = getattr(exc, "lineno", 1)
-        raise UnreadableFileError(f"{path}:{line}:1: not a JSON manifest: {exc}") from exc
+    data = read_json(path, "a JSON manifest")
     if isinstance(data, dict) and "id" in data and "license" in data:
         return data
     return None

@@ -32,6 +32,8 @@ BUILTIN = (
     "manifest-diff",
     "project",
     "lock",
+    "sync-report",
+    "outdated-report",
 )
 
 

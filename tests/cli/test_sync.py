@@ -31,7 +31,9 @@ def test_sync_writes_manifests_and_a_lock_and_resync_downloads_no_card(
     (tmp_path / "mlassets.yaml").write_text(PROJECT)
     first = run_cli("sync", "--json")
     assert first.code == 0, first.stderr
-    statuses = {a["ref"]: a["status"] for a in json.loads(first.stdout)["assets"]}
+    report = json.loads(first.stdout)
+    assert not list(validator_for("sync-report").iter_errors(report))
+    statuses = {a["ref"]: a["status"] for a in report["assets"]}
     assert statuses == {
         "hf://acme/tiny-model": "fetched",
         "hf://acme/tiny-model@v1.0": "fetched",
@@ -87,7 +89,9 @@ def test_frozen_fails_on_a_stale_lock_and_rebuilds_manifests_byte_for_byte(
     assert (tmp_path / "mlassets.lock").read_bytes() == stale_bytes  # nothing written
     moved = run_cli("outdated", "--json")
     assert moved.code == 1
-    (entry,) = json.loads(moved.stdout)["outdated"]
+    moved_report = json.loads(moved.stdout)
+    assert not list(validator_for("outdated-report").iter_errors(moved_report))
+    (entry,) = moved_report["outdated"]
     assert entry["ref"] == lock["assets"][0]["ref"] and entry["upstream_revision"] != "9" * 40
     verify = run_cli("verify")
     assert verify.code == 1 and "V104" in verify.stdout  # the manifest says another revision

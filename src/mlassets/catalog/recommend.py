@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mlassets.catalog.query import find_asset
+from mlassets.licenses.classify import classify
 from mlassets.licenses.lineage import Node, edge_findings
 from mlassets.models import Severity
 
@@ -283,8 +284,6 @@ def recommend_datasets(
 
 
 def _commercial_reasons(data: Node) -> list[str]:
-    from mlassets.licenses.classify import classify
-
     if classify(data.license).commercial_use is False:
         return [f"{data.license} bars commercial use, the intended use"]
     return []

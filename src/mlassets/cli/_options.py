@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from typing import Annotated
 
 import typer
@@ -16,3 +17,10 @@ OpenmlServer = Annotated[
     ),
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+class Use(enum.StrEnum):
+    """--use: the intended use a license must allow."""
+
+    commercial = "commercial"
+    research = "research"

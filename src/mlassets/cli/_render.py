@@ -6,9 +6,12 @@ import enum
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from mlassets.fix import FixResult
 
 
 class Format(enum.StrEnum):
@@ -38,7 +41,7 @@ def print_findings(
         typer.echo("\n".join(lines))
 
 
-def report_fixes(results: Sequence[Any]) -> bool:
+def report_fixes(results: Sequence[FixResult]) -> bool:
     """Say on stderr what `--fix` mended; True when a file changed (exit 1, as pre-commit wants)."""
     changed = False
     for result in results:

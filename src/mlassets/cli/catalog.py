@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mlassets.cli._errors import ExitCode, exits
-from mlassets.cli._options import AsJson
+from mlassets.cli._options import AsJson, Use
 from mlassets.cli._render import print_json, print_table
 from mlassets.errors import UsageError
 
@@ -22,11 +22,6 @@ recommend_app = typer.Typer(
 
 Db = Annotated[Path, typer.Option("--db", help="The catalog file.")]
 DEFAULT_DB = Path("mlassets.db")
-
-
-class Use(enum.StrEnum):
-    commercial = "commercial"
-    research = "research"
 
 
 class GraphFormat(enum.StrEnum):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import json
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Annotated
 import typer
 
 from mlassets.cli._errors import ExitCode, exits
-from mlassets.cli._options import OpenmlServer, Retries, Timeout
+from mlassets.cli._options import OpenmlServer, Retries, Timeout, Use
 from mlassets.cli._render import Format, print_findings, print_json, report_fixes
 from mlassets.errors import UsageError
 
@@ -22,11 +21,6 @@ licenses_app = typer.Typer(
 )
 
 NORMALIZE_VERSION = 1
-
-
-class Use(enum.StrEnum):
-    commercial = "commercial"
-    research = "research"
 
 
 @licenses_app.command("normalize")

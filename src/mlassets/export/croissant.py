@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from mlassets.export import download_location
 from mlassets.licenses.spdx_list import spdx_list
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
@@ -67,14 +68,6 @@ _FORMATS = {
 }
 
 
-def _url(asset_id: str) -> str | None:
-    if asset_id.startswith("hf://datasets/"):
-        return "https://huggingface.co/datasets/" + asset_id.removeprefix("hf://datasets/")
-    if asset_id.startswith("openml://"):
-        return "https://www.openml.org/d/" + asset_id.removeprefix("openml://")
-    return None
-
-
 def _license(expression: str | None) -> str | None:
     if not expression or expression == "NOASSERTION":
         return None
@@ -94,7 +87,7 @@ def dataset(manifest: dict[str, Any]) -> dict[str, Any]:
         "description": manifest.get("description") or name,
         "conformsTo": CONFORMS_TO,
     }
-    url = _url(asset_id)
+    url = download_location(asset_id)
     if url:
         document["url"] = url
     license_url = _license((manifest.get("license") or {}).get("concluded"))

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mlassets import __version__
-from mlassets.manifest import fetch_time
+from mlassets.export import created_at
 
 SPEC_VERSION = "1.6"
 _NAMESPACE = uuid.UUID("6d1c9b3a-2f5e-4c3e-9f0a-7a1b2c3d4e5f")  # mlassets' own, for uuid5
@@ -130,9 +130,7 @@ def bom(manifests: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "serialNumber": f"urn:uuid:{uuid.uuid5(_NAMESPACE, digest)}",
         "version": 1,
         "metadata": {
-            "timestamp": max(
-                (m["fetched_at"] for m in ordered if m.get("fetched_at")), default=fetch_time()
-            ),
+            "timestamp": created_at(ordered),
             "tools": {
                 "components": [{"type": "application", "name": "mlassets", "version": __version__}]
             },

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mlassets import __version__
-from mlassets.manifest import fetch_time
+from mlassets.export import created_at, download_location
 
 _NAMESPACE = uuid.UUID("9b0f3c1e-5d2a-4b7e-8c6d-1e2f3a4b5c6d")
 _LICENSEREF = re.compile(r"LicenseRef-[A-Za-z0-9.-]+")
@@ -77,7 +77,7 @@ def document(manifests: Sequence[dict[str, Any]]) -> Any:
             Package(
                 spdx_id=_spdx_id(manifest["id"]),
                 name=manifest["id"],
-                download_location=_location(manifest["id"]),
+                download_location=download_location(manifest["id"]) or SpdxNoAssertion(),
                 version=manifest.get("revision"),
                 files_analyzed=False,
                 checksums=checksums,
@@ -109,8 +109,9 @@ def document(manifests: Sequence[dict[str, Any]]) -> Any:
         Relationship("SPDXRef-DOCUMENT", RelationshipType.DESCRIBES, p.spdx_id) for p in packages
     ]
     digest = "|".join(sorted(m["id"] + str(m.get("revision")) for m in ordered))
-    newest = max((m["fetched_at"] for m in ordered if m.get("fetched_at")), default=fetch_time())
-    created = dt.datetime.strptime(newest, "%Y-%m-%dT%H:%M:%SZ")  # the same input, the same bytes
+    created = dt.datetime.strptime(
+        created_at(ordered), "%Y-%m-%dT%H:%M:%SZ"
+    )  # the same input, the same bytes
     creation = CreationInfo(
         spdx_version="SPDX-2.3",
         spdx_id="SPDXRef-DOCUMENT",
@@ -138,16 +139,6 @@ def document(manifests: Sequence[dict[str, Any]]) -> Any:
     if messages:
         raise SpdxExportError("; ".join(m.validation_message for m in messages[:5]))
     return doc
-
-
-def _location(asset_id: str) -> Any:
-    from spdx_tools.spdx.model import SpdxNoAssertion
-
-    if asset_id.startswith("hf://"):
-        return "https://huggingface.co/" + asset_id.removeprefix("hf://")
-    if asset_id.startswith("openml://"):
-        return "https://www.openml.org/d/" + asset_id.removeprefix("openml://")
-    return SpdxNoAssertion()
 
 
 def dumps(doc: Any) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mlassets import __version__
-from mlassets.manifest import fetch_time
+from mlassets.export import created_at, download_location
 
 _BASE = "urn:mlassets:spdx3:"
 
@@ -26,21 +26,12 @@ def _urn(kind: str, text: str) -> str:
     return f"{_BASE}{kind}:{hashlib.sha256(text.encode()).hexdigest()[:24]}"
 
 
-def _location(asset_id: str) -> str | None:
-    if asset_id.startswith("hf://"):
-        return "https://huggingface.co/" + asset_id.removeprefix("hf://")
-    if asset_id.startswith("openml://"):
-        return "https://www.openml.org/d/" + asset_id.removeprefix("openml://")
-    return None
-
-
 def dumps(manifests: Sequence[dict[str, Any]]) -> str:
     """The manifests as one SPDX 3.0.1 JSON-LD document."""
     from spdx_python_model import v3_0_1 as spdx
 
     ordered = sorted(manifests, key=lambda m: m["id"])
-    newest = max((m["fetched_at"] for m in ordered if m.get("fetched_at")), default=fetch_time())
-    created = dt.datetime.strptime(newest, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+    created = dt.datetime.strptime(created_at(ordered), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
     objects = spdx.SHACLObjectSet()
     info = spdx.CreationInfo(specVersion="3.0.1", created=created)
     tool = objects.add(spdx.Tool(_id=f"{_BASE}tool:mlassets-{__version__}", name="mlassets"))
@@ -59,7 +50,7 @@ def dumps(manifests: Sequence[dict[str, Any]]) -> str:
             "creationInfo": info,
             "suppliedBy": agent,
         }
-        location = _location(asset_id)
+        location = download_location(asset_id)
         if location:
             common["software_downloadLocation"] = location
         if manifest and manifest.get("revision"):

@@ -176,20 +176,21 @@ def _other_form(raw: str, name: str) -> LicenseResult:
 
 def _licenseref(raw: str, name: str) -> LicenseResult:
     reference = _LICENSEREF + idstring(name)
-    return _result(
-        raw,
-        reference,
-        Finding(
-            "L107", Severity.NOTICE, f"{name!r} is not on the SPDX list; recorded as {reference}"
-        ),
-    )
+    return _recorded(raw, reference, f"{name!r} is not on the SPDX list")
+
+
+def _recorded(raw: str, reference: str, why: str) -> LicenseResult:
+    """A real license mlassets does not know, kept as a LicenseRef (L107)."""
+    message = f"{why}; recorded as {reference}"
+    return _result(raw, reference, Finding("L107", Severity.NOTICE, message))
 
 
 def _free_text(raw: str, text: str) -> LicenseResult:
     reading = freetext.read(text)
     if reading.expression:
         if reading.weak:
-            return _licenseref_named(raw, reading.expression)
+            why = "the linked text is not one mlassets knows"
+            return _recorded(raw, reading.expression, why)
         if not reading.evidence:
             return _result(raw, reading.expression)
         return _result(
@@ -205,18 +206,6 @@ def _free_text(raw: str, text: str) -> LicenseResult:
         return _licenseref(raw, freetext.strip_prose(text))
     return _refuse(
         raw, "L102", reading.refusal or f"{raw!r} names no license mlassets can identify"
-    )
-
-
-def _licenseref_named(raw: str, reference: str) -> LicenseResult:
-    return _result(
-        raw,
-        reference,
-        Finding(
-            "L107",
-            Severity.NOTICE,
-            f"the linked text is not one mlassets knows; recorded as {reference}",
-        ),
     )
 
 
