@@ -60,6 +60,11 @@ def card_schemas() -> dict[str, str]:
     }
 
 
+def ms(median: float, best: float) -> str:
+    """A median and a minimum in seconds, printed in milliseconds."""
+    return f"median {median * 1000:.0f} ms (min {best * 1000:.0f} ms)"
+
+
 def machine() -> str:
     import platform
 

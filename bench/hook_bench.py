@@ -23,12 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import BIN, REPO, card_schemas, machine, median_wall, repeated_cards
+from _common import BIN, REPO, card_schemas, machine, median_wall, ms, repeated_cards
 from validate_bench import extract_front_matter
-
-
-def _ms(median: float, best: float) -> str:
-    return f"median {median * 1000:.0f} ms (min {best * 1000:.0f} ms)"
 
 
 def main() -> None:
@@ -64,18 +60,18 @@ def run(args: argparse.Namespace, mlassets: str) -> None:
         runs = 3 * args.runs
         print(f"one card, cold, {runs} runs:")
         print(
-            f"  mlassets validate       {_ms(*median_wall([mlassets, 'validate', str(one)], runs))}"
+            f"  mlassets validate       {ms(*median_wall([mlassets, 'validate', str(one)], runs))}"
         )
         print(
             "  mlassets license-check  "
-            f"{_ms(*median_wall([mlassets, 'license-check', str(one)], runs))}"
+            f"{ms(*median_wall([mlassets, 'license-check', str(one)], runs))}"
         )
         cjs_one = [cjs, "--schemafile", schema[kind], str(one_yaml)]
-        print(f"  check-jsonschema        {_ms(*median_wall(cjs_one, runs))}")
+        print(f"  check-jsonschema        {ms(*median_wall(cjs_one, runs))}")
 
         print(f"{len(cards)} cards named on the command line, {args.runs} runs:")
         ours = median_wall([mlassets, "validate", *map(str, cards)], args.runs)
-        print(f"  mlassets validate       {_ms(*ours)}")
+        print(f"  mlassets validate       {ms(*ours)}")
         theirs = 0.0
         for kind, files in yaml_files.items():
             if files:

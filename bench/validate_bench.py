@@ -15,7 +15,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from _common import BIN, card_schemas, machine, median_wall, repeated_cards, wall_and_tree_peak
+from _common import BIN, card_schemas, machine, median_wall, ms, repeated_cards, wall_and_tree_peak
 
 from mlassets.cards import read_card
 
@@ -39,10 +39,6 @@ def extract_front_matter(cards: list[Path], target: Path) -> dict[str, list[Path
         dest.write_text("\n".join(lines[first:end]) + "\n", encoding="utf-8")
         groups[kind].append(dest)
     return groups
-
-
-def _ms(median: float, best: float) -> str:
-    return f"median {median * 1000:.0f} ms, min {best * 1000:.0f} ms"
 
 
 def main() -> None:
@@ -83,9 +79,9 @@ def main() -> None:
         one = cards[0]
         one_yaml = yaml_files["models"][0] if yaml_files["models"] else yaml_files["datasets"][0]
         med, best = median_wall([mlassets, "validate", str(one)], args.runs)
-        print(f"mlassets validate, one card, cold: {_ms(med, best)}")
+        print(f"mlassets validate, one card, cold: {ms(med, best)}")
         med, best = median_wall([cjs, "--schemafile", schema["models"], str(one_yaml)], args.runs)
-        print(f"check-jsonschema, one file, cold: {_ms(med, best)}")
+        print(f"check-jsonschema, one file, cold: {ms(med, best)}")
 
 
 if __name__ == "__main__":
