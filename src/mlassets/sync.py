@@ -1,7 +1,9 @@
 """`sync`: fetch every asset `mlassets.yaml` declares, concurrently, and write manifests + lock.
 
 - An asset whose lock entry still matches upstream (its pinned or default revision resolves to
-  the locked commit) costs one metadata call: no card is downloaded, its manifest is kept.
+  the locked commit) costs at most one metadata call: no card is downloaded, its manifest is
+  kept. Unpinned Hub assets of one owner are checked together through the owner's listing (one
+  request per 1,000 repositories), and a commit pin is not checked at all.
 - New manifests are staged in `<out>/.sync-staging/`; only when every asset succeeded are they
   moved into place and the lock replaced. A sync that fails part way leaves the earlier lock and
   manifests as they were, and a rerun reuses what was staged (again, without card downloads).
@@ -24,6 +26,7 @@ from mlassets import manifest as manifests
 from mlassets.errors import OperationalError
 from mlassets.lock import LockEntry, read_lock, write_lock
 from mlassets.project import DeclaredAsset, Project
+from mlassets.refs import AssetRef, parse_ref
 from mlassets.sources.retry import RetryPolicy
 
 STAGING = ".sync-staging"
@@ -83,6 +86,7 @@ def _one(
     out: Path,
     staging: Path,
     *,
+    head: str | None,
     frozen: bool,
     retry: RetryPolicy,
     openml_server: str | None,
@@ -96,6 +100,10 @@ def _one(
     if have is not None and _COMMIT.fullmatch(pin) and have.revision == pin and not frozen:
         # A commit is immutable: what the lock holds for it cannot have moved upstream.
         return SyncOutcome(asset.declared, "unchanged", have, None, have.revision)
+    if have is not None and head is not None and head == have.revision:  # listing answered
+        return SyncOutcome(
+            asset.declared, "current" if frozen else "unchanged", have, None, have.revision
+        )
     staged = None if frozen else _staged(staging, filename)
     known = have.revision if have else (staged or {}).get("revision")
     try:
@@ -127,6 +135,21 @@ def _one(
     return SyncOutcome(asset.declared, "fetched", entry, None, locked_revision)
 
 
+def _heads(
+    project: Project, locked: dict[str, LockEntry], out: Path, retry: RetryPolicy, jobs: int
+) -> dict[AssetRef, str]:
+    """Default-branch heads, from the owners' listings, of the assets whose lock entry and
+    manifest are both there (the only ones a head alone can settle)."""
+    from mlassets.sources import default_heads
+
+    settled_by_head = [
+        a.ref
+        for a in project.assets
+        if a.declared in locked and (out / locked[a.declared].manifest).exists()
+    ]
+    return default_heads(settled_by_head, retry, jobs=jobs)
+
+
 def sync(
     project: Project,
     out: Path,
@@ -144,6 +167,7 @@ def sync(
     if not frozen:
         staging.mkdir(parents=True, exist_ok=True)
     fetched_at = manifests.fetch_time()
+    heads = _heads(project, locked, out, retry, jobs)
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = [
             pool.submit(
@@ -152,6 +176,7 @@ def sync(
                 locked.get(asset.declared),
                 out,
                 staging,
+                head=heads.get(asset.ref),
                 frozen=frozen,
                 retry=retry,
                 openml_server=openml_server,
@@ -218,14 +243,18 @@ def outdated(
     openml_server: str | None = None,
 ) -> tuple[Moved, ...]:
     """The locked assets whose upstream moved, with the license each revision concludes."""
-    from mlassets.refs import parse_ref
-    from mlassets.sources import fetch_remote
+    from mlassets.sources import default_heads, fetch_remote
 
     retry = retry or RetryPolicy()
     fetched_at = manifests.fetch_time()
 
+    entries = list(read_lock(lock_path).values())
+    heads = default_heads((parse_ref(e.ref) for e in entries), retry, jobs=jobs)
+
     def check(entry: LockEntry) -> Moved | None:
         ref = parse_ref(entry.ref)
+        if heads.get(ref) == entry.revision:
+            return None
         fetched = fetch_remote(
             ref, retry, openml_server=openml_server, known_revision=entry.revision
         )
@@ -240,7 +269,6 @@ def outdated(
             upstream["license"]["concluded"],
         )
 
-    entries = list(read_lock(lock_path).values())
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         moved = list(pool.map(check, entries))
     return tuple(m for m in moved if m is not None)

@@ -1,7 +1,9 @@
 """A stdlib HTTP server on 127.0.0.1 that speaks the routes the real clients use.
 
-Hub: `GET /api/{models,datasets}/{id}[/revision/{rev}]` and `HEAD`/`GET
-/[datasets/]{id}/resolve/{rev}/{file}`. OpenML: `GET /api/v1/xml/data/{id}`.
+Hub: `GET /api/{models,datasets}/{id}[/revision/{rev}]`, `HEAD`/`GET
+/[datasets/]{id}/resolve/{rev}/{file}`, and the listings `GET /api/{models,datasets}` (`author`,
+`search`, `expand`, `limit`; paged through an absolute `Link: <...>; rel="next"` as the Hub does,
+with an offset `cursor` where the Hub's is opaque). OpenML: `GET /api/v1/xml/data/{id}`.
 Repositories are described by files under `data/` (see data/README.md), including faults:
 status codes with Retry-After, stalls, and gated repositories. Every request is logged in
 `FakeHub.requests`, so tests can count what the clients really sent.
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
 DATA = Path(__file__).parent / "data"
 OML_NS = 'xmlns:oml="http://openml.org/openml"'
@@ -43,6 +45,18 @@ class Repo:
             return branches[revision]
         return revision if revision in branches.values() else None
 
+    def summary(self, sha: str) -> dict[str, Any]:
+        """What the Hub says of the repository at commit `sha`, files aside."""
+        return {
+            "id": self.repo_id,
+            "author": self.repo_id.split("/")[0],
+            "sha": sha,
+            "lastModified": self.spec["commits"][sha]["lastModified"],
+            "private": False,
+            "gated": self.spec.get("gated", False),
+            **self.spec.get("info", {}),
+        }
+
     def files(self, sha: str) -> dict[str, Any]:
         commit: dict[str, Any] = self.spec["commits"][sha]
         return commit["files"]
@@ -56,6 +70,10 @@ class FakeHub:
     tokens: list[tuple[str, str]] = field(default_factory=list)
     # Seconds added to every response (benchmarks model a remote server with it).
     latency: float = 0.0
+    # Items per listing page; the Hub's pages hold up to 1,000.
+    page_size: int = 1000
+    # Status of every listing response when set (to test what callers do when listing fails).
+    listing_fault: int | None = None
     _fault_counts: dict[str, int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -65,6 +83,12 @@ class FakeHub:
         if ".." in repo_id or not spec.is_file():
             return None
         return Repo(kind, repo_id, json.loads(spec.read_text()), root)
+
+    def repos(self, kind: str) -> list[Repo]:
+        """Every repository of a kind, in id order."""
+        specs = sorted((self.data / kind).glob("*/*/repo.json"))
+        found = (self.repo(kind, f"{p.parent.parent.name}/{p.parent.name}") for p in specs)
+        return [r for r in found if r is not None]
 
     def take_fault(self, key: str, fault: dict[str, Any]) -> bool:
         """True while the fault should still fire (`times` absent: always)."""
@@ -79,6 +103,9 @@ class FakeHub:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body leave in two writes; with Nagle's algorithm on, the client's delayed ACK
+    # would hold the body back ~40 ms and every response would be that much slower than asked.
+    disable_nagle_algorithm = True
     hub: FakeHub
 
     def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
@@ -131,6 +158,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._openml(parts[3:], head)
         if parts[:1] == ["api"] and len(parts) >= 3 and parts[1] in ("models", "datasets"):
             return self._info(parts[1], parts[2:], head)
+        if len(parts) == 2 and parts[0] == "api" and parts[1] in ("models", "datasets"):
+            return self._listing(parts[1], parse_qs(urlsplit(self.path).query), head)
         kind = "models"
         if parts[:1] == ["datasets"]:
             kind, parts = "datasets", parts[1:]
@@ -180,17 +209,38 @@ class _Handler(BaseHTTPRequestHandler):
                 siblings.append(
                     {"rfilename": name, "size": entry["size"], "blobId": "0" * 40, "lfs": lfs}
                 )
-        body = {
-            "id": repo.repo_id,
-            "author": repo.repo_id.split("/")[0],
-            "sha": sha,
-            "lastModified": repo.spec["commits"][sha]["lastModified"],
-            "private": False,
-            "gated": repo.spec.get("gated", False),
-            "siblings": siblings,
-            **repo.spec.get("info", {}),
-        }
+        body = {**repo.summary(sha), "siblings": siblings}
         self._send(200, json.dumps(body).encode(), head=head)
+
+    def _listing(self, kind: str, query: dict[str, list[str]], head: bool) -> None:
+        if self.hub.listing_fault is not None:
+            return self._error(self.hub.listing_fault, "InjectedFault", head)
+        author = query.get("author", [None])[0]
+        search = query.get("search", [""])[0].lower()
+        expand = query.get("expand", [])
+        offset = int(query.get("cursor", ["0"])[0])
+        size = min(self.hub.page_size, int(query.get("limit", [str(self.hub.page_size)])[0]))
+        matching = [
+            r
+            for r in self.hub.repos(kind)
+            if (author is None or r.repo_id.split("/")[0] == author) and search in r.repo_id.lower()
+        ]
+        items = []
+        for repo in matching[offset : offset + size]:
+            full = {
+                "_id": hashlib.sha1(repo.repo_id.encode()).hexdigest()[:24],
+                **repo.summary(repo.spec["branches"]["main"]),
+            }
+            # With expand the Hub returns only the asked-for keys (plus the ids).
+            keep = {"_id", "id", *expand} if expand else {"_id", "id", "private", "tags"}
+            items.append({k: v for k, v in full.items() if k in keep})
+        headers = {}
+        if offset + size < len(matching):
+            following = {k: v for k, v in query.items() if k != "cursor"}
+            following["cursor"] = [str(offset + size)]
+            url = f"http://{self.headers['Host']}/api/{kind}?{urlencode(following, doseq=True)}"
+            headers["Link"] = f'<{url}>; rel="next"'
+        self._send(200, json.dumps(items).encode(), headers, head)
 
     def _resolve(self, kind: str, repo_id: str, revision: str, filename: str, head: bool) -> None:
         repo = self.hub.repo(kind, repo_id)

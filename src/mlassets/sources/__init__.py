@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+
 from mlassets.errors import AssetReferenceError
 from mlassets.refs import AssetRef
 from mlassets.sources.base import FetchedAsset, RemoteFile
@@ -31,4 +36,37 @@ def fetch_remote(
     raise AssetReferenceError(f"{ref}: a local reference has nothing to fetch")
 
 
-__all__ = ["FetchedAsset", "RemoteFile", "RetryPolicy", "fetch_remote"]
+def default_heads(
+    refs: Iterable[AssetRef], policy: RetryPolicy | None = None, *, jobs: int = 8
+) -> dict[AssetRef, str]:
+    """The default-branch head commit of unpinned Hub references, where the Hub's listing
+    answers for them more cheaply than one metadata call each would.
+
+    References are grouped by kind and owner; a group of two or more is looked up in the owner's
+    listing, reading no more pages than `jobs` parallel metadata calls would take rounds. What
+    the listing does not show is left out: fetch those one by one. The listing may trail a push
+    by a moment, which delays noticing that commit until the next run."""
+    policy = policy or RetryPolicy()
+    groups: dict[tuple[str, str], list[AssetRef]] = defaultdict(list)
+    for ref in refs:
+        if ref.source == "huggingface" and ref.revision is None and "/" in ref.name:
+            groups[(ref.kind or "model", ref.name.split("/")[0])].append(ref)
+    groups = {key: members for key, members in groups.items() if len(members) >= 2}
+    if not groups:
+        return {}
+    from mlassets.sources import huggingface
+
+    def look_up(key: tuple[str, str]) -> dict[AssetRef, str]:
+        members = groups[key]
+        pages = max(1, math.ceil(len(members) / max(1, jobs)))
+        heads = huggingface.default_heads(*key, [r.name for r in members], policy, pages)
+        return {r: heads[r.name] for r in members if r.name in heads}
+
+    found: dict[AssetRef, str] = {}
+    with ThreadPoolExecutor(max_workers=min(len(groups), max(1, jobs))) as pool:
+        for heads in pool.map(look_up, groups):
+            found.update(heads)
+    return found
+
+
+__all__ = ["FetchedAsset", "RemoteFile", "RetryPolicy", "default_heads", "fetch_remote"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+from collections.abc import Callable, Collection, Iterable
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +24,17 @@ from mlassets.errors import (
 )
 from mlassets.refs import AssetRef
 from mlassets.sources.base import FetchedAsset, RemoteFile
-from mlassets.sources.retry import Retryable, RetryPolicy, call_with_retries, parse_retry_after
+from mlassets.sources.retry import (
+    Retryable,
+    RetryPolicy,
+    call_with_retries,
+    parse_retry_after,
+    with_deadline,
+)
 
 _RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
+# Repositories per page of the Hub's listing endpoints.
+LISTING_PAGE = 1000
 
 
 def _configure_environment(policy: RetryPolicy) -> None:
@@ -73,6 +83,47 @@ def fetch(ref: AssetRef, policy: RetryPolicy, known_revision: str | None = None)
             RemoteFile(s.rfilename, s.size, s.lfs.sha256 if s.lfs else None) for s in siblings
         ),
     )
+
+
+def default_heads(
+    kind: str, author: str, repo_ids: Collection[str], policy: RetryPolicy, pages: int
+) -> dict[str, str]:
+    """The head commit of the default branch of each of `repo_ids` (all by `author`), read from
+    the Hub's listing of `author`'s models or datasets: one request answers for up to
+    `LISTING_PAGE` repositories, where `fetch` would make one metadata call each.
+
+    Reads at most `pages` pages and stops as soon as every id is seen. An id the answer leaves
+    out (renamed, private, past the last page read) is simply absent, and so is every id when the
+    listing fails: the listing only saves calls, so the caller asks `fetch` for what is missing.
+    """
+    _configure_environment(policy)
+    from huggingface_hub import HfApi
+
+    api = HfApi()
+    listing: Callable[..., Iterable[Any]] = (
+        api.list_datasets if kind == "dataset" else api.list_models
+    )
+    wanted = set(repo_ids)
+
+    def read() -> dict[str, str]:
+        heads: dict[str, str] = {}
+        # islice: the client asks for a page only when the items before it are used up.
+        for info in islice(listing(author=author, expand=["sha"]), pages * LISTING_PAGE):
+            if info.id in wanted and info.sha:
+                heads[info.id] = info.sha
+                if len(heads) == len(wanted):
+                    break
+        return heads
+
+    import httpx2
+    from huggingface_hub.errors import HfHubHTTPError
+
+    try:
+        # The listing call takes no timeout, and retries 5xx by itself for up to 23 s.
+        heads: dict[str, str] = with_deadline(read, policy.timeout * pages)
+    except (HfHubHTTPError, httpx2.HTTPError, TimeoutError, KeyError, ValueError):
+        return {}
+    return heads
 
 
 def _download_card(

@@ -8,9 +8,7 @@ thread with a deadline: a stalled server cannot hang mlassets.
 from __future__ import annotations
 
 import os
-import queue
 import re
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -18,7 +16,7 @@ from mlassets import openml_description
 from mlassets.errors import GatedError, MissingExtraError, NetworkError, NotFoundError, SourceError
 from mlassets.refs import AssetRef
 from mlassets.sources.base import FetchedAsset
-from mlassets.sources.retry import Retryable, RetryPolicy, call_with_retries
+from mlassets.sources.retry import Retryable, RetryPolicy, call_with_retries, with_deadline
 
 DEFAULT_SERVER = "https://www.openml.org/api/v1/xml"
 SERVER_ENV = "MLASSETS_OPENML_SERVER"
@@ -59,7 +57,7 @@ def fetch(ref: AssetRef, policy: RetryPolicy, server: str | None = None) -> Fetc
     dataset_id = int(ref.name)
 
     def call() -> Any:
-        return _with_deadline(
+        return with_deadline(
             lambda: openml.datasets.get_dataset(
                 dataset_id,
                 download_data=False,
@@ -77,25 +75,6 @@ def fetch(ref: AssetRef, policy: RetryPolicy, server: str | None = None) -> Fetc
     return FetchedAsset(
         ref=ref, revision=str(version) if version is not None else None, description=fields
     )
-
-
-def _with_deadline(call: Callable[[], Any], timeout: float) -> Any:
-    results: queue.Queue[tuple[bool, Any]] = queue.Queue(maxsize=1)
-
-    def run() -> None:
-        try:
-            results.put((True, call()))
-        except BaseException as exc:  # handed to the caller's thread
-            results.put((False, exc))
-
-    threading.Thread(target=run, daemon=True, name="openml-call").start()
-    try:
-        ok, value = results.get(timeout=timeout)
-    except queue.Empty:
-        raise TimeoutError(f"no answer within {timeout:g} s") from None
-    if ok:
-        return value
-    raise value
 
 
 def _classify(exc: BaseException) -> Retryable | None:

@@ -1,11 +1,14 @@
-"""Bounded retries with exponential backoff that honours Retry-After."""
+"""Bounded retries with exponential backoff that honours Retry-After, and a deadline for client
+calls that take no timeout of their own."""
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -65,3 +68,26 @@ def call_with_retries(
                 raise
             sleep(policy.delay(attempt, verdict.retry_after))
             attempt += 1
+
+
+def with_deadline(call: Callable[[], Any], timeout: float) -> Any:
+    """Run `call` in a daemon thread; raise TimeoutError if it has not returned in `timeout` s.
+
+    For client calls that set no timeout themselves (openml's, huggingface_hub's listings): a
+    stalled server cannot hang mlassets. The abandoned thread dies with the process."""
+    results: queue.Queue[tuple[bool, Any]] = queue.Queue(maxsize=1)
+
+    def run() -> None:
+        try:
+            results.put((True, call()))
+        except BaseException as exc:  # handed to the caller's thread
+            results.put((False, exc))
+
+    threading.Thread(target=run, daemon=True, name="client-call").start()
+    try:
+        ok, value = results.get(timeout=timeout)
+    except queue.Empty:
+        raise TimeoutError(f"no answer within {timeout:g} s") from None
+    if ok:
+        return value
+    raise value
