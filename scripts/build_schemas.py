@@ -908,7 +908,11 @@ SYNC_REPORT = _report(
     "sync-report",
     "mlassets sync --json",
     {
-        "lock_written": {"type": "boolean"},
+        "lock_written": {
+            "type": "boolean",
+            "description": "True when this run replaced the lock file; false when it failed, "
+            "ran --frozen, or found the lock already saying exactly this.",
+        },
         "assets": {
             "type": "array",
             "items": _object(

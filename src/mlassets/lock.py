@@ -8,6 +8,7 @@ Written deterministically (sorted) and atomically.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -64,5 +65,12 @@ def dumps(entries: dict[str, LockEntry]) -> bytes:
     return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
-def write_lock(path: Path, entries: dict[str, LockEntry]) -> None:
-    write_bytes_atomic(path, dumps(entries))
+def write_lock(path: Path, entries: dict[str, LockEntry]) -> bool:
+    """Write the lock, unless it already holds exactly these bytes: then its modification time
+    stays, and make-style tools see that nothing changed. True when the file was written."""
+    data = dumps(entries)
+    with contextlib.suppress(OSError):
+        if path.read_bytes() == data:
+            return False
+    write_bytes_atomic(path, data)
+    return True

@@ -155,7 +155,7 @@ def sync(
     out: Path,
     lock_path: Path,
     *,
-    jobs: int = 8,
+    jobs: int = 16,
     frozen: bool = False,
     retry: RetryPolicy | None = None,
     openml_server: str | None = None,
@@ -204,10 +204,10 @@ def sync(
         if outcome.status in ("fetched", "staged") and outcome.entry:
             os.replace(staging / outcome.entry.manifest, out / outcome.entry.manifest)
     entries = {o.ref: o.entry for o in outcomes if o.entry is not None}
-    write_lock(lock_path, entries)
+    written = write_lock(lock_path, entries)
     with contextlib.suppress(OSError):  # leftovers of assets no longer declared: harmless
         staging.rmdir()
-    return SyncReport(report.outcomes, lock_written=True)
+    return SyncReport(report.outcomes, lock_written=written)
 
 
 @dataclass(frozen=True)
@@ -238,7 +238,7 @@ class Moved:
 def outdated(
     lock_path: Path,
     *,
-    jobs: int = 8,
+    jobs: int = 16,
     retry: RetryPolicy | None = None,
     openml_server: str | None = None,
 ) -> tuple[Moved, ...]:

@@ -33,6 +33,7 @@ def test_sync_writes_manifests_and_a_lock_and_resync_downloads_no_card(
     assert first.code == 0, first.stderr
     report = json.loads(first.stdout)
     assert not list(validator_for("sync-report").iter_errors(report))
+    assert report["lock_written"] is True
     statuses = {a["ref"]: a["status"] for a in report["assets"]}
     assert statuses == {
         "hf://acme/tiny-model": "fetched",
@@ -52,12 +53,17 @@ def test_sync_writes_manifests_and_a_lock_and_resync_downloads_no_card(
     assert not (tmp_path / "manifests" / ".sync-staging").exists()
 
     lock_bytes = (tmp_path / "mlassets.lock").read_bytes()
+    lock_mtime = (tmp_path / "mlassets.lock").stat().st_mtime_ns
     before = card_downloads(fakehub)
     second = run_cli("sync", "--json")
     assert second.code == 0
-    assert {a["status"] for a in json.loads(second.stdout)["assets"]} == {"unchanged"}
+    second_report = json.loads(second.stdout)
+    assert {a["status"] for a in second_report["assets"]} == {"unchanged"}
     assert card_downloads(fakehub) == before  # the metadata call alone decided
     assert (tmp_path / "mlassets.lock").read_bytes() == lock_bytes
+    # Nothing to write: the file is left alone (make-style tools see no change).
+    assert second_report["lock_written"] is False
+    assert (tmp_path / "mlassets.lock").stat().st_mtime_ns == lock_mtime
     assert run_cli("sync", "--frozen").code == 0
     assert run_cli("verify").code == 0
 

@@ -37,7 +37,7 @@ def fetch_remote(
 
 
 def default_heads(
-    refs: Iterable[AssetRef], policy: RetryPolicy | None = None, *, jobs: int = 8
+    refs: Iterable[AssetRef], policy: RetryPolicy | None = None, *, jobs: int = 16
 ) -> dict[AssetRef, str]:
     """The default-branch head commit of unpinned Hub references, where the Hub's listing
     answers for them more cheaply than one metadata call each would.
