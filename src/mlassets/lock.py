@@ -16,7 +16,7 @@ from typing import Any
 
 from mlassets.atomic import write_bytes_atomic
 from mlassets.cards import read_json
-from mlassets.errors import UnreadableFileError
+from mlassets.errors import UnreadableFileError, UsageError
 from mlassets.schemas import validator_for
 
 LOCK_VERSION = 1
@@ -55,6 +55,14 @@ def read_lock(path: Path) -> dict[str, LockEntry]:
     if errors:
         raise UnreadableFileError(f"{path}:1:1: not a valid lock file: {errors[0].message}")
     return {e["ref"]: LockEntry(**e) for e in data["assets"]}
+
+
+def locked_manifests(lock_path: Path, out: Path) -> list[Path]:
+    """The manifest of every locked asset, in the lock's order."""
+    entries = read_lock(lock_path)
+    if not entries:
+        raise UsageError(f"{lock_path}: no locked assets yet; run mlassets sync first")
+    return [out / entries[ref].manifest for ref in sorted(entries)]
 
 
 def dumps(entries: dict[str, LockEntry]) -> bytes:

@@ -186,3 +186,37 @@ def test_export_croissant_passes_mlcroissant(run_cli, tmp_path: Path) -> None:  
     assert file_object["encodingFormat"] == "text/csv"
     only_one = run_cli("export", "m", "--format", "croissant")
     assert only_one.code == 2 and "give --out DIR" in only_one.stderr
+
+
+def test_license_check_without_targets_checks_the_project_under_its_policy_and_use(
+    run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    no_project = run_cli("license-check")
+    assert no_project.code == 2 and "mlassets.yaml" in no_project.stderr
+    (tmp_path / "mlassets.yaml").write_text(
+        "assets:\n  - ref: hf://acme/tiny-model@v1.0\n  - ref: hf://acme/mit-base\n"
+    )
+    not_synced = run_cli("license-check")
+    assert not_synced.code == 2 and "run mlassets sync first" in not_synced.stderr
+    assert run_cli("sync").code == 0
+    assert run_cli("license-check").code == 0  # no policy, no use: only NOASSERTION fails
+
+    (tmp_path / "mlassets.yaml").write_text(
+        (tmp_path / "mlassets.yaml").read_text() + "use: commercial\n"
+    )
+    commercial = run_cli("license-check")
+    assert commercial.code == 1
+    assert "models--acme--tiny-model@v1.0.json: NOT ALLOWED: CC-BY-NC-4.0" in commercial.stderr
+    assert "models--acme--mit-base.json: allowed: MIT" in commercial.stderr
+    assert run_cli("license-check", "--use", "research").code == 0  # the option wins
+
+    (tmp_path / "policy.toml").write_text('[policy]\ndeny-licenses = ["MIT"]\n')
+    (tmp_path / "mlassets.yaml").write_text(
+        (tmp_path / "mlassets.yaml")
+        .read_text()
+        .replace("use: commercial\n", "policy: policy.toml\n")
+    )
+    denied = run_cli("license-check", "--format", "json")
+    assert denied.code == 1
+    verdicts = {a["asset"]: a["allowed"] for a in json.loads(denied.stdout)["assets"]}
+    assert verdicts == {"hf://acme/tiny-model": True, "hf://acme/mit-base": False}

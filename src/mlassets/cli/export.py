@@ -27,7 +27,10 @@ def export(
     ] = None,
     output_format: Annotated[
         ExportFormat,
-        typer.Option("--format", help="CycloneDX 1.6 ML-BOM, SPDX 2.3 JSON, or Croissant."),
+        typer.Option(
+            "--format",
+            help="CycloneDX 1.6 ML-BOM, SPDX 2.3 JSON, SPDX 3.0.1 JSON-LD, or Croissant.",
+        ),
     ] = ExportFormat.cyclonedx,
     out: Annotated[
         Path | None,
@@ -36,7 +39,8 @@ def export(
         ),
     ] = None,
 ) -> int:
-    """Export manifests for supply-chain tools (CycloneDX ML-BOM, SPDX 2.3) or as Croissant."""
+    """Export manifests for supply-chain tools (CycloneDX ML-BOM, SPDX 2.3 or 3.0.1) or as
+    Croissant."""
     from mlassets.atomic import write_bytes_atomic
     from mlassets.manifest import load_manifest
     from mlassets.validate import collect

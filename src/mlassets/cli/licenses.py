@@ -63,13 +63,13 @@ def normalize(
 @exits
 def license_check(
     targets: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             help="Card files, manifests (*.json), directories, or hf://... and openml://... "
-            "references.",
+            "references. None: the project's locked assets, under its policy and use.",
             show_default=False,
         ),
-    ],
+    ] = None,
     policy_file: Annotated[
         Path | None, typer.Option("--policy", help="A TOML policy file (see the README).")
     ] = None,
@@ -115,6 +115,19 @@ def license_check(
     from mlassets.licenses.policy import Policy, load_policy
     from mlassets.sources.retry import RetryPolicy
 
+    if not targets:  # the project in this directory: mlassets.yaml and mlassets.lock
+        from mlassets.lock import DEFAULT_LOCK, locked_manifests
+        from mlassets.project import DEFAULT_FILE, load_project
+
+        if not DEFAULT_FILE.exists():
+            raise UsageError(
+                "give card files, manifests, directories or references, or run where "
+                f"{DEFAULT_FILE} is to check the project's locked assets"
+            )
+        project = load_project(DEFAULT_FILE)
+        targets = [str(path) for path in locked_manifests(DEFAULT_LOCK, manifests)]
+        policy_file = policy_file or project.policy
+        use = use or (Use(project.use) if project.use else None)
     policy = load_policy(policy_file) if policy_file else Policy()
     changed = False
     if fix:
