@@ -44,4 +44,43 @@ cp examples/manifests/*.json "$out/manifests/"
 "$mlassets" recommend datasets --for examples/cards/models/acme-support-bot.md --use commercial \
   --db "$out/mlassets.db"
 "$mlassets" audit --db "$out/mlassets.db"
+
+echo >&2
+echo "== 7. Reproducibility: sync examples/project from a stand-in Hub and OpenML on 127.0.0.1" >&2
+echo "   (the test suite's loopback server, tests/fakehub: nothing leaves this machine)" >&2
+project="$out/project"
+mkdir -p "$project"
+cp examples/project/mlassets.yaml "$project/"
+.venv/bin/python -m tests.fakehub.server --port 0 >"$out/hub.log" 2>&1 &
+hub=$!
+trap 'kill "$hub" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do grep -q "^serving on " "$out/hub.log" && break; sleep 0.1; done
+url=$(sed -n 's/^serving on //p' "$out/hub.log")
+[ -n "$url" ] || { echo "the stand-in hub did not start: $(cat "$out/hub.log")" >&2; exit 1; }
+root=$PWD
+export HF_ENDPOINT="$url" HF_HOME="$root/$out/hf" HF_HUB_DISABLE_TELEMETRY=1 \
+  NO_PROXY=127.0.0.1,localhost MLASSETS_OPENML_SERVER="$url/api/v1/xml" \
+  OPENML_CACHE_DIR="$root/$out/openml" XDG_CONFIG_HOME="$root/$out/config" \
+  SOURCE_DATE_EPOCH=1767225600
+cd "$project"
+"$root/$mlassets" sync
+echo "-- sync again: nothing moved upstream, so no card is downloaded" >&2
+"$root/$mlassets" sync
+"$root/$mlassets" sync --frozen
+"$root/$mlassets" outdated
+"$root/$mlassets" verify
+echo "-- license-check with no targets: the locked assets, for the project's use (commercial);" >&2
+echo "   expected to fail with exit 1 on the CC-BY-NC-4.0 revision" >&2
+status=0
+"$root/$mlassets" license-check || status=$?
+[ "$status" -eq 1 ] || { echo "expected a failed license check (exit 1), got exit $status" >&2; exit 1; }
+echo "-- what changed between two revisions (exit 1: they differ)" >&2
+status=0
+"$root/$mlassets" diff hf://acme/tiny-model@v1.0 hf://acme/tiny-model@main || status=$?
+[ "$status" -eq 1 ] || { echo "expected differences (exit 1), got exit $status" >&2; exit 1; }
+echo "-- exports for supply-chain tools, into $out/" >&2
+"$root/$mlassets" export --format cyclonedx --out "$root/$out/bom.cdx.json"
+"$root/$mlassets" export --format spdx --out "$root/$out/bom.spdx.json"
+"$root/$mlassets" export --format spdx3 --out "$root/$out/bom.spdx3.jsonld"
+"$root/$mlassets" export --format croissant --out "$root/$out/croissant"
 echo "demo finished" >&2

@@ -131,3 +131,48 @@ def test_spdx3_with_ai_and_dataset_profiles_round_trips(manifests: list[dict[str
     (document,) = [o for o in objects.foreach() if isinstance(o, spdx.SpdxDocument)]
     assert spdx.ProfileIdentifierType.ai in document.profileConformance
     assert spdx.ProfileIdentifierType.dataset in document.profileConformance
+
+
+def test_two_revisions_of_one_asset_are_two_distinct_entries_in_every_format(
+    manifests: list[dict[str, Any]],
+) -> None:
+    import io
+
+    from spdx_python_model import v3_0_1 as spdx
+
+    from mlassets.export import keyed
+    from mlassets.export.spdx3 import dumps as spdx3_dumps
+
+    llama = next(m for m in manifests if m["id"] == "hf://meta-llama/Llama-2-7b-hf")
+    older = {**llama, "revision": "0" * 40}
+    both = [*manifests, older, dict(llama)]  # the same revision twice is one asset
+    keys = [key for key, _ in keyed(both)]
+    assert len(keys) == len(manifests) + 1 == len(set(keys))
+    assert "hf://meta-llama/Llama-2-7b-hf@" + "0" * 40 in keys
+    assert "hf://meta-llama/Llama-2-7b-hf" not in keys
+
+    cdx = bom(both)
+    assert cyclonedx_1_6_errors(cdx) == []
+    refs = [c["bom-ref"] for c in cdx["components"]]
+    refs += [
+        a["bom-ref"] for c in cdx["components"] for a in c.get("pedigree", {}).get("ancestors", [])
+    ]
+    assert len(refs) == len(set(refs))  # bom-refs are unique across the BOM
+    versions = {
+        c.get("version") for c in cdx["components"] if c["name"] == "meta-llama/Llama-2-7b-hf"
+    }
+    assert versions == {llama["revision"], "0" * 40}
+    # The support bot names its base without a revision: it resolves to an entry without one.
+    dependencies = {d["ref"]: d["dependsOn"] for d in cdx["dependencies"]}
+    assert (
+        "hf://meta-llama/Llama-2-7b-hf" in dependencies["examples/cards/models/acme-support-bot.md"]
+    )
+    assert "hf://meta-llama/Llama-2-7b-hf" in refs
+
+    ids = [p.spdx_id for p in document(both).packages]  # raises if spdx-tools' validator fails
+    assert len(ids) == len(set(ids))
+
+    objects = spdx.SHACLObjectSet()
+    spdx.JSONLDDeserializer().read(io.BytesIO(spdx3_dumps(both).encode()), objects)
+    named = [o.name for o in objects.foreach() if isinstance(o, spdx.software_Package)]
+    assert named.count("hf://meta-llama/Llama-2-7b-hf") == 3  # two revisions and the bare name

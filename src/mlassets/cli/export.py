@@ -74,20 +74,21 @@ def export(
 def _croissant(manifests: list[dict[str, object]], out: Path | None) -> int:
     """One Croissant document per dataset: to stdout for one, into `out` (a directory) for more."""
     from mlassets.atomic import write_bytes_atomic
+    from mlassets.export import keyed
     from mlassets.export.croissant import dataset
     from mlassets.manifest import manifest_filename
 
-    datasets = [m for m in manifests if m.get("kind") == "dataset"]
+    datasets = [(key, m) for key, m in keyed(manifests) if m.get("kind") == "dataset"]
     if not datasets:
         raise UsageError("Croissant describes datasets, and none of these manifests is one")
     if out is None and len(datasets) > 1:
         raise UsageError(f"{len(datasets)} datasets: give --out DIR for one file each")
-    for manifest in datasets:
+    for key, manifest in datasets:
         text = json.dumps(dataset(manifest), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         if out is None:
             typer.echo(text, nl=False)
             continue
-        name = manifest_filename(str(manifest["id"])).removesuffix(".json") + ".croissant.json"
+        name = manifest_filename(key).removesuffix(".json") + ".croissant.json"
         write_bytes_atomic(out / name, text.encode("utf-8"))
         typer.echo(f"{out / name}", err=True)
     return ExitCode.OK

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mlassets import __version__
-from mlassets.export import created_at
+from mlassets.export import created_at, keyed
 
 SPEC_VERSION = "1.6"
 _NAMESPACE = uuid.UUID("6d1c9b3a-2f5e-4c3e-9f0a-7a1b2c3d4e5f")  # mlassets' own, for uuid5
@@ -35,12 +35,12 @@ def _licenses(expression: str | None) -> list[dict[str, Any]]:
     return [{"expression": expression}]
 
 
-def _component(manifest: dict[str, Any]) -> dict[str, Any]:
+def _component(key: str, manifest: dict[str, Any]) -> dict[str, Any]:
     asset_id = manifest["id"]
     kind = manifest.get("kind", "model")
     component: dict[str, Any] = {
         "type": "machine-learning-model" if kind == "model" else "data",
-        "bom-ref": asset_id,
+        "bom-ref": key,
         "name": asset_id.removeprefix("hf://").removeprefix("datasets/"),
     }
     if manifest.get("revision"):
@@ -61,8 +61,13 @@ def _component(manifest: dict[str, Any]) -> dict[str, Any]:
         card = _model_card(manifest)
         if card:
             component["modelCard"] = card
+        # bom-refs are unique across a BOM, and two models may share a base: scope it by model.
         ancestors = [
-            {"type": "machine-learning-model", "bom-ref": f"{b['id']}#ancestor", "name": b["id"]}
+            {
+                "type": "machine-learning-model",
+                "bom-ref": f"{key}#ancestor:{b['id']}",
+                "name": b["id"],
+            }
             for b in manifest.get("base_models") or []
         ]
         if ancestors:
@@ -105,16 +110,16 @@ def _model_card(manifest: dict[str, Any]) -> dict[str, Any]:
 
 def bom(manifests: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """The ML-BOM of `manifests`, deterministic for the same input."""
-    ordered = sorted(manifests, key=lambda m: m["id"])
-    known = {m["id"] for m in ordered}
-    components = [_component(m) for m in ordered]
+    ordered = keyed(manifests)
+    known = {key for key, _ in ordered}
+    components = [_component(key, m) for key, m in ordered]
     named: set[str] = set()
     dependencies = []
-    for manifest in ordered:
+    for key, manifest in ordered:
         parents = [b["id"] for b in manifest.get("base_models") or []]
         parents += list(manifest.get("datasets") or [])
         named.update(parents)
-        dependencies.append({"ref": manifest["id"], "dependsOn": sorted(set(parents))})
+        dependencies.append({"ref": key, "dependsOn": sorted(set(parents))})
     for missing in sorted(named - known):
         kind = "data" if missing.startswith("hf://datasets/") else "machine-learning-model"
         stub: dict[str, Any] = {"type": kind, "bom-ref": missing, "name": missing}
@@ -130,7 +135,7 @@ def bom(manifests: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "serialNumber": f"urn:uuid:{uuid.uuid5(_NAMESPACE, digest)}",
         "version": 1,
         "metadata": {
-            "timestamp": created_at(ordered),
+            "timestamp": created_at(manifests),
             "tools": {
                 "components": [{"type": "application", "name": "mlassets", "version": __version__}]
             },

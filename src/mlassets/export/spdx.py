@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mlassets import __version__
-from mlassets.export import created_at, download_location
+from mlassets.export import created_at, download_location, keyed
 
 _NAMESPACE = uuid.UUID("9b0f3c1e-5d2a-4b7e-8c6d-1e2f3a4b5c6d")
 _LICENSEREF = re.compile(r"LicenseRef-[A-Za-z0-9.-]+")
@@ -49,15 +49,15 @@ def document(manifests: Sequence[dict[str, Any]]) -> Any:
     from spdx_tools.spdx.validation.document_validator import validate_full_spdx_document
 
     licensing = get_spdx_licensing()
-    ordered = sorted(manifests, key=lambda m: m["id"])
-    known = {m["id"] for m in ordered}
+    ordered = keyed(manifests)
+    known = {key for key, _ in ordered}
     referenced = sorted(
-        {b["id"] for m in ordered for b in m.get("base_models") or []}
-        | {d for m in ordered for d in m.get("datasets") or []}
+        {b["id"] for _, m in ordered for b in m.get("base_models") or []}
+        | {d for _, m in ordered for d in m.get("datasets") or []}
     )
     packages, relationships, refs = [], [], set()
-    stubs = [{"id": r, "kind": "reference"} for r in referenced if r not in known]
-    for manifest in ordered + stubs:
+    stubs = [(r, {"id": r, "kind": "reference"}) for r in referenced if r not in known]
+    for key, manifest in ordered + stubs:
         block = manifest.get("license") or {}
         concluded = block.get("concluded")
         stub = manifest.get("kind") == "reference"
@@ -75,7 +75,7 @@ def document(manifests: Sequence[dict[str, Any]]) -> Any:
         declared = block.get("declared") or []
         packages.append(
             Package(
-                spdx_id=_spdx_id(manifest["id"]),
+                spdx_id=_spdx_id(key),
                 name=manifest["id"],
                 download_location=download_location(manifest["id"]) or SpdxNoAssertion(),
                 version=manifest.get("revision"),
@@ -93,8 +93,8 @@ def document(manifests: Sequence[dict[str, Any]]) -> Any:
                 else f"{manifest.get('kind', 'asset')} curated by mlassets",
             )
         )
-    for manifest in ordered:
-        child = _spdx_id(manifest["id"])
+    for key, manifest in ordered:
+        child = _spdx_id(key)
         relationships += [
             Relationship(
                 child, RelationshipType.DESCENDANT_OF, _spdx_id(b["id"]), comment=b.get("relation")
@@ -108,9 +108,9 @@ def document(manifests: Sequence[dict[str, Any]]) -> Any:
     relationships += [
         Relationship("SPDXRef-DOCUMENT", RelationshipType.DESCRIBES, p.spdx_id) for p in packages
     ]
-    digest = "|".join(sorted(m["id"] + str(m.get("revision")) for m in ordered))
+    digest = "|".join(sorted(m["id"] + str(m.get("revision")) for _, m in ordered))
     created = dt.datetime.strptime(
-        created_at(ordered), "%Y-%m-%dT%H:%M:%SZ"
+        created_at(manifests), "%Y-%m-%dT%H:%M:%SZ"
     )  # the same input, the same bytes
     creation = CreationInfo(
         spdx_version="SPDX-2.3",

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mlassets import __version__
-from mlassets.export import created_at, download_location
+from mlassets.export import created_at, download_location, keyed
 
 _BASE = "urn:mlassets:spdx3:"
 
@@ -30,8 +30,10 @@ def dumps(manifests: Sequence[dict[str, Any]]) -> str:
     """The manifests as one SPDX 3.0.1 JSON-LD document."""
     from spdx_python_model import v3_0_1 as spdx
 
-    ordered = sorted(manifests, key=lambda m: m["id"])
-    created = dt.datetime.strptime(created_at(ordered), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+    ordered = keyed(manifests)
+    created = dt.datetime.strptime(created_at(manifests), "%Y-%m-%dT%H:%M:%SZ").replace(
+        tzinfo=dt.UTC
+    )
     objects = spdx.SHACLObjectSet()
     info = spdx.CreationInfo(specVersion="3.0.1", created=created)
     tool = objects.add(spdx.Tool(_id=f"{_BASE}tool:mlassets-{__version__}", name="mlassets"))
@@ -43,9 +45,9 @@ def dumps(manifests: Sequence[dict[str, Any]]) -> str:
     packages: dict[str, Any] = {}
     elements: list[Any] = [tool, agent]
 
-    def package(asset_id: str, kind: str, manifest: dict[str, Any] | None) -> Any:
+    def package(key: str, asset_id: str, kind: str, manifest: dict[str, Any] | None) -> Any:
         common: dict[str, Any] = {
-            "_id": _urn("package", asset_id),
+            "_id": _urn("package", key),
             "name": asset_id,
             "creationInfo": info,
             "suppliedBy": agent,
@@ -90,42 +92,37 @@ def dumps(manifests: Sequence[dict[str, Any]]) -> str:
         )
         elements.append(relationship)
 
-    for manifest in ordered:
-        packages[manifest["id"]] = package(manifest["id"], manifest.get("kind", "model"), manifest)
-    for manifest in ordered:
+    for key, manifest in ordered:
+        packages[key] = package(key, manifest["id"], manifest.get("kind", "model"), manifest)
+    for _, manifest in ordered:
         for parent in [b["id"] for b in manifest.get("base_models") or []] + list(
             manifest.get("datasets") or []
         ):
             if parent not in packages:
                 kind = "dataset" if parent.startswith("hf://datasets/") else "model"
-                packages[parent] = package(parent, kind, None)
-    for manifest in ordered:
-        me = packages[manifest["id"]]
+                packages[parent] = package(parent, parent, kind, None)
+    for key, manifest in ordered:
+        me = packages[key]
         concluded = (manifest.get("license") or {}).get("concluded")
         if concluded and concluded != "NOASSERTION":
             expression = objects.add(
                 spdx.simplelicensing_LicenseExpression(
-                    _id=_urn("license", manifest["id"]),
+                    _id=_urn("license", key),
                     creationInfo=info,
                     simplelicensing_licenseExpression=concluded,
                 )
             )
             elements.append(expression)
-            relate(me, spdx.RelationshipType.hasConcludedLicense, expression, "l" + manifest["id"])
+            relate(me, spdx.RelationshipType.hasConcludedLicense, expression, "l" + key)
         for base in manifest.get("base_models") or []:
-            relate(
-                me,
-                spdx.RelationshipType.descendantOf,
-                packages[base["id"]],
-                manifest["id"] + base["id"],
-            )
+            relate(me, spdx.RelationshipType.descendantOf, packages[base["id"]], key + base["id"])
         for data in manifest.get("datasets") or []:
-            relate(me, spdx.RelationshipType.trainedOn, packages[data], manifest["id"] + "|" + data)
-    roots = [packages[m["id"]] for m in ordered]
+            relate(me, spdx.RelationshipType.trainedOn, packages[data], key + "|" + data)
+    roots = [packages[key] for key, _ in ordered]
     profiles = spdx.ProfileIdentifierType
     objects.add(
         spdx.SpdxDocument(
-            _id=_urn("document", "|".join(m["id"] + str(m.get("revision")) for m in ordered)),
+            _id=_urn("document", "|".join(m["id"] + str(m.get("revision")) for _, m in ordered)),
             creationInfo=info,
             rootElement=roots,
             element=elements,
