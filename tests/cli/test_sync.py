@@ -220,3 +220,57 @@ def test_license_check_without_targets_checks_the_project_under_its_policy_and_u
     assert denied.code == 1
     verdicts = {a["asset"]: a["allowed"] for a in json.loads(denied.stdout)["assets"]}
     assert verdicts == {"hf://acme/tiny-model": True, "hf://acme/mit-base": False}
+
+
+def _read_all(fd: int) -> bytes:
+    import os
+
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the child closed its end
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_progress_and_tables_appear_only_on_a_terminal(cli_env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import pty
+    import subprocess
+
+    from tests.conftest import MLASSETS
+
+    (tmp_path / "mlassets.yaml").write_text(PROJECT)
+    env = {**cli_env, "COLUMNS": "120", "TERM": "xterm"}
+
+    def run(stdout_tty: bool) -> tuple[bytes, bytes]:
+        leader, follower = pty.openpty()
+        with subprocess.Popen(
+            MLASSETS + ["sync"],
+            cwd=tmp_path,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=follower if stdout_tty else subprocess.PIPE,
+            stderr=follower,
+        ) as done:
+            os.close(follower)
+            terminal = _read_all(leader)
+            stdout = done.stdout.read() if done.stdout else b""
+            assert done.wait(timeout=120) == 0
+        os.close(leader)
+        return terminal, stdout
+
+    terminal, stdout = run(stdout_tty=False)
+    assert b"\x1b[" in terminal and b"sync" in terminal  # the progress bar, on stderr
+    assert stdout.startswith(b"status\tref\trevision") and b"\x1b[" not in stdout
+    terminal, _ = run(stdout_tty=True)
+    assert "┃".encode() in terminal and b"status" in terminal  # a Rich table
+
+    piped = subprocess.run(
+        MLASSETS + ["sync"], cwd=tmp_path, env=env, capture_output=True, stdin=subprocess.DEVNULL
+    )
+    assert piped.returncode == 0 and b"\x1b[" not in piped.stdout + piped.stderr

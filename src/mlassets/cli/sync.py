@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -9,7 +10,7 @@ import typer
 
 from mlassets.cli._errors import ExitCode, exits
 from mlassets.cli._options import AsJson, OpenmlServer, Retries, Timeout
-from mlassets.cli._render import is_tty, print_json, print_table
+from mlassets.cli._render import print_json, print_table
 
 ProjectFile = Annotated[Path, typer.Option("--file", help="The project's asset list.")]
 Out = Annotated[Path, typer.Option("--out", "-o", help="The manifests directory.")]
@@ -47,10 +48,11 @@ def sync(
         "retry": retry,
         "openml_server": openml_server,
     }
-    if is_tty() and not as_json:
+    if sys.stderr.isatty():  # progress is not a result: stderr, so `sync > out` still shows it
+        from rich.console import Console
         from rich.progress import Progress
 
-        with Progress(transient=True) as bar:
+        with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("sync", total=len(project.assets))
             report = run_sync(project, out, lock, progress=lambda _: bar.advance(task), **arguments)
     else:
