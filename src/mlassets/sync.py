@@ -27,6 +27,7 @@ from mlassets.errors import OperationalError
 from mlassets.lock import LockEntry, read_lock, write_lock
 from mlassets.project import DeclaredAsset, Project
 from mlassets.refs import AssetRef, parse_ref
+from mlassets.sources import default_heads, fetch_remote
 from mlassets.sources.retry import RetryPolicy
 
 STAGING = ".sync-staging"
@@ -92,8 +93,6 @@ def _one(
     openml_server: str | None,
     fetched_at: str,
 ) -> SyncOutcome:
-    from mlassets.sources import fetch_remote
-
     filename = manifests.manifest_filename(asset.declared)
     have = locked if locked and (out / locked.manifest).exists() else None
     pin = asset.ref.revision or ""
@@ -140,8 +139,6 @@ def _heads(
 ) -> dict[AssetRef, str]:
     """Default-branch heads, from the owners' listings, of the assets whose lock entry and
     manifest are both there (the only ones a head alone can settle)."""
-    from mlassets.sources import default_heads
-
     settled_by_head = [
         a.ref
         for a in project.assets
@@ -243,8 +240,6 @@ def outdated(
     openml_server: str | None = None,
 ) -> tuple[Moved, ...]:
     """The locked assets whose upstream moved, with the license each revision concludes."""
-    from mlassets.sources import default_heads, fetch_remote
-
     retry = retry or RetryPolicy()
     fetched_at = manifests.fetch_time()
 
@@ -253,7 +248,8 @@ def outdated(
 
     def check(entry: LockEntry) -> Moved | None:
         ref = parse_ref(entry.ref)
-        if heads.get(ref) == entry.revision:
+        head = heads.get(ref)
+        if head is not None and head == entry.revision:  # the owner's listing answered
             return None
         fetched = fetch_remote(
             ref, retry, openml_server=openml_server, known_revision=entry.revision

@@ -97,7 +97,9 @@ def default_heads(
     listing fails: the listing only saves calls, so the caller asks `fetch` for what is missing.
     """
     _configure_environment(policy)
+    import httpx2
     from huggingface_hub import HfApi
+    from huggingface_hub.errors import HfHubHTTPError
 
     api = HfApi()
     listing: Callable[..., Iterable[Any]] = (
@@ -114,9 +116,6 @@ def default_heads(
                 if len(heads) == len(wanted):
                     break
         return heads
-
-    import httpx2
-    from huggingface_hub.errors import HfHubHTTPError
 
     try:
         # The listing call takes no timeout, and retries 5xx by itself for up to 23 s.
