@@ -924,6 +924,7 @@ SYNC_REPORT = _report(
                             "unchanged",
                             "staged",
                             "failed",
+                            "removed",
                             "current",
                             "restored",
                             "outdated",

@@ -37,8 +37,9 @@ _COMMIT = re.compile(r"[0-9a-f]{40}")
 @dataclass(frozen=True)
 class SyncOutcome:
     ref: str
-    # fetched, unchanged, staged (reused from a failed run), failed; with frozen: current,
-    # restored (its manifest rebuilt from the lock), outdated
+    # fetched, unchanged, staged (reused from a failed run), failed, removed (no longer
+    # declared: its lock entry and manifest are gone); with frozen: current, restored (its
+    # manifest rebuilt from the lock), outdated
     status: str
     entry: LockEntry | None = None
     error: str | None = None
@@ -202,9 +203,18 @@ def sync(
             os.replace(staging / outcome.entry.manifest, out / outcome.entry.manifest)
     entries = {o.ref: o.entry for o in outcomes if o.entry is not None}
     written = write_lock(lock_path, entries)
-    with contextlib.suppress(OSError):  # leftovers of assets no longer declared: harmless
+    # Assets no longer declared leave with the manifests sync wrote for them (after the lock, so
+    # a crash in between leaves a stray file, never a lock naming a missing one). Only files the
+    # old lock listed are touched: `manifests/` may hold others, e.g. from license-check --fetch.
+    kept = {e.manifest for e in entries.values()}
+    dropped = []
+    for ref in sorted(set(locked) - declared):
+        if locked[ref].manifest not in kept:
+            (out / locked[ref].manifest).unlink(missing_ok=True)
+        dropped.append(SyncOutcome(ref, "removed", locked[ref], None, locked[ref].revision))
+    with contextlib.suppress(OSError):  # staged leftovers of assets no longer declared: harmless
         staging.rmdir()
-    return SyncReport(report.outcomes, lock_written=written)
+    return SyncReport(report.outcomes + tuple(dropped), lock_written=written)
 
 
 @dataclass(frozen=True)

@@ -121,11 +121,21 @@ def test_a_failed_sync_changes_nothing_and_a_rerun_picks_up(
     assert (tmp_path / "manifests" / ".sync-staging" / "models--acme--tiny-model.json").exists()
 
     (tmp_path / "mlassets.yaml").write_text("assets:\n  - ref: hf://acme/tiny-model\n")
+    (tmp_path / "manifests" / "models--acme--mit-base.json").write_text("{}")  # not sync's
     before = card_downloads(fakehub)
     rerun = run_cli("sync", "--json")
     assert rerun.code == 0
-    assert [a["status"] for a in json.loads(rerun.stdout)["assets"]] == ["staged"]
+    statuses = [(a["ref"], a["status"]) for a in json.loads(rerun.stdout)["assets"]]
+    # v1.0 is no longer declared: its lock entry and the manifest sync wrote for it go.
+    assert statuses == [
+        ("hf://acme/tiny-model", "staged"),
+        ("hf://acme/tiny-model@v1.0", "removed"),
+    ]
     assert card_downloads(fakehub) == before  # what the failed run fetched is reused
+    assert sorted(p.name for p in (tmp_path / "manifests").iterdir()) == [
+        "models--acme--mit-base.json",  # a file the lock never listed is left alone
+        "models--acme--tiny-model.json",
+    ]
     assert run_cli("verify").code == 0
 
 
