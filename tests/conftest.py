@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fakehub.server import FakeHub, RunningHub
+from tests.fakehub.server import DATA, FakeHub, RunningHub
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -22,6 +23,17 @@ MLASSETS = [sys.executable, "-m", "mlassets"]
 @pytest.fixture(scope="session")
 def fakehub() -> Iterator[RunningHub]:
     with RunningHub(FakeHub()) as running:
+        yield running
+
+
+@pytest.fixture
+def hub_copy(tmp_path: Path) -> Iterator[RunningHub]:
+    """A fake hub of its own over a copy of the fixtures, so a test may change repositories (move
+    a branch, lengthen a stall) or the hub's settings. Point a CLI run at it with
+    `env={"HF_ENDPOINT": hub_copy.url}`."""
+    data = tmp_path / "hub-data"
+    shutil.copytree(DATA, data)
+    with RunningHub(FakeHub(data=data)) as running:
         yield running
 
 

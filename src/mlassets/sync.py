@@ -17,7 +17,6 @@ import contextlib
 import os
 import re
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from mlassets.project import DeclaredAsset, Project
 from mlassets.refs import AssetRef, parse_ref
 from mlassets.sources import default_heads, fetch_remote
 from mlassets.sources.retry import RetryPolicy
+from mlassets.threads import thread_pool
 
 STAGING = ".sync-staging"
 _COMMIT = re.compile(r"[0-9a-f]{40}")
@@ -166,7 +166,7 @@ def sync(
         staging.mkdir(parents=True, exist_ok=True)
     fetched_at = manifests.fetch_time()
     heads = _heads(project, locked, out, retry, jobs)
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+    with thread_pool(jobs) as pool:
         futures = [
             pool.submit(
                 _one,
@@ -275,6 +275,6 @@ def outdated(
             upstream["license"]["concluded"],
         )
 
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+    with thread_pool(jobs) as pool:
         moved = list(pool.map(check, entries))
     return tuple(m for m in moved if m is not None)

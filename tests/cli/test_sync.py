@@ -284,3 +284,51 @@ def test_progress_and_tables_appear_only_on_a_terminal(cli_env, tmp_path: Path) 
         MLASSETS + ["sync"], cwd=tmp_path, env=env, capture_output=True, stdin=subprocess.DEVNULL
     )
     assert piped.returncode == 0 and b"\x1b[" not in piped.stdout + piped.stderr
+
+
+def test_ctrl_c_during_a_sync_exits_130_at_once_and_changes_nothing(
+    cli_env, hub_copy: RunningHub, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import signal
+    import subprocess
+    import time
+
+    from tests.conftest import MLASSETS
+
+    env = {**cli_env, "HF_ENDPOINT": hub_copy.url}
+    (tmp_path / "mlassets.yaml").write_text("assets:\n  - ref: hf://acme/tiny-model\n")
+    assert (
+        subprocess.run(MLASSETS + ["sync"], cwd=tmp_path, env=env, capture_output=True).returncode
+        == 0
+    )
+    lock_bytes = (tmp_path / "mlassets.lock").read_bytes()
+    spec_path = hub_copy.hub.data / "models" / "acme" / "slow-model" / "repo.json"
+    spec = json.loads(spec_path.read_text())
+    spec["fault"] = {"kind": "stall", "seconds": 120}  # far longer than the test waits
+    spec_path.write_text(json.dumps(spec))
+    (tmp_path / "mlassets.yaml").write_text(
+        "assets:\n  - ref: hf://acme/tiny-model\n  - ref: hf://acme/slow-model\n"
+    )
+    with subprocess.Popen(
+        MLASSETS + ["sync", "--timeout", "120"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    ) as running:
+        while not any("slow-model" in p for _, p in hub_copy.hub.requests):
+            assert running.poll() is None, running.stderr.read() if running.stderr else ""
+            time.sleep(0.05)
+        running.send_signal(signal.SIGINT)
+        try:  # a wait for the stalled request would take 120 s
+            _, stderr = running.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            running.kill()
+            raise
+    assert running.returncode == 130
+    assert stderr.decode().strip() == "mlassets: interrupted"
+    assert (tmp_path / "mlassets.lock").read_bytes() == lock_bytes
+    assert [p.name for p in (tmp_path / "manifests").glob("*.json")] == [
+        "models--acme--tiny-model.json"
+    ]

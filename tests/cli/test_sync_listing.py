@@ -5,13 +5,11 @@ the calls it would have saved."""
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.fakehub.server import DATA, FakeHub, RunningHub
+from tests.fakehub.server import RunningHub
 
 MODELS = ("acme/apache-mid", "acme/mit-base", "acme/tiny-model")
 DATASETS = ("acme/product-reviews", "acme/tiny-ds")
@@ -24,12 +22,9 @@ PROJECT = (
 
 
 @pytest.fixture
-def own_hub(tmp_path: Path) -> Iterator[RunningHub]:
-    """A hub over a copy of the fixtures, so a test may move a branch."""
-    data = tmp_path / "hub-data"
-    shutil.copytree(DATA, data)
-    with RunningHub(FakeHub(data=data, page_size=2)) as running:
-        yield running
+def own_hub(hub_copy: RunningHub) -> RunningHub:
+    hub_copy.hub.page_size = 2  # acme's 12 models take six pages
+    return hub_copy
 
 
 def requests_for(hub: RunningHub, path: str) -> int:

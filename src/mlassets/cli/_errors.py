@@ -57,7 +57,12 @@ def exits(command: Callable[P, int]) -> Callable[P, None]:
             raise typer.Exit(int(ExitCode.BROKEN_PIPE)) from None
         except KeyboardInterrupt:
             typer.echo("mlassets: interrupted", err=True)
-            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+            # Leave now: worker threads still waiting on a server (sync, outdated) would hold
+            # an ordinary exit until their requests time out. Nothing is lost: the main thread
+            # has unwound (files are written atomically), and the lock is replaced only at the end.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(int(ExitCode.INTERRUPTED))
         except MlassetsError as exc:
             if debug_enabled():
                 traceback.print_exc(file=sys.stderr)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 
 from mlassets.errors import AssetReferenceError
 from mlassets.refs import AssetRef
 from mlassets.sources.base import FetchedAsset, RemoteFile
 from mlassets.sources.retry import RetryPolicy
+from mlassets.threads import thread_pool
 
 
 def fetch_remote(
@@ -63,7 +63,7 @@ def default_heads(
         return {r: heads[r.name] for r in members if r.name in heads}
 
     found: dict[AssetRef, str] = {}
-    with ThreadPoolExecutor(max_workers=min(len(groups), max(1, jobs))) as pool:
+    with thread_pool(min(len(groups), jobs)) as pool:
         for heads in pool.map(look_up, groups):
             found.update(heads)
     return found
