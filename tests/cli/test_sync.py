@@ -63,6 +63,7 @@ def test_sync_writes_manifests_and_a_lock_and_resync_downloads_no_card(
     assert (tmp_path / "mlassets.lock").read_bytes() == lock_bytes
     # Nothing to write: the file is left alone (make-style tools see no change).
     assert second_report["lock_written"] is False
+    assert second.stderr.strip() == "4 asset(s): 4 unchanged; mlassets.lock unchanged"
     assert (tmp_path / "mlassets.lock").stat().st_mtime_ns == lock_mtime
     assert run_cli("sync", "--frozen").code == 0
     assert run_cli("verify").code == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -81,6 +82,10 @@ def sync(
     if frozen and report.outdated:
         typer.echo(f"mlassets: {len(report.outdated)} asset(s) out of date with {lock}", err=True)
         return ExitCode.FINDINGS
+    counts = Counter(o.status for o in report.outcomes)
+    tally = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    written = "written" if report.lock_written else "unchanged"
+    typer.echo(f"{len(project.assets)} asset(s): {tally}; {lock} {written}", err=True)
     return ExitCode.OK
 
 
@@ -115,6 +120,10 @@ def outdated(
         print_table(
             "outdated", ["ref", "locked", "upstream", "locked license", "upstream license"], rows
         )
+    changed = sum(m.license_changed for m in moved)
+    typer.echo(
+        f"{len(moved)} locked asset(s) moved upstream, {changed} with a changed license", err=True
+    )
     return ExitCode.FINDINGS if moved else ExitCode.OK
 
 
