@@ -86,11 +86,13 @@ def test_the_hook_path_does_not_import_network_clients(tmp_path: Path, args: lis
     card = tmp_path / "c.md"
     card.write_text("---\nlicense: mit\n---\n")
     argv = [a for a in args if a != "--policy-free"] + [str(card)]
+    # The other commands' modules: the CLI builds only the command it runs.
+    others = ("mlassets.cli.catalog", "mlassets.cli.sync", "mlassets.cli.export")
+    heavy = ("huggingface_hub", "openml", "httpx", "requests", "rich", "license_expression")
     code = (
-        "import sys\nfrom mlassets.cli import app\n"
-        f"try:\n    app({argv!r})\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('huggingface_hub', 'openml', 'httpx', 'requests', 'rich', 'license_expression', 'rfc3987_syntax')"
-        " if m in sys.modules]\nprint(heavy)\n"
+        "import sys\nfrom mlassets.cli import main\n"
+        f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+        f"print([m for m in {heavy + others + ('rfc3987_syntax',)!r} if m in sys.modules])\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path

@@ -6,39 +6,52 @@ Each command parses its options, calls the core, renders the result and returns 
 
 from __future__ import annotations
 
-from typing import Annotated
+import importlib
+import sys
+from typing import Annotated, Any
 
 import typer
 
-from mlassets.cli.catalog import audit, index, lineage, recommend_app, search
-from mlassets.cli.diff import diff
-from mlassets.cli.export import export
-from mlassets.cli.fetch import fetch
-from mlassets.cli.licenses import license_check, licenses_app
-from mlassets.cli.sync import outdated, sync, verify
-from mlassets.cli.validate import validate
+# name: (module, attribute, True for a group of subcommands). A run imports and builds only the
+# command it runs: building every command's options costs ~10 ms at each start, which the
+# pre-commit hook pays on every commit. `--help` and unknown names get the whole set.
+COMMANDS: dict[str, tuple[str, str, bool]] = {
+    "fetch": ("mlassets.cli.fetch", "fetch", False),
+    "validate": ("mlassets.cli.validate", "validate", False),
+    "license-check": ("mlassets.cli.licenses", "license_check", False),
+    "licenses": ("mlassets.cli.licenses", "licenses_app", True),
+    "index": ("mlassets.cli.catalog", "index", False),
+    "search": ("mlassets.cli.catalog", "search", False),
+    "lineage": ("mlassets.cli.catalog", "lineage", False),
+    "recommend": ("mlassets.cli.catalog", "recommend_app", True),
+    "audit": ("mlassets.cli.catalog", "audit", False),
+    "diff": ("mlassets.cli.diff", "diff", False),
+    "sync": ("mlassets.cli.sync", "sync", False),
+    "outdated": ("mlassets.cli.sync", "outdated", False),
+    "verify": ("mlassets.cli.sync", "verify", False),
+    "export": ("mlassets.cli.export", "export", False),
+}
 
-app = typer.Typer(
-    name="mlassets",
-    help="Curate, validate and license-check machine-learning assets (models and datasets).",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-app.command()(fetch)
-app.command()(validate)
-app.command("license-check")(license_check)
-app.add_typer(licenses_app)
-app.command()(index)
-app.command()(search)
-app.command()(lineage)
-app.add_typer(recommend_app)
-app.command()(audit)
-app.command()(diff)
-app.command()(sync)
-app.command()(outdated)
-app.command()(verify)
-app.command()(export)
+
+def build_app(only: str | None = None) -> typer.Typer:
+    """The command-line app: every command, or only `only` (a name in COMMANDS)."""
+    app = typer.Typer(
+        name="mlassets",
+        help="Curate, validate and license-check machine-learning assets (models and datasets).",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    app.callback()(_root)
+    for name, (module, attribute, is_group) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        target = getattr(importlib.import_module(module), attribute)
+        if is_group:
+            app.add_typer(target)
+        else:
+            app.command(name)(target)
+    return app
 
 
 def _version(value: bool) -> None:
@@ -49,7 +62,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -61,5 +73,14 @@ def _root(
     """Curate, validate and license-check machine-learning assets."""
 
 
-def main() -> None:
-    app()
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    # The root takes only flags, so the first other word names the command.
+    name = next((a for a in args if not a.startswith("-")), None)
+    build_app(name if name in COMMANDS else None)(args, prog_name="mlassets")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the whole app, for tools and tests that inspect it
+        return build_app()
+    raise AttributeError(name)
