@@ -2,8 +2,8 @@
 
 - An asset whose lock entry still matches upstream (its pinned or default revision resolves to
   the locked commit) costs at most one metadata call: no card is downloaded, its manifest is
-  kept. Unpinned Hub assets of one owner are checked together through the owner's listing (one
-  request per 1,000 repositories), and a commit pin is not checked at all.
+  kept. Unpinned Hub assets of one owner are checked together through the owner's listing (a
+  paged request, not a call per asset), and a commit pin is not checked at all.
 - New manifests are staged in `<out>/.sync-staging/`; only when every asset succeeded are they
   moved into place and the lock replaced. A sync that fails part way leaves the earlier lock and
   manifests as they were, and a rerun reuses what was staged (again, without card downloads).

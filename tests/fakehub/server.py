@@ -70,7 +70,7 @@ class FakeHub:
     tokens: list[tuple[str, str]] = field(default_factory=list)
     # Seconds added to every response (benchmarks model a remote server with it).
     latency: float = 0.0
-    # Items per listing page; the Hub's pages hold up to 1,000.
+    # Items per listing page (tests lower it to exercise paging).
     page_size: int = 1000
     # Status of every listing response when set (to test what callers do when listing fails).
     listing_fault: int | None = None

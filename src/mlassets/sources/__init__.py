@@ -43,7 +43,8 @@ def default_heads(
     answers for them more cheaply than one metadata call each would.
 
     References are grouped by kind and owner; a group of two or more is looked up in the owner's
-    listing, reading no more pages than `jobs` parallel metadata calls would take rounds. What
+    listing, reading at most `LISTING_PAGE` listed repositories per round that `jobs` parallel
+    metadata calls would take. What
     the listing does not show is left out: fetch those one by one. The listing may trail a push
     by a moment, which delays noticing that commit until the next run."""
     policy = policy or RetryPolicy()

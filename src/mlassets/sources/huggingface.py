@@ -33,7 +33,9 @@ from mlassets.sources.retry import (
 )
 
 _RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
-# Repositories per page of the Hub's listing endpoints.
+# The listed repositories counted as one page when bounding a listing. The Hub sets its own page
+# size, which its API reference does not state; this is the budget per round of metadata calls
+# a listing may replace, not a claim about the Hub.
 LISTING_PAGE = 1000
 
 
@@ -89,12 +91,13 @@ def default_heads(
     kind: str, author: str, repo_ids: Collection[str], policy: RetryPolicy, pages: int
 ) -> dict[str, str]:
     """The head commit of the default branch of each of `repo_ids` (all by `author`), read from
-    the Hub's listing of `author`'s models or datasets: one request answers for up to
-    `LISTING_PAGE` repositories, where `fetch` would make one metadata call each.
+    the Hub's listing of `author`'s models or datasets: each (paged) request answers for many
+    repositories, where `fetch` would make one metadata call each.
 
-    Reads at most `pages` pages and stops as soon as every id is seen. An id the answer leaves
-    out (renamed, private, past the last page read) is simply absent, and so is every id when the
-    listing fails: the listing only saves calls, so the caller asks `fetch` for what is missing.
+    Reads at most `pages` x `LISTING_PAGE` repositories and stops as soon as every id is seen.
+    An id the answer leaves out (renamed, private, past what was read) is simply absent, and so
+    is every id when the listing fails: the listing only saves calls, so the caller asks `fetch`
+    for what is missing.
     """
     _configure_environment(policy)
     import httpx2
