@@ -56,7 +56,8 @@ def median_wall(cmd: list[str], runs: int, cwd: Path | None = None) -> tuple[flo
 def card_schemas() -> dict[str, str]:
     """The built-in card schema for each kind folder ("models", "datasets")."""
     return {
-        k: str(REPO / "schemas" / f"hub-{k[:-1]}-card.schema.json") for k in ("models", "datasets")
+        k: str(REPO / "src" / "mlassets" / "schemas" / f"hub-{k[:-1]}-card.schema.json")
+        for k in ("models", "datasets")
     }
 
 

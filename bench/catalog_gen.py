@@ -24,9 +24,9 @@ from typing import Any
 
 from _common import corpus_cards
 
-from mlassets.cards import read_card
-from mlassets.manifest import from_card
-from mlassets.refs import AssetRef
+from mlassets.core.refs import AssetRef
+from mlassets.documents.card import read_card
+from mlassets.manifests.build import from_card
 
 _WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
 

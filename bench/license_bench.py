@@ -28,7 +28,7 @@ def pool(tsv: Path) -> list[str]:
     strings = [raw for raw, _, _ in rows(tsv)] if tsv.exists() else []
     corpus = tsv.parents[1] / "corpus"
     if corpus.is_dir():
-        from mlassets.cards import read_card
+        from mlassets.documents.card import read_card
         from mlassets.licenses.conclude import declared_strings
 
         for path in sorted(corpus.rglob("*.md")):

@@ -5,7 +5,7 @@ the server.
 
 Also measured, to explain the re-sync figure: the start-up every command pays (`mlassets
 --version`, and importing huggingface_hub's HfApi), and the same first sync and re-sync through
-the Python API in one warm process (`mlassets.sync.sync`), where start-up is paid once.
+the Python API in one warm process (`mlassets.workflows.sync.sync`), where start-up is paid once.
 
 Usage: .venv/bin/python bench/sync_bench.py [--assets 200] [--latency 0.05] [--jobs N]
 (without --jobs, the command's default)
@@ -42,8 +42,8 @@ WARM = """
 import json, sys, time
 from pathlib import Path
 from huggingface_hub import HfApi
-from mlassets.project import load_project
-from mlassets.sync import sync
+from mlassets.documents.project import load_project
+from mlassets.workflows.sync import sync
 project = load_project(Path("mlassets.yaml"))
 walls = []
 for _ in range(2):

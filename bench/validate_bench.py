@@ -17,7 +17,7 @@ from pathlib import Path
 
 from _common import BIN, card_schemas, machine, median_wall, ms, repeated_cards, wall_and_tree_peak
 
-from mlassets.cards import read_card
+from mlassets.documents.card import read_card
 
 
 def extract_front_matter(cards: list[Path], target: Path) -> dict[str, list[Path]]:

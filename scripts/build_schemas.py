@@ -1,4 +1,4 @@
-"""Regenerate the vendored JSON Schemas in schemas/ from the lists kept here.
+"""Regenerate the vendored JSON Schemas in src/mlassets/schemas/ from the lists kept here.
 
 The Hub publishes its card spec as prose (hub-docs `modelcard.md`, `datasetcard.md`,
 `repositories-licenses.md`) and its task list in huggingface.js `packages/tasks/src/pipelines.ts`.
@@ -16,7 +16,7 @@ from pathlib import Path
 from mlassets.licenses.classify import CATEGORIES
 
 SCHEMA_VERSION = "1.0.0"
-ROOT = Path(__file__).resolve().parents[1] / "schemas"
+ROOT = Path(__file__).resolve().parents[1] / "src" / "mlassets" / "schemas"
 
 # Hub license ids (hub-docs repositories-licenses.md, list as of June 2026).
 HUB_LICENSE_IDS = [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mlassets.validate import check_manifest_text
+from mlassets.validation.check import check_manifest_text
 from tests.fakehub.server import RunningHub
 
 MAIN_SHA = "1" * 40

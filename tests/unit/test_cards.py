@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from mlassets.cards import parse_card
-from mlassets.models import Position
+from mlassets.core.findings import Position
+from mlassets.documents.card import parse_card
 
 
 def codes(raw: bytes) -> list[tuple[str, Position | None]]:
@@ -73,7 +73,7 @@ def test_alias_bombs_are_bounded() -> None:
 
 
 def test_norway_problem_keeps_the_yaml_1_1_reading_and_the_schema_flags_it() -> None:
-    from mlassets.validate import check_card
+    from mlassets.validation.check import check_card
 
     card = parse_card(b"---\nlanguage:\n  - en\n  - no\n---\n")
     _, findings = check_card(card, "model")

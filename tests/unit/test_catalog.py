@@ -20,7 +20,7 @@ from mlassets.catalog import (
     recommend_models,
     search,
 )
-from mlassets.catalog import render as draw
+from mlassets.formats import lineage_graph as draw
 
 
 def manifest(

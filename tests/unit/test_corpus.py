@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from mlassets import manifest
-from mlassets.cards import read_card
-from mlassets.refs import parse_ref
+from mlassets.core.refs import parse_ref
+from mlassets.documents.card import read_card
+from mlassets.manifests import build as manifest
 from mlassets.schemas import validator_for
-from mlassets.validate import validate_paths
+from mlassets.validation.check import validate_paths
 from tests.conftest import corpus_or_skip
 
 # What each `selected-for` note in SOURCES.tsv promises, as finding codes (any one of them).

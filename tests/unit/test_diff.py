@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from mlassets.diff import diff_manifests
+from mlassets.workflows.diff import diff_manifests
 
 BASE: dict[str, Any] = {
     "id": "hf://acme/m",

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from mlassets.cards import read_card
-from mlassets.export.cyclonedx import bom
-from mlassets.export.spdx import document, dumps
-from mlassets.manifest import from_card, load_manifest
-from mlassets.refs import AssetRef
+from mlassets.core.refs import AssetRef
+from mlassets.documents.card import read_card
+from mlassets.formats.cyclonedx import bom
+from mlassets.formats.spdx import document, dumps
+from mlassets.manifests.build import from_card, load_manifest
 from tests.conftest import REPO
 
 
@@ -102,7 +102,7 @@ def test_spdx3_with_ai_and_dataset_profiles_round_trips(manifests: list[dict[str
 
     from spdx_python_model import v3_0_1 as spdx
 
-    from mlassets.export.spdx3 import dumps as spdx3_dumps
+    from mlassets.formats.spdx3 import dumps as spdx3_dumps
 
     text = spdx3_dumps(manifests)
     assert text == spdx3_dumps(list(reversed(manifests)))  # deterministic
@@ -140,8 +140,8 @@ def test_two_revisions_of_one_asset_are_two_distinct_entries_in_every_format(
 
     from spdx_python_model import v3_0_1 as spdx
 
-    from mlassets.export import keyed
-    from mlassets.export.spdx3 import dumps as spdx3_dumps
+    from mlassets.formats.common import keyed
+    from mlassets.formats.spdx3 import dumps as spdx3_dumps
 
     llama = next(m for m in manifests if m["id"] == "hf://meta-llama/Llama-2-7b-hf")
     older = {**llama, "revision": "0" * 40}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mlassets.fix import fix_card_bytes
+from mlassets.validation.fix import fix_card_bytes
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from mlassets.core.findings import Severity
 from mlassets.licenses import Node, Policy, check_lineage, classify, evaluate, load_policy
 from mlassets.licenses.policy import PolicyError
-from mlassets.models import Severity
 
 
 @pytest.mark.parametrize(

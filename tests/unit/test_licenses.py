@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from mlassets.cards import parse_card
+from mlassets.documents.card import parse_card
 from mlassets.licenses import conclude_card_license, conclude_text, normalize_license
 from mlassets.licenses.hub_ids import HUB_FAMILIES, HUB_TO_SPDX
 from mlassets.schemas import load_schema

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from mlassets import manifest
-from mlassets.cards import parse_card
-from mlassets.refs import parse_ref
+from mlassets.core.refs import parse_ref
+from mlassets.documents.card import parse_card
+from mlassets.manifests import build as manifest
 from mlassets.schemas import validator_for
 
 CARD = b"""---

@@ -57,7 +57,7 @@ def test_the_wheel_ships_the_schemas(tmp_path: Path) -> None:
 def test_every_finding_code_is_in_the_rules_and_the_readme() -> None:
     import re
 
-    from mlassets.codes import RULES
+    from mlassets.core.rules import RULES
 
     readme = (REPO / "README.md").read_text()
     sources = "\n".join(p.read_text() for p in (REPO / "src").rglob("*.py"))

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from mlassets.errors import AssetReferenceError, UsageError
-from mlassets.refs import parse_ref
+from mlassets.core.errors import AssetReferenceError, UsageError
+from mlassets.core.refs import parse_ref
 
 
 @pytest.mark.parametrize(

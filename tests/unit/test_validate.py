@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from mlassets.cards import parse_card
-from mlassets.errors import SchemaFileError
-from mlassets.models import Position, Severity
-from mlassets.validate import check_card, check_manifest_text, infer_kind, validate_paths
+from mlassets.core.errors import SchemaFileError
+from mlassets.core.findings import Position, Severity
+from mlassets.documents.card import parse_card
+from mlassets.validation.check import check_card, check_manifest_text, infer_kind, validate_paths
 
 
 def findings(text: str, kind: str = "model") -> list[tuple[str, Position | None, str]]:
@@ -127,7 +127,7 @@ def test_parallel_and_serial_runs_agree(tmp_path: Path) -> None:
     for i in range(30):
         (tmp_path / f"c{i}.md").write_text(f"---\nlicense: {'mit' if i % 2 else 'MIT'}\n---\n")
     serial = validate_paths([tmp_path], workers=1)
-    from mlassets import validate as module
+    from mlassets.validation import check as module
 
     threshold = module.PARALLEL_THRESHOLD
     module.PARALLEL_THRESHOLD = 1

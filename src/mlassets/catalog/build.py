@@ -18,8 +18,8 @@ from typing import Any
 
 from mlassets.catalog.db import INDEXES, open_catalog
 from mlassets.catalog.rows import ASSET_COLUMNS, TRAINED_ON, Prepared, manifest_files, prepare
+from mlassets.core.findings import Severity
 from mlassets.licenses.lineage import Node, edge_findings
-from mlassets.models import Severity
 
 PARALLEL_THRESHOLD = 2000
 _SLICE = 20_000

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from mlassets.catalog.query import find_asset
+from mlassets.core.findings import Severity
 from mlassets.licenses.classify import classify
 from mlassets.licenses.lineage import Node, edge_findings
-from mlassets.models import Severity
 
 # Metrics where lower is better (their values are inverted before they are compared).
 LOWER_IS_BETTER = frozenset({"loss", "wer", "cer", "perplexity", "mae", "mse", "rmse", "ter"})

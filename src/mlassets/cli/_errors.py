@@ -12,7 +12,7 @@ from typing import ParamSpec, TypeVar
 
 import typer
 
-from mlassets.errors import MlassetsError, OperationalError, UsageError
+from mlassets.core.errors import MlassetsError, OperationalError, UsageError
 
 
 class ExitCode(enum.IntEnum):

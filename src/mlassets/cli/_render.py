@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 if TYPE_CHECKING:
-    from mlassets.fix import FixResult
+    from mlassets.validation.fix import FixResult
 
 
 class Format(enum.StrEnum):
@@ -27,7 +27,7 @@ def print_findings(
     output_format: Format, findings: Sequence[tuple[str, Any]], command: str
 ) -> None:
     """Findings as text, SARIF or GitHub annotations (JSON reports are each command's own)."""
-    from mlassets import reports
+    from mlassets.formats import reports
 
     if output_format is Format.sarif:
         print_json(reports.sarif_log(findings, command))

@@ -11,7 +11,7 @@ import typer
 from mlassets.cli._errors import ExitCode, exits
 from mlassets.cli._options import AsJson, Use
 from mlassets.cli._render import print_json, print_table
-from mlassets.errors import UsageError
+from mlassets.core.errors import UsageError
 
 if TYPE_CHECKING:
     import sqlite3
@@ -130,7 +130,7 @@ def lineage(
 ) -> int:
     """Where an asset came from (--up) and what came from it (--down)."""
     from mlassets.catalog import AssetNotFound, lineage_graph
-    from mlassets.catalog import render as draw
+    from mlassets.formats import lineage_graph as draw
 
     try:
         graph = lineage_graph(_open(db), ref, up=up or not down, down=down, depth=depth)

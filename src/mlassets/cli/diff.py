@@ -35,8 +35,8 @@ def diff(
     openml_server: OpenmlServer = None,
 ) -> int:
     """Field-level differences between two manifests or revisions. Exit 1 when they differ."""
-    from mlassets.diff import TOPICS, diff_manifests, load_for_diff
     from mlassets.sources.retry import RetryPolicy
+    from mlassets.workflows.diff import TOPICS, diff_manifests, load_for_diff
 
     retry = RetryPolicy(attempts=retries + 1, timeout=timeout)
     name_a, left = load_for_diff(a, retry=retry, openml_server=openml_server)

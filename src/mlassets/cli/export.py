@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from mlassets.cli._errors import ExitCode, exits
-from mlassets.errors import UsageError
+from mlassets.core.errors import UsageError
 
 
 class ExportFormat(enum.StrEnum):
@@ -41,9 +41,9 @@ def export(
 ) -> int:
     """Export manifests for supply-chain tools (CycloneDX ML-BOM, SPDX 2.3 or 3.0.1) or as
     Croissant."""
-    from mlassets.atomic import write_bytes_atomic
-    from mlassets.manifest import load_manifest
-    from mlassets.validate import collect
+    from mlassets.io.atomic import write_bytes_atomic
+    from mlassets.io.discovery import collect
+    from mlassets.manifests.build import load_manifest
 
     found = [p for p, _ in collect(paths or [Path("manifests")], lambda p: p.suffix == ".json")]
     manifests = [load_manifest(p) for p in found if p.suffix == ".json"]
@@ -52,15 +52,15 @@ def export(
     if output_format is ExportFormat.croissant:
         return _croissant(manifests, out)
     if output_format is ExportFormat.cyclonedx:
-        from mlassets.export.cyclonedx import bom
+        from mlassets.formats.cyclonedx import bom
 
         text = json.dumps(bom(manifests), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     elif output_format is ExportFormat.spdx3:
-        from mlassets.export.spdx3 import dumps as spdx3_dumps
+        from mlassets.formats.spdx3 import dumps as spdx3_dumps
 
         text = spdx3_dumps(manifests)
     else:
-        from mlassets.export.spdx import document, dumps
+        from mlassets.formats.spdx import document, dumps
 
         text = dumps(document(manifests))
     if out is None:
@@ -73,10 +73,10 @@ def export(
 
 def _croissant(manifests: list[dict[str, object]], out: Path | None) -> int:
     """One Croissant document per dataset: to stdout for one, into `out` (a directory) for more."""
-    from mlassets.atomic import write_bytes_atomic
-    from mlassets.export import keyed
-    from mlassets.export.croissant import dataset
-    from mlassets.manifest import manifest_filename
+    from mlassets.formats.common import keyed
+    from mlassets.formats.croissant import dataset
+    from mlassets.io.atomic import write_bytes_atomic
+    from mlassets.manifests.build import manifest_filename
 
     datasets = [(key, m) for key, m in keyed(manifests) if m.get("kind") == "dataset"]
     if not datasets:

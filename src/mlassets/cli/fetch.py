@@ -32,8 +32,8 @@ def fetch(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> int:
     """Curate assets into one manifest each, pinned to a revision. Exit 3 if any fetch failed."""
-    from mlassets.curate import curate
     from mlassets.sources.retry import RetryPolicy
+    from mlassets.workflows.curate import curate
 
     policy = RetryPolicy(attempts=retries + 1, timeout=timeout)
     outcomes = list(

@@ -12,7 +12,7 @@ import typer
 from mlassets.cli._errors import ExitCode, exits
 from mlassets.cli._options import OpenmlServer, Retries, Timeout, Use
 from mlassets.cli._render import Format, print_findings, print_json, report_fixes
-from mlassets.errors import UsageError
+from mlassets.core.errors import UsageError
 
 licenses_app = typer.Typer(
     name="licenses",
@@ -111,13 +111,13 @@ def license_check(
     openml_server: OpenmlServer = None,
 ) -> int:
     """Check each asset's license against a policy and along its lineage. Exit 1 if one fails."""
-    from mlassets.license_check import ManifestIndex, license_check
     from mlassets.licenses.policy import Policy, load_policy
     from mlassets.sources.retry import RetryPolicy
+    from mlassets.workflows.license_check import ManifestIndex, license_check
 
     if not targets:  # the project in this directory: mlassets.yaml and mlassets.lock
-        from mlassets.lock import DEFAULT_LOCK, locked_manifests
-        from mlassets.project import DEFAULT_FILE, load_project
+        from mlassets.documents.lock import DEFAULT_LOCK, locked_manifests
+        from mlassets.documents.project import DEFAULT_FILE, load_project
 
         if not DEFAULT_FILE.exists():
             raise UsageError(
@@ -131,7 +131,7 @@ def license_check(
     policy = load_policy(policy_file) if policy_file else Policy()
     changed = False
     if fix:
-        from mlassets.fix import fix_cards
+        from mlassets.validation.fix import fix_cards
 
         local = [Path(t) for t in targets if "://" not in t]
         changed = report_fixes(fix_cards(local))

@@ -37,9 +37,9 @@ def sync(
     openml_server: OpenmlServer = None,
 ) -> int:
     """Fetch every declared asset; write manifests and the lock (atomically, all or nothing)."""
-    from mlassets.project import load_project
+    from mlassets.documents.project import load_project
     from mlassets.sources.retry import RetryPolicy
-    from mlassets.sync import sync as run_sync
+    from mlassets.workflows.sync import sync as run_sync
 
     project = load_project(project_file)
     retry = RetryPolicy(attempts=retries + 1, timeout=timeout)
@@ -100,7 +100,7 @@ def outdated(
 ) -> int:
     """Locked assets whose upstream moved; a changed license is marked. Exit 1 if any moved."""
     from mlassets.sources.retry import RetryPolicy
-    from mlassets.sync import outdated as find_moved
+    from mlassets.workflows.sync import outdated as find_moved
 
     retry = RetryPolicy(attempts=retries + 1, timeout=timeout)
     moved = find_moved(lock, jobs=jobs, retry=retry, openml_server=openml_server)
@@ -134,9 +134,9 @@ def verify(
     lock: Lock = Path("mlassets.lock"),
 ) -> int:
     """Check that the lock, the manifests and the cards on disk agree. Exit 1 if not."""
-    from mlassets import reports
-    from mlassets.project import load_project
-    from mlassets.verify import verify as run_verify
+    from mlassets.documents.project import load_project
+    from mlassets.formats import reports
+    from mlassets.workflows.verify import verify as run_verify
 
     project = load_project(project_file) if project_file.exists() else None
     found = run_verify(lock, out, project)

@@ -56,12 +56,12 @@ def validate(
     ] = False,
 ) -> int:
     """Check cards, manifests and OpenML descriptions offline. Exit 1 on findings."""
-    from mlassets.models import Severity
-    from mlassets.validate import validate_paths
+    from mlassets.core.findings import Severity
+    from mlassets.validation.check import validate_paths
 
     changed = False
     if fix:
-        from mlassets.fix import fix_cards
+        from mlassets.validation.fix import fix_cards
 
         changed = report_fixes(fix_cards(paths))
 

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from mlassets.core.findings import Finding, Position, Severity
+from mlassets.io.yamlpos import Located
 from mlassets.licenses.classify import classify
 from mlassets.licenses.mentions import idstring
 from mlassets.licenses.normalize import NOASSERTION, normalize_license
-from mlassets.models import Finding, Position, Severity
-from mlassets.yamlpos import Located
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from mlassets.core.findings import Finding, Severity
 from mlassets.licenses.classify import LicenseClass, classify, split_top
-from mlassets.models import Finding, Severity
 
 DERIVATIONS = ("finetune", "merge", "adapter", "quantized")
 NOASSERTION = "NOASSERTION"

@@ -18,12 +18,12 @@ import functools
 import re
 from dataclasses import dataclass
 
+from mlassets.core.findings import Finding, Severity
 from mlassets.licenses import freetext
 from mlassets.licenses.expression import parse_expression
 from mlassets.licenses.mentions import idstring
 from mlassets.licenses.names import IdMatch, lookup_id, lookup_name
 from mlassets.licenses.tables import GENERIC_WORDS, KAGGLE, PYPI_CLASSIFIERS
-from mlassets.models import Finding, Severity
 
 NOASSERTION = "NOASSERTION"
 _LICENSEREF = "LicenseRef-"

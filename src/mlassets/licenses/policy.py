@@ -23,10 +23,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from mlassets.errors import UsageError
+from mlassets.core.errors import UsageError
+from mlassets.core.findings import Finding, Severity
 from mlassets.licenses.classify import CATEGORIES, LicenseClass, classify, split_top
 from mlassets.licenses.spdx_list import spdx_list
-from mlassets.models import Finding, Severity
 
 USES = ("commercial", "research")
 _KEYS = {

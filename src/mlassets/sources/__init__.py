@@ -6,11 +6,11 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-from mlassets.errors import AssetReferenceError
-from mlassets.refs import AssetRef
+from mlassets.core.errors import AssetReferenceError
+from mlassets.core.refs import AssetRef
+from mlassets.io.threads import thread_pool
 from mlassets.sources.base import FetchedAsset, RemoteFile
 from mlassets.sources.retry import RetryPolicy
-from mlassets.threads import thread_pool
 
 
 def fetch_remote(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mlassets.refs import AssetRef
+from mlassets.core.refs import AssetRef
 
 
 @dataclass(frozen=True)

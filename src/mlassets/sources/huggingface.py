@@ -15,14 +15,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from mlassets.errors import (
+from mlassets.core.errors import (
     GatedError,
     NetworkError,
     NotFoundError,
     RevisionNotFoundError,
     SourceError,
 )
-from mlassets.refs import AssetRef
+from mlassets.core.refs import AssetRef
 from mlassets.sources.base import FetchedAsset, RemoteFile
 from mlassets.sources.retry import (
     Retryable,

@@ -12,9 +12,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from mlassets import openml_description
-from mlassets.errors import GatedError, MissingExtraError, NetworkError, NotFoundError, SourceError
-from mlassets.refs import AssetRef
+from mlassets.core.errors import (
+    GatedError,
+    MissingExtraError,
+    NetworkError,
+    NotFoundError,
+    SourceError,
+)
+from mlassets.core.refs import AssetRef
+from mlassets.documents import openml_description
 from mlassets.sources.base import FetchedAsset
 from mlassets.sources.retry import Retryable, RetryPolicy, call_with_retries, with_deadline
 

@@ -1,0 +1,1 @@
+"""The vocabulary every layer shares: errors, findings, the rule registry and asset references."""

@@ -1,0 +1,1 @@
+"""The documents mlassets reads: cards, OpenML descriptions, the project file and the lock."""

@@ -1,0 +1,1 @@
+"""Renderers: finding reports (text, SARIF, GitHub), exports (CycloneDX, SPDX, Croissant)."""

@@ -1,0 +1,1 @@
+"""Files and processes: atomic writes, bounded reads, discovery, located YAML, thread pools."""

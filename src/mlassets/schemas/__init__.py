@@ -1,0 +1,87 @@
+"""Load the vendored JSON Schemas and build cached validators for them.
+
+The schemas are package data: the `*.schema.json` files beside this module.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from mlassets.core.errors import SchemaFileError
+
+BUILTIN = (
+    "hub-model-card",
+    "hub-dataset-card",
+    "openml-description",
+    "manifest",
+    "validate-report",
+    "license-normalize",
+    "license-check-report",
+    "catalog-index",
+    "catalog-search",
+    "catalog-lineage",
+    "catalog-recommend",
+    "catalog-audit",
+    "manifest-diff",
+    "project",
+    "lock",
+    "sync-report",
+    "outdated-report",
+)
+
+
+def _schema_dir() -> Path:
+    return Path(__file__).resolve().parent
+
+
+@functools.cache
+def load_schema(name: str) -> dict[str, Any]:
+    """The built-in schema called `name` (see BUILTIN)."""
+    if name not in BUILTIN:
+        raise KeyError(name)
+    path = _schema_dir() / f"{name}.schema.json"
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return schema
+
+
+@functools.cache
+def validator_for(name: str) -> jsonschema.protocols.Validator:
+    schema = load_schema(name)
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)
+
+
+@functools.cache  # one parse per schema file and process, not one per card
+def load_user_schema(path: Path) -> jsonschema.protocols.Validator:
+    """A validator for an organisation's own schema file (JSON or YAML)."""
+    from mlassets.io.yamlpos import YamlSyntaxError, load_located  # YAML is a superset of JSON
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemaFileError(f"{path}: cannot read schema: {exc}") from exc
+    try:
+        schema = json.loads(text) if path.suffix.lower() == ".json" else load_located(text).data
+    except json.JSONDecodeError as exc:
+        raise SchemaFileError(
+            f"{path}:{exc.lineno}:{exc.colno}: schema does not parse: {exc.msg}"
+        ) from exc
+    except YamlSyntaxError as exc:
+        where = f"{path}:{exc.position.line}:{exc.position.column}"
+        raise SchemaFileError(f"{where}: schema does not parse: {exc.message}") from exc
+    if not isinstance(schema, dict):
+        raise SchemaFileError(f"{path}:1:1: a schema must be a JSON object")
+    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    try:
+        cls.check_schema(schema)
+    except jsonschema.SchemaError as exc:
+        pointer = "/" + "/".join(str(p) for p in exc.absolute_path)
+        raise SchemaFileError(
+            f"{path}: not a valid JSON Schema at {pointer}: {exc.message}"
+        ) from exc
+    return cls(schema)

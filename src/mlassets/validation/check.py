@@ -1,0 +1,209 @@
+"""`validate`: offline checks of cards, manifests and OpenML descriptions against the schemas.
+
+The result is data (`ValidationReport`); rendering and exit codes belong to the CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mlassets.core.findings import Finding, Position, Severity
+from mlassets.documents.card import Card, parse_card
+from mlassets.io.discovery import collect
+from mlassets.io.files import read_bytes
+from mlassets.io.yamlpos import Located, YamlSyntaxError, load_located
+from mlassets.schemas import load_schema, load_user_schema, validator_for
+from mlassets.schemas.findings import schema_findings
+from mlassets.validation.near_miss import near_miss_findings
+
+CARD_SCHEMAS = {"model": "hub-model-card", "dataset": "hub-dataset-card"}
+_DATASET_KEYS = frozenset(
+    [
+        "task_categories",
+        "task_ids",
+        "size_categories",
+        "annotations_creators",
+        "language_creators",
+        "multilinguality",
+        "source_datasets",
+        "configs",
+        "dataset_info",
+        "pretty_name",
+        "paperswithcode_id",
+        "licenses",
+    ]
+)
+_MODEL_KEYS = frozenset(
+    [
+        "model-index",
+        "base_model",
+        "base_model_relation",
+        "pipeline_tag",
+        "library_name",
+        "new_version",
+        "widget",
+        "inference",
+    ]
+)
+# Below this many files a process pool costs more to start than it saves.
+PARALLEL_THRESHOLD = 400
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """The findings for one file. `kind`: model-card, dataset-card, manifest or openml."""
+
+    path: str
+    kind: str
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    files: tuple[FileReport, ...]
+
+    def count(self, severity: Severity) -> int:
+        return sum(f.severity is severity for r in self.files for f in r.findings)
+
+    def failed(self, fail_on: Severity = Severity.WARNING) -> bool:
+        return any(f.severity.rank >= fail_on.rank for r in self.files for f in r.findings)
+
+    def to_json(self) -> dict[str, Any]:
+        files = sorted(self.files, key=lambda r: r.path)
+        return {
+            "schema_version": 1,
+            "files": [
+                {"path": r.path, "kind": r.kind, "findings": [f.to_json() for f in r.findings]}
+                for r in files
+            ],
+            "summary": {
+                "files": len(files),
+                **{s.value: self.count(s) for s in Severity},
+            },
+        }
+
+
+def infer_kind(metadata: dict[str, Any] | None, path: str) -> str:
+    """'model' or 'dataset', from the card's keys, then from a `datasets` folder in its path."""
+    if metadata:
+        dataset_score = len(_DATASET_KEYS.intersection(metadata))
+        model_score = len(_MODEL_KEYS.intersection(metadata))
+        if dataset_score != model_score:
+            return "dataset" if dataset_score > model_score else "model"
+    parts = Path(path).parts
+    return "dataset" if "datasets" in parts or "dataset" in parts else "model"
+
+
+def check_card(
+    card: Card, kind: str | None = None, user_schemas: Sequence[Path] = ()
+) -> tuple[str, list[Finding]]:
+    """All findings for a parsed card: structure, built-in schema, near misses, user schemas."""
+    kind = kind or infer_kind(card.metadata, card.path)
+    findings = list(card.findings)
+    if card.metadata is not None:
+        name = CARD_SCHEMAS[kind]
+        findings += schema_findings(validator_for(name), card.metadata, card.located)
+        known = load_schema(name)["properties"]
+        findings += near_miss_findings(card.metadata, kind, known, card.located)
+        for schema_path in user_schemas:
+            user = load_user_schema(schema_path)
+            findings += schema_findings(user, card.metadata, card.located, code_base=300)
+    return f"{kind}-card", _sorted(findings)
+
+
+def check_manifest_text(text: str) -> list[Finding]:
+    """Findings for a manifest's JSON text against the manifest schema."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return [
+            Finding(
+                "J101",
+                Severity.ERROR,
+                f"JSON does not parse: {exc.msg}",
+                position=Position(exc.lineno, exc.colno),
+            )
+        ]
+    located = _locate_json(text, data)
+    return _sorted(schema_findings(validator_for("manifest"), data, located))
+
+
+def _locate_json(text: str, data: Any) -> Located:
+    try:
+        return load_located(text)
+    except YamlSyntaxError:  # rare JSON that YAML 1.1 reads differently: keep data, drop positions
+        return Located(data)
+
+
+def check_file(
+    path: Path, display: str, kind: str | None = None, user_schemas: Sequence[Path] = ()
+) -> FileReport:
+    """Validate one file by its extension: `.md` card, `.json` manifest or OpenML, `.xml` OpenML."""
+    raw = read_bytes(path, display)
+    suffix = path.suffix.lower()
+    if suffix == ".md":
+        file_kind, findings = check_card(parse_card(raw, display), kind, user_schemas)
+        return FileReport(display, file_kind, tuple(findings))
+    if suffix == ".xml" or (suffix == ".json" and b'"data_set_description"' in raw[:200]):
+        return FileReport(display, "openml", tuple(_check_openml(raw, suffix)))
+    text = raw.decode("utf-8", "replace")
+    return FileReport(display, "manifest", tuple(check_manifest_text(text)))
+
+
+def _check_openml(raw: bytes, suffix: str) -> list[Finding]:
+    from mlassets.documents import openml_description  # expat and friends: only for OpenML files
+
+    try:
+        if suffix == ".xml":
+            located = openml_description.from_xml(raw)
+        else:
+            located = openml_description.from_json(raw.decode("utf-8", "replace"))
+    except YamlSyntaxError as exc:
+        return [Finding("J101", Severity.ERROR, exc.message, position=exc.position)]
+    validator = validator_for("openml-description")
+    return _sorted(schema_findings(validator, located.data, located))
+
+
+def _sorted(findings: Iterable[Finding]) -> list[Finding]:
+    def key(f: Finding) -> tuple[int, int, str]:
+        pos = f.position or Position(0, 0)
+        return (pos.line, pos.column, f.code)
+
+    return sorted(findings, key=key)
+
+
+def _check_many(
+    args: tuple[list[tuple[str, str]], str | None, tuple[str, ...]],
+) -> list[FileReport]:
+    files, kind, schemas = args
+    user = [Path(s) for s in schemas]
+    return [check_file(Path(p), display, kind, user) for p, display in files]
+
+
+def validate_paths(
+    paths: Iterable[Path],
+    *,
+    kind: str | None = None,
+    user_schemas: Sequence[Path] = (),
+    workers: int | None = None,
+) -> ValidationReport:
+    """Check every card, manifest and OpenML description under `paths`. Always offline."""
+    for schema in user_schemas:
+        load_user_schema(schema)  # fail fast (exit 2) on a bad schema, before any work
+    files = [(str(p), display) for p, display in collect(paths)]
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    schemas = tuple(str(s) for s in user_schemas)
+    if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
+        return ValidationReport(tuple(_check_many((files, kind, schemas))))
+    from concurrent.futures import ProcessPoolExecutor  # 6 ms of imports: only for large batches
+
+    chunks = [files[i :: workers * 4] for i in range(workers * 4)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = pool.map(_check_many, [(c, kind, schemas) for c in chunks])
+        reports = [r for chunk in results for r in chunk]
+    return ValidationReport(tuple(sorted(reports, key=lambda r: r.path)))

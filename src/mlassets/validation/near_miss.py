@@ -1,0 +1,102 @@
+"""Near misses: unknown card keys that look like documented ones ("did you mean")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from mlassets.core.findings import Finding, Severity, json_pointer
+from mlassets.core.suggest import close_matches
+from mlassets.io.yamlpos import Located
+
+# Keys the Hub documents, per card kind, beyond those the schemas describe; never "unknown".
+_EXTRA_KNOWN = {
+    "model": {
+        "thumbnail",
+        "widget",
+        "inference",
+        "co2_eq_emissions",
+        "model_name",
+        "extra_gated_prompt",
+        "extra_gated_fields",
+        "extra_gated_heading",
+        "extra_gated_button_content",
+        "extra_gated_description",
+        "model_creator",
+        "model_type",
+        "quantized_by",
+    },
+    "dataset": {
+        "extra_gated_prompt",
+        "extra_gated_fields",
+        "extra_gated_heading",
+        "extra_gated_button_content",
+        "extra_gated_description",
+        "viewer",
+        "train-eval-index",
+    },
+}
+# Misspellings and look-alikes that difflib alone would miss or rank too low.
+_ALIASES = {
+    "licence": "license",
+    "licenses": "license",
+    "license-name": "license_name",
+    "license-link": "license_link",
+    "base-model": "base_model",
+    "basemodel": "base_model",
+    "base_models": "base_model",
+    "pipeline-tag": "pipeline_tag",
+    "pipeline": "pipeline_tag",
+    "task": "pipeline_tag",
+    "library": "library_name",
+    "library-name": "library_name",
+    "model_index": "model-index",
+    "modelindex": "model-index",
+    "dataset": "datasets",
+    "languages": "language",
+    "tag": "tags",
+    "task_category": "task_categories",
+    "task-categories": "task_categories",
+    "size_category": "size_categories",
+    "size-categories": "size_categories",
+}
+# In dataset cards `licenses:` was the documented key until 2022: call it legacy, not a typo.
+LEGACY_DATASET_LICENSES = "licenses"
+
+
+def near_miss_findings(
+    metadata: dict[str, Any], kind: str, known: Iterable[str], located: Located | None
+) -> list[Finding]:
+    """'Did you mean' findings for unknown top-level keys that look like documented ones."""
+    known_keys = set(known) | _EXTRA_KNOWN.get(kind, set())
+    findings = []
+    for key in metadata:
+        if key in known_keys:
+            continue
+        position = located.position((key,), prefer_key=True) if located else None
+        if kind == "dataset" and key == LEGACY_DATASET_LICENSES:
+            findings.append(
+                Finding(
+                    "S211",
+                    Severity.WARNING,
+                    "legacy key 'licenses': the Hub now reads 'license'",
+                    json_pointer((key,)),
+                    position,
+                )
+            )
+            continue
+        target = _ALIASES.get(key.lower())
+        if target is None:
+            close = close_matches(key, sorted(known_keys), n=1, cutoff=0.85)
+            target = close[0] if close else None
+        if target is not None and target in known_keys:
+            findings.append(
+                Finding(
+                    "S210",
+                    Severity.WARNING,
+                    f"unknown key {key!r}: did you mean {target!r}?",
+                    json_pointer((key,)),
+                    position,
+                )
+            )
+    return findings

@@ -1,0 +1,1 @@
+"""One module per use case; each takes typed input, returns a typed report, and never prints."""

@@ -1,0 +1,175 @@
+"""`diff`: what changed between two manifests (two revisions of an asset, or two assets).
+
+Changes are field-level, each with a JSON Pointer, and grouped by topic: `license` (anything
+under /license), `lineage` (/base_models, /datasets, /license/lineage), `metrics` (/metrics) and
+`other`. Lists of records are matched by their key (files by path, base models by id, metrics by
+dataset, split and type), so a reordered list is not a change. `fetched_at` is not compared: it
+says when, not what.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mlassets.core.clock import fetch_time
+from mlassets.core.findings import json_pointer
+
+IGNORED = frozenset({"fetched_at"})
+_KEYS = {
+    "files": ("path",),
+    "base_models": ("id",),
+    "metrics": ("dataset", "dataset_config", "split", "type", "name"),
+    "findings": ("code", "pointer", "line", "column"),
+}
+TOPICS = ("license", "lineage", "metrics", "other")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    pointer: str
+    change: str  # added, removed, changed
+    before: Any
+    after: Any
+
+    @property
+    def topic(self) -> str:
+        if self.pointer.startswith("/license/lineage") or self.pointer.startswith(
+            ("/base_models", "/datasets")
+        ):
+            return "lineage"
+        if self.pointer.startswith("/license"):
+            return "license"
+        if self.pointer.startswith("/metrics"):
+            return "metrics"
+        return "other"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "pointer": self.pointer,
+            "change": self.change,
+            "topic": self.topic,
+            "before": self.before,
+            "after": self.after,
+        }
+
+
+@dataclass(frozen=True)
+class ManifestDiff:
+    a: str
+    b: str
+    changes: tuple[FieldChange, ...]
+
+    @property
+    def license_changed(self) -> bool:
+        return any(c.pointer == "/license/concluded" for c in self.changes)
+
+    def by_topic(self, topic: str) -> tuple[FieldChange, ...]:
+        return tuple(c for c in self.changes if c.topic == topic)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema_version": 1,
+            "a": self.a,
+            "b": self.b,
+            "license_changed": self.license_changed,
+            "changes": [c.to_json() for c in self.changes],
+        }
+
+
+def diff_manifests(a: dict[str, Any], b: dict[str, Any], names: tuple[str, str]) -> ManifestDiff:
+    changes: list[FieldChange] = []
+    _compare(
+        {k: v for k, v in a.items() if k not in IGNORED},
+        {k: v for k, v in b.items() if k not in IGNORED},
+        (),
+        changes,
+    )
+    order = {topic: i for i, topic in enumerate(TOPICS)}
+    changes.sort(key=lambda c: (order[c.topic], c.pointer))
+    return ManifestDiff(names[0], names[1], tuple(changes))
+
+
+def _compare(a: Any, b: Any, path: tuple[str | int, ...], out: list[FieldChange]) -> None:
+    if a == b:
+        return
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in sorted(set(a) | set(b)):
+            if key not in b:
+                out.append(FieldChange(json_pointer((*path, key)), "removed", a[key], None))
+            elif key not in a:
+                out.append(FieldChange(json_pointer((*path, key)), "added", None, b[key]))
+            else:
+                _compare(a[key], b[key], (*path, key), out)
+        return
+    keys = _KEYS.get(str(path[-1])) if path and len(path) == 1 else None
+    if isinstance(a, list) and isinstance(b, list) and keys and _records(a) and _records(b):
+        _compare_records(a, b, path, keys, out)
+        return
+    if isinstance(a, list) and isinstance(b, list) and _scalars(a) and _scalars(b):
+        gone = sorted(set(map(str, a)) - set(map(str, b)))
+        new = sorted(set(map(str, b)) - set(map(str, a)))
+        out.extend(FieldChange(json_pointer((*path, i)), "removed", i, None) for i in gone)
+        out.extend(FieldChange(json_pointer((*path, i)), "added", None, i) for i in new)
+        return
+    out.append(FieldChange(json_pointer(path), "changed", a, b))
+
+
+def _records(items: list[Any]) -> bool:
+    return all(isinstance(i, dict) for i in items)
+
+
+def _scalars(items: list[Any]) -> bool:
+    return all(not isinstance(i, dict | list) for i in items)
+
+
+def _compare_records(
+    a: list[dict[str, Any]],
+    b: list[dict[str, Any]],
+    path: tuple[str | int, ...],
+    keys: tuple[str, ...],
+    out: list[FieldChange],
+) -> None:
+    def label(record: dict[str, Any]) -> str:
+        return "|".join(str(record.get(k)) for k in keys if record.get(k) is not None)
+
+    before = {label(r): r for r in a}
+    after = {label(r): r for r in b}
+    for name in sorted(set(before) | set(after)):
+        where = (*path, name)
+        if name not in after:
+            out.append(FieldChange(json_pointer(where), "removed", before[name], None))
+        elif name not in before:
+            out.append(FieldChange(json_pointer(where), "added", None, after[name]))
+        else:
+            _compare(before[name], after[name], where, out)
+
+
+def load_for_diff(
+    target: str, *, retry: Any = None, openml_server: str | None = None
+) -> tuple[str, dict[str, Any]]:
+    """A manifest to compare: a manifest file, a card file, or a reference fetched now."""
+    import tempfile
+    from pathlib import Path
+
+    from mlassets.core.errors import OperationalError
+    from mlassets.core.refs import AssetRef, parse_ref
+    from mlassets.documents.card import read_card
+    from mlassets.manifests import build as manifests
+    from mlassets.workflows.curate import curate
+
+    ref = parse_ref(target)
+    if ref.source == "local":
+        path = Path(ref.name)
+        if path.suffix == ".json":
+            return target, manifests.load_manifest(path)
+        card = read_card(path, ref.name)
+        local = AssetRef("local", None, ref.name)
+        return target, manifests.from_card(card, local, fetch_time())
+    with tempfile.TemporaryDirectory() as scratch:
+        (outcome,) = curate([target], Path(scratch), policy=retry, openml_server=openml_server)
+        if outcome.error is not None:
+            raise outcome.error
+        if outcome.manifest is None:
+            raise OperationalError(f"{target}: nothing fetched")
+        return target, outcome.manifest

@@ -1,0 +1,238 @@
+"""`license-check`: each asset's concluded license against a policy, and along its lineage.
+
+Assets come from card files, manifests (`*.json`), directories of either, or references
+(`hf://...`, `openml://...`). A reference, and any ancestor named by `base_model` or `datasets`,
+is looked up in the manifests directory; with `fetch=True` the ones missing are fetched there
+first (through `curate`, so the network stays in `sources/`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from mlassets.core.clock import fetch_time
+from mlassets.core.errors import OperationalError, UsageError
+from mlassets.core.findings import Finding, Severity
+from mlassets.core.refs import AssetRef, parse_ref
+from mlassets.documents.card import Card, read_card
+from mlassets.io.discovery import collect, is_card_file
+from mlassets.licenses.classify import LicenseClass, classify
+from mlassets.licenses.lineage import LineageVerdict, Node, check_lineage
+from mlassets.licenses.policy import Policy, evaluate
+from mlassets.manifests import build as manifests
+from mlassets.manifests.build import load_manifest, read_manifest
+from mlassets.sources.retry import RetryPolicy
+
+REPORT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class AssetCheck:
+    asset: str
+    path: str | None  # the file the asset was read from
+    declared: tuple[str, ...]
+    concluded: str
+    license_class: LicenseClass
+    policy_findings: tuple[Finding, ...]
+    lineage: LineageVerdict | None
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.policy_findings + (self.lineage.findings if self.lineage else ())
+
+    @property
+    def allowed(self) -> bool:
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "asset": self.asset,
+            "path": self.path,
+            "declared": list(self.declared),
+            "concluded": self.concluded,
+            "classification": self.license_class.to_json(),
+            "allowed": self.allowed,
+            "findings": [f.to_json() for f in self.policy_findings],
+            "lineage": self.lineage.to_json() if self.lineage else None,
+        }
+
+
+@dataclass(frozen=True)
+class LicenseCheckReport:
+    assets: tuple[AssetCheck, ...]
+    policy: str
+
+    @property
+    def allowed(self) -> bool:
+        return all(a.allowed for a in self.assets)
+
+    def to_json(self) -> dict[str, Any]:
+        counts = {s.value: 0 for s in Severity}
+        for check in self.assets:
+            for finding in check.findings:
+                counts[finding.severity.value] += 1
+        return {
+            "schema_version": REPORT_VERSION,
+            "policy": self.policy,
+            "assets": [a.to_json() for a in self.assets],
+            "summary": {
+                "assets": len(self.assets),
+                "allowed": sum(a.allowed for a in self.assets),
+                **counts,
+            },
+        }
+
+
+class ManifestIndex:
+    """Manifests on disk by asset id, fetched into the directory on demand."""
+
+    def __init__(
+        self,
+        directory: Path,
+        *,
+        fetch: bool = False,
+        retry: RetryPolicy | None = None,
+        openml_server: str | None = None,
+    ) -> None:
+        self.directory = directory
+        self.fetch = fetch
+        self.retry = retry
+        self.openml_server = openml_server
+        self.by_id: dict[str, tuple[Path, dict[str, Any]]] = {}
+        self.errors: dict[str, str] = {}
+        if directory.is_dir():
+            # Sorted, so `x.json` (unpinned) wins over `x@v1.json`; other JSON files are skipped.
+            for path in sorted(directory.glob("*.json")):
+                data = read_manifest(path)
+                if data is not None:
+                    self.by_id.setdefault(data["id"], (path, data))
+
+    def get(
+        self, asset_id: str, *, fetch: bool | None = None
+    ) -> tuple[Path, dict[str, Any]] | None:
+        ref = _as_ref(asset_id)
+        key = ref.id if ref else asset_id
+        known = self.by_id.get(key)
+        if known and (ref is None or ref.revision in (None, known[1].get("revision"))):
+            return known
+        if ref is None or ref.source == "local" or not (self.fetch if fetch is None else fetch):
+            return None
+        from mlassets.workflows.curate import curate
+
+        for outcome in curate(
+            [str(ref)], self.directory, policy=self.retry, openml_server=self.openml_server
+        ):
+            if outcome.error:
+                self.errors[key] = str(outcome.error)
+            elif outcome.path and outcome.manifest:
+                self.by_id[outcome.manifest["id"]] = (outcome.path, outcome.manifest)
+                return outcome.path, outcome.manifest
+        return None
+
+    def node(self, asset_id: str) -> Node | None:
+        found = self.get(asset_id)
+        return Node.from_manifest(found[1]) if found else None
+
+
+def _as_ref(text: str) -> AssetRef | None:
+    """Lineage names assets as `hf://org/name`, `hf://datasets/name`, or a bare dataset name."""
+    try:
+        return parse_ref(text)
+    except UsageError:  # not a reference mlassets can fetch: only an exact id can resolve it
+        return None
+
+
+def _is_input(path: Path) -> bool:
+    return path.suffix == ".json" or is_card_file(path)
+
+
+@dataclass(frozen=True)
+class _Input:
+    path: str | None
+    manifest: dict[str, Any]
+    card: Card | None = None  # for card files: where each key is, so findings carry positions
+
+    def locate(self, finding: Finding) -> Finding:
+        key = _POINTER_KEYS.get(finding.pointer)
+        if self.card is None or key is None or finding.position is not None:
+            return finding
+        return replace(finding, position=self.card.position((key,), prefer_key=True))
+
+
+_POINTER_KEYS = {"/license": "license", "/base_models": "base_model", "/datasets": "datasets"}
+
+
+def _inputs(targets: Sequence[str], index: ManifestIndex) -> list[_Input]:
+    """Every asset the targets name, in the order given."""
+    fetched_at = fetch_time()
+    found: list[_Input] = []
+    for target in targets:
+        ref = parse_ref(target)
+        if ref.source != "local":
+            hit = index.get(str(ref), fetch=True)
+            if hit is None:
+                reason = index.errors.get(ref.id, "no manifest in " + str(index.directory))
+                raise OperationalError(f"{target}: {reason}")
+            found.append(_Input(str(hit[0]), hit[1]))
+            continue
+        for path, name in collect([Path(ref.name)], _is_input):
+            if path.suffix == ".json":
+                found.append(_Input(str(path), load_manifest(path)))
+            else:
+                card = read_card(path, name)
+                data = manifests.from_card(card, AssetRef("local", None, name), fetched_at)
+                found.append(_Input(name, data, card))
+    return found
+
+
+def license_check(
+    targets: Sequence[str],
+    policy: Policy,
+    index: ManifestIndex,
+    *,
+    lineage: bool = True,
+    write_manifests: bool = False,
+) -> LicenseCheckReport:
+    checks = []
+    for item in _inputs(targets, index):
+        data = item.manifest
+        block = data.get("license") or {}
+        concluded = block.get("concluded", "NOASSERTION")
+        verdict = evaluate(concluded, policy)
+        findings = tuple(
+            item.locate(replace(f, message=f"{data['id']}: {f.message}")) for f in verdict.findings
+        )
+        line_verdict = None
+        if lineage:
+            line_verdict = check_lineage(Node.from_manifest(data), index.node, policy.use)
+            line_verdict = replace(
+                line_verdict, findings=tuple(item.locate(f) for f in line_verdict.findings)
+            )
+        checks.append(
+            AssetCheck(
+                data["id"],
+                item.path,
+                tuple(block.get("declared", [])),
+                concluded,
+                classify(concluded),
+                findings,
+                line_verdict,
+            )
+        )
+        if write_manifests and line_verdict and item.path and item.path.endswith(".json"):
+            _write_lineage(Path(item.path), data, line_verdict)
+    return LicenseCheckReport(tuple(checks), policy.source)
+
+
+def _write_lineage(path: Path, data: dict[str, Any], verdict: LineageVerdict) -> None:
+    """Record the verdict in the manifest's license block (and the classification, which
+    manifests written before classifications existed lack)."""
+    block = {
+        **data["license"],
+        "classification": classify(data["license"]["concluded"]).to_json(),
+        "lineage": verdict.to_json(),
+    }
+    manifests.write_manifest_at({**data, "license": block}, path)

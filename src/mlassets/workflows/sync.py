@@ -1,0 +1,281 @@
+"""`sync`: fetch every asset `mlassets.yaml` declares, concurrently, and write manifests + lock.
+
+- An asset whose lock entry still matches upstream (its pinned or default revision resolves to
+  the locked commit) costs at most one metadata call: no card is downloaded, its manifest is
+  kept. Unpinned Hub assets of one owner are checked together through the owner's listing (a
+  paged request, not a call per asset), and a commit pin is not checked at all.
+- New manifests are staged in `<out>/.sync-staging/`; only when every asset succeeded are they
+  moved into place and the lock replaced. A sync that fails part way leaves the earlier lock and
+  manifests as they were, and a rerun reuses what was staged (again, without card downloads).
+- `frozen=True` never changes the lock: it reports what moved upstream (CI), and rebuilds missing
+  manifests from the locked commit and fetch time, byte for byte (a second machine).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mlassets.core.clock import fetch_time
+from mlassets.core.errors import OperationalError
+from mlassets.core.refs import AssetRef, parse_ref
+from mlassets.documents.lock import LockEntry, read_lock, write_lock
+from mlassets.documents.project import DeclaredAsset, Project
+from mlassets.io.threads import thread_pool
+from mlassets.manifests import build as manifests
+from mlassets.sources import default_heads, fetch_remote
+from mlassets.sources.retry import RetryPolicy
+
+STAGING = ".sync-staging"
+_COMMIT = re.compile(r"[0-9a-f]{40}")
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    ref: str
+    # fetched, unchanged, staged (reused from a failed run), failed, removed (no longer
+    # declared: its lock entry and manifest are gone); with frozen: current, restored (its
+    # manifest rebuilt from the lock), outdated
+    status: str
+    entry: LockEntry | None = None
+    error: str | None = None
+    locked_revision: str | None = None
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    outcomes: tuple[SyncOutcome, ...]
+    lock_written: bool
+
+    @property
+    def failed(self) -> tuple[SyncOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status == "failed")
+
+    @property
+    def outdated(self) -> tuple[SyncOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status == "outdated")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema_version": 1,
+            "lock_written": self.lock_written,
+            "assets": [
+                {
+                    "ref": o.ref,
+                    "status": o.status,
+                    "revision": o.entry.revision if o.entry else None,
+                    "locked_revision": o.locked_revision,
+                    "license": o.entry.license if o.entry else None,
+                    "error": o.error,
+                }
+                for o in self.outcomes
+            ],
+        }
+
+
+def _staged(staging: Path, filename: str) -> dict[str, Any] | None:
+    path = staging / filename
+    return manifests.read_manifest(path) if path.exists() else None
+
+
+def _one(
+    asset: DeclaredAsset,
+    locked: LockEntry | None,
+    out: Path,
+    staging: Path,
+    *,
+    head: str | None,
+    frozen: bool,
+    retry: RetryPolicy,
+    openml_server: str | None,
+    fetched_at: str,
+) -> SyncOutcome:
+    filename = manifests.manifest_filename(asset.declared)
+    have = locked if locked and (out / locked.manifest).exists() else None
+    pin = asset.ref.revision or ""
+    if have is not None and _COMMIT.fullmatch(pin) and have.revision == pin and not frozen:
+        # A commit is immutable: what the lock holds for it cannot have moved upstream.
+        return SyncOutcome(asset.declared, "unchanged", have, None, have.revision)
+    if have is not None and head is not None and head == have.revision:  # listing answered
+        return SyncOutcome(
+            asset.declared, "current" if frozen else "unchanged", have, None, have.revision
+        )
+    staged = None if frozen else _staged(staging, filename)
+    known = have.revision if have else (staged or {}).get("revision")
+    try:
+        fetched = fetch_remote(asset.ref, retry, openml_server=openml_server, known_revision=known)
+    except OperationalError as exc:
+        return SyncOutcome(asset.declared, "failed", error=str(exc))
+    locked_revision = locked.revision if locked else None
+    if frozen:
+        if locked is None or fetched.revision != locked.revision:
+            return SyncOutcome(asset.declared, "outdated", locked, None, locked_revision)
+        if have is not None:
+            return SyncOutcome(asset.declared, "current", have, None, locked_revision)
+        # Another machine: what was just fetched is the locked commit (no manifest, so nothing
+        # was known and the card came too); with the locked fetch time it gives the same bytes
+        # as on the machine that wrote the lock.
+        data = manifests.from_fetched(fetched, locked.fetched_at)
+        manifests.write_manifest_at(data, out / locked.manifest)
+        return SyncOutcome(asset.declared, "restored", locked, None, locked_revision)
+    if have is not None and fetched.revision == have.revision:
+        return SyncOutcome(asset.declared, "unchanged", have, None, locked_revision)
+    if staged is not None and fetched.revision == staged.get("revision"):
+        entry = LockEntry.from_manifest(asset.declared, staged, filename)
+        return SyncOutcome(asset.declared, "staged", entry, None, locked_revision)
+    if fetched.unchanged:  # the known revision was a stale lock entry without its manifest
+        fetched = fetch_remote(asset.ref, retry, openml_server=openml_server)
+    data = manifests.from_fetched(fetched, fetched_at)
+    manifests.write_manifest_at(data, staging / filename)
+    entry = LockEntry.from_manifest(asset.declared, data, filename)
+    return SyncOutcome(asset.declared, "fetched", entry, None, locked_revision)
+
+
+def _heads(
+    project: Project, locked: dict[str, LockEntry], out: Path, retry: RetryPolicy, jobs: int
+) -> dict[AssetRef, str]:
+    """Default-branch heads, from the owners' listings, of the assets whose lock entry and
+    manifest are both there (the only ones a head alone can settle)."""
+    settled_by_head = [
+        a.ref
+        for a in project.assets
+        if a.declared in locked and (out / locked[a.declared].manifest).exists()
+    ]
+    return default_heads(settled_by_head, retry, jobs=jobs)
+
+
+def sync(
+    project: Project,
+    out: Path,
+    lock_path: Path,
+    *,
+    jobs: int = 16,
+    frozen: bool = False,
+    retry: RetryPolicy | None = None,
+    openml_server: str | None = None,
+    progress: Callable[[SyncOutcome], None] | None = None,
+) -> SyncReport:
+    retry = retry or RetryPolicy()
+    locked = read_lock(lock_path)
+    staging = out / STAGING
+    if not frozen:
+        staging.mkdir(parents=True, exist_ok=True)
+    fetched_at = fetch_time()
+    heads = _heads(project, locked, out, retry, jobs)
+    with thread_pool(jobs) as pool:
+        futures = [
+            pool.submit(
+                _one,
+                asset,
+                locked.get(asset.declared),
+                out,
+                staging,
+                head=heads.get(asset.ref),
+                frozen=frozen,
+                retry=retry,
+                openml_server=openml_server,
+                fetched_at=fetched_at,
+            )
+            for asset in project.assets
+        ]
+        outcomes = []
+        for future in futures:
+            outcome = future.result()
+            outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+    report = SyncReport(tuple(outcomes), lock_written=False)
+    declared = {a.declared for a in project.assets}
+    if frozen:
+        extra = sorted(set(locked) - declared)
+        removed = tuple(
+            SyncOutcome(ref, "outdated", locked[ref], "no longer declared") for ref in extra
+        )
+        return SyncReport(report.outcomes + removed, lock_written=False)
+    if report.failed:
+        return report  # the earlier lock and manifests stay; what was staged is reused next time
+    for outcome in outcomes:
+        if outcome.status in ("fetched", "staged") and outcome.entry:
+            os.replace(staging / outcome.entry.manifest, out / outcome.entry.manifest)
+    entries = {o.ref: o.entry for o in outcomes if o.entry is not None}
+    written = write_lock(lock_path, entries)
+    # Assets no longer declared leave with the manifests sync wrote for them (after the lock, so
+    # a crash in between leaves a stray file, never a lock naming a missing one). Only files the
+    # old lock listed are touched: `manifests/` may hold others, e.g. from license-check --fetch.
+    kept = {e.manifest for e in entries.values()}
+    dropped = []
+    for ref in sorted(set(locked) - declared):
+        if locked[ref].manifest not in kept:
+            (out / locked[ref].manifest).unlink(missing_ok=True)
+        dropped.append(SyncOutcome(ref, "removed", locked[ref], None, locked[ref].revision))
+    with contextlib.suppress(OSError):  # staged leftovers of assets no longer declared: harmless
+        staging.rmdir()
+    return SyncReport(report.outcomes + tuple(dropped), lock_written=written)
+
+
+@dataclass(frozen=True)
+class Moved:
+    """An asset whose upstream moved since the lock."""
+
+    ref: str
+    locked_revision: str | None
+    upstream_revision: str | None
+    locked_license: str
+    upstream_license: str | None
+
+    @property
+    def license_changed(self) -> bool:
+        return self.upstream_license is not None and self.upstream_license != self.locked_license
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ref": self.ref,
+            "locked_revision": self.locked_revision,
+            "upstream_revision": self.upstream_revision,
+            "locked_license": self.locked_license,
+            "upstream_license": self.upstream_license,
+            "license_changed": self.license_changed,
+        }
+
+
+def outdated(
+    lock_path: Path,
+    *,
+    jobs: int = 16,
+    retry: RetryPolicy | None = None,
+    openml_server: str | None = None,
+) -> tuple[Moved, ...]:
+    """The locked assets whose upstream moved, with the license each revision concludes."""
+    retry = retry or RetryPolicy()
+    fetched_at = fetch_time()
+
+    entries = list(read_lock(lock_path).values())
+    heads = default_heads((parse_ref(e.ref) for e in entries), retry, jobs=jobs)
+
+    def check(entry: LockEntry) -> Moved | None:
+        ref = parse_ref(entry.ref)
+        head = heads.get(ref)
+        if head is not None and head == entry.revision:  # the owner's listing answered
+            return None
+        fetched = fetch_remote(
+            ref, retry, openml_server=openml_server, known_revision=entry.revision
+        )
+        if fetched.unchanged or fetched.revision == entry.revision:
+            return None
+        upstream = manifests.from_fetched(fetched, fetched_at)
+        return Moved(
+            entry.ref,
+            entry.revision,
+            fetched.revision,
+            entry.license,
+            upstream["license"]["concluded"],
+        )
+
+    with thread_pool(jobs) as pool:
+        moved = list(pool.map(check, entries))
+    return tuple(m for m in moved if m is not None)

@@ -1,0 +1,92 @@
+"""`verify`: the lock, the manifests and the cards agree.
+
+- V101: an asset declared in mlassets.yaml has no lock entry (or the lock has one no longer
+  declared);
+- V102: a lock entry's manifest file is missing;
+- V103: a manifest breaks its schema;
+- V104: a manifest disagrees with its lock entry (id, revision, card hash or license);
+- V105: the card on disk (a local file, or the huggingface_hub cache at the locked commit) no
+  longer hashes to the manifest's `card_sha256`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from mlassets.core.findings import Finding, Severity
+from mlassets.documents.lock import read_lock
+from mlassets.documents.project import Project
+from mlassets.validation.check import check_manifest_text
+
+
+def verify(lock_path: Path, out: Path, project: Project | None = None) -> list[tuple[str, Finding]]:
+    """(file, finding) for every disagreement; empty when all agree."""
+    entries = read_lock(lock_path)
+    found: list[tuple[str, Finding]] = []
+    lock_name = str(lock_path)
+    if project is not None:
+        declared = {a.declared for a in project.assets}
+        found += [
+            (str(project.path), _error("V101", f"{ref} is declared but not locked: run sync"))
+            for ref in sorted(declared - set(entries))
+        ]
+        found += [
+            (lock_name, _error("V101", f"{ref} is locked but no longer declared: run sync"))
+            for ref in sorted(set(entries) - declared)
+        ]
+    for ref, entry in sorted(entries.items()):
+        path = out / entry.manifest
+        if not path.exists():
+            found.append((lock_name, _error("V102", f"{ref}: manifest {path} is missing")))
+            continue
+        text = path.read_text(encoding="utf-8")
+        problems = check_manifest_text(text)
+        if problems:
+            found += [(str(path), _error("V103", f"{p.code} {p.message}")) for p in problems]
+            continue
+        from mlassets.manifests.build import load_manifest
+
+        data = load_manifest(path)
+        expected = {
+            "id": entry.id,
+            "revision": entry.revision,
+            "card_sha256": entry.card_sha256,
+            "license": entry.license,
+        }
+        actual = {
+            "id": data["id"],
+            "revision": data.get("revision"),
+            "card_sha256": data.get("card_sha256"),
+            "license": data["license"]["concluded"],
+        }
+        for field, value in expected.items():
+            if actual[field] != value:
+                message = (
+                    f"{ref}: {field} is {actual[field]!r} in the manifest, {value!r} in the lock"
+                )
+                found.append((str(path), _error("V104", message)))
+        card = _card_on_disk(data)
+        if card is not None and hashlib.sha256(card).hexdigest() != data.get("card_sha256"):
+            message = f"{ref}: the card on disk no longer hashes to the manifest's card_sha256"
+            found.append((str(path), _error("V105", message)))
+    return found
+
+
+def _card_on_disk(data: dict[str, Any]) -> bytes | None:
+    """The card the manifest was made from, where it is on this machine: a local file, or the
+    huggingface_hub cache at the locked commit."""
+    if data.get("source") == "local":
+        path = Path(data["id"])
+        return path.read_bytes() if path.is_file() else None
+    if data.get("source") == "huggingface" and data.get("revision"):
+        from mlassets.core.refs import parse_ref
+        from mlassets.sources.huggingface import cached_card
+
+        return cached_card(parse_ref(data["id"]), data["revision"])
+    return None
+
+
+def _error(code: str, message: str) -> Finding:
+    return Finding(code, Severity.ERROR, message)
