@@ -10,7 +10,7 @@ import pytest
 
 from mlassets.core.refs import parse_ref
 from mlassets.documents.card import read_card
-from mlassets.manifests import build as manifest
+from mlassets.manifests.build import from_card
 from mlassets.schemas import validator_for
 from mlassets.validation.check import validate_paths
 from tests.conftest import corpus_or_skip
@@ -89,13 +89,13 @@ def test_the_corpus_curates_into_schema_valid_manifests(tmp_path: Path) -> None:
     validator = validator_for("manifest")
     for path in sorted(corpus.rglob("*.md")):
         card = read_card(path, path.name)
-        data = manifest.from_card(card, parse_ref(path.name), "2026-01-01T00:00:00Z")
-        assert not list(validator.iter_errors(data)), path.name
-        assert data["license"]["concluded"]
+        data = from_card(card, parse_ref(path.name), "2026-01-01T00:00:00Z")
+        assert not list(validator.iter_errors(data.to_json())), path.name
+        assert data.license.concluded
 
 
 @pytest.mark.parametrize("name", ["models/CompVis__stable-diffusion-v1-4.md"])
 def test_a_famous_card_concludes_its_hub_license(name: str) -> None:
     card = read_card(corpus_or_skip() / name)
-    data = manifest.from_card(card, parse_ref(name), "2026-01-01T00:00:00Z")
-    assert data["license"]["concluded"] == "LicenseRef-scancode-stable-diffusion-2022-08-22"
+    data = from_card(card, parse_ref(name), "2026-01-01T00:00:00Z")
+    assert data.license.concluded == "LicenseRef-scancode-stable-diffusion-2022-08-22"

@@ -46,8 +46,8 @@ def diff(
         print_json(result.to_json())
     else:
         if result.license_changed:
-            before = left["license"]["concluded"]
-            after = right["license"]["concluded"]
+            before = left.license.concluded
+            after = right.license.concluded
             typer.echo(f"!! license changed: {before} → {after}")
         for topic in TOPICS:
             changes = result.by_topic(topic)

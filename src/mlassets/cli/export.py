@@ -43,7 +43,7 @@ def export(
     Croissant."""
     from mlassets.io.atomic import write_bytes_atomic
     from mlassets.io.discovery import collect
-    from mlassets.manifests.build import load_manifest
+    from mlassets.manifests.store import load_manifest
 
     found = [p for p, _ in collect(paths or [Path("manifests")], lambda p: p.suffix == ".json")]
     manifests = [load_manifest(p) for p in found if p.suffix == ".json"]
@@ -76,7 +76,7 @@ def _croissant(manifests: list[dict[str, object]], out: Path | None) -> int:
     from mlassets.formats.common import keyed
     from mlassets.formats.croissant import dataset
     from mlassets.io.atomic import write_bytes_atomic
-    from mlassets.manifests.build import manifest_filename
+    from mlassets.manifests.store import manifest_filename
 
     datasets = [(key, m) for key, m in keyed(manifests) if m.get("kind") == "dataset"]
     if not datasets:

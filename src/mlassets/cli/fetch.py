@@ -36,52 +36,31 @@ def fetch(
     from mlassets.workflows.curate import curate
 
     policy = RetryPolicy(attempts=retries + 1, timeout=timeout)
-    outcomes = list(
-        curate(
-            refs,
-            out,
-            policy=policy,
-            kind=None if kind is Kind.auto else kind.value,
-            openml_server=openml_server,
-        )
+    report = curate(
+        refs,
+        out,
+        policy=policy,
+        kind=None if kind is Kind.auto else kind.value,
+        openml_server=openml_server,
     )
-    for failed in (o for o in outcomes if o.error is not None):
+    for failed in report.failed:
         typer.echo(f"mlassets: error: {failed.error}", err=True)
-    done = [o for o in outcomes if o.manifest is not None]
     if as_json:
-        print_json(
-            {
-                "schema_version": 1,
-                "manifests": sorted(
-                    (
-                        {
-                            "id": o.ref,
-                            "path": str(o.path),
-                            "revision": o.manifest["revision"],
-                            "license": o.manifest["license"]["concluded"],
-                        }
-                        for o in done
-                        if o.manifest
-                    ),
-                    key=lambda m: str(m["id"]),
-                ),
-                "errors": sorted(str(o.error) for o in outcomes if o.error),
-            }
-        )
+        print_json(report.to_json())
     else:
         rows = [
             [
-                o.manifest["id"],
-                o.manifest["kind"],
-                (o.manifest["revision"] or "-")[:12],
-                o.manifest["license"]["concluded"],
-                str(len(o.manifest["findings"])),
+                m.id,
+                m.kind.value,
+                (m.revision or "-")[:12],
+                m.license.concluded,
+                str(len(m.findings)),
                 str(o.path),
             ]
-            for o in done
-            if o.manifest
+            for o in report.written
+            if (m := o.manifest) is not None
         ]
         if rows:  # nothing on stdout when every reference failed
             columns = ["id", "kind", "revision", "license", "findings", "manifest"]
             print_table("Curated manifests", columns, rows)
-    return ExitCode.ERROR if any(o.error for o in outcomes) else ExitCode.OK
+    return ExitCode.ERROR if report.failed else ExitCode.OK

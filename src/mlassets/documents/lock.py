@@ -12,7 +12,6 @@ import contextlib
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 from mlassets.core.errors import UnreadableFileError, UsageError
 from mlassets.io.atomic import write_bytes_atomic
@@ -33,18 +32,6 @@ class LockEntry:
     fetched_at: str
     manifest: str  # file name in the manifests directory
 
-    @classmethod
-    def from_manifest(cls, ref: str, manifest: dict[str, Any], filename: str) -> LockEntry:
-        return cls(
-            ref,
-            manifest["id"],
-            manifest.get("revision"),
-            manifest.get("card_sha256"),
-            manifest["license"]["concluded"],
-            manifest["fetched_at"],
-            filename,
-        )
-
 
 def read_lock(path: Path) -> dict[str, LockEntry]:
     """The lock's entries by declared reference ({} when there is no lock yet)."""
@@ -53,7 +40,9 @@ def read_lock(path: Path) -> dict[str, LockEntry]:
     data = read_json(path, "a lock file")
     errors = list(validator_for("lock").iter_errors(data))
     if errors:
-        raise UnreadableFileError(f"{path}:1:1: not a valid lock file: {errors[0].message}")
+        raise UnreadableFileError(
+            f"{path}:1:1: not a valid lock file: {errors[0].message}", str(path)
+        )
     return {e["ref"]: LockEntry(**e) for e in data["assets"]}
 
 
@@ -61,7 +50,9 @@ def locked_manifests(lock_path: Path, out: Path) -> list[Path]:
     """The manifest of every locked asset, in the lock's order."""
     entries = read_lock(lock_path)
     if not entries:
-        raise UsageError(f"{lock_path}: no locked assets yet; run mlassets sync first")
+        raise UsageError(
+            f"{lock_path}: no locked assets yet; run mlassets sync first", str(lock_path)
+        )
     return [out / entries[ref].manifest for ref in sorted(entries)]
 
 

@@ -28,7 +28,7 @@ def collect(
     found: dict[str, Path] = {}
     for root in paths:
         if not root.exists():
-            raise UnreadableFileError(f"{root}: no such file or directory")
+            raise UnreadableFileError(f"{root}: no such file or directory", str(root))
         if root.is_file():
             found.setdefault(root.as_posix(), root)
             continue

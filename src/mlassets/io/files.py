@@ -14,7 +14,9 @@ def read_bytes(path: Path, display: str | None = None) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise UnreadableFileError(f"{display or path}: cannot read: {exc.strerror or exc}") from exc
+        raise UnreadableFileError(
+            f"{display or path}: cannot read: {exc.strerror or exc}", str(display or path)
+        ) from exc
 
 
 def read_json(path: Path, what: str) -> Any:
@@ -24,4 +26,4 @@ def read_json(path: Path, what: str) -> Any:
         return json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", 1)
-        raise UnreadableFileError(f"{path}:{line}:1: not {what}: {exc}") from exc
+        raise UnreadableFileError(f"{path}:{line}:1: not {what}: {exc}", str(path)) from exc

@@ -71,16 +71,18 @@ def load_policy(path: Path) -> Policy:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise PolicyError(f"{path}: cannot read the policy: {exc.strerror}") from exc
+        raise PolicyError(f"{path}: cannot read the policy: {exc.strerror}", str(path)) from exc
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"line (\d+), column (\d+)", str(exc))
         at = f"{where[1]}:{where[2]}" if where else "1:1"
-        raise PolicyError(f"{path}:{at}: not valid TOML: {str(exc).split(' (at')[0]}") from exc
+        raise PolicyError(
+            f"{path}:{at}: not valid TOML: {str(exc).split(' (at')[0]}", str(path)
+        ) from exc
     table = data.get("policy")
     if not isinstance(table, dict):
-        raise PolicyError(f"{path}:1:1: a policy file needs a [policy] table")
+        raise PolicyError(f"{path}:1:1: a policy file needs a [policy] table", str(path))
 
     def fail(key: str, message: str) -> PolicyError:
         return PolicyError(f"{path}:{_line_of(text, key)}:1: {key}: {message}")

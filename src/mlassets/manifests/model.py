@@ -51,6 +51,11 @@ class Verdict(enum.StrEnum):
     WARNING = "warning"
     ERROR = "error"
 
+    @classmethod
+    def of(cls, findings: tuple[Finding, ...]) -> Verdict:
+        worst = max((f.severity.rank for f in findings), default=-1)
+        return {2: cls.ERROR, 1: cls.WARNING, 0: cls.NOTICE}.get(worst, cls.OK)
+
 
 @dataclass(frozen=True)
 class LineageRecord:

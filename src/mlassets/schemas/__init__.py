@@ -64,24 +64,24 @@ def load_user_schema(path: Path) -> jsonschema.protocols.Validator:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise SchemaFileError(f"{path}: cannot read schema: {exc}") from exc
+        raise SchemaFileError(f"{path}: cannot read schema: {exc}", str(path)) from exc
     try:
         schema = json.loads(text) if path.suffix.lower() == ".json" else load_located(text).data
     except json.JSONDecodeError as exc:
         raise SchemaFileError(
-            f"{path}:{exc.lineno}:{exc.colno}: schema does not parse: {exc.msg}"
+            f"{path}:{exc.lineno}:{exc.colno}: schema does not parse: {exc.msg}", str(path)
         ) from exc
     except YamlSyntaxError as exc:
         where = f"{path}:{exc.position.line}:{exc.position.column}"
-        raise SchemaFileError(f"{where}: schema does not parse: {exc.message}") from exc
+        raise SchemaFileError(f"{where}: schema does not parse: {exc.message}", str(where)) from exc
     if not isinstance(schema, dict):
-        raise SchemaFileError(f"{path}:1:1: a schema must be a JSON object")
+        raise SchemaFileError(f"{path}:1:1: a schema must be a JSON object", str(path))
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
     try:
         cls.check_schema(schema)
     except jsonschema.SchemaError as exc:
         pointer = "/" + "/".join(str(p) for p in exc.absolute_path)
         raise SchemaFileError(
-            f"{path}: not a valid JSON Schema at {pointer}: {exc.message}"
+            f"{path}: not a valid JSON Schema at {pointer}: {exc.message}", str(path)
         ) from exc
     return cls(schema)

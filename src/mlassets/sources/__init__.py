@@ -33,7 +33,7 @@ def fetch_remote(
         from mlassets.sources import openml
 
         return openml.fetch(ref, policy, openml_server)
-    raise AssetReferenceError(f"{ref}: a local reference has nothing to fetch")
+    raise AssetReferenceError(f"{ref}: a local reference has nothing to fetch", str(ref))
 
 
 def default_heads(

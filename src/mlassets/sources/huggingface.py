@@ -171,29 +171,40 @@ def _guarded(ref: AssetRef, call: Any, policy: RetryPolicy) -> Any:
         return call_with_retries(call, _classify, policy)
     except errors.GatedRepoError as exc:
         raise GatedError(
-            f"{ref}: gated repository; set HF_TOKEN for an account that accepted its terms"
+            f"{ref}: gated repository; set HF_TOKEN for an account that accepted its terms",
+            str(ref),
         ) from exc
     except errors.RevisionNotFoundError as exc:
-        raise RevisionNotFoundError(f"{ref}: revision {ref.revision!r} not found") from exc
+        raise RevisionNotFoundError(
+            f"{ref}: revision {ref.revision!r} not found", str(ref)
+        ) from exc
     except errors.RepositoryNotFoundError as exc:
         raise NotFoundError(
-            f"{ref}: repository not found (if it is private, set HF_TOKEN)"
+            f"{ref}: repository not found (if it is private, set HF_TOKEN)", str(ref)
         ) from exc
     except errors.OfflineModeIsEnabled as exc:
-        raise NetworkError(f"{ref}: HF_HUB_OFFLINE is set, and fetching needs the network") from exc
+        raise NetworkError(
+            f"{ref}: HF_HUB_OFFLINE is set, and fetching needs the network", str(ref)
+        ) from exc
     except errors.HfHubHTTPError as exc:
         status = exc.response.status_code if exc.response is not None else "?"
         raise NetworkError(
-            f"{ref}: the Hub answered HTTP {status} after {policy.attempts} tries"
+            f"{ref}: the Hub answered HTTP {status} after {policy.attempts} tries", str(ref)
         ) from exc
     except errors.LocalEntryNotFoundError as exc:
-        raise NetworkError(f"{ref}: could not download README.md: cannot reach the Hub") from exc
+        raise NetworkError(
+            f"{ref}: could not download README.md: cannot reach the Hub", str(ref)
+        ) from exc
     except httpx2.TimeoutException as exc:
-        raise NetworkError(f"{ref}: the Hub did not answer within {policy.timeout:g} s") from exc
+        raise NetworkError(
+            f"{ref}: the Hub did not answer within {policy.timeout:g} s", str(ref)
+        ) from exc
     except httpx2.HTTPError as exc:
-        raise NetworkError(f"{ref}: cannot reach the Hub ({type(exc).__name__})") from exc
+        raise NetworkError(f"{ref}: cannot reach the Hub ({type(exc).__name__})", str(ref)) from exc
     except (KeyError, ValueError) as exc:
-        raise SourceError(f"{ref}: the Hub sent a response mlassets cannot read ({exc})") from exc
+        raise SourceError(
+            f"{ref}: the Hub sent a response mlassets cannot read ({exc})", str(ref)
+        ) from exc
 
 
 def cached_card(ref: AssetRef, revision: str) -> bytes | None:

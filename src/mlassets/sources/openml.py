@@ -101,20 +101,26 @@ def _guarded(ref: AssetRef, openml: Any, call: Callable[[], Any], policy: RetryP
     try:
         return call_with_retries(call, _classify, policy)
     except exceptions.OpenMLServerNoResult as exc:
-        raise NotFoundError(f"{ref}: no such dataset on {openml.config.server}") from exc
+        raise NotFoundError(f"{ref}: no such dataset on {openml.config.server}", str(ref)) from exc
     except exceptions.OpenMLPrivateDatasetError as exc:
         raise GatedError(
-            f"{ref}: the dataset is private; an OpenML API key with access is needed"
+            f"{ref}: the dataset is private; an OpenML API key with access is needed", str(ref)
         ) from exc
     except TimeoutError as exc:
-        raise NetworkError(f"{ref}: OpenML did not answer within {policy.timeout:g} s") from exc
+        raise NetworkError(
+            f"{ref}: OpenML did not answer within {policy.timeout:g} s", str(ref)
+        ) from exc
     except requests.RequestException as exc:
-        raise NetworkError(f"{ref}: cannot reach OpenML at {openml.config.server}") from exc
+        raise NetworkError(
+            f"{ref}: cannot reach OpenML at {openml.config.server}", str(ref)
+        ) from exc
     except (exceptions.OpenMLServerError, exceptions.OpenMLServerException) as exc:
         status = _STATUS.search(str(exc))
         detail = f"HTTP {status.group(1)}" if status else str(exc).splitlines()[0]
         raise NetworkError(
-            f"{ref}: OpenML failed after {policy.attempts} tries ({detail})"
+            f"{ref}: OpenML failed after {policy.attempts} tries ({detail})", str(ref)
         ) from exc
     except (KeyError, AssertionError, ValueError) as exc:
-        raise SourceError(f"{ref}: OpenML sent a response mlassets cannot read ({exc!r})") from exc
+        raise SourceError(
+            f"{ref}: OpenML sent a response mlassets cannot read ({exc!r})", str(ref)
+        ) from exc

@@ -10,10 +10,15 @@ says when, not what.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from mlassets.core.clock import fetch_time
 from mlassets.core.findings import json_pointer
+from mlassets.core.refs import parse_ref
+from mlassets.manifests.model import Manifest
+from mlassets.manifests.store import load_manifest
+from mlassets.sources.retry import RetryPolicy
+from mlassets.workflows.curate import fetch_manifest
 
 IGNORED = frozenset({"fetched_at"})
 _KEYS = {
@@ -77,11 +82,12 @@ class ManifestDiff:
         }
 
 
-def diff_manifests(a: dict[str, Any], b: dict[str, Any], names: tuple[str, str]) -> ManifestDiff:
+def diff_manifests(a: Manifest, b: Manifest, names: tuple[str, str]) -> ManifestDiff:
+    """The field-level changes from `a` to `b`, compared on their JSON form (as on disk)."""
     changes: list[FieldChange] = []
     _compare(
-        {k: v for k, v in a.items() if k not in IGNORED},
-        {k: v for k, v in b.items() if k not in IGNORED},
+        {k: v for k, v in a.to_json().items() if k not in IGNORED},
+        {k: v for k, v in b.to_json().items() if k not in IGNORED},
         (),
         changes,
     )
@@ -146,30 +152,10 @@ def _compare_records(
 
 
 def load_for_diff(
-    target: str, *, retry: Any = None, openml_server: str | None = None
-) -> tuple[str, dict[str, Any]]:
+    target: str, *, retry: RetryPolicy | None = None, openml_server: str | None = None
+) -> tuple[str, Manifest]:
     """A manifest to compare: a manifest file, a card file, or a reference fetched now."""
-    import tempfile
-    from pathlib import Path
-
-    from mlassets.core.errors import OperationalError
-    from mlassets.core.refs import AssetRef, parse_ref
-    from mlassets.documents.card import read_card
-    from mlassets.manifests import build as manifests
-    from mlassets.workflows.curate import curate
-
     ref = parse_ref(target)
-    if ref.source == "local":
-        path = Path(ref.name)
-        if path.suffix == ".json":
-            return target, manifests.load_manifest(path)
-        card = read_card(path, ref.name)
-        local = AssetRef("local", None, ref.name)
-        return target, manifests.from_card(card, local, fetch_time())
-    with tempfile.TemporaryDirectory() as scratch:
-        (outcome,) = curate([target], Path(scratch), policy=retry, openml_server=openml_server)
-        if outcome.error is not None:
-            raise outcome.error
-        if outcome.manifest is None:
-            raise OperationalError(f"{target}: nothing fetched")
-        return target, outcome.manifest
+    if ref.source == "local" and Path(ref.name).suffix == ".json":
+        return target, load_manifest(Path(ref.name))
+    return target, fetch_manifest(ref, policy=retry, openml_server=openml_server)

@@ -22,8 +22,9 @@ from mlassets.io.discovery import collect, is_card_file
 from mlassets.licenses.classify import LicenseClass, classify
 from mlassets.licenses.lineage import LineageVerdict, Node, check_lineage
 from mlassets.licenses.policy import Policy, evaluate
-from mlassets.manifests import build as manifests
-from mlassets.manifests.build import load_manifest, read_manifest
+from mlassets.manifests.build import from_card
+from mlassets.manifests.model import LineageRecord, Manifest, Verdict
+from mlassets.manifests.store import load_manifest, read_manifest, write_manifest_at
 from mlassets.sources.retry import RetryPolicy
 
 REPORT_VERSION = 1
@@ -101,40 +102,49 @@ class ManifestIndex:
         self.fetch = fetch
         self.retry = retry
         self.openml_server = openml_server
-        self.by_id: dict[str, tuple[Path, dict[str, Any]]] = {}
+        self.by_id: dict[str, tuple[Path, Manifest]] = {}
         self.errors: dict[str, str] = {}
         if directory.is_dir():
             # Sorted, so `x.json` (unpinned) wins over `x@v1.json`; other JSON files are skipped.
             for path in sorted(directory.glob("*.json")):
                 data = read_manifest(path)
                 if data is not None:
-                    self.by_id.setdefault(data["id"], (path, data))
+                    self.by_id.setdefault(data.id, (path, data))
 
-    def get(
-        self, asset_id: str, *, fetch: bool | None = None
-    ) -> tuple[Path, dict[str, Any]] | None:
+    def add(self, path: Path, manifest: Manifest) -> None:
+        """Make a manifest the caller holds (a target of the check) resolvable as an ancestor."""
+        self.by_id.setdefault(manifest.id, (path, manifest))
+
+    def get(self, asset_id: str, *, fetch: bool | None = None) -> tuple[Path, Manifest] | None:
+        """The manifest for an id or reference: known, or fetched when fetching is on.
+
+        A fetch that fails raises its `OperationalError`: an ancestor that could not be read is
+        never taken for one that does not exist.
+        """
         ref = _as_ref(asset_id)
         key = ref.id if ref else asset_id
         known = self.by_id.get(key)
-        if known and (ref is None or ref.revision in (None, known[1].get("revision"))):
+        if known and (ref is None or ref.revision in (None, known[1].revision)):
             return known
         if ref is None or ref.source == "local" or not (self.fetch if fetch is None else fetch):
             return None
         from mlassets.workflows.curate import curate
 
-        for outcome in curate(
+        report = curate(
             [str(ref)], self.directory, policy=self.retry, openml_server=self.openml_server
-        ):
+        )
+        for outcome in report.outcomes:
             if outcome.error:
                 self.errors[key] = str(outcome.error)
-            elif outcome.path and outcome.manifest:
-                self.by_id[outcome.manifest["id"]] = (outcome.path, outcome.manifest)
+                raise outcome.error
+            if outcome.path and outcome.manifest:
+                self.by_id[outcome.manifest.id] = (outcome.path, outcome.manifest)
                 return outcome.path, outcome.manifest
         return None
 
     def node(self, asset_id: str) -> Node | None:
         found = self.get(asset_id)
-        return Node.from_manifest(found[1]) if found else None
+        return found[1].lineage_node() if found else None
 
 
 def _as_ref(text: str) -> AssetRef | None:
@@ -152,7 +162,7 @@ def _is_input(path: Path) -> bool:
 @dataclass(frozen=True)
 class _Input:
     path: str | None
-    manifest: dict[str, Any]
+    manifest: Manifest
     card: Card | None = None  # for card files: where each key is, so findings carry positions
 
     def locate(self, finding: Finding) -> Finding:
@@ -174,16 +184,17 @@ def _inputs(targets: Sequence[str], index: ManifestIndex) -> list[_Input]:
         if ref.source != "local":
             hit = index.get(str(ref), fetch=True)
             if hit is None:
-                reason = index.errors.get(ref.id, "no manifest in " + str(index.directory))
-                raise OperationalError(f"{target}: {reason}")
+                raise OperationalError(f"{target}: no manifest in {index.directory}", target)
             found.append(_Input(str(hit[0]), hit[1]))
             continue
         for path, name in collect([Path(ref.name)], _is_input):
             if path.suffix == ".json":
-                found.append(_Input(str(path), load_manifest(path)))
+                manifest = load_manifest(path)
+                index.add(path, manifest)  # a target is also a possible ancestor of another
+                found.append(_Input(str(path), manifest))
             else:
                 card = read_card(path, name)
-                data = manifests.from_card(card, AssetRef("local", None, name), fetched_at)
+                data = from_card(card, AssetRef("local", None, name), fetched_at)
                 found.append(_Input(name, data, card))
     return found
 
@@ -199,23 +210,22 @@ def license_check(
     checks = []
     for item in _inputs(targets, index):
         data = item.manifest
-        block = data.get("license") or {}
-        concluded = block.get("concluded", "NOASSERTION")
+        concluded = data.license.concluded
         verdict = evaluate(concluded, policy)
         findings = tuple(
-            item.locate(replace(f, message=f"{data['id']}: {f.message}")) for f in verdict.findings
+            item.locate(replace(f, message=f"{data.id}: {f.message}")) for f in verdict.findings
         )
         line_verdict = None
         if lineage:
-            line_verdict = check_lineage(Node.from_manifest(data), index.node, policy.use)
+            line_verdict = check_lineage(data.lineage_node(), index.node, policy.use)
             line_verdict = replace(
                 line_verdict, findings=tuple(item.locate(f) for f in line_verdict.findings)
             )
         checks.append(
             AssetCheck(
-                data["id"],
+                data.id,
                 item.path,
-                tuple(block.get("declared", [])),
+                data.license.declared,
                 concluded,
                 classify(concluded),
                 findings,
@@ -227,12 +237,9 @@ def license_check(
     return LicenseCheckReport(tuple(checks), policy.source)
 
 
-def _write_lineage(path: Path, data: dict[str, Any], verdict: LineageVerdict) -> None:
+def _write_lineage(path: Path, data: Manifest, verdict: LineageVerdict) -> None:
     """Record the verdict in the manifest's license block (and the classification, which
     manifests written before classifications existed lack)."""
-    block = {
-        **data["license"],
-        "classification": classify(data["license"]["concluded"]).to_json(),
-        "lineage": verdict.to_json(),
-    }
-    manifests.write_manifest_at({**data, "license": block}, path)
+    record = LineageRecord(verdict.ancestors, verdict.findings, Verdict.of(verdict.findings))
+    block = replace(data.license, classification=classify(data.license.concluded), lineage=record)
+    write_manifest_at(replace(data, license=block), path)

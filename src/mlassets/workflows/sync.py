@@ -27,7 +27,9 @@ from mlassets.core.refs import AssetRef, parse_ref
 from mlassets.documents.lock import LockEntry, read_lock, write_lock
 from mlassets.documents.project import DeclaredAsset, Project
 from mlassets.io.threads import thread_pool
-from mlassets.manifests import build as manifests
+from mlassets.manifests.build import from_fetched
+from mlassets.manifests.model import Manifest
+from mlassets.manifests.store import manifest_filename, read_manifest, write_manifest_at
 from mlassets.sources import default_heads, fetch_remote
 from mlassets.sources.retry import RetryPolicy
 
@@ -78,9 +80,21 @@ class SyncReport:
         }
 
 
-def _staged(staging: Path, filename: str) -> dict[str, Any] | None:
+def _staged(staging: Path, filename: str) -> Manifest | None:
     path = staging / filename
-    return manifests.read_manifest(path) if path.exists() else None
+    return read_manifest(path) if path.exists() else None
+
+
+def _lock_entry(ref: str, manifest: Manifest, filename: str) -> LockEntry:
+    return LockEntry(
+        ref,
+        manifest.id,
+        manifest.revision,
+        manifest.card_sha256,
+        manifest.license.concluded,
+        manifest.fetched_at,
+        filename,
+    )
 
 
 def _one(
@@ -95,7 +109,7 @@ def _one(
     openml_server: str | None,
     fetched_at: str,
 ) -> SyncOutcome:
-    filename = manifests.manifest_filename(asset.declared)
+    filename = manifest_filename(asset.declared)
     have = locked if locked and (out / locked.manifest).exists() else None
     pin = asset.ref.revision or ""
     if have is not None and _COMMIT.fullmatch(pin) and have.revision == pin and not frozen:
@@ -106,7 +120,7 @@ def _one(
             asset.declared, "current" if frozen else "unchanged", have, None, have.revision
         )
     staged = None if frozen else _staged(staging, filename)
-    known = have.revision if have else (staged or {}).get("revision")
+    known = have.revision if have else (staged.revision if staged else None)
     try:
         fetched = fetch_remote(asset.ref, retry, openml_server=openml_server, known_revision=known)
     except OperationalError as exc:
@@ -120,19 +134,19 @@ def _one(
         # Another machine: what was just fetched is the locked commit (no manifest, so nothing
         # was known and the card came too); with the locked fetch time it gives the same bytes
         # as on the machine that wrote the lock.
-        data = manifests.from_fetched(fetched, locked.fetched_at)
-        manifests.write_manifest_at(data, out / locked.manifest)
+        data = from_fetched(fetched, locked.fetched_at)
+        write_manifest_at(data, out / locked.manifest)
         return SyncOutcome(asset.declared, "restored", locked, None, locked_revision)
     if have is not None and fetched.revision == have.revision:
         return SyncOutcome(asset.declared, "unchanged", have, None, locked_revision)
-    if staged is not None and fetched.revision == staged.get("revision"):
-        entry = LockEntry.from_manifest(asset.declared, staged, filename)
+    if staged is not None and fetched.revision == staged.revision:
+        entry = _lock_entry(asset.declared, staged, filename)
         return SyncOutcome(asset.declared, "staged", entry, None, locked_revision)
     if fetched.unchanged:  # the known revision was a stale lock entry without its manifest
         fetched = fetch_remote(asset.ref, retry, openml_server=openml_server)
-    data = manifests.from_fetched(fetched, fetched_at)
-    manifests.write_manifest_at(data, staging / filename)
-    entry = LockEntry.from_manifest(asset.declared, data, filename)
+    data = from_fetched(fetched, fetched_at)
+    write_manifest_at(data, staging / filename)
+    entry = _lock_entry(asset.declared, data, filename)
     return SyncOutcome(asset.declared, "fetched", entry, None, locked_revision)
 
 
@@ -267,13 +281,13 @@ def outdated(
         )
         if fetched.unchanged or fetched.revision == entry.revision:
             return None
-        upstream = manifests.from_fetched(fetched, fetched_at)
+        upstream = from_fetched(fetched, fetched_at)
         return Moved(
             entry.ref,
             entry.revision,
             fetched.revision,
             entry.license,
-            upstream["license"]["concluded"],
+            upstream.license.concluded,
         )
 
     with thread_pool(jobs) as pool:

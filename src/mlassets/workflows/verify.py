@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
 
 from mlassets.core.findings import Finding, Severity
 from mlassets.documents.lock import read_lock
 from mlassets.documents.project import Project
+from mlassets.manifests.model import Manifest, SourceName
+from mlassets.manifests.store import load_manifest
 from mlassets.validation.check import check_manifest_text
 
 
@@ -46,8 +47,6 @@ def verify(lock_path: Path, out: Path, project: Project | None = None) -> list[t
         if problems:
             found += [(str(path), _error("V103", f"{p.code} {p.message}")) for p in problems]
             continue
-        from mlassets.manifests.build import load_manifest
-
         data = load_manifest(path)
         expected = {
             "id": entry.id,
@@ -56,10 +55,10 @@ def verify(lock_path: Path, out: Path, project: Project | None = None) -> list[t
             "license": entry.license,
         }
         actual = {
-            "id": data["id"],
-            "revision": data.get("revision"),
-            "card_sha256": data.get("card_sha256"),
-            "license": data["license"]["concluded"],
+            "id": data.id,
+            "revision": data.revision,
+            "card_sha256": data.card_sha256,
+            "license": data.license.concluded,
         }
         for field, value in expected.items():
             if actual[field] != value:
@@ -68,23 +67,23 @@ def verify(lock_path: Path, out: Path, project: Project | None = None) -> list[t
                 )
                 found.append((str(path), _error("V104", message)))
         card = _card_on_disk(data)
-        if card is not None and hashlib.sha256(card).hexdigest() != data.get("card_sha256"):
+        if card is not None and hashlib.sha256(card).hexdigest() != data.card_sha256:
             message = f"{ref}: the card on disk no longer hashes to the manifest's card_sha256"
             found.append((str(path), _error("V105", message)))
     return found
 
 
-def _card_on_disk(data: dict[str, Any]) -> bytes | None:
+def _card_on_disk(data: Manifest) -> bytes | None:
     """The card the manifest was made from, where it is on this machine: a local file, or the
     huggingface_hub cache at the locked commit."""
-    if data.get("source") == "local":
-        path = Path(data["id"])
+    if data.source is SourceName.LOCAL:
+        path = Path(data.id)
         return path.read_bytes() if path.is_file() else None
-    if data.get("source") == "huggingface" and data.get("revision"):
+    if data.source is SourceName.HUGGINGFACE and data.revision:
         from mlassets.core.refs import parse_ref
         from mlassets.sources.huggingface import cached_card
 
-        return cached_card(parse_ref(data["id"]), data["revision"])
+        return cached_card(parse_ref(data.id), data.revision)
     return None
 
 
