@@ -59,18 +59,17 @@ def sarif_log(findings: Sequence[Located], tool_command: str) -> dict[str, Any]:
 
 
 def _rule(code: str) -> dict[str, Any]:
-    rule = RULES.get(code)
-    summary = rule.summary if rule else code
-    plain = summary.replace("`", "")
+    rule = RULES[code]  # every finding is raised through its rule, so it is registered
+    plain = rule.summary.replace("`", "")
     return {
         "id": code,
         "shortDescription": {"text": plain},
         "fullDescription": {"text": plain},
         "help": {
-            "text": f"{code}: {plain}. The README's 'Finding codes' section explains each code.",
-            "markdown": f"**{code}**: {summary}.",
+            "text": f"{code}: {plain}. {rule.help.replace('`', '')}",
+            "markdown": f"**{code}**: {rule.summary}.\n\n{rule.help}",
         },
-        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity if rule else Severity.ERROR]},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
     }
 
 

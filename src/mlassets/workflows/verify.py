@@ -14,7 +14,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from mlassets.core.findings import Finding, Severity
+from mlassets.core import rules
+from mlassets.core.findings import Finding
 from mlassets.documents.lock import read_lock
 from mlassets.documents.project import Project
 from mlassets.manifests.model import Manifest, SourceName
@@ -30,22 +31,22 @@ def verify(lock_path: Path, out: Path, project: Project | None = None) -> list[t
     if project is not None:
         declared = {a.declared for a in project.assets}
         found += [
-            (str(project.path), _error("V101", f"{ref} is declared but not locked: run sync"))
+            (str(project.path), rules.V101.at(f"{ref} is declared but not locked: run sync"))
             for ref in sorted(declared - set(entries))
         ]
         found += [
-            (lock_name, _error("V101", f"{ref} is locked but no longer declared: run sync"))
+            (lock_name, rules.V101.at(f"{ref} is locked but no longer declared: run sync"))
             for ref in sorted(set(entries) - declared)
         ]
     for ref, entry in sorted(entries.items()):
         path = out / entry.manifest
         if not path.exists():
-            found.append((lock_name, _error("V102", f"{ref}: manifest {path} is missing")))
+            found.append((lock_name, rules.V102.at(f"{ref}: manifest {path} is missing")))
             continue
         text = path.read_text(encoding="utf-8")
         problems = check_manifest_text(text)
         if problems:
-            found += [(str(path), _error("V103", f"{p.code} {p.message}")) for p in problems]
+            found += [(str(path), rules.V103.at(f"{p.code} {p.message}")) for p in problems]
             continue
         data = load_manifest(path)
         expected = {
@@ -65,11 +66,11 @@ def verify(lock_path: Path, out: Path, project: Project | None = None) -> list[t
                 message = (
                     f"{ref}: {field} is {actual[field]!r} in the manifest, {value!r} in the lock"
                 )
-                found.append((str(path), _error("V104", message)))
+                found.append((str(path), rules.V104.at(message)))
         card = _card_on_disk(data)
         if card is not None and hashlib.sha256(card).hexdigest() != data.card_sha256:
             message = f"{ref}: the card on disk no longer hashes to the manifest's card_sha256"
-            found.append((str(path), _error("V105", message)))
+            found.append((str(path), rules.V105.at(message)))
     return found
 
 
@@ -85,7 +86,3 @@ def _card_on_disk(data: Manifest) -> bytes | None:
 
         return cached_card(parse_ref(data.id), data.revision)
     return None
-
-
-def _error(code: str, message: str) -> Finding:
-    return Finding(code, Severity.ERROR, message)
