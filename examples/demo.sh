@@ -2,7 +2,8 @@
 # `make demo`: the main job, offline, on the example cards written for this project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mlassets=.venv/bin/mlassets
+venv=${MLASSETS_VENV:-.venv}  # the test suite points this at the venv it runs in
+mlassets=$venv/bin/mlassets
 out=build/demo
 rm -rf "$out"
 
@@ -51,7 +52,7 @@ echo "   (the test suite's loopback server, tests/fakehub: nothing leaves this m
 project="$out/project"
 mkdir -p "$project"
 cp examples/project/mlassets.yaml "$project/"
-.venv/bin/python -m tests.fakehub.server --port 0 >"$out/hub.log" 2>&1 &
+"$venv/bin/python" -m tests.fakehub.server --port 0 >"$out/hub.log" 2>&1 &
 hub=$!
 trap 'kill "$hub" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q "^serving on " "$out/hub.log" && break; sleep 0.1; done

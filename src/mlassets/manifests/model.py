@@ -162,16 +162,7 @@ class EvalResult:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> EvalResult:
-        return cls(
-            data["type"],
-            data["value"],
-            data["model"],
-            data["task"],
-            data["dataset"],
-            data["dataset_config"],
-            data["split"],
-            data["name"],
-        )
+        return cls(**data)  # the schema admits exactly these keys
 
 
 @dataclass(frozen=True)
@@ -187,7 +178,7 @@ class FileEntry:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> FileEntry:
-        return cls(data["path"], data["size"], data["sha256"])
+        return cls(**data)
 
 
 @dataclass(frozen=True)

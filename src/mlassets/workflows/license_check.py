@@ -18,6 +18,8 @@ from mlassets.core.errors import OperationalError, UsageError
 from mlassets.core.findings import Finding, Severity
 from mlassets.core.refs import AssetRef, parse_ref
 from mlassets.documents.card import Card, read_card
+from mlassets.documents.lock import DEFAULT_LOCK, locked_manifests
+from mlassets.documents.project import DEFAULT_FILE, load_project
 from mlassets.io.discovery import collect, is_card_file
 from mlassets.licenses.classify import LicenseClass, classify
 from mlassets.licenses.lineage import LineageVerdict, Node, check_lineage
@@ -28,6 +30,32 @@ from mlassets.manifests.store import load_manifest, read_manifest, write_manifes
 from mlassets.sources.retry import RetryPolicy
 
 REPORT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ProjectTargets:
+    """What `license-check` with no targets checks: the project's locked manifests."""
+
+    targets: tuple[str, ...]
+    policy_file: Path | None
+    use: str | None
+
+
+def project_targets(manifests: Path, project_file: Path = DEFAULT_FILE) -> ProjectTargets:
+    """The locked manifests of the project in `project_file`, and its policy and intended use.
+
+    `UsageError` when there is no project file or nothing is locked yet.
+    """
+    if not project_file.exists():
+        raise UsageError(
+            "give card files, manifests, directories or references, or run where "
+            f"{project_file} is to check the project's locked assets",
+            str(project_file),
+        )
+    project = load_project(project_file)
+    lock = project_file.parent / DEFAULT_LOCK
+    paths = locked_manifests(lock, manifests)
+    return ProjectTargets(tuple(str(p) for p in paths), project.policy, project.use)
 
 
 @dataclass(frozen=True)
