@@ -216,3 +216,35 @@ def test_license_check_fix_mends_cards_then_checks(run_cli, tmp_path: Path) -> N
     assert "card.md: allowed: Apache-2.0 (permissive)" in result.stderr  # checked after the fix
     again = run_cli("license-check", "card.md", "--fix", "--no-lineage")
     assert again.code == 0 and again.stderr.count("fixed") == 0
+
+
+def test_lineage_resolves_from_the_manifests_given_as_targets(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fetched = run_cli("fetch", "hf://acme/apache-mid", "hf://acme/mit-base", "--out", "out")
+    assert fetched.code == 0, fetched.stderr
+    assert not (tmp_path / "manifests").exists()  # the default --manifests holds nothing
+    result = run_cli("license-check", "out", "--use", "commercial", "--format", "json")
+    assert result.code == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    mid = next(a for a in report["assets"] if a["asset"] == "hf://acme/apache-mid")
+    assert mid["lineage"]["ancestors"] == ["hf://acme/mit-base"]
+    assert [f["code"] for f in mid["lineage"]["findings"]] == []  # no G106: the base is a target
+
+
+def test_an_ancestor_that_cannot_be_fetched_is_an_operational_error(
+    run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    card(tmp_path / "tune.md", "license: apache-2.0", "base_model: acme/down-model")
+    result = run_cli(
+        "license-check",
+        "tune.md",
+        "--fetch",
+        "--manifests",
+        "m",
+        "--retries",
+        "1",
+        "--use",
+        "commercial",
+    )
+    assert result.code == 3, result.stdout + result.stderr
+    assert "hf://acme/down-model" in result.stderr
+    assert "allowed" not in result.stderr.replace("NOT ALLOWED", "")
