@@ -158,14 +158,16 @@ def _extracted_licenses(ordered: Sequence[tuple[str, Manifest]]) -> list[Any]:
 
 
 def _validate(doc: Any, keys: Sequence[str]) -> None:
-    """`ExportError` with spdx-tools' first messages, naming the asset the first one is about."""
+    """`ExportError` with spdx-tools' first messages, naming the first asset they concern."""
     from spdx_tools.spdx.validation.document_validator import validate_full_spdx_document
 
     messages = validate_full_spdx_document(doc)
     if not messages:
         return
     by_id = {_spdx_id(key): key for key in keys}
-    subject = next((by_id[m.context.spdx_id] for m in messages if m.context.spdx_id in by_id), None)
+    # A message about a package's field (its license expression) names the package as parent.
+    named = (i for m in messages for i in (m.context.spdx_id, m.context.parent_id) if i in by_id)
+    subject = next((by_id[i] for i in named), None)
     text = "; ".join(m.validation_message for m in messages[:5])
     raise ExportError(
         f"{subject or 'export'}: spdx-tools rejects the SPDX 2.3 document: {text}", subject
