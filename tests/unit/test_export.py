@@ -4,6 +4,7 @@ SPDX 2.3 through spdx-tools' own validator and parser."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +14,14 @@ from mlassets.core.refs import AssetRef
 from mlassets.documents.card import read_card
 from mlassets.formats.cyclonedx import bom
 from mlassets.formats.spdx import document, dumps
-from mlassets.manifests.build import from_card, load_manifest
+from mlassets.manifests.build import from_card
+from mlassets.manifests.model import Manifest
+from mlassets.manifests.store import load_manifest
 from tests.conftest import REPO
 
 
 @pytest.fixture
-def manifests() -> list[dict[str, Any]]:
+def manifests() -> list[Manifest]:
     found = [load_manifest(p) for p in sorted((REPO / "examples" / "manifests").glob("*.json"))]
     for name in ("acme-support-bot.md", "acme-chat-adapter.md", "acme-sentiment-small.md"):
         path = REPO / "examples" / "cards" / "models" / name
@@ -45,7 +48,7 @@ def cyclonedx_1_6_errors(document_: dict[str, Any]) -> list[str]:
     return [e.message for e in validator.iter_errors(document_)]
 
 
-def test_cyclonedx_ml_bom_is_valid_and_complete(manifests: list[dict[str, Any]]) -> None:
+def test_cyclonedx_ml_bom_is_valid_and_complete(manifests: list[Manifest]) -> None:
     document_ = bom(manifests)
     assert cyclonedx_1_6_errors(document_) == []
     broken = {**document_, "components": [{**document_["components"][0], "type": "model"}]}
@@ -72,9 +75,7 @@ def test_cyclonedx_ml_bom_is_valid_and_complete(manifests: list[dict[str, Any]])
     assert bom(list(reversed(manifests))) == document_  # deterministic
 
 
-def test_spdx_2_3_validates_and_round_trips(
-    manifests: list[dict[str, Any]], tmp_path: Path
-) -> None:
+def test_spdx_2_3_validates_and_round_trips(manifests: list[Manifest], tmp_path: Path) -> None:
     from spdx_tools.spdx.parser.parse_anything import parse_file
     from spdx_tools.spdx.validation.document_validator import validate_full_spdx_document
 
@@ -97,7 +98,7 @@ def test_spdx_2_3_validates_and_round_trips(
     assert dumps(document(list(reversed(manifests)))) == dumps(doc)
 
 
-def test_spdx3_with_ai_and_dataset_profiles_round_trips(manifests: list[dict[str, Any]]) -> None:
+def test_spdx3_with_ai_and_dataset_profiles_round_trips(manifests: list[Manifest]) -> None:
     import io
 
     from spdx_python_model import v3_0_1 as spdx
@@ -134,7 +135,7 @@ def test_spdx3_with_ai_and_dataset_profiles_round_trips(manifests: list[dict[str
 
 
 def test_two_revisions_of_one_asset_are_two_distinct_entries_in_every_format(
-    manifests: list[dict[str, Any]],
+    manifests: list[Manifest],
 ) -> None:
     import io
 
@@ -143,9 +144,9 @@ def test_two_revisions_of_one_asset_are_two_distinct_entries_in_every_format(
     from mlassets.formats.common import keyed
     from mlassets.formats.spdx3 import dumps as spdx3_dumps
 
-    llama = next(m for m in manifests if m["id"] == "hf://meta-llama/Llama-2-7b-hf")
-    older = {**llama, "revision": "0" * 40}
-    both = [*manifests, older, dict(llama)]  # the same revision twice is one asset
+    llama = next(m for m in manifests if m.id == "hf://meta-llama/Llama-2-7b-hf")
+    older = replace(llama, revision="0" * 40)
+    both = [*manifests, older, replace(llama)]  # the same revision twice is one asset
     keys = [key for key, _ in keyed(both)]
     assert len(keys) == len(manifests) + 1 == len(set(keys))
     assert "hf://meta-llama/Llama-2-7b-hf@" + "0" * 40 in keys
@@ -161,7 +162,7 @@ def test_two_revisions_of_one_asset_are_two_distinct_entries_in_every_format(
     versions = {
         c.get("version") for c in cdx["components"] if c["name"] == "meta-llama/Llama-2-7b-hf"
     }
-    assert versions == {llama["revision"], "0" * 40}
+    assert versions == {llama.revision, "0" * 40}
     # The support bot names its base without a revision: it resolves to an entry without one.
     dependencies = {d["ref"]: d["dependsOn"] for d in cdx["dependencies"]}
     assert (

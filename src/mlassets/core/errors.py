@@ -69,3 +69,8 @@ class NetworkError(SourceError):
 
 class MissingExtraError(OperationalError):
     """An optional dependency is not installed; the message says which extra brings it."""
+
+
+class ExportError(OperationalError):
+    """An export library (spdx-tools, spdx-python-model) refused the document built from the
+    manifests; `subject` is the asset reference it concerns when one asset is to blame."""

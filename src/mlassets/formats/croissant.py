@@ -10,11 +10,13 @@ files), addressed at the manifest's revision. Croissant describes record structu
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 from mlassets.formats.common import download_location
 from mlassets.licenses.spdx_list import spdx_list
+from mlassets.manifests.model import FileEntry, Manifest
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
 # The standard Croissant 1.0 @context: the terms mlcroissant expects.
@@ -68,7 +70,7 @@ _FORMATS = {
 }
 
 
-def _license(expression: str | None) -> str | None:
+def _license(expression: str) -> str | None:
     if not expression or expression == "NOASSERTION":
         return None
     if spdx_list().current(expression):
@@ -76,48 +78,52 @@ def _license(expression: str | None) -> str | None:
     return expression
 
 
-def dataset(manifest: dict[str, Any]) -> dict[str, Any]:
+def dataset(manifest: Manifest) -> dict[str, Any]:
     """The Croissant document of one dataset manifest."""
-    asset_id = manifest["id"]
-    name = manifest.get("title") or asset_id.rsplit("/", 1)[-1]
+    name = manifest.title or manifest.id.rsplit("/", 1)[-1]
     document: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "sc:Dataset",
         "name": name,
-        "description": manifest.get("description") or name,
+        "description": manifest.description or name,
         "conformsTo": CONFORMS_TO,
     }
-    url = download_location(asset_id)
+    url = download_location(manifest.id)
     if url:
         document["url"] = url
-    license_url = _license((manifest.get("license") or {}).get("concluded"))
+    license_url = _license(manifest.license.concluded)
     if license_url:
         document["license"] = license_url
-    if manifest.get("tags"):
-        document["keywords"] = sorted(set(manifest["tags"]))
-    if manifest.get("languages"):
-        document["inLanguage"] = list(manifest["languages"])
-    if manifest.get("last_modified"):
-        document["datePublished"] = manifest["last_modified"]
-    files = []
-    for entry in manifest.get("files") or []:
-        if not entry.get("sha256") or not url:
-            continue
-        revision = manifest.get("revision") or "main"
-        suffix = re.search(r"\.[A-Za-z0-9]+$", entry["path"])
-        files.append(
-            {
-                "@type": "cr:FileObject",
-                "@id": entry["path"],
-                "name": entry["path"],
-                "contentUrl": f"{url}/resolve/{revision}/{entry['path']}",
-                "encodingFormat": _FORMATS.get(
-                    suffix.group().lower() if suffix else "", "application/octet-stream"
-                ),
-                "sha256": entry["sha256"],
-                **({"contentSize": f"{entry['size']} B"} if entry.get("size") else {}),
-            }
-        )
+    if manifest.tags:
+        document["keywords"] = sorted(set(manifest.tags))
+    if manifest.languages:
+        document["inLanguage"] = list(manifest.languages)
+    if manifest.last_modified:
+        document["datePublished"] = manifest.last_modified
+    # Only a file with a known SHA-256 can be checked, and only one with a URL can be fetched.
+    revision = manifest.revision or "main"
+    files = [_file_object(url, revision, f) for f in manifest.files if url and f.sha256]
     if files:
         document["distribution"] = files
     return document
+
+
+def _file_object(url: str, revision: str, entry: FileEntry) -> dict[str, Any]:
+    """The `cr:FileObject` of a file, addressed at the manifest's revision."""
+    suffix = re.search(r"\.[A-Za-z0-9]+$", entry.path)
+    return {
+        "@type": "cr:FileObject",
+        "@id": entry.path,
+        "name": entry.path,
+        "contentUrl": f"{url}/resolve/{revision}/{entry.path}",
+        "encodingFormat": _FORMATS.get(
+            suffix.group().lower() if suffix else "", "application/octet-stream"
+        ),
+        "sha256": entry.sha256,
+        **({"contentSize": f"{entry.size} B"} if entry.size else {}),
+    }
+
+
+def dumps(manifest: Manifest) -> str:
+    """The Croissant document as JSON text: sorted keys, two-space indent, final newline."""
+    return json.dumps(dataset(manifest), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -4,124 +4,150 @@ A fine-tune, adapter, merge or quantization is `DESCENDANT_OF` its base; a model
 `GENERATED_FROM` its training data. The concluded expression is the package's concluded license;
 the declared values are kept in the license comment. Every `LicenseRef-` used is declared in the
 document (spdx-tools' validator requires it), with the text mlassets knows: its name and where it
-came from. The document is validated with spdx-tools before it is returned.
+came from. The document is validated with spdx-tools before it is returned; whatever spdx-tools
+or license-expression refuses is raised as `ExportError`.
+
+spdx-tools ships no type information, so its objects are `Any` here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import uuid
 from collections.abc import Sequence
 from typing import Any
 
 from mlassets import __version__
-from mlassets.formats.common import created_at, download_location, keyed
+from mlassets.core.errors import ExportError
+from mlassets.formats.common import created_time, download_location, keyed, unresolved
+from mlassets.manifests.model import Manifest
 
 _NAMESPACE = uuid.UUID("9b0f3c1e-5d2a-4b7e-8c6d-1e2f3a4b5c6d")
 _LICENSEREF = re.compile(r"LicenseRef-[A-Za-z0-9.-]+")
-
-
-class SpdxExportError(Exception):
-    """spdx-tools rejected the document: a bug in this exporter, reported with its messages."""
 
 
 def _spdx_id(asset_id: str) -> str:
     return "SPDXRef-" + re.sub(r"[^A-Za-z0-9.-]+", "-", asset_id).strip("-")
 
 
-def document(manifests: Sequence[dict[str, Any]]) -> Any:
+def document(manifests: Sequence[Manifest]) -> Any:
     """An spdx_tools Document for the manifests (validated)."""
-    from license_expression import get_spdx_licensing
-    from spdx_tools.spdx.model import (
-        Actor,
-        ActorType,
-        Checksum,
-        ChecksumAlgorithm,
-        CreationInfo,
-        Document,
-        ExtractedLicensingInfo,
-        Package,
-        Relationship,
-        RelationshipType,
-        SpdxNoAssertion,
-    )
-    from spdx_tools.spdx.validation.document_validator import validate_full_spdx_document
+    from spdx_tools.spdx.model import Document
 
-    licensing = get_spdx_licensing()
     ordered = keyed(manifests)
-    known = {key for key, _ in ordered}
-    referenced = sorted(
-        {b["id"] for _, m in ordered for b in m.get("base_models") or []}
-        | {d for _, m in ordered for d in m.get("datasets") or []}
+    packages = [_package(key, manifest) for key, manifest in ordered]
+    packages += [_referenced_package(ref) for ref in sorted(unresolved(ordered))]
+    doc = Document(
+        creation_info=_creation_info(manifests, ordered),
+        packages=packages,
+        relationships=_relationships(ordered, packages),
+        extracted_licensing_info=_extracted_licenses(ordered),
     )
-    packages, relationships, refs = [], [], set()
-    stubs = [(r, {"id": r, "kind": "reference"}) for r in referenced if r not in known]
-    for key, manifest in ordered + stubs:
-        block = manifest.get("license") or {}
-        concluded = block.get("concluded")
-        stub = manifest.get("kind") == "reference"
-        license_expression = (
-            licensing.parse(concluded)
-            if concluded and concluded != "NOASSERTION"
-            else SpdxNoAssertion()
+    _validate(doc, [key for key, _ in ordered])
+    return doc
+
+
+def _concluded(key: str, expression: str) -> Any:
+    from license_expression import ExpressionError, get_spdx_licensing
+    from spdx_tools.spdx.model import SpdxNoAssertion
+
+    if not expression or expression == "NOASSERTION":
+        return SpdxNoAssertion()
+    try:
+        return get_spdx_licensing().parse(expression)
+    except ExpressionError as exc:
+        message = f"{key}: license-expression cannot parse {expression!r}: {exc}"
+        raise ExportError(message, key) from exc
+
+
+def _package(key: str, manifest: Manifest) -> Any:
+    from spdx_tools.spdx.model import Checksum, ChecksumAlgorithm, Package, SpdxNoAssertion
+
+    checksums = (
+        [Checksum(ChecksumAlgorithm.SHA256, manifest.card_sha256)] if manifest.card_sha256 else []
+    )
+    declared = manifest.license.declared
+    try:
+        return Package(
+            spdx_id=_spdx_id(key),
+            name=manifest.id,
+            download_location=download_location(manifest.id) or SpdxNoAssertion(),
+            version=manifest.revision,
+            files_analyzed=False,
+            checksums=checksums,
+            license_concluded=_concluded(key, manifest.license.concluded),
+            license_declared=SpdxNoAssertion(),
+            license_comment=f"declared: {', '.join(declared)}" if declared else None,
+            copyright_text=SpdxNoAssertion(),
+            summary=manifest.description or None,
+            comment=f"{manifest.kind.value} curated by mlassets",
         )
-        refs.update(_LICENSEREF.findall(concluded or ""))
-        checksums = (
-            [Checksum(ChecksumAlgorithm.SHA256, manifest["card_sha256"])]
-            if manifest.get("card_sha256")
-            else []
-        )
-        declared = block.get("declared") or []
-        packages.append(
-            Package(
-                spdx_id=_spdx_id(key),
-                name=manifest["id"],
-                download_location=download_location(manifest["id"]) or SpdxNoAssertion(),
-                version=manifest.get("revision"),
-                files_analyzed=False,
-                checksums=checksums,
-                license_concluded=license_expression
-                if manifest.get("kind") != "reference"
-                else None,
-                license_declared=SpdxNoAssertion() if manifest.get("kind") != "reference" else None,
-                license_comment=f"declared: {', '.join(declared)}" if declared else None,
-                copyright_text=SpdxNoAssertion(),
-                summary=(manifest.get("description") or None),
-                comment="named as a base model or dataset; no manifest in this export"
-                if stub
-                else f"{manifest.get('kind', 'asset')} curated by mlassets",
-            )
-        )
+    except TypeError as exc:  # spdx-tools checks every field's type as it is set
+        raise ExportError(f"{key}: spdx-tools refused a package field: {exc}", key) from exc
+
+
+def _referenced_package(asset_id: str) -> Any:
+    """The package of an asset that a lineage reference names and no manifest describes."""
+    from spdx_tools.spdx.model import Package, SpdxNoAssertion
+
+    return Package(
+        spdx_id=_spdx_id(asset_id),
+        name=asset_id,
+        download_location=download_location(asset_id) or SpdxNoAssertion(),
+        files_analyzed=False,
+        copyright_text=SpdxNoAssertion(),
+        comment="named as a base model or dataset; no manifest in this export",
+    )
+
+
+def _relationships(ordered: Sequence[tuple[str, Manifest]], packages: Sequence[Any]) -> list[Any]:
+    """Lineage links, asset by asset, then the document describing every package."""
+    from spdx_tools.spdx.model import Relationship, RelationshipType
+
+    relationships = []
     for key, manifest in ordered:
         child = _spdx_id(key)
         relationships += [
             Relationship(
-                child, RelationshipType.DESCENDANT_OF, _spdx_id(b["id"]), comment=b.get("relation")
+                child,
+                RelationshipType.DESCENDANT_OF,
+                _spdx_id(b.id),
+                comment=b.relation.value if b.relation else None,
             )
-            for b in manifest.get("base_models") or []
+            for b in manifest.base_models
         ]
         relationships += [
             Relationship(child, RelationshipType.GENERATED_FROM, _spdx_id(d), comment="trained on")
-            for d in manifest.get("datasets") or []
+            for d in manifest.datasets
         ]
     relationships += [
         Relationship("SPDXRef-DOCUMENT", RelationshipType.DESCRIBES, p.spdx_id) for p in packages
     ]
-    digest = "|".join(sorted(m["id"] + str(m.get("revision")) for _, m in ordered))
-    created = dt.datetime.strptime(
-        created_at(manifests), "%Y-%m-%dT%H:%M:%SZ"
-    )  # the same input, the same bytes
-    creation = CreationInfo(
+    return relationships
+
+
+def _creation_info(manifests: Sequence[Manifest], ordered: Sequence[tuple[str, Manifest]]) -> Any:
+    """Namespace and creation time follow from the manifests: the same input, the same bytes."""
+    from spdx_tools.spdx.model import Actor, ActorType, CreationInfo
+
+    digest = "|".join(sorted(m.id + str(m.revision) for _, m in ordered))
+    return CreationInfo(
         spdx_version="SPDX-2.3",
         spdx_id="SPDXRef-DOCUMENT",
         name="mlassets export",
         document_namespace=f"https://spdx.org/spdxdocs/mlassets-{uuid.uuid5(_NAMESPACE, digest)}",
         creators=[Actor(ActorType.TOOL, f"mlassets-{__version__}")],
-        created=created,
+        created=created_time(manifests),
         data_license="CC0-1.0",
     )
-    extracted = [
+
+
+def _extracted_licenses(ordered: Sequence[tuple[str, Manifest]]) -> list[Any]:
+    """A declaration of every `LicenseRef-` the concluded expressions use."""
+    from spdx_tools.spdx.model import ExtractedLicensingInfo
+
+    refs = {ref for _, m in ordered for ref in _LICENSEREF.findall(m.license.concluded)}
+    return [
         ExtractedLicensingInfo(
             license_id=ref,
             extracted_text=f"The license mlassets records as {ref}; its text is not bundled.",
@@ -129,16 +155,23 @@ def document(manifests: Sequence[dict[str, Any]]) -> Any:
         )
         for ref in sorted(refs)
     ]
-    doc = Document(
-        creation_info=creation,
-        packages=packages,
-        relationships=relationships,
-        extracted_licensing_info=extracted,
-    )
+
+
+def _validate(doc: Any, keys: Sequence[str]) -> None:
+    """`ExportError` with spdx-tools' first messages, naming the first asset they concern."""
+    from spdx_tools.spdx.validation.document_validator import validate_full_spdx_document
+
     messages = validate_full_spdx_document(doc)
-    if messages:
-        raise SpdxExportError("; ".join(m.validation_message for m in messages[:5]))
-    return doc
+    if not messages:
+        return
+    by_id = {_spdx_id(key): key for key in keys}
+    # A message about a package's field (its license expression) names the package as parent.
+    named = (i for m in messages for i in (m.context.spdx_id, m.context.parent_id) if i in by_id)
+    subject = next((by_id[i] for i in named), None)
+    text = "; ".join(m.validation_message for m in messages[:5])
+    raise ExportError(
+        f"{subject or 'export'}: spdx-tools rejects the SPDX 2.3 document: {text}", subject
+    )
 
 
 def dumps(doc: Any) -> str:
