@@ -21,7 +21,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from mlassets.core.version import __version__ as __version__
 
 # Public names and the modules that define them. They load on first use (PEP 562), so that
 # `mlassets validate` and the pre-commit path import only what they need. The TYPE_CHECKING

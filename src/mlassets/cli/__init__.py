@@ -56,7 +56,7 @@ def build_app(only: str | None = None) -> typer.Typer:
 
 def _version(value: bool) -> None:
     if value:
-        from mlassets import __version__
+        from mlassets.core.version import __version__
 
         typer.echo(__version__)
         raise typer.Exit()

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from mlassets import __version__
+from mlassets.core.version import __version__
 from mlassets.formats.common import created_at, keyed, parents, referenced_kind, unresolved
 from mlassets.manifests.model import AssetKind, Manifest
 

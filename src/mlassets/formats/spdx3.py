@@ -17,8 +17,8 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from mlassets import __version__
 from mlassets.core.errors import ExportError
+from mlassets.core.version import __version__
 from mlassets.formats.common import (
     created_time,
     download_location,
