@@ -6,8 +6,24 @@ import json
 import shutil
 from pathlib import Path
 
+from mlassets.core.refs import AssetRef
+from mlassets.documents.card import read_card
+from mlassets.io.discovery import collect, is_card_file
+from mlassets.manifests.build import from_card
+from mlassets.manifests.store import write_manifest
 from mlassets.schemas import validator_for
 from tests.conftest import REPO, corpus_or_skip
+
+
+def curated(cards: Path, out: Path) -> int:
+    """Manifests for a directory of cards, as `mlassets fetch DIR --out OUT` writes them (built
+    here through the core, so that these tests do not depend on the fetch command)."""
+    count = 0
+    for path, name in collect([cards], is_card_file):
+        ref = AssetRef("local", None, name)
+        write_manifest(from_card(read_card(path, name), ref, "2026-01-01T00:00:00Z"), out)
+        count += 1
+    return count
 
 
 def valid(schema: str, text: str) -> dict:  # type: ignore[type-arg]
@@ -18,7 +34,8 @@ def valid(schema: str, text: str) -> dict:  # type: ignore[type-arg]
 
 
 def examples_catalog(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert run_cli("fetch", str(REPO / "examples" / "cards"), "--out", "m").code == 0
+    (tmp_path / "m").mkdir()
+    assert curated(REPO / "examples" / "cards", tmp_path / "m") == 11
     for path in (REPO / "examples" / "manifests").glob("*.json"):
         shutil.copy(path, tmp_path / "m")
     result = run_cli("index", "m")
@@ -93,7 +110,8 @@ def test_catalog_errors_are_one_line(run_cli, tmp_path: Path) -> None:  # type: 
 
 def test_corpus_manifests_index_and_answer(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     corpus = corpus_or_skip()
-    assert run_cli("fetch", str(corpus), "--out", "corpus-manifests").code in (0, 1)
+    (tmp_path / "corpus-manifests").mkdir()
+    assert curated(corpus, tmp_path / "corpus-manifests") > 300
     result = run_cli("index", "corpus-manifests", "--json")
     assert result.code == 0, result.stderr
     added = json.loads(result.stdout)["added"]

@@ -3,7 +3,6 @@ collections whose right answers are known."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -21,11 +20,19 @@ from mlassets.catalog import (
     search,
 )
 from mlassets.formats import lineage_graph as draw
+from mlassets.manifests.model import LicenseBlock, Manifest
+from mlassets.manifests.store import write_manifest_at
 
 
 def manifest(
-    asset_id: str, kind: str = "model", license_id: str = "MIT", **fields: Any
-) -> dict[str, Any]:
+    asset_id: str,
+    kind: str = "model",
+    license_id: str = "MIT",
+    *,
+    declared: list[str] | None = None,
+    **fields: Any,
+) -> Manifest:
+    """A schema-valid manifest (fields in their JSON form), through the typed model."""
     data: dict[str, Any] = {
         "schema_version": 1,
         "id": asset_id,
@@ -33,9 +40,12 @@ def manifest(
         "source": "huggingface",
         "revision": "1" * 40,
         "card_sha256": "a" * 64,
+        "fetched_at": "2026-01-01T00:00:00Z",
         "title": asset_id.rsplit("/", 1)[-1],
         "description": None,
-        "license": {"declared": [license_id.lower()], "concluded": license_id, "findings": []},
+        "license": LicenseBlock.of(
+            tuple([license_id.lower()] if declared is None else declared), license_id
+        ).to_json(),
         "task": None,
         "languages": [],
         "datasets": [],
@@ -44,23 +54,37 @@ def manifest(
         "files": [],
         "tags": [],
         "library": None,
+        "gated": False,
+        "last_modified": None,
         "findings": [],
     }
     data.update(fields)
-    return data
+    return Manifest.from_json(data)
 
 
-def write(folder: Path, *manifests: dict[str, Any]) -> Path:
+def write(folder: Path, *manifests: Manifest) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    for data in manifests:
-        name = data["id"].replace("://", "--").replace("/", "--") + ".json"
-        (folder / name).write_text(json.dumps(data))
+    for item in manifests:
+        write_manifest_at(
+            item, folder / (item.id.replace("://", "--").replace("/", "--") + ".json")
+        )
     return folder
 
 
-def catalog(tmp_path: Path, *manifests: dict[str, Any]) -> sqlite3.Connection:
+def catalog(tmp_path: Path, *manifests: Manifest) -> sqlite3.Connection:
     index_manifests([write(tmp_path / "m", *manifests)], tmp_path / "c.db")
     return open_catalog(tmp_path / "c.db", create=False)
+
+
+def finding(code: str) -> dict[str, Any]:
+    return {
+        "code": code,
+        "severity": "warning",
+        "message": "the card has no metadata",
+        "pointer": "",
+        "line": None,
+        "column": None,
+    }
 
 
 def metric(dataset: str, kind: str, value: float) -> dict[str, Any]:
@@ -305,10 +329,10 @@ def test_audit_shares_missing_fields_and_licenses(tmp_path: Path) -> None:
         manifest(
             "hf://acme/b",
             license_id="NOASSERTION",
+            declared=[],
             card_sha256=None,
-            license={"declared": [], "concluded": "NOASSERTION", "findings": []},
         ),
-        manifest("hf://datasets/acme/nc", "dataset", "CC-BY-NC-4.0", findings=[{"code": "C101"}]),
+        manifest("hf://datasets/acme/nc", "dataset", "CC-BY-NC-4.0", findings=[finding("C101")]),
     )
     result = audit(db)
     assert (result.assets, result.by_kind) == (3, {"dataset": 1, "model": 2})
