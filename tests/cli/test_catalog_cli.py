@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 from mlassets.core.refs import AssetRef
@@ -102,10 +103,46 @@ def test_catalog_errors_are_one_line(run_cli, tmp_path: Path) -> None:  # type: 
         missing.stderr.strip()
         == "mlassets: error: nowhere.db: no catalog here; build one with `mlassets index DIR`"
     )
-    (tmp_path / "junk.db").write_text("not sqlite" * 200)
-    assert run_cli("search", "x", "--db", "junk.db").code == 2
     assert run_cli("index", "no-such-dir").code == 2
-    assert run_cli("lineage", "hf://nobody/nothing", "--db", "junk.db").code == 2
+    # A file that is not a catalog is an operational error (3), named on one line.
+    (tmp_path / "junk.db").write_text("not sqlite" * 200)
+    for args in (("search", "x"), ("lineage", "hf://nobody/nothing"), ("audit",)):
+        junk = run_cli(*args, "--db", "junk.db")
+        assert junk.code == 3
+        assert junk.stderr.startswith(
+            "mlassets: error: junk.db: not a catalog (file is not a database)"
+        )
+        assert len(junk.stderr.strip().splitlines()) == 1
+    assert run_cli("index", str(REPO / "examples" / "manifests"), "--db", "junk.db").code == 3
+
+
+def test_an_unknown_reference_is_a_usage_error(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("index", str(REPO / "examples" / "manifests")).code == 0
+    for args in (
+        ("lineage", "hf://nobody/nothing"),
+        ("recommend", "models", "--for", "hf://nobody/nothing"),
+        ("recommend", "datasets", "--for", "hf://nobody/nothing"),
+    ):
+        result = run_cli(*args)
+        assert (result.code, result.stderr) == (
+            2,
+            "mlassets: error: hf://nobody/nothing: not in the catalog mlassets.db\n",
+        )
+
+
+def test_a_locked_catalog_says_locked(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("index", str(REPO / "examples" / "manifests")).code == 0
+    holder = sqlite3.connect(tmp_path / "mlassets.db")  # another process in the middle of a write
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        locked = run_cli("search", "llama")
+    finally:
+        holder.close()
+    assert locked.code == 3
+    assert locked.stderr.startswith(
+        "mlassets: error: mlassets.db: the catalog is locked (database is locked)"
+    )
+    assert run_cli("search", "llama").code == 0
 
 
 def test_corpus_manifests_index_and_answer(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
