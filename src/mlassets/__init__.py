@@ -11,7 +11,8 @@ The Python API mirrors the CLI; every function returns data and never prints or 
 - `license_check(["card.md"], Policy(use="commercial"), ManifestIndex(Path("manifests")))`
   checks licenses against a policy and along lineage; `check_lineage` does the lineage part.
 - `index_manifests([Path("manifests")], Path("mlassets.db"))` builds the catalog;
-  `mlassets.catalog` searches it, walks lineage, recommends and audits.
+  `with Catalog.open(Path("mlassets.db")) as catalog:` searches it, walks lineage, recommends
+  and audits.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ _EXPORTS = {
     "Policy": "mlassets.licenses",
     "load_policy": "mlassets.licenses",
     "ManifestIndex": "mlassets.workflows.license_check",
+    "Catalog": "mlassets.catalog",
     "index_manifests": "mlassets.catalog",
     "open_catalog": "mlassets.catalog",
     "license_check": "mlassets.workflows.license_check",
