@@ -14,7 +14,7 @@ Tables (schema version 1):
 - `meta`: key/value (`schema_version`, `indexed_at`).
 
 To change the schema, append a migration to MIGRATIONS; `connect` applies the missing ones.
-Everything here is SQLite-specific: `SqliteCatalog` (sqlite.py) is its only user, and sqlite3
+Everything here is SQLite-specific, used by the SQLite backend only (`SqliteCatalog`); sqlite3
 errors leave it as `CatalogError` (`sqlite_errors`).
 """
 
