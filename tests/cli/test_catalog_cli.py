@@ -157,3 +157,13 @@ def test_corpus_manifests_index_and_answer(run_cli, tmp_path: Path) -> None:  # 
     assert squad["hits"] and "squad" in squad["hits"][0]["id"].lower()
     audit = json.loads(run_cli("audit", "--json").stdout)
     assert audit["assets"] == added and 0 < audit["shares"]["with_license"] < 1
+
+
+def test_audit_of_a_directory_names_the_files_it_skipped(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    shutil.copytree(REPO / "examples" / "manifests", tmp_path / "m")
+    (tmp_path / "m" / "broken.json").write_text("{not json")
+    result = run_cli("audit", "m", "--json")
+    assert result.code == 0
+    assert valid("catalog-audit", result.stdout)["assets"] == 4
+    assert result.stderr.startswith("mlassets: skipped m/broken.json:1:1: not a JSON manifest")
+    assert not (tmp_path / "mlassets.db").exists()  # the scratch catalog is not left behind here
