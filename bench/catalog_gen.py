@@ -54,25 +54,27 @@ def profile() -> Profile:
     for path in corpus_cards():
         card = read_card(path)
         data = from_card(card, AssetRef("local", None, str(path)), "2026-01-01T00:00:00Z")
-        kind = data["kind"]
+        kind = data.kind.value
         result.kinds[kind] += 1
-        result.tasks.setdefault(kind, Counter())[data["task"] or ""] += 1
-        concluded = data["license"]["concluded"]
+        result.tasks.setdefault(kind, Counter())[data.task or ""] += 1
+        concluded = data.license.concluded
         result.licenses.setdefault(kind, Counter())[concluded] += 1
-        result.classification[concluded] = data["license"]["classification"]
-        result.languages.update(data["languages"][:3])
-        if data["library"]:
-            result.libraries[data["library"]] += 1
-        result.tags.update(data["tags"][:8])
-        text = f"{data['title'] or ''} {data['description'] or ''}".lower()
+        result.classification[concluded] = data.license.classification.to_json()
+        result.languages.update(data.languages[:3])
+        if data.library:
+            result.libraries[data.library] += 1
+        result.tags.update(data.tags[:8])
+        text = f"{data.title or ''} {data.description or ''}".lower()
         result.words.update(_WORD.findall(text))
-        result.metric_types.update(m["type"] for m in data["metrics"])
+        result.metric_types.update(m.type for m in data.metrics)
         if kind == "model":
             models += 1
-            based += bool(data["base_models"])
-            trained += bool(data["datasets"])
-            evaluated += bool(data["metrics"])
-            result.relations.update(b["relation"] or "finetune" for b in data["base_models"])
+            based += bool(data.base_models)
+            trained += bool(data.datasets)
+            evaluated += bool(data.metrics)
+            result.relations.update(
+                b.relation.value if b.relation else "finetune" for b in data.base_models
+            )
     # The corpus cards predate the Hub's base_model field (none of them declares one). Today about
     # a third of Hub models do: the generator assumes 30% and these relation shares when the
     # corpus has nothing to say.

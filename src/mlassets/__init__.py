@@ -13,7 +13,8 @@ exits. Errors are subclasses of `MlassetsError`, each carrying the path or refer
   `classify("CC-BY-NC-4.0")` says what the license allows.
 - `license_check(["card.md"], Policy(use="commercial"), ManifestIndex(Path("manifests")))`
   checks licenses against a policy and along lineage; `check_lineage` does the lineage part.
-- `mlassets.catalog` indexes manifests into a catalog, searches it, walks lineage and audits.
+- `Catalog.open(Path("mlassets.db"))` is the catalog, a context manager: `index`, `search`,
+  `lineage_graph`, `recommend_models`, `recommend_datasets`, `audit` (`mlassets.catalog`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _EXPORTS = {
     "AssetRef": "mlassets.core.refs",
     "parse_ref": "mlassets.core.refs",
     "Card": "mlassets.documents.card",
+    "Catalog": "mlassets.catalog",
     "parse_card": "mlassets.documents.card",
     "read_card": "mlassets.documents.card",
     "Curated": "mlassets.workflows.curate",
@@ -57,6 +59,7 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:
+    from mlassets.catalog import Catalog
     from mlassets.core.errors import MlassetsError
     from mlassets.core.findings import Finding, Position, Severity
     from mlassets.core.refs import AssetRef, parse_ref
@@ -78,6 +81,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AssetRef",
     "Card",
+    "Catalog",
     "CurateReport",
     "Curated",
     "Finding",

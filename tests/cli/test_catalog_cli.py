@@ -4,10 +4,27 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
+from mlassets.core.refs import AssetRef
+from mlassets.documents.card import read_card
+from mlassets.io.discovery import collect, is_card_file
+from mlassets.manifests.build import from_card
+from mlassets.manifests.store import write_manifest
 from mlassets.schemas import validator_for
 from tests.conftest import REPO, corpus_or_skip
+
+
+def curated(cards: Path, out: Path) -> int:
+    """Manifests for a directory of cards, as `mlassets fetch DIR --out OUT` writes them (built
+    here through the core, so that these tests do not depend on the fetch command)."""
+    count = 0
+    for path, name in collect([cards], is_card_file):
+        ref = AssetRef("local", None, name)
+        write_manifest(from_card(read_card(path, name), ref, "2026-01-01T00:00:00Z"), out)
+        count += 1
+    return count
 
 
 def valid(schema: str, text: str) -> dict:  # type: ignore[type-arg]
@@ -18,7 +35,8 @@ def valid(schema: str, text: str) -> dict:  # type: ignore[type-arg]
 
 
 def examples_catalog(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert run_cli("fetch", str(REPO / "examples" / "cards"), "--out", "m").code == 0
+    (tmp_path / "m").mkdir()
+    assert curated(REPO / "examples" / "cards", tmp_path / "m") == 11
     for path in (REPO / "examples" / "manifests").glob("*.json"):
         shutil.copy(path, tmp_path / "m")
     result = run_cli("index", "m")
@@ -85,15 +103,52 @@ def test_catalog_errors_are_one_line(run_cli, tmp_path: Path) -> None:  # type: 
         missing.stderr.strip()
         == "mlassets: error: nowhere.db: no catalog here; build one with `mlassets index DIR`"
     )
-    (tmp_path / "junk.db").write_text("not sqlite" * 200)
-    assert run_cli("search", "x", "--db", "junk.db").code == 2
     assert run_cli("index", "no-such-dir").code == 2
-    assert run_cli("lineage", "hf://nobody/nothing", "--db", "junk.db").code == 2
+    # A file that is not a catalog is an operational error (3), named on one line.
+    (tmp_path / "junk.db").write_text("not sqlite" * 200)
+    for args in (("search", "x"), ("lineage", "hf://nobody/nothing"), ("audit",)):
+        junk = run_cli(*args, "--db", "junk.db")
+        assert junk.code == 3
+        assert junk.stderr.startswith(
+            "mlassets: error: junk.db: not a catalog (file is not a database)"
+        )
+        assert len(junk.stderr.strip().splitlines()) == 1
+    assert run_cli("index", str(REPO / "examples" / "manifests"), "--db", "junk.db").code == 3
+
+
+def test_an_unknown_reference_is_a_usage_error(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("index", str(REPO / "examples" / "manifests")).code == 0
+    for args in (
+        ("lineage", "hf://nobody/nothing"),
+        ("recommend", "models", "--for", "hf://nobody/nothing"),
+        ("recommend", "datasets", "--for", "hf://nobody/nothing"),
+    ):
+        result = run_cli(*args)
+        assert (result.code, result.stderr) == (
+            2,
+            "mlassets: error: hf://nobody/nothing: not in the catalog mlassets.db\n",
+        )
+
+
+def test_a_locked_catalog_says_locked(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("index", str(REPO / "examples" / "manifests")).code == 0
+    holder = sqlite3.connect(tmp_path / "mlassets.db")  # another process in the middle of a write
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        locked = run_cli("search", "llama")
+    finally:
+        holder.close()
+    assert locked.code == 3
+    assert locked.stderr.startswith(
+        "mlassets: error: mlassets.db: the catalog is locked (database is locked)"
+    )
+    assert run_cli("search", "llama").code == 0
 
 
 def test_corpus_manifests_index_and_answer(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     corpus = corpus_or_skip()
-    assert run_cli("fetch", str(corpus), "--out", "corpus-manifests").code in (0, 1)
+    (tmp_path / "corpus-manifests").mkdir()
+    assert curated(corpus, tmp_path / "corpus-manifests") > 300
     result = run_cli("index", "corpus-manifests", "--json")
     assert result.code == 0, result.stderr
     added = json.loads(result.stdout)["added"]
@@ -102,3 +157,13 @@ def test_corpus_manifests_index_and_answer(run_cli, tmp_path: Path) -> None:  # 
     assert squad["hits"] and "squad" in squad["hits"][0]["id"].lower()
     audit = json.loads(run_cli("audit", "--json").stdout)
     assert audit["assets"] == added and 0 < audit["shares"]["with_license"] < 1
+
+
+def test_audit_of_a_directory_names_the_files_it_skipped(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    shutil.copytree(REPO / "examples" / "manifests", tmp_path / "m")
+    (tmp_path / "m" / "broken.json").write_text("{not json")
+    result = run_cli("audit", "m", "--json")
+    assert result.code == 0
+    assert valid("catalog-audit", result.stdout)["assets"] == 4
+    assert result.stderr.startswith("mlassets: skipped m/broken.json:1:1: not a JSON manifest")
+    assert not (tmp_path / "mlassets.db").exists()  # the scratch catalog is not left behind here

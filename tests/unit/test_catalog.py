@@ -3,29 +3,38 @@ collections whose right answers are known."""
 
 from __future__ import annotations
 
-import json
+import contextlib
 import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from mlassets.catalog import (
+    AssetNotFoundError,
+    Catalog,
     CatalogError,
-    audit,
+    SqliteCatalog,
+    audit_directory,
     index_manifests,
-    lineage_graph,
-    open_catalog,
-    recommend_datasets,
-    recommend_models,
-    search,
 )
+from mlassets.core.errors import MlassetsError, UsageError
 from mlassets.formats import lineage_graph as draw
+from mlassets.manifests.model import LicenseBlock, Manifest
+from mlassets.manifests.store import write_manifest_at
 
 
 def manifest(
-    asset_id: str, kind: str = "model", license_id: str = "MIT", **fields: Any
-) -> dict[str, Any]:
+    asset_id: str,
+    kind: str = "model",
+    license_id: str = "MIT",
+    *,
+    declared: list[str] | None = None,
+    **fields: Any,
+) -> Manifest:
+    """A schema-valid manifest (fields in their JSON form), through the typed model."""
     data: dict[str, Any] = {
         "schema_version": 1,
         "id": asset_id,
@@ -33,9 +42,12 @@ def manifest(
         "source": "huggingface",
         "revision": "1" * 40,
         "card_sha256": "a" * 64,
+        "fetched_at": "2026-01-01T00:00:00Z",
         "title": asset_id.rsplit("/", 1)[-1],
         "description": None,
-        "license": {"declared": [license_id.lower()], "concluded": license_id, "findings": []},
+        "license": LicenseBlock.of(
+            tuple([license_id.lower()] if declared is None else declared), license_id
+        ).to_json(),
         "task": None,
         "languages": [],
         "datasets": [],
@@ -44,23 +56,47 @@ def manifest(
         "files": [],
         "tags": [],
         "library": None,
+        "gated": False,
+        "last_modified": None,
         "findings": [],
     }
     data.update(fields)
-    return data
+    return Manifest.from_json(data)
 
 
-def write(folder: Path, *manifests: dict[str, Any]) -> Path:
+def write(folder: Path, *manifests: Manifest) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    for data in manifests:
-        name = data["id"].replace("://", "--").replace("/", "--") + ".json"
-        (folder / name).write_text(json.dumps(data))
+    for item in manifests:
+        write_manifest_at(
+            item, folder / (item.id.replace("://", "--").replace("/", "--") + ".json")
+        )
     return folder
 
 
-def catalog(tmp_path: Path, *manifests: dict[str, Any]) -> sqlite3.Connection:
-    index_manifests([write(tmp_path / "m", *manifests)], tmp_path / "c.db")
-    return open_catalog(tmp_path / "c.db", create=False)
+Build = Callable[..., SqliteCatalog]
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Iterator[Build]:
+    """`catalog(*manifests)`: those manifests indexed, the catalog open (closed after the test)."""
+    with contextlib.ExitStack() as stack:
+
+        def build(*manifests: Manifest) -> SqliteCatalog:
+            index_manifests([write(tmp_path / "m", *manifests)], tmp_path / "c.db")
+            return stack.enter_context(SqliteCatalog.open(tmp_path / "c.db"))
+
+        yield build
+
+
+def finding(code: str) -> dict[str, Any]:
+    return {
+        "code": code,
+        "severity": "warning",
+        "message": "the card has no metadata",
+        "pointer": "",
+        "line": None,
+        "column": None,
+    }
 
 
 def metric(dataset: str, kind: str, value: float) -> dict[str, Any]:
@@ -96,12 +132,11 @@ def test_index_is_incremental_and_keeps_dangling_references(tmp_path: Path) -> N
     write(folder, changed)
     third = index_manifests([folder], db)
     assert (third.added, third.updated, third.unchanged) == (1, 1, 1)
-    connection = open_catalog(db, create=False)
-    assert connection.execute("SELECT count(*) FROM assets WHERE dangling = 1").fetchone()[0] == 0
-    assert (
-        connection.execute("SELECT revision FROM assets WHERE id = 'hf://acme/a'").fetchone()[0]
-        == "2" * 40
-    )
+    with SqliteCatalog.open(db) as opened:
+        sql = opened.connection
+        assert sql.execute("SELECT count(*) FROM assets WHERE dangling = 1").fetchone()[0] == 0
+        revision = sql.execute("SELECT revision FROM assets WHERE id = 'hf://acme/a'").fetchone()
+        assert revision[0] == "2" * 40
 
 
 def test_a_broken_manifest_is_reported_and_skipped(tmp_path: Path) -> None:
@@ -111,9 +146,8 @@ def test_a_broken_manifest_is_reported_and_skipped(tmp_path: Path) -> None:
     assert report.added == 1 and len(report.errors) == 1 and "broken.json" in report.errors[0]
 
 
-def test_search_ranks_by_bm25_with_filters(tmp_path: Path) -> None:
+def test_search_ranks_by_bm25_with_filters(catalog: Build) -> None:
     db = catalog(
-        tmp_path,
         manifest(
             "hf://acme/sentiment-bert",
             task="text-classification",
@@ -141,16 +175,16 @@ def test_search_ranks_by_bm25_with_filters(tmp_path: Path) -> None:
             description="Sentiment en français.",
         ),
     )
-    hits = search(db, "sentiment reviews").hits
+    hits = db.search("sentiment reviews").hits
     assert [h.id for h in hits] == ["hf://datasets/acme/reviews", "hf://acme/sentiment-bert"]
     assert hits[0].score >= hits[1].score
-    assert [h.id for h in search(db, "sentiment", {"kind": "model", "language": "fr"}).hits] == [
+    assert [h.id for h in db.search("sentiment", {"kind": "model", "language": "fr"}).hits] == [
         "hf://acme/french-bert"
     ]
-    assert [h.id for h in search(db, "", {"license_category": "non-commercial"}).hits] == [
+    assert [h.id for h in db.search("", {"license_category": "non-commercial"}).hits] == [
         "hf://datasets/acme/reviews"
     ]
-    fallback = search(db, "bert summarises")
+    fallback = db.search("bert summarises")
     assert fallback.mode == "any word" and {h.id for h in fallback.hits} >= {
         "hf://acme/review-summarizer"
     }
@@ -159,16 +193,15 @@ def test_search_ranks_by_bm25_with_filters(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "query", ['c++ "AND (', "NEAR(", "*", "'; DROP TABLE assets; --", "ünïcödé", "-"]
 )
-def test_search_never_fails_on_odd_queries(tmp_path: Path, query: str) -> None:
-    db = catalog(tmp_path, manifest("hf://acme/a", description="c plus plus and unicode"))
-    result = search(db, query)
+def test_search_never_fails_on_odd_queries(catalog: Build, query: str) -> None:
+    db = catalog(manifest("hf://acme/a", description="c plus plus and unicode"))
+    result = db.search(query)
     assert isinstance(result.hits, tuple)
-    assert db.execute("SELECT count(*) FROM assets").fetchone()[0] == 1
+    assert db.connection.execute("SELECT count(*) FROM assets").fetchone()[0] == 1
 
 
-def test_lineage_marks_violations_and_reports_cycles(tmp_path: Path) -> None:
+def test_lineage_marks_violations_and_reports_cycles(catalog: Build) -> None:
     db = catalog(
-        tmp_path,
         manifest(
             "hf://acme/bot",
             license_id="Apache-2.0",
@@ -187,7 +220,7 @@ def test_lineage_marks_violations_and_reports_cycles(tmp_path: Path) -> None:
         ),
         manifest("hf://datasets/acme/nc", "dataset", "CC-BY-NC-4.0"),
     )
-    graph = lineage_graph(db, "hf://acme/bot", up=True, depth=10)
+    graph = db.lineage_graph("hf://acme/bot", up=True, depth=10)
     violations = {(e.child, e.parent): e.violation for e in graph.edges}
     assert violations[("hf://acme/bot", "hf://datasets/acme/nc")] == "G101:error"
     assert violations[("hf://acme/bot", "hf://acme/llama")] == "G104:warning"
@@ -202,15 +235,14 @@ def test_lineage_marks_violations_and_reports_cycles(tmp_path: Path) -> None:
         in draw.dot(graph)
     )
     assert "linkStyle" in draw.mermaid(graph) and draw.mermaid(graph).startswith("flowchart BT")
-    down = lineage_graph(db, "hf://acme/root", up=False, down=True, depth=1)
+    down = db.lineage_graph("hf://acme/root", up=False, down=True, depth=1)
     assert [(e.child, e.parent) for e in down.edges] == [("hf://acme/llama", "hf://acme/root")]
     assert graph.to_json()["schema_version"] == 1
 
 
-def test_models_for_a_dataset_rank_by_task_language_license_and_results(tmp_path: Path) -> None:
+def test_models_for_a_dataset_rank_by_task_language_license_and_results(catalog: Build) -> None:
     data = "acme/reviews"
     db = catalog(
-        tmp_path,
         manifest(
             f"hf://datasets/{data}",
             "dataset",
@@ -240,7 +272,7 @@ def test_models_for_a_dataset_rank_by_task_language_license_and_results(tmp_path
         manifest("hf://acme/generator", task="text-generation", languages=["en"]),
         manifest("hf://acme/vision", task="image-classification"),
     )
-    result = recommend_models(db, f"hf://datasets/{data}", use="commercial")
+    result = db.recommend_models(f"hf://datasets/{data}", use="commercial")
     # Models for another task (and not evaluated on the dataset) are not candidates.
     assert [r.id for r in result.ranked] == ["hf://acme/best", "hf://acme/untested", "hf://acme/nc"]
     assert result.metric == "accuracy"
@@ -251,9 +283,8 @@ def test_models_for_a_dataset_rank_by_task_language_license_and_results(tmp_path
     assert "bars commercial use" in result.ranked[2].parts[2].why
 
 
-def test_datasets_for_a_model_set_incompatible_licenses_apart(tmp_path: Path) -> None:
+def test_datasets_for_a_model_set_incompatible_licenses_apart(catalog: Build) -> None:
     db = catalog(
-        tmp_path,
         manifest(
             "hf://acme/model", license_id="Apache-2.0", task="text-classification", languages=["en"]
         ),
@@ -283,16 +314,15 @@ def test_datasets_for_a_model_set_incompatible_licenses_apart(tmp_path: Path) ->
             "hf://datasets/acme/unlicensed", "dataset", "NOASSERTION", task="text-classification"
         ),
     )
-    result = recommend_datasets(db, "hf://acme/model", use="commercial")
+    result = db.recommend_datasets("hf://acme/model", use="commercial")
     assert [r.id for r in result.ranked] == ["hf://datasets/acme/open", "hf://datasets/acme/french"]
     rejected = {r.id: r.reasons for r in result.rejected}
     assert set(rejected) == {"hf://datasets/acme/nc", "hf://datasets/acme/unlicensed"}
     assert "license laundering" in rejected["hf://datasets/acme/nc"][0]
 
 
-def test_audit_shares_missing_fields_and_licenses(tmp_path: Path) -> None:
+def test_audit_shares_missing_fields_and_licenses(catalog: Build) -> None:
     db = catalog(
-        tmp_path,
         manifest(
             "hf://acme/a",
             task="text-classification",
@@ -305,12 +335,12 @@ def test_audit_shares_missing_fields_and_licenses(tmp_path: Path) -> None:
         manifest(
             "hf://acme/b",
             license_id="NOASSERTION",
+            declared=[],
             card_sha256=None,
-            license={"declared": [], "concluded": "NOASSERTION", "findings": []},
         ),
-        manifest("hf://datasets/acme/nc", "dataset", "CC-BY-NC-4.0", findings=[{"code": "C101"}]),
+        manifest("hf://datasets/acme/nc", "dataset", "CC-BY-NC-4.0", findings=[finding("C101")]),
     )
-    result = audit(db)
+    result = db.audit()
     assert (result.assets, result.by_kind) == (3, {"dataset": 1, "model": 2})
     assert result.counts == {
         "with_card": 2,
@@ -330,18 +360,134 @@ def test_audit_shares_missing_fields_and_licenses(tmp_path: Path) -> None:
 
 
 def test_catalog_schema_is_versioned(tmp_path: Path) -> None:
-    db = open_catalog(tmp_path / "c.db")
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
-    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"
-    db.execute("PRAGMA user_version = 99")
-    db.close()
-    with pytest.raises(CatalogError, match="newer than this mlassets"):
-        open_catalog(tmp_path / "c.db")
+    with SqliteCatalog.open(tmp_path / "c.db", create=True) as db:
+        sql = db.connection
+        assert sql.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert (
+            sql.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"
+        )
+        sql.execute("PRAGMA user_version = 99")
+    with pytest.raises(CatalogError, match="newer than this mlassets") as newer:
+        Catalog.open(tmp_path / "c.db")
+    assert newer.value.subject == str(tmp_path / "c.db")
     other = sqlite3.connect(tmp_path / "other.db")
     other.execute("CREATE TABLE t (x)")
     other.close()
     with pytest.raises(CatalogError, match="not an mlassets catalog"):
-        open_catalog(tmp_path / "other.db")
-    (tmp_path / "text.db").write_text("hello, I am not a database" * 100)
-    with pytest.raises(CatalogError):
-        open_catalog(tmp_path / "text.db")
+        Catalog.open(tmp_path / "other.db")
+
+
+def test_catalog_errors_are_mlassets_errors_naming_the_file(tmp_path: Path) -> None:
+    text = tmp_path / "text.db"
+    text.write_text("hello, I am not a database" * 100)
+    with pytest.raises(MlassetsError) as junk:
+        Catalog.open(text)
+    assert isinstance(junk.value, CatalogError)
+    assert str(junk.value) == f"{text}: not a catalog (file is not a database)"
+    assert junk.value.subject == str(text)
+    with pytest.raises(CatalogError, match="no catalog here"):
+        Catalog.open(tmp_path / "nowhere.db")
+    assert not (tmp_path / "nowhere.db").exists()  # opening without `create` makes no file
+    with pytest.raises(CatalogError, match="cannot open the catalog"):
+        Catalog.open(tmp_path / "no-such-dir" / "c.db", create=True)
+
+
+def test_a_corrupt_catalog_says_corrupt(tmp_path: Path, catalog: Build) -> None:
+    catalog(manifest("hf://acme/a", description="bert")).close()
+    data = bytearray((tmp_path / "c.db").read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)  # keep the header page, scribble over the rest
+    (tmp_path / "c.db").write_bytes(bytes(data))
+    with SqliteCatalog.open(tmp_path / "c.db") as db, pytest.raises(CatalogError) as corrupt:
+        db.search("bert")
+    assert str(corrupt.value).startswith(f"{tmp_path / 'c.db'}: the catalog is corrupt (")
+    assert "\n" not in str(corrupt.value)
+
+
+def test_a_locked_catalog_says_locked_not_not_a_catalog(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    Catalog.open(path, create=True).close()
+    holder = sqlite3.connect(path)  # another process in the middle of a write
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(CatalogError) as at_open:
+            SqliteCatalog.open(path, timeout=0.05)
+        holder.rollback()
+        with SqliteCatalog.open(path, timeout=0.05) as db:
+            holder.execute("BEGIN EXCLUSIVE")
+            with pytest.raises(CatalogError) as at_search:
+                db.search("anything")
+            holder.rollback()
+            assert db.search("anything").hits == ()  # usable again once the lock is gone
+    finally:
+        holder.close()
+    for error in (at_open.value, at_search.value):
+        assert str(error).startswith(f"{path}: the catalog is locked (database is locked)")
+        assert "not a catalog" not in str(error)
+
+
+def test_the_context_manager_closes_the_connection(tmp_path: Path) -> None:
+    with Catalog.open(tmp_path / "c.db", create=True) as db:
+        assert isinstance(db, SqliteCatalog) and db.location == str(tmp_path / "c.db")
+        sql = db.connection
+        assert db.audit().assets == 0
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        sql.execute("SELECT 1")
+    with pytest.raises(CatalogError, match="the catalog is closed"):
+        db.search("x")
+    db.close()  # twice: harmless
+
+
+def test_unknown_references_and_filters_are_usage_errors(catalog: Build) -> None:
+    db = catalog(manifest("hf://acme/a"))
+    calls: list[Callable[[], object]] = [
+        lambda: db.lineage_graph("hf://nobody/nothing"),
+        lambda: db.recommend_models("hf://nobody/nothing"),
+        lambda: db.recommend_datasets("hf://nobody/nothing"),
+    ]
+    for call in calls:
+        with pytest.raises(AssetNotFoundError) as missing:
+            call()
+        assert isinstance(missing.value, UsageError) and isinstance(missing.value, LookupError)
+        assert str(missing.value) == f"hf://nobody/nothing: not in the catalog {db.location}"
+        assert missing.value.subject == "hf://nobody/nothing"
+    with pytest.raises(UsageError, match="unknown search filter"):
+        db.search("x", {"colour": "red"})
+
+
+def test_index_through_an_open_catalog_matches_a_fresh_build(tmp_path: Path) -> None:
+    folder = write(
+        tmp_path / "m",
+        manifest("hf://acme/a", base_models=[{"id": "hf://acme/base", "relation": "adapter"}]),
+        manifest("hf://acme/b", description="a bert model", languages=["en"]),
+        manifest("hf://datasets/acme/d", "dataset", "CC-BY-NC-4.0"),
+    )
+    fresh = index_manifests([folder], tmp_path / "fresh.db")
+    with Catalog.open(tmp_path / "open.db", create=True) as db:
+        report = db.index([folder])
+        assert (report.added, report.dangling) == (fresh.added, fresh.dangling) == (3, 1)
+        with Catalog.open(tmp_path / "fresh.db") as other:
+            assert db.audit() == other.audit()
+            assert db.search("bert") == other.search("bert")
+            assert db.lineage_graph("hf://acme/a") == other.lineage_graph("hf://acme/a")
+        assert db.index([folder]).unchanged == 3
+
+
+def test_audit_directory_uses_a_scratch_catalog_it_removes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write(
+        tmp_path / "m",
+        manifest("hf://acme/a", task="text-classification"),
+        manifest("hf://datasets/acme/d", "dataset", "CC-BY-NC-4.0"),
+    )
+    (folder / "broken.json").write_text("{not json")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    result, report = audit_directory([folder])
+    assert list(scratch.iterdir()) == []
+    assert len(report.errors) == 1 and "broken.json" in report.errors[0]
+    index_manifests([folder], tmp_path / "c.db")
+    with Catalog.open(tmp_path / "c.db") as db:
+        assert result == db.audit()
+    assert result.by_kind == {"dataset": 1, "model": 1}

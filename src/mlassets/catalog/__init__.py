@@ -1,27 +1,40 @@
-"""The embedded asset catalog: index manifests into SQLite, then search, walk lineage, recommend
-and audit. The schema is documented and versioned in `db.py`."""
+"""The embedded asset catalog: index manifests, then search, walk lineage, recommend and audit.
 
-from mlassets.catalog.audit import Audit, audit
-from mlassets.catalog.build import IndexReport, index_manifests
-from mlassets.catalog.db import SCHEMA_VERSION, CatalogError, open_catalog
-from mlassets.catalog.graph import AssetNotFound, LineageGraph, lineage_graph
-from mlassets.catalog.query import SearchResult, search
-from mlassets.catalog.recommend import Recommendations, recommend_datasets, recommend_models
+Open one with `Catalog.open(path)` in a `with` block (the connection is closed when it ends):
+
+    with Catalog.open(Path("mlassets.db")) as catalog:
+        hits = catalog.search("sentiment", {"kind": "model"}).hits
+
+`Catalog` is the interface a backend implements (interface.py); `SqliteCatalog` the SQLite one,
+whose schema is documented and versioned in `db.py`. `index_manifests` builds or updates a catalog
+file; `audit_directory` audits manifests without one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mlassets.catalog.audit import Audit
+from mlassets.catalog.build import IndexReport
+from mlassets.catalog.db import SCHEMA_VERSION
+from mlassets.catalog.errors import AssetNotFoundError, CatalogError
+from mlassets.catalog.graph import LineageGraph
+from mlassets.catalog.interface import Catalog
+from mlassets.catalog.query import SearchResult
+from mlassets.catalog.recommend import Recommendations
+from mlassets.catalog.sqlite import SqliteCatalog, audit_directory, index_manifests
 
 __all__ = [
     "SCHEMA_VERSION",
-    "AssetNotFound",
+    "AssetNotFoundError",
     "Audit",
+    "Catalog",
     "CatalogError",
     "IndexReport",
     "LineageGraph",
     "Recommendations",
     "SearchResult",
-    "audit",
+    "SqliteCatalog",
+    "audit_directory",
     "index_manifests",
-    "lineage_graph",
-    "open_catalog",
-    "recommend_datasets",
-    "recommend_models",
-    "search",
 ]

@@ -1,8 +1,9 @@
-"""`index`: build or update the catalog from manifests, incrementally.
+"""`index` into SQLite: build or update the catalog from manifests, incrementally.
 
 A manifest whose `card_sha256` and `revision` match the row already indexed is skipped. Base
 models and datasets that have no manifest become dangling rows, filled in when their manifest
-arrives. Parsing is spread over worker processes for large batches; writing is one transaction.
+arrives. Parsing (rows.py: typed manifests to rows) is spread over worker processes for large
+batches; writing is one transaction on the connection `SqliteCatalog` holds.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mlassets.catalog.db import INDEXES, open_catalog
+from mlassets.catalog.db import INDEXES
 from mlassets.catalog.rows import ASSET_COLUMNS, TRAINED_ON, Prepared, manifest_files, prepare
 from mlassets.core.findings import Severity
 from mlassets.licenses.lineage import Node, edge_findings
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 PARALLEL_THRESHOLD = 2000
 _SLICE = 20_000
@@ -48,7 +52,7 @@ class IndexReport:
         }
 
 
-def _prepared(files: list[str], pool: Any) -> Iterator[Prepared | str]:
+def _prepared(files: list[str], pool: Pool | None) -> Iterator[Prepared | str]:
     if pool is None:
         yield from map(prepare, files)
         return
@@ -57,8 +61,23 @@ def _prepared(files: list[str], pool: Any) -> Iterator[Prepared | str]:
         yield from pool.imap(prepare, files[start : start + _SLICE], chunksize=256)
 
 
-def index_manifests(paths: Sequence[Path], db: Path, *, workers: int | None = None) -> IndexReport:
-    """Index every manifest under `paths` into the catalog at `db`."""
+def _stop(pool: Pool) -> None:
+    pool.close()
+    pool.join()
+
+
+def index_into(
+    connection: sqlite3.Connection,
+    paths: Sequence[Path],
+    *,
+    workers: int | None = None,
+    unjournaled: bool = False,
+) -> IndexReport:
+    """Index every manifest under `paths` through `connection`, in one transaction.
+
+    `unjournaled`: the file is new and nobody else sees it yet (it is renamed into place when
+    complete), so it is written without a rollback journal.
+    """
     start = time.perf_counter()
     workers = workers if workers is not None else (os.cpu_count() or 1)
     pool = None
@@ -68,29 +87,14 @@ def index_manifests(paths: Sequence[Path], db: Path, *, workers: int | None = No
         pool = Pool(workers)  # before the big lists exist: small workers
     try:
         files = manifest_files(paths)
-        if len(files) < PARALLEL_THRESHOLD and pool is not None:
-            pool.close()
+        if pool is not None and len(files) < PARALLEL_THRESHOLD:
+            _stop(pool)
             pool = None
-        # A new catalog is built beside the target and renamed into place when complete, so it
-        # can be written without a journal; an existing one is updated in one transaction.
-        new = not db.exists()
-        building = db.with_name(f".{db.name}.{os.getpid()}.tmp") if new else db
-        try:
-            connection = open_catalog(building)
-            try:
-                writer = _Writer(connection, unjournaled=new)
-                errors = writer.write(_prepared(files, pool))
-            finally:
-                connection.close()
-            if new:
-                os.replace(building, db)
-        finally:
-            if new:
-                building.unlink(missing_ok=True)
+        writer = _Writer(connection, unjournaled=unjournaled)
+        errors = writer.write(_prepared(files, pool))
     finally:
         if pool is not None:
-            pool.close()
-            pool.join()
+            _stop(pool)
     return IndexReport(
         len(files),
         writer.added,
@@ -175,7 +179,6 @@ class _Writer:
         return rowid
 
     def _store(self, batch: list[Prepared]) -> None:
-        db = self.db
         fresh: list[Prepared] = []
         stale: list[Prepared] = []
         for item in batch:
@@ -184,6 +187,17 @@ class _Writer:
                 self.unchanged += 1
                 continue
             (stale if known else fresh).append(item)
+        self._replace(stale)
+        self._insert(fresh)
+        changed = fresh + stale
+        ids = [self.known[i.id][0] for i in changed]
+        self._insert_details(ids, changed)
+        if not self.fresh_build:  # a fresh build checks every edge anyway
+            self.touched.update(ids)
+
+    def _replace(self, stale: list[Prepared]) -> None:
+        """Rows already in the catalog: updated in place, their details deleted."""
+        sets = ", ".join(f"{c} = ?" for c in ASSET_COLUMNS[1:])
         for item in stale:
             rowid, fingerprint = self.known[item.id]
             if fingerprint == 0:  # a dangling reference gets its manifest: a new asset
@@ -191,14 +205,15 @@ class _Writer:
                 self.added += 1
             else:
                 self.updated += 1
-            sets = ", ".join(f"{c} = ?" for c in ASSET_COLUMNS[1:])
-            db.execute(
+            self.db.execute(
                 f"UPDATE assets SET {sets}, dangling = 0 WHERE rowid = ?", (*item.row[1:], rowid)
             )
             for table, column in (("languages", "asset"), ("edges", "child"), ("metrics", "asset")):
-                db.execute(f"DELETE FROM {table} WHERE {column} = ?", (rowid,))
-            db.execute("DELETE FROM fts WHERE rowid = ?", (rowid,))
+                self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (rowid,))
+            self.db.execute("DELETE FROM fts WHERE rowid = ?", (rowid,))
             self.known[item.id] = (rowid, _fingerprint(item.row[4], item.row[3]))
+
+    def _insert(self, fresh: list[Prepared]) -> None:
         rows = []
         for item in fresh:
             rowid = self.next_rowid
@@ -206,37 +221,35 @@ class _Writer:
             self.known[item.id] = (rowid, _fingerprint(item.row[4], item.row[3]))
             rows.append((rowid, *item.row))
         placeholders = ", ".join("?" * (len(ASSET_COLUMNS) + 1))
-        db.executemany(
+        self.db.executemany(
             f"INSERT INTO assets (rowid, {', '.join(ASSET_COLUMNS)}) VALUES ({placeholders})", rows
         )
         self.added += len(fresh)
-        changed = fresh + stale
-        ids = [self.known[i.id][0] for i in changed]
+
+    def _insert_details(self, ids: list[int], changed: list[Prepared]) -> None:
+        """Full text, languages, metrics and lineage edges of the rows just written."""
+        pairs = list(zip(ids, changed, strict=True))
+        db = self.db
         db.executemany(
             "INSERT INTO fts (rowid, id, title, description, tags, task) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (rowid, i.id, i.row[5], i.row[6], i.tags, i.row[12])
-                for rowid, i in zip(ids, changed, strict=True)
-            ],
+            [(rowid, i.id, i.row[5], i.row[6], i.tags, i.row[12]) for rowid, i in pairs],
         )
         db.executemany(
             "INSERT INTO languages VALUES (?, ?)",
-            [(rowid, lang) for rowid, i in zip(ids, changed, strict=True) for lang in i.languages],
+            [(rowid, lang) for rowid, i in pairs for lang in i.languages],
         )
         db.executemany(
             "INSERT INTO metrics VALUES (?, ?, ?, ?)",
-            [(rowid, *m) for rowid, i in zip(ids, changed, strict=True) for m in i.metrics],
+            [(rowid, *m) for rowid, i in pairs for m in i.metrics],
         )
         edges = []
-        for rowid, item in zip(ids, changed, strict=True):
+        for rowid, item in pairs:
             for parent_id, relation in item.parents:
                 kind = "dataset" if relation == TRAINED_ON else "model"
                 edges.append((rowid, self._rowid_for(parent_id, kind), relation))
         db.executemany(
             "INSERT OR IGNORE INTO edges (child, parent, relation) VALUES (?, ?, ?)", edges
         )
-        if not self.fresh_build:  # a fresh build checks every edge anyway
-            self.touched.update(ids)
 
     def _mark_violations(self) -> None:
         """The lineage rules on every edge that starts or ends at an asset written in this run."""

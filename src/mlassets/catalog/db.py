@@ -13,13 +13,19 @@ Tables (schema version 1):
   BM25. Its rowid is the asset's rowid.
 - `meta`: key/value (`schema_version`, `indexed_at`).
 
-To change the schema, append a migration to MIGRATIONS; `open_catalog` applies the missing ones.
+To change the schema, append a migration to MIGRATIONS; `connect` applies the missing ones.
+Everything here is SQLite-specific, used by the SQLite backend only (`SqliteCatalog`); sqlite3
+errors leave it as `CatalogError` (`sqlite_errors`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+
+from mlassets.core.errors import CatalogError
 
 SCHEMA_VERSION = 1
 
@@ -87,29 +93,69 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
-class CatalogError(Exception):
-    """The database is not an mlassets catalog, or is newer than this mlassets."""
+# SQLite's primary result codes (`sqlite_errorcode & 0xFF`): what each means for the catalog,
+# and what to do about it.
+_MEANINGS: dict[int, tuple[str, str]] = {
+    sqlite3.SQLITE_BUSY: ("the catalog is locked", "another process is using it; try again later"),
+    sqlite3.SQLITE_LOCKED: ("the catalog is locked", "try again later"),
+    sqlite3.SQLITE_NOTADB: ("not a catalog", ""),
+    sqlite3.SQLITE_CORRUPT: ("the catalog is corrupt", "delete it and run `mlassets index` again"),
+    sqlite3.SQLITE_CANTOPEN: ("cannot open the catalog", ""),
+    sqlite3.SQLITE_READONLY: ("the catalog is read-only", ""),
+    sqlite3.SQLITE_PERM: ("no permission to use the catalog", ""),
+    sqlite3.SQLITE_FULL: ("the disk is full", ""),
+    sqlite3.SQLITE_IOERR: ("an I/O error on the catalog", ""),
+}
 
 
-def open_catalog(path: Path, *, create: bool = True) -> sqlite3.Connection:
-    """Open (and create or migrate) the catalog at `path`."""
-    if not create and not path.exists():
-        raise CatalogError(f"{path}: no catalog here; build one with `mlassets index DIR`")
-    connection = sqlite3.connect(path)
-    connection.row_factory = sqlite3.Row
+def catalog_error(path: Path, exc: sqlite3.Error) -> CatalogError:
+    """A sqlite3 error as a one-line `CatalogError` that names the file."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    meaning, hint = _MEANINGS.get(code & 0xFF, ("", "")) if isinstance(code, int) else ("", "")
+    detail = (str(exc).splitlines() or [type(exc).__name__])[0]
+    message = f"{path}: {meaning or 'catalog error'} ({detail})" + (f"; {hint}" if hint else "")
+    return CatalogError(message, str(path))
+
+
+@contextlib.contextmanager
+def sqlite_errors(path: Path) -> Iterator[None]:
+    """Turn any sqlite3 error raised inside into a `CatalogError` for `path`."""
     try:
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        connection.close()
-        raise CatalogError(f"{path}: not a catalog: {exc}") from exc
-    if version > SCHEMA_VERSION:
-        connection.close()
+        yield
+    except sqlite3.Error as exc:
+        raise catalog_error(path, exc) from exc
+
+
+def connect(path: Path, *, create: bool = True, timeout: float = 5.0) -> sqlite3.Connection:
+    """Open (and create or migrate) the catalog at `path`; `CatalogError` when it cannot be.
+
+    `timeout` is how long to wait for another process's lock before giving up.
+    """
+    if not create and not path.exists():
         raise CatalogError(
-            f"{path}: catalog schema {version} is newer than this mlassets ({SCHEMA_VERSION})"
+            f"{path}: no catalog here; build one with `mlassets index DIR`", str(path)
+        )
+    with sqlite_errors(path):
+        connection = sqlite3.connect(path, timeout=timeout)
+    try:
+        with sqlite_errors(path):
+            _migrate(connection, path)
+    except BaseException:
+        connection.close()
+        raise
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise CatalogError(
+            f"{path}: catalog schema {version} is newer than this mlassets ({SCHEMA_VERSION})",
+            str(path),
         )
     if version == 0 and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        connection.close()
-        raise CatalogError(f"{path}: a SQLite database, but not an mlassets catalog")
+        raise CatalogError(f"{path}: a SQLite database, but not an mlassets catalog", str(path))
     for number in range(version + 1, SCHEMA_VERSION + 1):
         with connection:
             connection.executescript(MIGRATIONS[number - 1])
@@ -117,4 +163,3 @@ def open_catalog(path: Path, *, create: bool = True) -> sqlite3.Connection:
             connection.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(number),)
             )
-    return connection

@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from mlassets.catalog.errors import AssetNotFoundError
 from mlassets.catalog.query import find_asset
 
 MAX_NODES = 2000
@@ -60,16 +61,12 @@ class LineageGraph:
         }
 
 
-class AssetNotFound(LookupError):
-    pass
-
-
 def lineage_graph(
     db: sqlite3.Connection, ref: str, *, up: bool = True, down: bool = False, depth: int = 5
 ) -> LineageGraph:
     root = find_asset(db, ref)
     if root is None:
-        raise AssetNotFound(ref)
+        raise AssetNotFoundError(ref)
     walker = _Walker(db)
     walker.add_node(root["rowid"])
     if up:

@@ -12,6 +12,8 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from mlassets.core.errors import UsageError
+
 # BM25 weights for the fts columns: id, title, description, tags, task.
 _WEIGHTS = (8.0, 10.0, 1.0, 3.0, 2.0)
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -61,7 +63,7 @@ def search(
     filters = {k: v for k, v in (filters or {}).items() if v}
     unknown = set(filters) - set(FILTERS)
     if unknown:
-        raise ValueError(f"unknown filter(s): {', '.join(sorted(unknown))}")
+        raise UsageError(f"unknown search filter(s): {', '.join(sorted(unknown))}")
     words = fts_words(query)
     if not words:
         return SearchResult(query, "filters only", _listing(db, filters, limit))

@@ -1,25 +1,36 @@
 """Manifests as catalog rows: what `index` stores for each asset, computed in worker processes.
 
-`prepare(path)` reads one manifest and returns the asset row (ASSET_COLUMNS order), its languages,
-tags, lineage references (parent id, relation) and reported metrics, or an error message.
+`prepare(path)` loads one manifest (`manifests.store`: checked against its schema) and returns
+`rows_of(manifest)`: the asset row (ASSET_COLUMNS order), its languages, tags, lineage references
+(parent id, relation) and reported metrics; or an error message. Nothing here is SQLite-specific:
+any catalog backend stores these rows.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from mlassets.licenses.classify import classify
+from mlassets.core.errors import MlassetsError
 from mlassets.licenses.normalize import status_of
+from mlassets.manifests.model import AssetKind, FileEntry, JsonScalar, Manifest, Relation
+from mlassets.manifests.store import load_manifest
 
 TRAINED_ON = "trained_on"
 # Fields a well-documented card fills in (the audit's "most common missing fields").
-RECOMMENDED = {
-    "model": ("license", "task", "library", "languages", "datasets", "metrics", "description"),
-    "dataset": ("license", "task", "languages", "description"),
+RECOMMENDED: dict[AssetKind, tuple[str, ...]] = {
+    AssetKind.MODEL: (
+        "license",
+        "task",
+        "library",
+        "languages",
+        "datasets",
+        "metrics",
+        "description",
+    ),
+    AssetKind.DATASET: ("license", "task", "languages", "description"),
 }
 _NO_METADATA = frozenset({"C101", "C102", "C103", "C104", "C105"})
 ASSET_COLUMNS = (
@@ -56,8 +67,8 @@ def manifest_files(paths: Sequence[Path]) -> list[str]:
     return files
 
 
-def _size_bucket(files: list[dict[str, Any]]) -> str:
-    sizes = [f["size"] for f in files if isinstance(f.get("size"), int)]
+def _size_bucket(files: tuple[FileEntry, ...]) -> str:
+    sizes = [f.size for f in files if f.size is not None]
     if not sizes:
         return "unknown"
     total = sum(sizes)
@@ -67,8 +78,8 @@ def _size_bucket(files: list[dict[str, Any]]) -> str:
     return ">10GB"
 
 
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
+def _number(value: JsonScalar) -> float | None:
+    if isinstance(value, bool) or value is None:
         return None
     try:
         return float(value)
@@ -77,60 +88,45 @@ def _number(value: Any) -> float | None:
 
 
 def prepare(path: str) -> Prepared | str:
-    """One manifest as catalog rows, or an error message naming the file."""
+    """One manifest file as catalog rows, or the error message (naming the file) that stops it."""
     try:
-        with open(path, "rb") as file:
-            data = json.loads(file.read())
-    except (OSError, ValueError) as exc:
-        return f"{path}: not readable as a JSON manifest: {exc}"
-    if not isinstance(data, dict) or not isinstance(data.get("id"), str) or "license" not in data:
-        return f"{path}: not an mlassets manifest (no id or license)"
-    license_block = data.get("license") or {}
-    concluded = license_block.get("concluded") or "NOASSERTION"
-    klass = license_block.get("classification") or classify(concluded).to_json()
-    kind = data.get("kind") or "model"
-    codes = {f.get("code") for f in data.get("findings") or [] if isinstance(f, dict)}
-    languages = tuple(str(x) for x in data.get("languages") or [])
-    metrics = tuple(
-        (m.get("dataset"), str(m.get("type")), _number(m.get("value")))
-        for m in data.get("metrics") or []
-        if isinstance(m, dict) and m.get("type")
-    )
+        manifest = load_manifest(Path(path))
+    except MlassetsError as exc:
+        return str(exc)
+    return rows_of(manifest, path)
+
+
+def rows_of(manifest: Manifest, path: str | None = None) -> Prepared:
+    """What the catalog stores for one manifest; `path` is where it was read from."""
+    block = manifest.license
+    codes = {f.code for f in manifest.findings}
+    metrics = tuple((m.dataset, m.type, _number(m.value)) for m in manifest.metrics if m.type)
     present = {
-        "license": bool(license_block.get("declared")),
-        "task": bool(data.get("task")),
-        "library": bool(data.get("library")),
-        "languages": bool(languages),
-        "datasets": bool(data.get("datasets")),
+        "license": bool(block.declared),
+        "task": bool(manifest.task),
+        "library": bool(manifest.library),
+        "languages": bool(manifest.languages),
+        "datasets": bool(manifest.datasets),
         "metrics": bool(metrics),
-        "description": bool(data.get("description")),
+        "description": bool(manifest.description),
     }
-    missing = [f for f in RECOMMENDED.get(kind, ()) if not present[f]]
-    commercial = klass.get("commercial_use")
+    missing = [f for f in RECOMMENDED[manifest.kind] if not present[f]]
+    commercial = block.classification.commercial_use
     row = (
-        data["id"],
-        kind,
-        data.get("source"),
-        data.get("revision"),
-        data.get("card_sha256"),
-        data.get("title"),
-        data.get("description"),
-        concluded,
-        klass.get("category", "unknown"),
-        status_of(concluded),
+        *(manifest.id, manifest.kind.value, manifest.source.value, manifest.revision),
+        *(manifest.card_sha256, manifest.title, manifest.description, block.concluded),
+        block.classification.category,
+        status_of(block.concluded),
         int(present["license"]),
         None if commercial is None else int(commercial),
-        data.get("task"),
-        data.get("library"),
-        _size_bucket(data.get("files") or []),
-        int(data.get("card_sha256") is not None and not (codes & _NO_METADATA)),
+        *(manifest.task, manifest.library, _size_bucket(manifest.files)),
+        int(manifest.card_sha256 is not None and not (codes & _NO_METADATA)),
         ",".join(missing),
         path,
     )
     parents = tuple(
-        (b["id"], b.get("relation") or "finetune")
-        for b in data.get("base_models") or []
-        if isinstance(b, dict) and b.get("id")
-    ) + tuple((str(d), TRAINED_ON) for d in data.get("datasets") or [])
-    tags = " ".join(str(t) for t in data.get("tags") or [])
-    return Prepared(row, languages, tags, parents, metrics)
+        (b.id, b.relation.value if b.relation else Relation.FINETUNE.value)
+        for b in manifest.base_models
+        if b.id
+    ) + tuple((d, TRAINED_ON) for d in manifest.datasets)
+    return Prepared(row, manifest.languages, " ".join(manifest.tags), parents, metrics)

@@ -14,7 +14,7 @@ from mlassets.cli._render import print_json, print_table
 from mlassets.core.errors import UsageError
 
 if TYPE_CHECKING:
-    import sqlite3
+    from mlassets.catalog import Catalog
 
 recommend_app = typer.Typer(
     name="recommend", help="Models for a dataset, or datasets for a model.", no_args_is_help=True
@@ -31,13 +31,13 @@ class GraphFormat(enum.StrEnum):
     mermaid = "mermaid"
 
 
-def _open(db: Path) -> sqlite3.Connection:
-    from mlassets.catalog import CatalogError, open_catalog
+def _open(db: Path) -> Catalog:
+    """The catalog `--db` names; use it in `with`. A missing file is the caller's mistake."""
+    from mlassets.catalog import Catalog
 
-    try:
-        return open_catalog(db, create=False)
-    except CatalogError as exc:
-        raise UsageError(str(exc)) from exc
+    if not db.exists():
+        raise UsageError(f"{db}: no catalog here; build one with `mlassets index DIR`")
+    return Catalog.open(db)
 
 
 @exits
@@ -48,15 +48,12 @@ def index(
     jobs: Annotated[int | None, typer.Option(help="Worker processes for parsing.")] = None,
 ) -> int:
     """Build or update the catalog from manifests (unchanged ones are skipped)."""
-    from mlassets.catalog import CatalogError, index_manifests
+    from mlassets.catalog import index_manifests
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UsageError(f"{missing[0]}: no such file or directory")
-    try:
-        report = index_manifests(paths, db, workers=jobs)
-    except CatalogError as exc:
-        raise UsageError(str(exc)) from exc
+    report = index_manifests(paths, db, workers=jobs)
     if as_json:
         print_json(report.to_json())
     else:
@@ -91,8 +88,6 @@ def search(
     as_json: AsJson = False,
 ) -> int:
     """Search the catalog: BM25-ranked full text, with facet filters."""
-    from mlassets.catalog import search as run_search
-
     filters = {
         "kind": kind,
         "task": task,
@@ -103,7 +98,8 @@ def search(
         "source": source,
         "size_bucket": size,
     }
-    result = run_search(_open(db), query, {k: v for k, v in filters.items() if v}, limit)
+    with _open(db) as catalog:
+        result = catalog.search(query, {k: v for k, v in filters.items() if v}, limit)
     if as_json:
         print_json(result.to_json())
         return ExitCode.OK
@@ -129,13 +125,10 @@ def lineage(
     db: Db = DEFAULT_DB,
 ) -> int:
     """Where an asset came from (--up) and what came from it (--down)."""
-    from mlassets.catalog import AssetNotFound, lineage_graph
     from mlassets.formats import lineage_graph as draw
 
-    try:
-        graph = lineage_graph(_open(db), ref, up=up or not down, down=down, depth=depth)
-    except AssetNotFound as exc:
-        raise UsageError(f"{ref}: not in the catalog {db}") from exc
+    with _open(db) as catalog:
+        graph = catalog.lineage_graph(ref, up=up or not down, down=down, depth=depth)
     if output_format is GraphFormat.json:
         print_json(graph.to_json())
     else:
@@ -175,14 +168,10 @@ def recommend_models(
     as_json: AsJson = False,
 ) -> int:
     """Rank the catalog's models for a dataset, explaining each score."""
-    from mlassets.catalog import recommend_models as rank
-
-    try:
-        result = rank(
-            _open(db), dataset, use=use.value if use else None, metric=metric, limit=limit
+    with _open(db) as catalog:
+        result = catalog.recommend_models(
+            dataset, use=use.value if use else None, metric=metric, limit=limit
         )
-    except LookupError as exc:
-        raise UsageError(f"{dataset}: not in the catalog {db}") from exc
     _print_recommendations(result, as_json)
     return ExitCode.OK
 
@@ -197,12 +186,8 @@ def recommend_datasets(
     as_json: AsJson = False,
 ) -> int:
     """Rank the catalog's datasets for a model; incompatible licenses are listed apart."""
-    from mlassets.catalog import recommend_datasets as rank
-
-    try:
-        result = rank(_open(db), model, use=use.value if use else None, limit=limit)
-    except LookupError as exc:
-        raise UsageError(f"{model}: not in the catalog {db}") from exc
+    with _open(db) as catalog:
+        result = catalog.recommend_datasets(model, use=use.value if use else None, limit=limit)
     _print_recommendations(result, as_json)
     return ExitCode.OK
 
@@ -216,22 +201,17 @@ def audit(
     as_json: AsJson = False,
 ) -> int:
     """Documentation and licensing health of a collection."""
-    from mlassets.catalog import audit as run_audit
-    from mlassets.catalog import index_manifests, open_catalog
+    from mlassets.catalog import audit_directory
 
     if directory is not None:
-        import tempfile
-
         if not directory.is_dir():
             raise UsageError(f"{directory}: not a directory")
-        with tempfile.TemporaryDirectory() as scratch:
-            scratch_db = Path(scratch) / "audit.db"
-            index_manifests([directory], scratch_db)
-            connection = open_catalog(scratch_db)
-            result = run_audit(connection)
-            connection.close()
+        result, report = audit_directory([directory])
+        for error in report.errors:
+            typer.echo(f"mlassets: skipped {error}", err=True)
     else:
-        result = run_audit(_open(db))
+        with _open(db) as catalog:
+            result = catalog.audit()
     if as_json:
         print_json(result.to_json())
         return ExitCode.OK
