@@ -12,8 +12,6 @@ file; `audit_directory` audits manifests without one.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mlassets.catalog.audit import Audit
 from mlassets.catalog.build import IndexReport
 from mlassets.catalog.db import SCHEMA_VERSION
