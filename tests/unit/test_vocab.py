@@ -107,3 +107,43 @@ def test_refresh_reads_the_hub_license_table_and_the_pipeline_keys(tmp_path: Pat
     tasks = script.hub_tasks(js)
     assert tasks["values"] == ["text-classification", "translation"]
     assert tasks["version"].startswith("@huggingface/tasks 9.9.9, ")
+
+
+def _marked(node: object, key: str) -> list[dict[str, object]]:
+    """Every schema node that carries `key`, depth first."""
+    if isinstance(node, list):
+        return [found for item in node for found in _marked(item, key)]
+    if not isinstance(node, dict):
+        return []
+    own = [node] if key in node else []
+    return own + [found for value in node.values() for found in _marked(value, key)]
+
+
+def test_schema_vocabularies_are_the_vocab_files() -> None:
+    from mlassets.schemas import BUILTIN, load_schema
+
+    used: dict[str, set[str]] = {}
+    for name in BUILTIN:
+        for node in _marked(load_schema(name), "x-mlassets-vocab"):
+            vocab = str(node["x-mlassets-vocab"])
+            used.setdefault(name, set()).add(vocab)
+            if vocab == "languages":
+                assert node["pattern"] == language_pattern(), name
+            else:
+                assert node["enum"] == list(load_vocabulary(vocab).accepted), (name, vocab)
+    both = {"hub-licenses", "hub-tasks", "languages"}
+    assert used == {"hub-model-card": both, "hub-dataset-card": both | {"hub-size-categories"}}
+
+
+def test_schema_enums_taken_from_code_are_that_code() -> None:
+    import importlib
+
+    from mlassets.schemas import BUILTIN, load_schema
+
+    seen = 0
+    for name in BUILTIN:
+        for node in _marked(load_schema(name), "x-mlassets-enum"):
+            module, constant = str(node["x-mlassets-enum"]).split(":")
+            assert node["enum"] == list(getattr(importlib.import_module(module), constant))
+            seen += 1
+    assert seen == 3  # the license category in manifest, license-normalize, license-check-report
