@@ -50,8 +50,8 @@ def fill(node: Any) -> Any:
     out = {key: fill(value) for key, value in node.items()}
     if "x-mlassets-vocab" in out:
         name = out["x-mlassets-vocab"]
-        if "pattern" in out:
-            out["pattern"] = language_pattern() if name == "languages" else out["pattern"]
+        if name == "languages":  # thousands of codes: a pattern, so subtags (pt-BR) pass too
+            out["pattern"] = language_pattern()
         else:
             out["enum"] = list(load_vocabulary(name).accepted)
     if "x-mlassets-enum" in out:

@@ -34,9 +34,6 @@ class Vocabulary:
     def accepted(self) -> tuple[str, ...]:
         return self.values + tuple(value for value, _ in self.retained)
 
-    def label(self, value: str) -> str | None:
-        return dict(self.labels).get(value)
-
 
 def vocab_dir() -> Path:
     return Path(__file__).resolve().parent
