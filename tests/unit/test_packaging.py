@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from types import ModuleType
 
 import jsonschema
 
 from mlassets.schemas import BUILTIN, load_schema
+from mlassets.vocab import NAMES as VOCABULARIES
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def test_schemas_are_what_the_generator_writes() -> None:
+    # Vocabulary enums match mlassets/vocab/*.json; report schemas match their TypedDicts.
     done = subprocess.run(
         [sys.executable, "scripts/build_schemas.py", "--check"],
         cwd=REPO,
@@ -23,6 +27,37 @@ def test_schemas_are_what_the_generator_writes() -> None:
         text=True,
     )
     assert done.returncode == 0, done.stderr
+
+
+def _build_schemas() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "build_schemas", REPO / "scripts/build_schemas.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_generator_fills_stale_vocabularies_and_leaves_the_rest() -> None:
+    from mlassets.vocab import load_vocabulary
+
+    stale = {
+        "items": {"x-mlassets-vocab": "hub-tasks", "enum": ["gone"], "x-mlassets-message": "m"}
+    }
+    filled = _build_schemas().fill(stale)
+    assert filled["items"]["enum"] == list(load_vocabulary("hub-tasks").accepted)
+    assert filled["items"]["x-mlassets-message"] == "m"
+    assert stale["items"]["enum"] == ["gone"]  # the input is not changed in place
+
+
+def test_report_schemas_come_from_the_typed_dicts() -> None:
+    schema = _build_schemas().report_schema("validate-report")
+    finding = schema["$defs"]["FindingJson"]
+    assert finding["additionalProperties"] is False
+    assert finding["properties"]["severity"]["enum"] == ["error", "warning", "notice"]
+    assert schema["properties"]["schema_version"] == {"const": 1, "type": "integer"}
+    assert schema["title"] == "mlassets validate --format json"
 
 
 def test_every_schema_is_valid_2020_12_with_a_versioned_id() -> None:
@@ -51,6 +86,7 @@ def test_the_wheel_ships_the_schemas(tmp_path: Path) -> None:
         "mlassets/licenses/data/spdx-licenses.json",
         "mlassets/licenses/data/classification.toml",
     } <= names
+    assert {f"mlassets/vocab/{n}.json" for n in VOCABULARIES} <= names
     assert shipped == load_schema("manifest")
 
 

@@ -85,6 +85,32 @@ def test_dataset_card_fields() -> None:
     ]
 
 
+@pytest.mark.parametrize("kind", ["model", "dataset"])
+def test_languages_are_iso_639_codes_with_optional_subtags(kind: str) -> None:
+    ok = "---\nlanguage: [en, fra, pt-BR, zh-Hant, yue, multilingual]\n---\n"
+    assert findings(ok, kind) == []
+    bad = "---\nlanguage: [en, xx, jb]\n---\n"  # xx and jb have the right shape, but no ISO code
+    assert findings(bad, kind) == [
+        (
+            "S204",
+            Position(2, 16),
+            "language/1: 'xx' is not an ISO 639 language code (such as en, fra or pt-BR)",
+        ),
+        (
+            "S204",
+            Position(2, 20),
+            "language/2: 'jb' is not an ISO 639 language code (such as en, fra or pt-BR)",
+        ),
+    ]
+
+
+def test_tasks_are_the_hub_pipeline_tags_and_the_retained_ones() -> None:
+    for task in ("video-to-video", "text2text-generation", "text-generation"):
+        assert findings(f"---\npipeline_tag: {task}\n---\n") == [], task
+    assert [c for c, _, _ in findings("---\npipeline_tag: text-generator\n---\n")] == ["S202"]
+    assert findings("---\ntask_categories: [video-to-video]\n---\n", "dataset") == []
+
+
 def test_kind_is_inferred_from_keys_then_from_the_path() -> None:
     assert infer_kind({"task_categories": []}, "x.md") == "dataset"
     assert infer_kind({"pipeline_tag": "x"}, "datasets/x.md") == "model"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, TypedDict
+
+from mlassets.core.shapes import Keywords
 
 
 class Severity(enum.StrEnum):
@@ -18,6 +20,15 @@ class Severity(enum.StrEnum):
     @property
     def rank(self) -> int:
         return {"error": 2, "warning": 1, "notice": 0}[self.value]
+
+
+class FindingJson(TypedDict):
+    code: Annotated[str, Keywords(pattern="^[A-Z][0-9]{3}$")]
+    severity: Annotated[str, Keywords(enum=[s.value for s in Severity])]
+    message: str
+    pointer: str
+    line: Annotated[int, Keywords(minimum=1)] | None
+    column: Annotated[int, Keywords(minimum=1)] | None
 
 
 @dataclass(frozen=True, order=True)
@@ -43,7 +54,7 @@ class Finding:
     pointer: str = ""
     position: Position | None = None
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self) -> FindingJson:
         return {
             "code": self.code,
             "severity": self.severity.value,

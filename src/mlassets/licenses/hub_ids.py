@@ -1,77 +1,50 @@
 """Hub license ids and the expression mlassets concludes for each.
 
-The convention is the one in the project's reference notes (hf-licenses.md): SPDX ids as SPDX
-spells them; deprecated GPL-family ids as `-only`; `LicenseRef-scancode-<key>` for licenses in the
-ScanCode LicenseDB; `LicenseRef-hf-<id>` for other Hub licenses; None (NOASSERTION) for ids that
-name a family without a version, and for placeholders.
+The ids are the vendored Hub list (`mlassets/vocab/hub-licenses.json`). The convention is the one
+in the project's reference notes (hf-licenses.md): SPDX ids as SPDX spells them; deprecated
+GPL-family ids as `-only`; `LicenseRef-scancode-<key>` for licenses in the ScanCode LicenseDB;
+`LicenseRef-hf-<id>` for other Hub licenses; None (NOASSERTION) for ids that name a family without
+a version, and for placeholders.
 """
 
 from __future__ import annotations
 
-HUB_TO_SPDX: dict[str, str] = {
-    "apache-2.0": "Apache-2.0",
-    "mit": "MIT",
+from mlassets.licenses.spdx_list import spdx_list
+from mlassets.vocab import hub_license_ids
+
+# Hub ids that name a family, not a license: concluding a version would be a guess.
+HUB_FAMILIES: dict[str, str] = {
+    "openrail": "the OpenRAIL family (which RAIL license?)",
+    "bsd": "the BSD family (2-clause, 3-clause or 4-clause?)",
+    "cc": "the Creative Commons family (which license and version?)",
+    "gpl": "the GNU GPL family (which version?)",
+    "lgpl": "the GNU LGPL family (which version?)",
+    "gfdl": "the GNU FDL family (which version?)",
+}
+
+HUB_PLACEHOLDERS = frozenset({"unknown", "other"})
+
+# Only the ids whose conclusion is not the id itself as the SPDX list spells it: deprecated SPDX
+# ids, ids SPDX spells differently, and licenses that are not on the SPDX list at all.
+_CONCLUSIONS: dict[str, str] = {
     "bigscience-openrail-m": "LicenseRef-scancode-bigscience-open-rail-m",
     "creativeml-openrail-m": "LicenseRef-scancode-stable-diffusion-2022-08-22",
     "bigscience-bloom-rail-1.0": "LicenseRef-scancode-bigscience-rail-1.0",
     "bigcode-openrail-m": "LicenseRef-scancode-bigcode-open-rail-m-v1",
-    "afl-3.0": "AFL-3.0",
-    "artistic-2.0": "Artistic-2.0",
-    "bsl-1.0": "BSL-1.0",
-    "bsd-2-clause": "BSD-2-Clause",
-    "bsd-3-clause": "BSD-3-Clause",
-    "bsd-3-clause-clear": "BSD-3-Clause-Clear",
     "c-uda": "C-UDA-1.0",
-    "cc0-1.0": "CC0-1.0",
-    "cc-by-2.0": "CC-BY-2.0",
-    "cc-by-2.5": "CC-BY-2.5",
-    "cc-by-3.0": "CC-BY-3.0",
-    "cc-by-4.0": "CC-BY-4.0",
-    "cc-by-sa-3.0": "CC-BY-SA-3.0",
-    "cc-by-sa-4.0": "CC-BY-SA-4.0",
-    "cc-by-nc-2.0": "CC-BY-NC-2.0",
-    "cc-by-nc-3.0": "CC-BY-NC-3.0",
-    "cc-by-nc-4.0": "CC-BY-NC-4.0",
-    "cc-by-nd-4.0": "CC-BY-ND-4.0",
-    "cc-by-nc-nd-3.0": "CC-BY-NC-ND-3.0",
-    "cc-by-nc-nd-4.0": "CC-BY-NC-ND-4.0",
-    "cc-by-nc-sa-2.0": "CC-BY-NC-SA-2.0",
-    "cc-by-nc-sa-3.0": "CC-BY-NC-SA-3.0",
-    "cc-by-nc-sa-4.0": "CC-BY-NC-SA-4.0",
-    "cdla-sharing-1.0": "CDLA-Sharing-1.0",
-    "cdla-permissive-1.0": "CDLA-Permissive-1.0",
-    "cdla-permissive-2.0": "CDLA-Permissive-2.0",
-    "wtfpl": "WTFPL",
-    "ecl-2.0": "ECL-2.0",
-    "epl-1.0": "EPL-1.0",
-    "epl-2.0": "EPL-2.0",
-    "etalab-2.0": "etalab-2.0",
-    "eupl-1.1": "EUPL-1.1",
-    "eupl-1.2": "EUPL-1.2",
     "agpl-3.0": "AGPL-3.0-only",
     "gpl-2.0": "GPL-2.0-only",
     "gpl-3.0": "GPL-3.0-only",
     "lgpl-2.1": "LGPL-2.1-only",
     "lgpl-3.0": "LGPL-3.0-only",
-    "isc": "ISC",
     "h-research": "LicenseRef-hf-h-research",
     "intel-research": "LicenseRef-hf-intel-research",
-    "lppl-1.3c": "LPPL-1.3c",
-    "ms-pl": "MS-PL",
     "apple-ascl": "LicenseRef-hf-apple-ascl",
     "apple-amlr": "LicenseRef-hf-apple-amlr",
-    "mpl-2.0": "MPL-2.0",
     "odc-by": "ODC-By-1.0",
     "odbl": "ODbL-1.0",
-    "openmdw-1.0": "OpenMDW-1.0",
     "openmdw-1.1": "LicenseRef-hf-openmdw-1.1",
     "openrail++": "LicenseRef-scancode-bigscience-open-rail-m2",
-    "osl-3.0": "OSL-3.0",
-    "postgresql": "PostgreSQL",
-    "ofl-1.1": "OFL-1.1",
-    "ncsa": "NCSA",
-    "unlicense": "Unlicense",
-    "zlib": "Zlib",
     "pddl": "PDDL-1.0",
     "lgpl-lr": "LGPLLR",
     "deepfloyd-if-license": "LicenseRef-hf-deepfloyd-if-license",
@@ -86,14 +59,18 @@ HUB_TO_SPDX: dict[str, str] = {
     "gemma": "LicenseRef-hf-gemma",
 }
 
-# Hub ids that name a family, not a license: concluding a version would be a guess.
-HUB_FAMILIES: dict[str, str] = {
-    "openrail": "the OpenRAIL family (which RAIL license?)",
-    "bsd": "the BSD family (2-clause, 3-clause or 4-clause?)",
-    "cc": "the Creative Commons family (which license and version?)",
-    "gpl": "the GNU GPL family (which version?)",
-    "lgpl": "the GNU LGPL family (which version?)",
-    "gfdl": "the GNU FDL family (which version?)",
-}
 
-HUB_PLACEHOLDERS = frozenset({"unknown", "other"})
+def _conclusions() -> dict[str, str]:
+    # An id with no rule here and no current SPDX entry is left out on purpose: it concludes
+    # NOASSERTION, and the test over the vocabulary names it, rather than a guessed expression.
+    table: dict[str, str] = {}
+    for hub_id in hub_license_ids():
+        if hub_id in HUB_FAMILIES or hub_id in HUB_PLACEHOLDERS:
+            continue
+        spdx = _CONCLUSIONS.get(hub_id) or spdx_list().current(hub_id)
+        if spdx is not None:
+            table[hub_id] = spdx
+    return table
+
+
+HUB_TO_SPDX: dict[str, str] = _conclusions()

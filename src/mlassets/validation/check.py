@@ -10,9 +10,10 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, TypedDict
 
-from mlassets.core.findings import Finding, Position, Severity
+from mlassets.core.findings import Finding, FindingJson, Position, Severity
+from mlassets.core.shapes import Count, Keywords, SchemaVersion, Text
 from mlassets.documents.card import Card, parse_card
 from mlassets.io.discovery import collect
 from mlassets.io.files import read_bytes
@@ -54,6 +55,27 @@ _MODEL_KEYS = frozenset(
 PARALLEL_THRESHOLD = 400
 
 
+class FileReportJson(TypedDict):
+    path: Text
+    kind: Annotated[str, Keywords(enum=["model-card", "dataset-card", "manifest", "openml"])]
+    findings: list[FindingJson]
+
+
+class SummaryJson(TypedDict):
+    files: Count
+    error: Count
+    warning: Count
+    notice: Count
+
+
+class ValidationReportJson(TypedDict):
+    """mlassets validate --format json"""
+
+    schema_version: SchemaVersion
+    files: list[FileReportJson]
+    summary: SummaryJson
+
+
 @dataclass(frozen=True)
 class FileReport:
     """The findings for one file. `kind`: model-card, dataset-card, manifest or openml."""
@@ -73,7 +95,7 @@ class ValidationReport:
     def failed(self, fail_on: Severity = Severity.WARNING) -> bool:
         return any(f.severity.rank >= fail_on.rank for r in self.files for f in r.findings)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ValidationReportJson:
         files = sorted(self.files, key=lambda r: r.path)
         return {
             "schema_version": 1,
@@ -83,7 +105,9 @@ class ValidationReport:
             ],
             "summary": {
                 "files": len(files),
-                **{s.value: self.count(s) for s in Severity},
+                "error": self.count(Severity.ERROR),
+                "warning": self.count(Severity.WARNING),
+                "notice": self.count(Severity.NOTICE),
             },
         }
 

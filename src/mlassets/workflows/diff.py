@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, TypedDict
 
 from mlassets.core.findings import json_pointer
 from mlassets.core.refs import parse_ref
+from mlassets.core.shapes import Keywords, SchemaVersion, Text
 from mlassets.manifests.model import Manifest
 from mlassets.manifests.store import load_manifest
 from mlassets.sources.retry import RetryPolicy
@@ -28,6 +29,24 @@ _KEYS = {
     "findings": ("code", "pointer", "line", "column"),
 }
 TOPICS = ("license", "lineage", "metrics", "other")
+
+
+class FieldChangeJson(TypedDict):
+    pointer: str
+    change: Annotated[str, Keywords(enum=["added", "removed", "changed"])]
+    topic: Annotated[str, Keywords(enum=list(TOPICS))]
+    before: Any
+    after: Any
+
+
+class ManifestDiffJson(TypedDict):
+    """mlassets diff --json"""
+
+    schema_version: SchemaVersion
+    a: Text
+    b: Text
+    license_changed: bool
+    changes: list[FieldChangeJson]
 
 
 @dataclass(frozen=True)
@@ -49,7 +68,7 @@ class FieldChange:
             return "metrics"
         return "other"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> FieldChangeJson:
         return {
             "pointer": self.pointer,
             "change": self.change,
@@ -72,7 +91,7 @@ class ManifestDiff:
     def by_topic(self, topic: str) -> tuple[FieldChange, ...]:
         return tuple(c for c in self.changes if c.topic == topic)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ManifestDiffJson:
         return {
             "schema_version": 1,
             "a": self.a,

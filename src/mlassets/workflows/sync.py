@@ -19,11 +19,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, TypedDict
 
 from mlassets.core.clock import fetch_time
 from mlassets.core.errors import OperationalError
 from mlassets.core.refs import AssetRef, parse_ref
+from mlassets.core.shapes import Keywords, SchemaVersion, Text
 from mlassets.documents.lock import LockEntry, read_lock, write_lock
 from mlassets.documents.project import DeclaredAsset, Project
 from mlassets.io.threads import thread_pool
@@ -35,6 +36,48 @@ from mlassets.sources.retry import RetryPolicy
 
 STAGING = ".sync-staging"
 _COMMIT = re.compile(r"[0-9a-f]{40}")
+
+
+_STATUSES = ["fetched", "unchanged", "staged", "failed", "removed", "current", "restored"]
+
+
+class SyncAssetJson(TypedDict):
+    ref: Text
+    status: Annotated[str, Keywords(enum=[*_STATUSES, "outdated"])]
+    revision: str | None
+    locked_revision: str | None
+    license: str | None
+    error: str | None
+
+
+class SyncReportJson(TypedDict):
+    """mlassets sync --json"""
+
+    schema_version: SchemaVersion
+    lock_written: Annotated[
+        bool,
+        Keywords(
+            description="True when this run replaced the lock file; false when it failed, "
+            "ran --frozen, or found the lock already saying exactly this."
+        ),
+    ]
+    assets: list[SyncAssetJson]
+
+
+class MovedJson(TypedDict):
+    ref: Text
+    locked_revision: str | None
+    upstream_revision: str | None
+    locked_license: Text
+    upstream_license: str | None
+    license_changed: bool
+
+
+class OutdatedReportJson(TypedDict):
+    """mlassets outdated --json"""
+
+    schema_version: SchemaVersion
+    outdated: list[MovedJson]
 
 
 @dataclass(frozen=True)
@@ -62,7 +105,7 @@ class SyncReport:
     def outdated(self) -> tuple[SyncOutcome, ...]:
         return tuple(o for o in self.outcomes if o.status == "outdated")
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> SyncReportJson:
         return {
             "schema_version": 1,
             "lock_written": self.lock_written,
@@ -246,7 +289,7 @@ class Moved:
     def license_changed(self) -> bool:
         return self.upstream_license is not None and self.upstream_license != self.locked_license
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> MovedJson:
         return {
             "ref": self.ref,
             "locked_revision": self.locked_revision,
