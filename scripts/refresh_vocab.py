@@ -81,9 +81,13 @@ def languages() -> dict[str, Any]:
 
     two = {lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")}
     three = {lang.alpha_3 for lang in pycountry.languages}
+    # Real cards also use ISO 639-2/B codes (`ger`) and ISO 639-5 collective codes (`ber`, `zle`):
+    # both are ISO 639, and the Hub accepts them, so rejecting them would be a false error.
+    three |= {lang.bibliographic for lang in pycountry.languages if hasattr(lang, "bibliographic")}
+    three |= {family.alpha_3 for family in pycountry.language_families}
     return {
-        "description": "ISO 639-1 (two-letter) and ISO 639-3 (three-letter) language codes.",
-        "source": "ISO 639-3 table of Debian iso-codes, as shipped by PyPI pycountry",
+        "description": "ISO 639 language codes: 639-1 (two letters); 639-2/B, 639-3, 639-5 (three).",
+        "source": "ISO 639-3 and 639-5 tables of Debian iso-codes, as shipped by PyPI pycountry",
         "version": f"pycountry {importlib.metadata.version('pycountry')}",
         "values": sorted(two) + sorted(three),
     }

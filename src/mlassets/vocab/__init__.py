@@ -63,7 +63,7 @@ def hub_license_ids() -> tuple[str, ...]:
 
 @functools.cache
 def language_codes() -> frozenset[str]:
-    """ISO 639-1 (two-letter) and ISO 639-3 (three-letter) codes."""
+    """ISO 639 codes: 639-1 (two letters) and 639-2/B, 639-3 and 639-5 (three letters)."""
     return frozenset(load_vocabulary("languages").values)
 
 
