@@ -118,7 +118,7 @@ def name_tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 @functools.cache
-def _name_index() -> dict[str, str | None]:
+def spdx_name_index() -> dict[str, str | None]:
     """Normalised SPDX name -> id (None where two current licenses share the name)."""
     index: dict[str, str | None] = {}
     for entry in spdx_list().licenses.values():
@@ -144,7 +144,7 @@ def lookup_name(text: str) -> IdMatch | None:
     key = " ".join(t for t, _, _ in name_tokens(text.lower()))
     if not key:
         return None
-    index = _name_index()
+    index = spdx_name_index()
     if key not in index:
         return None
     identifier = index[key]
@@ -156,7 +156,7 @@ def lookup_name(text: str) -> IdMatch | None:
 def name_mentions(text: str) -> list[Mention]:
     """SPDX names of two or more words (or one with a version) inside longer text."""
     tokens = name_tokens(text)
-    index = _name_index()
+    index = spdx_name_index()
     found = []
     i = 0
     while i < len(tokens):
