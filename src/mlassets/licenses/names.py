@@ -153,22 +153,37 @@ def lookup_name(text: str) -> IdMatch | None:
     return IdMatch(identifier)
 
 
+@functools.cache
+def _prefixes() -> frozenset[tuple[str, ...]]:
+    """Every leading run of words of an indexed name: the scan stops as soon as the words read
+    so far begin no name, so each token costs a few set lookups."""
+    return frozenset(
+        tuple(words[:i]) for words in (k.split() for k in spdx_name_index()) for i in range(1, 13)
+    )
+
+
 def name_mentions(text: str) -> list[Mention]:
     """SPDX names of two or more words (or one with a version) inside longer text."""
     tokens = name_tokens(text)
     index = spdx_name_index()
+    prefixes = _prefixes()
     found = []
     i = 0
     while i < len(tokens):
-        step = 1
-        for length in range(min(12, len(tokens) - i), 0, -1):
-            words = [t for t, _, _ in tokens[i : i + length]]
-            if length == 1 and not any(c.isdigit() for c in words[0]):
+        best: tuple[int, str] | None = None
+        words: tuple[str, ...] = ()
+        for j in range(i, min(i + 12, len(tokens))):
+            words = (*words, tokens[j][0])
+            if words not in prefixes:
+                break
+            if len(words) == 1 and not any(c.isdigit() for c in words[0]):
                 continue  # one plain word ("fair", "python") is too easily prose
             identifier = index.get(" ".join(words))
             if identifier:
-                found.append(Mention(tokens[i][1], tokens[i + length - 1][2], identifier))
-                step = length
-                break
-        i += step
+                best = (j, identifier)
+        if best:
+            found.append(Mention(tokens[i][1], tokens[best[0]][2], best[1]))
+            i = best[0] + 1
+        else:
+            i += 1
     return found
