@@ -15,6 +15,7 @@ from typing import Any
 from mlassets.licenses.classify import classify
 from mlassets.licenses.mentions import idstring
 from mlassets.licenses.normalize import NOASSERTION, normalize_license
+from mlassets.licenses.tree import all_of, any_of, coerce, render
 from mlassets.models import Finding, Position, Severity
 from mlassets.yamlpos import Located
 
@@ -108,7 +109,7 @@ def conclude_card_license(
                 where(key),
             )
         )
-        expression = " OR ".join(unique)
+        expression = render(any_of(*(coerce(p) for p in unique)))
     else:
         expression = _all_of(parts)
     return LicenseConclusion(tuple(declared), expression, tuple(findings))
@@ -155,9 +156,7 @@ def _all_of(parts: list[str]) -> str:
     unique = list(dict.fromkeys(parts))
     if not unique or NOASSERTION in unique:
         return NOASSERTION
-    if len(unique) == 1:
-        return unique[0]
-    return " AND ".join(f"({p})" if " OR " in p else p for p in unique)
+    return render(all_of(*(coerce(p) for p in unique)))
 
 
 def conclude_text(raw: str | None) -> LicenseConclusion:

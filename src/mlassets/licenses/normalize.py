@@ -30,6 +30,7 @@ from mlassets.licenses.expression import parse_expression
 from mlassets.licenses.mentions import idstring
 from mlassets.licenses.names import IdMatch, lookup_id, lookup_name
 from mlassets.licenses.tables import GENERIC_WORDS, KAGGLE, PYPI_CLASSIFIERS
+from mlassets.licenses.tree import coerce, render
 from mlassets.licenses.urls import URL
 from mlassets.models import Finding, Severity
 
@@ -85,7 +86,8 @@ def status_of(expression: str) -> str:
 def _result(
     raw: str, spdx: str, *findings: Finding, basis: str = "", certain: bool = False
 ) -> LicenseResult:
-    return LicenseResult(raw, spdx, status_of(spdx), tuple(findings), basis, certain)
+    canonical = render(coerce(spdx))  # every conclusion printed from its tree, one spelling
+    return LicenseResult(raw, canonical, status_of(canonical), tuple(findings), basis, certain)
 
 
 def _refuse(
