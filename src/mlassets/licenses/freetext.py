@@ -18,6 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from mlassets.licenses import guards
 from mlassets.licenses.creative_commons import creative_commons
 from mlassets.licenses.families import apache, bsd, gnu
 from mlassets.licenses.mentions import Mention, abbreviation_version, idstring, named
@@ -220,6 +221,8 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
         words = [w for w in words if w not in _NOT_ITEMS]
         if not words or all(w in GENERIC_WORDS for w in words):
             continue
+        if words[0].endswith("ed") or words[0] in _VERBS:
+            continue  # "adapted from the Wikipedia corpus" describes the data: not an item
         first = bisect.bisect_right(ends, start)  # the first mention ending after the start
         if first == len(mentions) or mentions[first].start >= end:
             return text[start:end].strip()
@@ -260,4 +263,6 @@ def names_a_license(text: str) -> bool:
         return False
     if "©" in text or "copyright" in words or not _LICENSE_NOUNS.intersection(words):
         return False
+    if guards.names_no_license(text):
+        return False  # "Same license as the original model", "[Add license here]"
     return any(w not in GENERIC_WORDS and not w.isdigit() for w in words)

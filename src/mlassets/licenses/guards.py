@@ -16,8 +16,8 @@ import re
 
 # "Modified BSD" is the historic name of BSD-3-Clause, not a modification of it.
 _MODIFIED = re.compile(
-    r"\b(?:modified|customi[sz]ed|adapted|altered|amended|derivative)\s+(?:version\s+of\s+)?"
-    r"(?:the\s+)?(?!bsd\b)[a-z]"
+    r"\b(?:modified|customi[sz]ed|adapted|altered|amended)\s+(?:version\s+of\s+)?"
+    r"(?:the\s+)?(?!bsd\b)(?:[\w.+-]+\s+){0,4}licen[cs]e\b"
     r"|\b(?:with|plus)\s+(?:some\s+|additional\s+|minor\s+)?(?:modifications|changes|"
     r"amendments|additional\s+(?:terms|restrictions|clauses))\b"
     r"|\(modified\)|,\s*modified\b|\bmodified\s*$"
@@ -33,7 +33,7 @@ _NOT_LICENSED = re.compile(
     r"separate\s+|own\s+)?licen[cs]e\b"
     r"|\b(?:does|do)\s+not\s+(?:have|carry|come\s+with)\s+(?:a|an|any)\s+"
     r"(?:explicit\s+|specific\s+|separate\s+)?licen[cs]e\b"
-    r"|\bunlicensed\b|\bno\s+licen[cs]e\s+(?:is|was|has\s+been)\s+(?:given|specified|provided|"
+    r"|^\s*no\s+licen[cs]e\s*[.;:]|\bunlicensed\b|\bno\s+licen[cs]e\s+(?:is|was|has\s+been)\s+(?:given|specified|provided|"
     r"stated|declared|chosen)\b|\bwithout\s+(?:a|any)\s+licen[cs]e\b",
     re.I,
 )
@@ -51,13 +51,14 @@ def not_licensed_itself(text: str) -> bool:
 
 _NOT_A_TITLE = re.compile(
     r"\b(?:copyright|inherited|inherit|inherits|same\s+as|see|refer|follow|follows|depends|"
-    r"original|source|sources|upstream|each|per|multiple|several|various|mixed|different)\b|©",
+    r"original|source|sources|upstream|each|per|multiple|several|various|mixed|different|"
+    r"add|insert|here|your|todo|tbd|placeholder|xxx)\b|©|\{\{",
     re.I,
 )
 
 
-def other_names_no_license(name: str) -> bool:
-    """For `other-<name>`: the name points elsewhere (a source, a copyright line, several
-    licenses) instead of naming the license."""
+def names_no_license(name: str) -> bool:
+    """For `other-<name>` and short titles: the name points elsewhere (a source, a copyright
+    line, several licenses) or is a template, instead of naming the license."""
     words = name.replace("-", " ").replace("_", " ")
     return _NOT_A_TITLE.search(words) is not None

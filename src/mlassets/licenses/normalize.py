@@ -178,7 +178,7 @@ def _inferred(raw: str, text: str) -> LicenseResult | None:
     outer = _ALIAS.sub(" ", text).strip()
     aliases = [a for a in _ALIAS.findall(text) if a.strip()]
     if aliases and outer:
-        named = _name_only(outer)
+        named = _name_only(outer) or _reading(outer)
         if named and all(_name_only(a) in (named, None) for a in aliases):
             return _result(
                 raw,
@@ -208,6 +208,11 @@ def _name_only(text: str) -> str | None:
     if match:
         return match.expression
     return reference.lookup_scancode_name(text) or reference.lookup_unordered(text)
+
+
+def _reading(text: str) -> str | None:
+    reading = freetext.read(text)
+    return reading.expression if reading.expression and not reading.weak else None
 
 
 def _read(text: str, why: str) -> Finding:
@@ -262,7 +267,7 @@ def _other_form(raw: str, name: str) -> LicenseResult:
         return _refuse(raw, "L102", f"{raw!r} describes terms in prose but names no license")
     if all(w in GENERIC_WORDS or _placeholder(w) for w in words):
         return _refuse(raw, "L102", f"{raw!r} describes terms but names no license")
-    if guards.other_names_no_license(name):
+    if guards.names_no_license(name):
         return _refuse(raw, "L102", f"{raw!r} points to a source or holder, not to a license")
     inner = normalize_license(name)
     generated = any(f.code == "L107" for f in inner.findings)
@@ -288,6 +293,11 @@ def _recorded(raw: str, reference: str, why: str) -> LicenseResult:
 
 def _free_text(raw: str, text: str) -> LicenseResult:
     reading = freetext.read(text)
+    if not reading.expression or reading.weak:
+        undated = reference.lookup_dateless(text) if len(text) <= _NAME_LIMIT else None
+        if undated:
+            why = "a ScanCode license name without its date"
+            return _result(raw, undated, _read(text, why), basis="name without its date")
     if reading.expression:
         if reading.weak:
             why = "the linked text is not one mlassets knows"

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 from mlassets.licenses.spdx_list import spdx_list
 
 _FUZZY_CUTOFF = 92.0  # rapidfuzz ratio: one wrong or missing letter in a 25-letter name
-_FUZZY_MIN_LENGTH = 12  # shorter keys are too close to each other to correct a typo in
+_FUZZY_MIN_LENGTH = 8  # shorter keys are too close to each other to correct a typo in
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,11 @@ class _Index:
 class NameIndexes:
     exact: dict[str, str]
     unordered: dict[str, str]
+    dateless: dict[str, str]  # ScanCode names without their trailing date ("Qwen License 2024")
     fuzzy_keys: tuple[str, ...]
+
+
+_DATE = re.compile(r"(?:\s(?:19|20)\d\d(?:\s\d\d){0,2})+$")
 
 
 def name_key(text: str) -> str:
@@ -121,7 +125,7 @@ def _unordered(key: str) -> str:
 
 @functools.cache
 def name_indexes() -> NameIndexes:
-    exact, unordered = _Index(), _Index()
+    exact, unordered, dateless = _Index(), _Index(), _Index()
     spdx_keys: set[str] = set()
     for entry in spdx_list().licenses.values():
         if entry.deprecated:
@@ -140,9 +144,19 @@ def name_indexes() -> NameIndexes:
             if key not in spdx_keys:
                 exact.add(key, expression)
             unordered.add(_unordered(key), expression)
+            undated = _DATE.sub("", key)
+            if undated != key and len(undated.split()) >= 2:
+                dateless.add(undated, expression)
     exact_table = exact.result()
+    undated_table = {k: v for k, v in dateless.result().items() if k not in exact_table}
     fuzzy = tuple(k for k in exact_table if len(k) >= _FUZZY_MIN_LENGTH)
-    return NameIndexes(exact_table, unordered.result(), fuzzy)
+    return NameIndexes(exact_table, unordered.result(), undated_table, fuzzy)
+
+
+def lookup_dateless(text: str) -> str | None:
+    """A ScanCode name written without the date ScanCode gives its version of the text: only
+    where one dated version exists."""
+    return name_indexes().dateless.get(name_key(text))
 
 
 def lookup_scancode_name(text: str) -> str | None:
@@ -164,6 +178,13 @@ def lookup_fuzzy(text: str) -> tuple[str, str] | None:
     from mlassets.licenses.names import spdx_name_index
 
     key = name_key(text)
+    words = key.split()
+    corrected = " ".join(w for w in words if not _misspelt_license(w))
+    if corrected != key:  # "Apache Lisence 2.0": the noun the index leaves out, misspelt
+        exact = spdx_name_index().get(corrected) or name_indexes().exact.get(corrected)
+        if exact:
+            return exact, corrected
+        key = corrected
     if len(key) < _FUZZY_MIN_LENGTH:
         return None
     spdx = spdx_name_index()
@@ -178,6 +199,10 @@ def lookup_fuzzy(text: str) -> tuple[str, str] | None:
     return (expression, name) if expression else None
 
 
+def _misspelt_license(word: str) -> bool:
+    return word[:1] == "l" and 5 <= len(word) <= 9 and fuzz.ratio(word, "license") >= 70
+
+
 def _numbers(key: str) -> list[str]:
     return [n.removesuffix(".0") for n in _NUMBER.findall(key)]
 
@@ -185,6 +210,7 @@ def _numbers(key: str) -> list[str]:
 # --- URLs --------------------------------------------------------------------------------------
 
 _REVISION = re.compile(r"/(?:blob|raw|resolve|tree)/[^/]+/")
+_LOCALE = re.compile(r"^/[a-z]{2}(?:-[a-z]{2})?/")  # mozilla.org/en-US/MPL/2.0/
 _EXTENSION = re.compile(r"\.(?:html?|php|txt|md|pdf)$")
 
 
@@ -196,22 +222,37 @@ def url_key(url: str) -> str:
     if host == "raw.githubusercontent.com":
         segments = path.strip("/").split("/")
         host, path = "github.com", "/" + "/".join([*segments[:2], "blob", *segments[2:]])
-    path = _REVISION.sub("/~/", path).rstrip("/")
+    path = _LOCALE.sub("/", _REVISION.sub("/~/", path)).rstrip("/")
     path = _EXTENSION.sub("", path.removesuffix("/index.html"))
     return host + path
 
 
 @functools.cache
 def url_index() -> dict[str, str]:
-    index = _Index()
+    claims: dict[str, dict[str, str]] = {}  # URL key -> ScanCode key -> expression
     for entry in scancode_licenses():
         if not _usable(entry):
             continue
         for url in entry.urls:
-            index.add(url_key(url), concluded(entry))
-    table = index.result()
-    # A site's front page names no single license even when only one entry lists it.
-    return {k: v for k, v in table.items() if "/" in k}
+            claims.setdefault(url_key(url), {})[entry.key] = concluded(entry)
+    table: dict[str, str] = {}
+    for key, claimants in claims.items():
+        if "/" not in key:
+            continue  # a site's front page names no single license even when one entry lists it
+        expressions = set(claimants.values())
+        if len(expressions) > 1:
+            # Variants list their base's page among their URLs (MPL-2.0-no-copyleft-exception
+            # lists mozilla.org/MPL/2.0): the page is the one whose key the URL spells.
+            spelled = re.sub(r"[^a-z0-9.]+", "-", key)
+            named = {
+                e
+                for k, e in claimants.items()
+                if re.search(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])", spelled)
+            }
+            expressions = named
+        if len(expressions) == 1:
+            table[key] = expressions.pop()
+    return table
 
 
 def lookup_url(url: str) -> str | None:
