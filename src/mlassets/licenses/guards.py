@@ -21,7 +21,9 @@ _MODIFIED = re.compile(
     r"|\b(?:with|plus)\s+(?:some\s+|additional\s+|minor\s+)?(?:modifications|changes|"
     r"amendments|additional\s+(?:terms|restrictions|clauses))\b"
     r"|\(modified\)|,\s*modified\b|\bmodified\s*$"
-    r"|[\w.)]-?(?:style|like|based|inspired|ish)\s+licen[cs]e\b"
+    r"|\bwith\s+(?:an?\s+)?(?:additional|extra|further)\s+[\w\s-]{0,30}"
+    r"(?:clause|term|terms|restriction|restrictions|condition|conditions)\b"
+    r"|[\w.)][\s-]?(?:style|like|based|inspired|ish)\s+licen[cs]e\b"
     r"|\b(?:variant|modification|adaptation)\s+of\b|\bbased\s+on\s+the\s+[\w.\s-]{0,40}licen[cs]e\b",
     re.I,
 )
