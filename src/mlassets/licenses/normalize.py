@@ -25,7 +25,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from mlassets.licenses import freetext, guards, reference
+from mlassets.licenses import freetext, guards, inferred, reference
 from mlassets.licenses.expression import parse_expression
 from mlassets.licenses.mentions import idstring
 from mlassets.licenses.names import IdMatch, lookup_id, lookup_name
@@ -130,7 +130,11 @@ def normalize_license(raw: str) -> LicenseResult:
             f"{raw!r} says the asset has no license of its own; a license it names is its source's"
         )
         return _refuse(raw, "L102", message)
-    return _inferred(raw, text) or _free_text(raw, text)
+    inference = inferred.infer(text) if len(text) <= _NAME_LIMIT else None
+    if inference:
+        finding = Finding("L111", Severity.NOTICE, f"read from {inference.why}: {text!r}")
+        return _result(raw, inference.expression, finding, basis=inference.basis)
+    return _free_text(raw, text)
 
 
 def _exact(raw: str, text: str) -> LicenseResult | None:
@@ -168,55 +172,6 @@ def _exact(raw: str, text: str) -> LicenseResult | None:
 
 
 _NAME_LIMIT = 200  # longer values are prose: names are looked up whole only below this
-_ALIAS = re.compile(r"\s*\(([^()]*)\)\s*")
-
-
-def _inferred(raw: str, text: str) -> LicenseResult | None:
-    """A name written in another word order, with an alias in parentheses, or with a typo."""
-    if len(text) > _NAME_LIMIT or "://" in text or freetext.is_prose(text.lower().split()):
-        return None
-    outer = _ALIAS.sub(" ", text).strip()
-    aliases = [a for a in _ALIAS.findall(text) if a.strip()]
-    if aliases and outer:
-        named = _name_only(outer) or _reading(outer)
-        if named and all(_name_only(a) in (named, None) for a in aliases):
-            return _result(
-                raw,
-                named,
-                _read(text, "a name with an alias in parentheses"),
-                basis="name with an alias",
-                certain=False,
-            )
-    unordered = reference.lookup_unordered(text)
-    if unordered:
-        return _result(
-            raw,
-            unordered,
-            _read(text, "a license name in another word order"),
-            basis="name in another word order",
-        )
-    fuzzy = reference.lookup_fuzzy(text)
-    if fuzzy:
-        why = f"a close spelling of the name {fuzzy[1]!r}"
-        return _result(raw, fuzzy[0], _read(text, why), basis="name with a typo")
-    return None
-
-
-def _name_only(text: str) -> str | None:
-    """The expression for text that is exactly an id or a name, in any word order."""
-    match = lookup_id(text) or lookup_name(text)
-    if match:
-        return match.expression
-    return reference.lookup_scancode_name(text) or reference.lookup_unordered(text)
-
-
-def _reading(text: str) -> str | None:
-    reading = freetext.read(text)
-    return reading.expression if reading.expression and not reading.weak else None
-
-
-def _read(text: str, why: str) -> Finding:
-    return Finding("L111", Severity.NOTICE, f"read from {why}: {text!r}")
 
 
 def _placeholder(key: str) -> str | None:
@@ -297,7 +252,8 @@ def _free_text(raw: str, text: str) -> LicenseResult:
         undated = reference.lookup_dateless(text) if len(text) <= _NAME_LIMIT else None
         if undated:
             why = "a ScanCode license name without its date"
-            return _result(raw, undated, _read(text, why), basis="name without its date")
+            finding = Finding("L111", Severity.NOTICE, f"read from {why}: {text!r}")
+            return _result(raw, undated, finding, basis="name without its date")
     if reading.expression:
         if reading.weak:
             why = "the linked text is not one mlassets knows"

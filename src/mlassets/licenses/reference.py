@@ -188,8 +188,7 @@ def lookup_fuzzy(text: str) -> tuple[str, str] | None:
     if len(key) < _FUZZY_MIN_LENGTH:
         return None
     spdx = spdx_name_index()
-    choices = [*(k for k, v in spdx.items() if v), *name_indexes().fuzzy_keys]
-    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+    found = process.extractOne(key, _choices(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
     if found is None:
         return None
     name = found[0]
@@ -197,6 +196,15 @@ def lookup_fuzzy(text: str) -> tuple[str, str] | None:
         return None  # a version is never corrected: "GPL 2" is not "GPL 3"
     expression = spdx.get(name) or name_indexes().exact.get(name)
     return (expression, name) if expression else None
+
+
+@functools.cache
+def _choices() -> tuple[str, ...]:
+    from mlassets.licenses.names import spdx_name_index
+
+    spdx = spdx_name_index()
+    long_enough = (k for k, v in spdx.items() if v and len(k) >= _FUZZY_MIN_LENGTH)
+    return (*long_enough, *name_indexes().fuzzy_keys)
 
 
 def _misspelt_license(word: str) -> bool:
