@@ -14,7 +14,7 @@ from mlassets.licenses import reference
 from mlassets.licenses.creative_commons import creative_commons
 from mlassets.licenses.hub_ids import HUB_TO_SPDX
 from mlassets.licenses.mentions import Mention, idstring, spdx_or_ref
-from mlassets.licenses.names import lookup_id
+from mlassets.licenses.names import lookup_id, lookup_name
 from mlassets.licenses.spdx_list import spdx_list
 
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]\[)]+(?:\([^\s)]*\)[^\s<>\"'\]\[)]*)?", re.I)
@@ -43,7 +43,7 @@ def url_mention(url: str, start: int = 0) -> Mention | None:
     if expression:
         return Mention(start, end, expression)
     if host == "huggingface.co":
-        hub = _hub_license_file(path)
+        hub = _hub_license_file(path) or _hub_space(path)
         if hub:
             return Mention(start, end, hub, weak=hub.endswith("-LICENSE"))
     if _DOC_WORDS.search(path):
@@ -114,6 +114,22 @@ def _hub_license_file(path: str) -> str | None:
     if org == "google" and repo.startswith(("gemma", "codegemma", "paligemma", "recurrentgemma")):
         return HUB_TO_SPDX["gemma"]
     return f"LicenseRef-{idstring(found[1])}-{idstring(found[2])}-LICENSE"
+
+
+_SPACE = re.compile(r"^/spaces/[^/]+/([^/]+)$", re.I)
+
+
+def _hub_space(path: str) -> str | None:
+    """A Space that hosts a license text (`spaces/CompVis/stable-diffusion-license`): its name,
+    read as a license name (ScanCode's names, with or without their date)."""
+    found = _SPACE.match(path)
+    if not found:
+        return None
+    words = found[1].replace("-", " ").replace("_", " ")
+    named = lookup_name(words)
+    if named and named.expression:
+        return named.expression
+    return reference.lookup_scancode_name(words) or reference.lookup_dateless(words)
 
 
 def _ref_for(host: str, path: str) -> str:
