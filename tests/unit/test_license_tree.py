@@ -81,6 +81,36 @@ def test_deny_list_verdicts_agree_with_a_brute_force_evaluator(
     assert verdict.expression == render(tree)
 
 
+policies = st.builds(
+    Policy,
+    allow_licenses=st.frozensets(st.sampled_from(IDS), max_size=2),
+    deny_licenses=st.frozensets(st.sampled_from(IDS), max_size=2),
+    allow_categories=st.frozensets(
+        st.sampled_from(["permissive", "copyleft", "non-commercial", "unknown"]), max_size=3
+    ),
+    deny_categories=st.frozensets(st.sampled_from(["copyleft", "non-commercial"]), max_size=1),
+    use=st.sampled_from([None, "commercial", "research"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(expressions, policies)
+def test_whole_policies_compose_like_the_truth_table_of_their_leaves(
+    tree: Expr, policy: Policy
+) -> None:
+    """Whatever the rules, an expression passes exactly when its AND/OR truth table over the
+    verdicts of its single licenses (judged alone) says so."""
+    verdicts = {leaf: evaluate(render(leaf), policy).allowed for leaf in leaves(tree)}
+
+    def truth(node: Expr) -> bool:
+        if isinstance(node, Leaf):
+            return verdicts[node]
+        values = [truth(p) for p in node.parts]
+        return all(values) if isinstance(node, And) else any(values)
+
+    assert evaluate(tree, policy).allowed == truth(tree)
+
+
 def complies(tree: Expr, followed: frozenset[str]) -> bool:
     if isinstance(tree, Leaf):
         return tree.key in followed
