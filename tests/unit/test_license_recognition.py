@@ -92,3 +92,13 @@ def test_long_values_conclude_whole() -> None:
     assert normalize_license(value).spdx == "MIT"
     listed = ", ".join(["MIT", "Apache-2.0"] * 3000)
     assert normalize_license(listed).spdx == "MIT AND Apache-2.0"
+
+
+def test_a_card_conclusion_is_certain_only_when_every_part_is() -> None:
+    from mlassets.licenses import conclude_card_license
+
+    assert conclude_card_license({"license": ["mit", "apache-2.0"]}).certain
+    mixed = conclude_card_license({"license": ["mit", "Mozila Public License 2.0"]})
+    assert mixed.concluded == "MIT AND MPL-2.0" and not mixed.certain
+    other = conclude_card_license({"license": "other", "license_name": "Apache License 2.0"})
+    assert other.concluded == "Apache-2.0" and other.certain

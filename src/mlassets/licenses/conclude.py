@@ -25,6 +25,9 @@ class LicenseConclusion:
     declared: tuple[str, ...]
     concluded: str
     findings: tuple[Finding, ...]
+    # Every part came from an exact id, name or vocabulary entry (see LicenseResult.certain);
+    # kept out of to_json() until the manifest schema (outside licenses/) has room for it.
+    certain: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The manifest's `license` block; `lineage` stays null until license-check fills it."""
@@ -86,13 +89,16 @@ def conclude_card_license(
             )
         )
     parts: list[str] = []
+    certain = True
     key = "license" if current else "licenses"
     for raw in dict.fromkeys(declared):
         if raw.strip().lower() == "other":
             expression, extra = _other(metadata, where)
+            certain = certain and normalize_license(str(metadata.get("license_name", ""))).certain
         else:
             result = normalize_license(raw)
             expression = result.spdx
+            certain = certain and result.certain
             extra = [_at(f, f"/{key}", where(key)) for f in result.findings]
         findings += extra
         parts.append(expression)
@@ -110,9 +116,10 @@ def conclude_card_license(
             )
         )
         expression = render(any_of(*(coerce(p) for p in unique)))
+        certain = False  # read from the card's prose
     else:
         expression = _all_of(parts)
-    return LicenseConclusion(tuple(declared), expression, tuple(findings))
+    return LicenseConclusion(tuple(declared), expression, tuple(findings), certain)
 
 
 _ALTERNATIVES = re.compile(
@@ -167,4 +174,4 @@ def conclude_text(raw: str | None) -> LicenseConclusion:
         )
     result = normalize_license(raw)
     pointer_findings = tuple(_at(f, "/licence", None) for f in result.findings)
-    return LicenseConclusion((raw,), result.spdx, pointer_findings)
+    return LicenseConclusion((raw,), result.spdx, pointer_findings, result.certain)
