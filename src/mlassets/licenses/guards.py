@@ -21,6 +21,7 @@ _MODIFIED = re.compile(
     r"|\b(?:with|plus)\s+(?:some\s+|additional\s+|minor\s+)?(?:modifications|changes|"
     r"amendments|additional\s+(?:terms|restrictions|clauses))\b"
     r"|\(modified\)|,\s*modified\b|\bmodified\s*$"
+    r"|\bwith\s+(?:the\s+)?(?:commons\s+clause|custom|own|special|extra)\b"
     r"|\bwith\s+(?:an?\s+)?(?:additional|extra|further)\s+[\w\s-]{0,30}"
     r"(?:clause|term|terms|restriction|restrictions|condition|conditions)\b"
     r"|[\w.)][\s-]?(?:style|like|based|inspired|ish)\s+licen[cs]e\b"
@@ -35,7 +36,9 @@ _NOT_LICENSED = re.compile(
     r"separate\s+|own\s+)?licen[cs]e\b"
     r"|\b(?:does|do)\s+not\s+(?:have|carry|come\s+with)\s+(?:a|an|any)\s+"
     r"(?:explicit\s+|specific\s+|separate\s+)?licen[cs]e\b"
-    r"|^\s*no\s+licen[cs]e\s*[.;:]|\bunlicensed\b|\bno\s+licen[cs]e\s+(?:is|was|has\s+been)\s+(?:given|specified|provided|"
+    r"|^\s*no\s+licen[cs]e\s*[.;:]|\bunlicensed\b"
+    r"|\bnot\s+(?:yet\s+)?(?:chosen|selected|picked|decided\s+on|settled\s+on)\s+(?:a|any)\s+"
+    r"licen[cs]e\b|\bno\s+licen[cs]e\s+(?:is|was|has\s+been)\s+(?:given|specified|provided|"
     r"stated|declared|chosen)\b|\bwithout\s+(?:a|any)\s+licen[cs]e\b",
     re.I,
 )

@@ -98,8 +98,13 @@ def _spdx_id(key: str) -> IdMatch | None:
 # --- Names -------------------------------------------------------------------------------------
 
 _NAME_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*\+?")
-_DROP = frozenset({"the", "license", "version", "v", "ver", "a", "an", "of"})
+# Words that never tell two licenses apart: "Creative Commons Attribution 4.0 International" and
+# "... Attribution 4.0" are one license (the version already says which CC text it is).
+_DROP = frozenset(
+    {"the", "license", "version", "v", "ver", "a", "an", "of", "international", "unported"}
+)
 _VERSIONED = re.compile(r"^v(\d[\d.]*)$")
+_ZERO_MINOR = re.compile(r"(?<=\d)(?:\.0)+$")  # "2.0" and "2" are one version: "v2", "2.0.0"
 
 
 def name_tokens(text: str) -> list[tuple[str, int, int]]:
@@ -113,7 +118,8 @@ def name_tokens(text: str) -> list[tuple[str, int, int]]:
             tokens += [(w, m.start(), m.end()) for w in ("open", "data", "commons")]
             continue
         versioned = _VERSIONED.match(word)
-        tokens.append((versioned[1] if versioned else word, m.start(), m.end()))
+        word = versioned[1] if versioned else word
+        tokens.append((_ZERO_MINOR.sub("", word), m.start(), m.end()))
     return tokens
 
 

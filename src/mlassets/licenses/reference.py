@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 from mlassets.licenses.spdx_list import spdx_list
 
 _FUZZY_CUTOFF = 92.0  # rapidfuzz ratio: one wrong or missing letter in a 25-letter name
-_FUZZY_MIN_LENGTH = 8  # shorter keys are too close to each other to correct a typo in
+_FUZZY_MIN_LENGTH = 7  # shorter keys are too close to each other to correct a typo in
 
 
 @dataclass(frozen=True)
