@@ -12,7 +12,7 @@ from mlassets.licenses import normalize_license
 from mlassets.licenses.reference import lookup_url, scancode_licenses, scancode_source, url_key
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SETS = ["licenses-extra.tsv", "licenses-holdout.tsv", "licenses-holdout-2.tsv"]
+SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
 
 
 @pytest.mark.parametrize("name", SETS)

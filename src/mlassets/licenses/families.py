@@ -103,7 +103,7 @@ def bsd(text: str) -> Iterator[Mention]:
 
 
 _APACHE = re.compile(
-    r"(?<![a-z0-9])(?:apache|(?=asl[\s-]*v?\d)asl)(?:[\s-]+software)?(?:[\s-]+license)?"
+    r"(?<![a-z0-9])(?:apache|(?=asl[\s-]*v?\d)asl)(?:[\s-]+(?:software|public))?(?:[\s-]+license)?"
     r"(?:[\s,(-]*(?:v(?:ersion)?\.?[\s-]*)?(?P<v>[12](?:\.[01])?)(?![\d.]*\d))?"
 )
 
