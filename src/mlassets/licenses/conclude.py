@@ -88,20 +88,8 @@ def conclude_card_license(
                 where("licenses"),
             )
         )
-    parts: list[str] = []
-    certain = True
     key = "license" if current else "licenses"
-    for raw in dict.fromkeys(declared):
-        if raw.strip().lower() == "other":
-            expression, extra = _other(metadata, where)
-            certain = certain and normalize_license(str(metadata.get("license_name", ""))).certain
-        else:
-            result = normalize_license(raw)
-            expression = result.spdx
-            certain = certain and result.certain
-            extra = [_at(f, f"/{key}", where(key)) for f in result.findings]
-        findings += extra
-        parts.append(expression)
+    parts, certain = _parts(metadata, declared, key, where, findings)
     extra_keys = {k: metadata[k] for k in ("license_name", "license_link") if k in metadata}
     declared += [str(v) for v in extra_keys.values()]
     unique = list(dict.fromkeys(parts))
@@ -120,6 +108,27 @@ def conclude_card_license(
     else:
         expression = _all_of(parts)
     return LicenseConclusion(tuple(declared), expression, tuple(findings), certain)
+
+
+def _parts(
+    metadata: dict[str, Any], declared: list[str], key: str, where: Any, findings: list[Finding]
+) -> tuple[list[str], bool]:
+    """The expression of each distinct declared value (findings appended), and whether every
+    one is certain."""
+    parts: list[str] = []
+    certain = True
+    for raw in dict.fromkeys(declared):
+        if raw.strip().lower() == "other":
+            expression, extra = _other(metadata, where)
+            certain = certain and normalize_license(str(metadata.get("license_name", ""))).certain
+        else:
+            result = normalize_license(raw)
+            expression = result.spdx
+            certain = certain and result.certain
+            extra = [_at(f, f"/{key}", where(key)) for f in result.findings]
+        findings += extra
+        parts.append(expression)
+    return parts, certain
 
 
 _ALTERNATIVES = re.compile(
