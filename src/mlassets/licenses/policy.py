@@ -184,8 +184,9 @@ def _judge(tree: Expr, policy: Policy) -> list[Finding]:
     """The findings for a tree: for an OR, those of the first option that passes (or of every
     option when none does); for an AND, those of all its parts."""
     if isinstance(tree, Leaf):
-        if tree.id == NOASSERTION:
-            return [_error("P101", f"part of the expression is NOASSERTION ({policy.source})")]
+        if tree.id == NOASSERTION:  # only in hand-written expressions: conclusions never mix it
+            message = f"part of the expression is NOASSERTION; {policy.source} requires a license"
+            return [Finding("P101", policy.noassertion, message, "/license")]
         return _leaf(tree.id, policy)
     judged = [_judge(part, policy) for part in tree.parts]
     if isinstance(tree, Or):
