@@ -102,3 +102,12 @@ def test_a_card_conclusion_is_certain_only_when_every_part_is() -> None:
     assert mixed.concluded == "MIT AND MPL-2.0" and not mixed.certain
     other = conclude_card_license({"license": "other", "license_name": "Apache License 2.0"})
     assert other.concluded == "Apache-2.0" and other.certain
+
+
+def test_every_hub_license_name_concludes_what_its_id_does() -> None:
+    from mlassets.licenses.hub_ids import HUB_FAMILIES, HUB_NAMES, HUB_TO_SPDX
+
+    for name, hub_id in HUB_NAMES.items():
+        result = normalize_license(name)
+        expected = "NOASSERTION" if hub_id in HUB_FAMILIES else HUB_TO_SPDX[hub_id]
+        assert (result.spdx, result.certain) == (expected, True), name

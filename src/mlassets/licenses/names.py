@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from mlassets.licenses.hub_ids import HUB_FAMILIES, HUB_TO_SPDX
+from mlassets.licenses.hub_ids import HUB_FAMILIES, HUB_NAMES, HUB_TO_SPDX
 from mlassets.licenses.mentions import Mention
 from mlassets.licenses.spdx_list import scancode_index, spdx_list
 
@@ -146,10 +146,24 @@ def spdx_name_index() -> dict[str, str | None]:
     return index
 
 
+@functools.cache
+def _hub_name_index() -> dict[str, str]:
+    """The Hub's display names (hub_ids.HUB_NAMES), keyed like SPDX names -> Hub id."""
+    keys: dict[str, str | None] = {}
+    for name, hub_id in HUB_NAMES.items():
+        key = " ".join(t for t, _, _ in name_tokens(name.lower()))
+        keys[key] = hub_id if keys.get(key, hub_id) == hub_id else None
+    return {k: v for k, v in keys.items() if v}
+
+
 def lookup_name(text: str) -> IdMatch | None:
+    """A license's full name: the Hub's name for one of its ids, or an SPDX name."""
     key = " ".join(t for t, _, _ in name_tokens(text.lower()))
     if not key:
         return None
+    hub_id = _hub_name_index().get(key)
+    if hub_id:
+        return lookup_id(hub_id)
     index = spdx_name_index()
     if key not in index:
         return None
