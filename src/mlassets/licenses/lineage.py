@@ -18,10 +18,9 @@ Each ancestor is checked against the asset at the root, through the path that le
 - G106 an ancestor that could not be resolved from manifests (warning).
 - G107 a cycle in the declared lineage (warning).
 
-The walk has no depth limit and is linear in the size of the graph: each manifest is resolved
-once, and each ancestor is checked once per kind of path that reaches it (what the rules depend
-on: the last relation, whether the path went through training data, and which key of the root it
-starts from); the first such path is the one a finding describes.
+The walk has no depth limit and is linear in the graph: each manifest is resolved once, and each
+ancestor checked once per kind of path reaching it (last relation, through training data or not,
+which key of the root it starts from); findings describe the first such path.
 """
 
 from __future__ import annotations
