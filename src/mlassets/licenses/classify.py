@@ -15,11 +15,13 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from typing import Any
 
 from mlassets.licenses.spdx_list import scancode_by_spdx
+from mlassets.licenses.tree import NOASSERTION, Expr, Leaf, Or, coerce
 
 # From the most to the least permissive; AND keeps the later one, OR the earlier.
 CATEGORIES = (
@@ -82,6 +84,7 @@ def _table() -> dict[str, LicenseClass]:
 _CC = re.compile(r"^(?:LicenseRef-)?CC-(BY(?:-NC)?(?:-ND|-SA)?)-\d")  # ports not on SPDX too
 
 
+@functools.lru_cache(maxsize=4096)
 def classify_id(identifier: str) -> LicenseClass:
     """The class of one license id (an SPDX id or a LicenseRef)."""
     known = _table().get(identifier.lower())
@@ -120,18 +123,18 @@ def classify_id(identifier: str) -> LicenseClass:
     return replace(UNKNOWN, source=f"{identifier} is not in mlassets' tables or ScanCode's index")
 
 
-def classify(expression: str) -> LicenseClass:
-    """The class of a concluded expression: stricter for AND, more permissive for OR."""
-    if expression == "NOASSERTION":
-        return UNKNOWN
-    expression = _unwrap(expression.strip())
-    options = split_top(expression, " OR ")
-    if len(options) > 1:
-        return min((classify(o) for o in options), key=lambda c: CATEGORIES.index(c.category))
-    parts = split_top(expression, " AND ")
-    if len(parts) == 1:
-        return classify_id(expression.split(" WITH ")[0].strip())
-    classes = [classify(p) for p in parts]
+def classify(expression: str | Expr) -> LicenseClass:
+    """The class of a concluded expression (text or tree): stricter for AND, more permissive for
+    OR."""
+    return _classify_tree(coerce(expression))
+
+
+def _classify_tree(tree: Expr) -> LicenseClass:
+    if isinstance(tree, Leaf):
+        return UNKNOWN if tree.id == NOASSERTION else classify_id(tree.id)
+    classes = [_classify_tree(p) for p in tree.parts]
+    if isinstance(tree, Or):
+        return min(classes, key=lambda c: CATEGORIES.index(c.category))
     return LicenseClass(
         max((c.category for c in classes), key=CATEGORIES.index),
         _strictest(c.commercial_use for c in classes),
@@ -143,43 +146,15 @@ def classify(expression: str) -> LicenseClass:
     )
 
 
-def _strictest(values: Any) -> bool | None:
+def _strictest(values: Iterable[bool | None]) -> bool | None:
     values = list(values)
     if False in values:
         return False
     return None if None in values else True
 
 
-def _any(values: Any) -> bool | None:
+def _any(values: Iterable[bool | None]) -> bool | None:
     values = list(values)
     if True in values:
         return True
     return None if None in values else False
-
-
-def _unwrap(expression: str) -> str:
-    """`(A AND B)` -> `A AND B`, but not `(A) OR (B)`."""
-    while expression.startswith("(") and expression.endswith(")"):
-        depth = 0
-        for i, char in enumerate(expression):
-            depth += {"(": 1, ")": -1}.get(char, 0)
-            if depth == 0 and i < len(expression) - 1:
-                return expression
-        expression = expression[1:-1].strip()
-    return expression
-
-
-def split_top(expression: str, operator: str) -> list[str]:
-    """Split on `operator` outside parentheses."""
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(expression):
-        char = expression[i]
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth == 0 and expression.startswith(operator, i):
-            parts.append(expression[start:i].strip())
-            i += len(operator)
-            start = i
-            continue
-        i += 1
-    parts.append(expression[start:].strip())
-    return [p for p in parts if p]

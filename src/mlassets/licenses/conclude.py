@@ -17,6 +17,7 @@ from mlassets.io.yamlpos import Located
 from mlassets.licenses.classify import classify
 from mlassets.licenses.mentions import idstring
 from mlassets.licenses.normalize import NOASSERTION, normalize_license
+from mlassets.licenses.tree import all_of, any_of, coerce, render
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,9 @@ class LicenseConclusion:
     declared: tuple[str, ...]
     concluded: str
     findings: tuple[Finding, ...]
+    # Every part came from an exact id, name or vocabulary entry (see LicenseResult.certain);
+    # kept out of to_json() until the manifest schema (outside licenses/) has room for it.
+    certain: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The manifest's `license` block; `lineage` stays null until license-check fills it."""
@@ -84,17 +88,8 @@ def conclude_card_license(
                 where("licenses"),
             )
         )
-    parts: list[str] = []
     key = "license" if current else "licenses"
-    for raw in dict.fromkeys(declared):
-        if raw.strip().lower() == "other":
-            expression, extra = _other(metadata, where)
-        else:
-            result = normalize_license(raw)
-            expression = result.spdx
-            extra = [_at(f, f"/{key}", where(key)) for f in result.findings]
-        findings += extra
-        parts.append(expression)
+    parts, certain = _parts(metadata, declared, key, where, findings)
     extra_keys = {k: metadata[k] for k in ("license_name", "license_link") if k in metadata}
     declared += [str(v) for v in extra_keys.values()]
     unique = list(dict.fromkeys(parts))
@@ -108,10 +103,32 @@ def conclude_card_license(
                 where(key),
             )
         )
-        expression = " OR ".join(unique)
+        expression = render(any_of(*(coerce(p) for p in unique)))
+        certain = False  # read from the card's prose
     else:
         expression = _all_of(parts)
-    return LicenseConclusion(tuple(declared), expression, tuple(findings))
+    return LicenseConclusion(tuple(declared), expression, tuple(findings), certain)
+
+
+def _parts(
+    metadata: dict[str, Any], declared: list[str], key: str, where: Any, findings: list[Finding]
+) -> tuple[list[str], bool]:
+    """The expression of each distinct declared value (findings appended), and whether every
+    one is certain."""
+    parts: list[str] = []
+    certain = True
+    for raw in dict.fromkeys(declared):
+        if raw.strip().lower() == "other":
+            expression, extra = _other(metadata, where)
+            certain = certain and normalize_license(str(metadata.get("license_name", ""))).certain
+        else:
+            result = normalize_license(raw)
+            expression = result.spdx
+            certain = certain and result.certain
+            extra = [_at(f, f"/{key}", where(key)) for f in result.findings]
+        findings += extra
+        parts.append(expression)
+    return parts, certain
 
 
 _ALTERNATIVES = re.compile(
@@ -155,9 +172,7 @@ def _all_of(parts: list[str]) -> str:
     unique = list(dict.fromkeys(parts))
     if not unique or NOASSERTION in unique:
         return NOASSERTION
-    if len(unique) == 1:
-        return unique[0]
-    return " AND ".join(f"({p})" if " OR " in p else p for p in unique)
+    return render(all_of(*(coerce(p) for p in unique)))
 
 
 def conclude_text(raw: str | None) -> LicenseConclusion:
@@ -168,4 +183,4 @@ def conclude_text(raw: str | None) -> LicenseConclusion:
         )
     result = normalize_license(raw)
     pointer_findings = tuple(_at(f, "/licence", None) for f in result.findings)
-    return LicenseConclusion((raw,), result.spdx, pointer_findings)
+    return LicenseConclusion((raw,), result.spdx, pointer_findings, result.certain)

@@ -2,7 +2,9 @@
 
 `parse_expression("apache-2.0 and mit", operand)` returns "Apache-2.0 AND MIT" when `operand`
 resolves every operand, and None otherwise (the caller then reads the text as free text).
-Precedence is SPDX's: WITH binds tighter than AND, AND tighter than OR.
+Precedence is SPDX's: WITH binds tighter than AND, AND tighter than OR. The parse builds a tree
+(tree.py) and prints it, so the result is canonical: repeated operands dropped, nested operators
+of one kind flattened, an OR inside an AND parenthesised.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from mlassets.licenses.spdx_list import spdx_list
+from mlassets.licenses.tree import Expr, Leaf, all_of, any_of, coerce, render
 
 _TOKEN = re.compile(r"\(|\)|[^\s()]+")
 _OPERATORS = {"and": "AND", "or": "OR", "with": "WITH"}
@@ -23,10 +26,18 @@ class _Unresolved(Exception):
     """An operand is not an id or a name: the text is not an expression."""
 
 
+_MAX_DEPTH = 32  # parentheses nested deeper are not an expression anyone writes
+
+
 def parse_expression(text: str, operand: Operand) -> str | None:
     if not _HAS_OPERATOR.search(text):
         return None
     tokens = _TOKEN.findall(text)
+    depth = 0
+    for token in tokens:
+        depth += {"(": 1, ")": -1}.get(token, 0)
+        if depth > _MAX_DEPTH:
+            return None
     parser = _Parser(tokens, operand)
     try:
         tree = parser.disjunction()
@@ -34,7 +45,7 @@ def parse_expression(text: str, operand: Operand) -> str | None:
         return None
     if parser.position != len(tokens):
         return None
-    return tree
+    return render(tree)
 
 
 class _Parser:
@@ -50,36 +61,33 @@ class _Parser:
         token = self._peek()
         return _OPERATORS.get(token.lower()) if token else None
 
-    def disjunction(self) -> str:
+    def disjunction(self) -> Expr:
         parts = [self.conjunction()]
         while self._operator() == "OR":
             self.position += 1
             parts.append(self.conjunction())
-        return " OR ".join(dict.fromkeys(parts))
+        return any_of(*parts)
 
-    def conjunction(self) -> str:
+    def conjunction(self) -> Expr:
         parts = [self.exception()]
         while self._operator() == "AND":
             self.position += 1
             parts.append(self.exception())
-        unique = list(dict.fromkeys(parts))
-        if len(unique) == 1:
-            return unique[0]
-        return " AND ".join(f"({p})" if " OR " in p else p for p in unique)
+        return all_of(*parts)
 
-    def exception(self) -> str:
+    def exception(self) -> Expr:
         base = self.primary()
         if self._operator() != "WITH":
             return base
         self.position += 1
         name = self._peek() or ""
         exception = spdx_list().exceptions.get(name.lower())
-        if exception is None or " " in base:
+        if exception is None or not isinstance(base, Leaf) or base.exception:
             raise _Unresolved(name)
         self.position += 1
-        return f"{base} WITH {exception}"
+        return Leaf(base.id, exception)
 
-    def primary(self) -> str:
+    def primary(self) -> Expr:
         token = self._peek()
         if token is None or token == ")" or self._operator():
             raise _Unresolved(str(token))
@@ -89,7 +97,7 @@ class _Parser:
             if self._peek() != ")":
                 raise _Unresolved("(")
             self.position += 1
-            return inner  # conjunction() puts back the parentheses an OR needs
+            return inner
         words = []
         while (word := self._peek()) is not None and word not in "()" and not self._operator():
             words.append(word)
@@ -97,4 +105,4 @@ class _Parser:
         resolved = self.operand(" ".join(words))
         if resolved is None:
             raise _Unresolved(" ".join(words))
-        return resolved
+        return coerce(resolved)

@@ -14,7 +14,7 @@ from mlassets.licenses.mentions import Mention
 
 _GNU = re.compile(
     r"""(?<![a-z0-9])(?:gnu[\s-]*)?
-    (?P<kind>agpl|lgpl|gpl|gfdl|fdl
+    (?P<kind>agpl|affero[\s-]+gpl|lgpl|gpl|gfdl|fdl
       |(?:affero[\s-]+)?(?:(?:lesser|library)[\s-]+(?:or[\s-]+lesser[\s-]+)?)?
         general[\s-]+public[\s-]+license
       |free[\s-]+documentation[\s-]+license)
@@ -103,7 +103,7 @@ def bsd(text: str) -> Iterator[Mention]:
 
 
 _APACHE = re.compile(
-    r"(?<![a-z0-9])(?:apache|(?=asl[\s-]*v?\d)asl)(?:[\s-]+software)?(?:[\s-]+license)?"
+    r"(?<![a-z0-9])(?:apache|(?=asl[\s-]*v?\d)asl)(?:[\s-]+(?:software|public))?(?:[\s-]+license)?"
     r"(?:[\s,(-]*(?:v(?:ersion)?\.?[\s-]*)?(?P<v>[12](?:\.[01])?)(?![\d.]*\d))?"
 )
 

@@ -18,6 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from mlassets.licenses import guards
 from mlassets.licenses.creative_commons import creative_commons
 from mlassets.licenses.families import apache, bsd, gnu
 from mlassets.licenses.mentions import Mention, abbreviation_version, idstring, named
@@ -119,11 +120,19 @@ def scan(low: str, offset: int = 0) -> list[Mention]:
 
 def longest(mentions: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, the longest first, returned in text order."""
+    # Accepted mentions never overlap, so they are kept sorted by start and a candidate need only
+    # be checked against its two neighbours: O(n log n), not O(n²), on long values.
+    starts: list[int] = []
     accepted: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: (-m.length, m.start)):
-        if all(mention.end <= a.start or mention.start >= a.end for a in accepted):
-            accepted.append(mention)
-    return sorted(accepted, key=lambda m: m.start)
+        at = bisect.bisect_left(starts, mention.start)
+        if at > 0 and accepted[at - 1].end > mention.start:
+            continue
+        if at < len(accepted) and accepted[at].start < mention.end:
+            continue
+        starts.insert(at, mention.start)
+        accepted.insert(at, mention)
+    return accepted
 
 
 def _link(text: str, low: str, link: re.Match[str]) -> tuple[list[Mention], list[Mention]]:
@@ -158,7 +167,7 @@ def _conclude(
     missing = _unnamed_list_item(text, blanked, mentions)
     if missing:
         return Reading(refusal=f"the list item {missing!r} names no license mlassets knows")
-    named = [m.expression for m in mentions if m.expression]
+    named = list(dict.fromkeys(m.expression for m in mentions if m.expression))
     mentions = [
         m for m in mentions if m.expression or not any(_member_of(e, m.family) for e in named)
     ]
@@ -204,6 +213,7 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
     items = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
     if len(items) < 2 or any(len(low[a:b].split()) > 6 for a, b in items):
         return None
+    ends = [m.end for m in mentions]  # mentions do not overlap: their ends are sorted too
     for start, end in items:
         words = re.findall(r"[a-z][a-z0-9]*", low[start:end])
         if words[:1] in (["see"], ["also"]):
@@ -211,20 +221,25 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
         words = [w for w in words if w not in _NOT_ITEMS]
         if not words or all(w in GENERIC_WORDS for w in words):
             continue
-        if not any(m.start < end and m.end > start for m in mentions):
+        if words[0].endswith("ed") or words[0] in _VERBS:
+            continue  # "adapted from the Wikipedia corpus" describes the data: not an item
+        first = bisect.bisect_right(ends, start)  # the first mention ending after the start
+        if first == len(mentions) or mentions[first].start >= end:
             return text[start:end].strip()
     return None
 
 
 def _join(low: str, mentions: list[Mention]) -> str:
     groups: list[list[str]] = [[]]
+    seen: set[str] = set()
     choice = "dual" in low
     for previous, mention in zip([None, *mentions], mentions, strict=False):
         assert mention.expression
         gap = low[previous.end : mention.start] if previous else ""
         if previous and (_ALTERNATIVE.search(gap) or choice):
             groups.append([])
-        if all(mention.expression not in g for g in groups):
+        if mention.expression not in seen:
+            seen.add(mention.expression)
             groups[-1].append(mention.expression)
     parts = [" AND ".join(g) for g in groups if g]
     if len(parts) == 1:
@@ -248,4 +263,6 @@ def names_a_license(text: str) -> bool:
         return False
     if "©" in text or "copyright" in words or not _LICENSE_NOUNS.intersection(words):
         return False
+    if guards.names_no_license(text):
+        return False  # "Same license as the original model", "[Add license here]"
     return any(w not in GENERIC_WORDS and not w.isdigit() for w in words)

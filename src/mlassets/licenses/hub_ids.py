@@ -10,7 +10,7 @@ a version, and for placeholders.
 from __future__ import annotations
 
 from mlassets.licenses.spdx_list import spdx_list
-from mlassets.vocab import hub_license_ids
+from mlassets.vocab import hub_license_ids, load_vocabulary
 
 # Hub ids that name a family, not a license: concluding a version would be a guess.
 HUB_FAMILIES: dict[str, str] = {
@@ -74,3 +74,7 @@ def _conclusions() -> dict[str, str]:
 
 
 HUB_TO_SPDX: dict[str, str] = _conclusions()
+
+# The Hub's display name for each id, as its documentation lists them beside the ids (the vendored
+# list's labels). A card that writes the name instead of the id means the same license.
+HUB_NAMES: dict[str, str] = {name: ident for ident, name in load_vocabulary("hub-licenses").labels}

@@ -10,20 +10,29 @@ Each ancestor is checked against the asset at the root, through the path that le
 - G103 a share-alike or copyleft base requires the root to carry its license (error); for
   training data, whether weights are an adaptation is unsettled (notice).
 - G104 Llama, Gemma and RAIL terms pass their use restrictions and attribution duties down: a
-  warning when the root does not carry them, a notice when it does.
+  notice when the root carries them (a quantized copy that keeps the base's license passes); an
+  error when a fine-tune, merge, adapter or quantized copy declares a license that does not carry
+  them; a warning when the root declares another restricted license (which may carry them) or
+  none, or when the terms come through training data.
 - G105 a missing license (NOASSERTION) anywhere in the chain (warning).
 - G106 an ancestor that could not be resolved from manifests (warning).
 - G107 a cycle in the declared lineage (warning).
+
+The walk has no depth limit and is linear in the graph: each manifest is resolved once, and each
+ancestor checked once per kind of path reaching it (last relation, through training data or not,
+which key of the root it starts from); findings describe the first such path.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from mlassets.core.findings import Finding, Severity
-from mlassets.licenses.classify import LicenseClass, classify, split_top
+from mlassets.licenses.classify import LicenseClass, classify
+from mlassets.licenses.tree import carries, coerce
 
 DERIVATIONS = ("finetune", "merge", "adapter", "quantized")
 NOASSERTION = "NOASSERTION"
@@ -60,6 +69,34 @@ class Edge:
 
 
 @dataclass(frozen=True)
+class Path:
+    """A path from the root, as a linked list back to it: extending one is O(1), so the walk
+    stays linear however deep the lineage goes."""
+
+    edge: Edge
+    parent: Path | None
+    length: int
+    head: tuple[Edge, ...]  # the first two edges, for descriptions of long paths
+    derived: bool  # every edge is a derivation (no training data anywhere on the path)
+
+    @classmethod
+    def extend(cls, parent: Path | None, edge: Edge) -> Path:
+        if parent is None:
+            return cls(edge, None, 1, (edge,), edge.relation != "training data")
+        head = parent.head if len(parent.head) >= 2 else (*parent.head, edge)
+        derived = parent.derived and edge.relation != "training data"
+        return cls(edge, parent, parent.length + 1, head, derived)
+
+    def last(self, count: int) -> list[Edge]:
+        edges: list[Edge] = []
+        cell: Path | None = self
+        while cell is not None and len(edges) < count:
+            edges.append(cell.edge)
+            cell = cell.parent
+        return edges[::-1]
+
+
+@dataclass(frozen=True)
 class LineageVerdict:
     root: str
     ancestors: tuple[str, ...]
@@ -78,112 +115,185 @@ def _verdict(findings: tuple[Finding, ...]) -> str:
     return {2: "error", 1: "warning", 0: "notice"}.get(worst, "ok")
 
 
-def check_lineage(
-    root: Node, resolve: Resolve, use: str | None = None, max_depth: int = 16
-) -> LineageVerdict:
-    """Walk every ancestor of `root` and apply the lineage rules to each path."""
+def _parents(node: Node) -> Iterator[tuple[str, str]]:
+    for base, relation in node.base_models:
+        yield base, relation or "finetune"
+    for dataset in node.datasets:
+        yield dataset, "training data"
+
+
+def check_lineage(root: Node, resolve: Resolve, use: str | None = None) -> LineageVerdict:
+    """Walk every ancestor of `root`, to any depth, and apply the lineage rules to each."""
     findings: list[Finding] = []
-    seen: list[str] = []
-    root_class = classify(root.license)
     if root.license == NOASSERTION and (root.base_models or root.datasets):
         findings.append(
-            _finding("G105", Severity.WARNING, f"{root.id} has no concluded license", [])
+            _finding("G105", Severity.WARNING, f"{root.id} has no concluded license", None)
         )
+    walk = _Walk(root, resolve, use)
+    walk.run()
+    findings += walk.findings
+    return LineageVerdict(root.id, tuple(walk.ancestors), tuple(dict.fromkeys(findings)))
 
-    def walk(node: Node, path: list[Edge]) -> None:
-        parents = [(b, r or "finetune") for b, r in node.base_models]
-        parents += [(d, "training data") for d in node.datasets]
-        for parent_id, relation in parents:
-            where = _describe(root, path)
-            pointer = _pointer(path[0].relation if path else relation)
-            if parent_id in [root.id, *(e.node.id for e in path)]:
-                message = f"cycle: {where} → {parent_id}"
-                findings.append(Finding("G107", Severity.WARNING, message, pointer))
+
+class _Walk:
+    """An iterative depth-first walk (no recursion limit) with memoised manifests and states."""
+
+    def __init__(self, root: Node, resolve: Resolve, use: str | None) -> None:
+        self.root = root
+        self.root_class = classify(root.license)
+        self.resolve = resolve
+        self.use = use
+        self.nodes: dict[str, Node | None] = {}
+        self.states: set[tuple[str, str, bool, bool]] = set()
+        self.ancestors: dict[str, None] = {}
+        self.findings: list[Finding] = []
+
+    def node(self, identifier: str) -> Node | None:
+        if identifier not in self.nodes:
+            self.nodes[identifier] = self.resolve(identifier)
+        return self.nodes[identifier]
+
+    def run(self) -> None:
+        stack: list[tuple[Node, Path | None, Iterator[tuple[str, str]]]] = [
+            (self.root, None, _parents(self.root))
+        ]
+        on_path = Counter([self.root.id])
+        while stack:
+            node, path, parents = stack[-1]
+            step = next(parents, None)
+            if step is None:
+                stack.pop()
+                on_path[node.id] -= 1
                 continue
-            parent = resolve(parent_id)
+            parent_id, relation = step
+            if on_path[parent_id]:
+                self._report(path, relation, "G107", f"cycle: {self._where(path)} → {parent_id}")
+                continue
+            parent = self.node(parent_id)
             if parent is None:
-                message = f"{where} → {parent_id}: no manifest; fetch it or pass --fetch"
-                findings.append(Finding("G106", Severity.WARNING, message, pointer))
+                message = (
+                    f"{self._where(path)} → {parent_id}: no manifest; fetch it or pass --fetch"
+                )
+                self._report(path, relation, "G106", message)
                 continue
-            edge_path = [*path, Edge(parent, relation)]
-            if parent.id not in seen:
-                seen.append(parent.id)
-            findings.extend(_rules(root, root_class, edge_path, use))
-            if len(edge_path) < max_depth:
-                walk(parent, edge_path)
+            extended = Path.extend(path, Edge(parent, relation))
+            state = (
+                parent.id,
+                relation,
+                extended.derived,
+                extended.head[0].relation == "training data",
+            )
+            if state in self.states:
+                continue  # reached before by a path the rules cannot tell from this one
+            self.states.add(state)
+            self.ancestors.setdefault(parent.id)
+            self.findings += _rules(self.root, self.root_class, extended, self.use)
+            stack.append((parent, extended, _parents(parent)))
+            on_path[parent.id] += 1
 
-    walk(root, [])
-    return LineageVerdict(root.id, tuple(seen), tuple(dict.fromkeys(findings)))
+    def _where(self, path: Path | None) -> str:
+        return _describe(self.root, path)
+
+    def _report(self, path: Path | None, relation: str, code: str, message: str) -> None:
+        first = path.head[0].relation if path else relation
+        self.findings.append(Finding(code, Severity.WARNING, message, _pointer(first)))
 
 
 def edge_findings(child: Node, parent: Node, relation: str) -> list[Finding]:
     """The rules on one edge, child → parent: what the catalog marks on its lineage edges."""
-    return _rules(child, classify(child.license), [Edge(parent, relation)], None)
+    return _rules(child, classify(child.license), Path.extend(None, Edge(parent, relation)), None)
 
 
-def _rules(
-    root: Node, root_class: LicenseClass, path: list[Edge], use: str | None
-) -> list[Finding]:
-    ancestor = path[-1].node
+def _rules(root: Node, root_class: LicenseClass, path: Path, use: str | None) -> list[Finding]:
+    ancestor = path.edge.node
     where = _describe(root, path)
     if ancestor.license == NOASSERTION:
         return [_finding("G105", Severity.WARNING, f"{where}: no license concluded", path)]
     klass = classify(ancestor.license)
-    trained_on = path[-1].relation == "training data"
-    derived = all(e.relation != "training data" for e in path[:-1]) and not trained_on
-    findings: list[Finding] = []
-    if klass.commercial_use is False:
-        if root_class.commercial_use:
-            message = (
-                f"license laundering: {root.id} declares {root.license}, which allows commercial "
-                f"use, but {where} bars it"
-            )
-            findings.append(_finding("G101", Severity.ERROR, message, path))
-        elif use == "commercial":
-            message = f"{where} bars commercial use, the intended use"
-            findings.append(_finding("G101", Severity.ERROR, message, path))
-        else:
-            message = f"{where} bars commercial use of {root.id}"
-            findings.append(_finding("G101", Severity.NOTICE, message, path))
+    trained_on = path.edge.relation == "training data"
+    findings = _commercial(root, root_class, klass, where, path, use)
     if klass.derivatives is False and not trained_on:
-        relation = path[-1].relation
+        relation = path.edge.relation
         severity = Severity.WARNING if relation == "quantized" else Severity.ERROR
         message = f"{where} allows no derivatives; {root.id} is a {relation} of it"
         findings.append(_finding("G102", severity, message, path))
+    carried = carries(coerce(root.license), coerce(ancestor.license))
     if klass.share_alike and not klass.use_restrictions:
-        if derived and not _carries(root.license, ancestor.license):
+        if path.derived and not carried:
             message = f"{where} is share-alike: {root.id} must carry {ancestor.license}"
             findings.append(_finding("G103", Severity.ERROR, message, path))
         elif trained_on:
             message = f"{where} is share-alike; whether trained weights must carry it is unsettled"
             findings.append(_finding("G103", Severity.NOTICE, message, path))
     if klass.use_restrictions:
-        if root_class.use_restrictions:
-            message = f"{where} passes its use restrictions and attribution duties to {root.id}"
-            findings.append(_finding("G104", Severity.NOTICE, message, path))
-        else:
-            message = (
-                f"{where} has use restrictions and attribution duties that {root.id} must pass "
-                f"on, but it declares {root.license}"
-            )
-            findings.append(_finding("G104", Severity.WARNING, message, path))
+        findings.append(_restrictions(root, root_class, where, path, carried))
     return findings
 
 
-def _carries(expression: str, required: str) -> bool:
-    """The root's license includes the ancestor's (as a whole, or as one of its AND parts)."""
-    parts = {p.strip("() ") for p in split_top(expression, " AND ")}
-    return expression == required or required in parts
+def _commercial(
+    root: Node,
+    root_class: LicenseClass,
+    klass: LicenseClass,
+    where: str,
+    path: Path,
+    use: str | None,
+) -> list[Finding]:
+    if klass.commercial_use is not False:
+        return []
+    if root_class.commercial_use:
+        message = (
+            f"license laundering: {root.id} declares {root.license}, which allows commercial "
+            f"use, but {where} bars it"
+        )
+        return [_finding("G101", Severity.ERROR, message, path)]
+    if use == "commercial":
+        return [
+            _finding("G101", Severity.ERROR, f"{where} bars commercial use, the intended use", path)
+        ]
+    return [_finding("G101", Severity.NOTICE, f"{where} bars commercial use of {root.id}", path)]
 
 
-def _describe(root: Node, path: list[Edge]) -> str:
-    steps = [root.id] + [f"{e.node.id} ({e.relation}, {e.node.license})" for e in path]
+def _restrictions(
+    root: Node, root_class: LicenseClass, where: str, path: Path, carried: bool
+) -> Finding:
+    """G104: use restrictions (Llama, Gemma, RAIL) bind every derivative."""
+    if carried:
+        message = f"{where} passes its use restrictions and attribution duties to {root.id}"
+        return _finding("G104", Severity.NOTICE, message, path)
+    duty = f"{where} has use restrictions and attribution duties that {root.id} must pass on"
+    if not path.derived or root.license == NOASSERTION:
+        return _finding("G104", Severity.WARNING, f"{duty}, but it declares {root.license}", path)
+    if root_class.use_restrictions:
+        message = (
+            f"{duty}; it declares {root.license}, another license with use restrictions: check "
+            "that it carries them"
+        )
+        return _finding("G104", Severity.WARNING, message, path)
+    message = f"{duty}, but it declares {root.license}, which does not carry them"
+    return _finding("G104", Severity.ERROR, message, path)
+
+
+_SHOWN = 6  # edges a description names in full; longer paths elide their middle
+
+
+def _describe(root: Node, path: Path | None) -> str:
+    if path is None:
+        return root.id
+    if path.length <= _SHOWN:
+        edges = path.last(path.length)
+        skipped = 0
+    else:
+        edges = [*path.head, *path.last(_SHOWN - len(path.head))]
+        skipped = path.length - _SHOWN
+    steps = [root.id] + [f"{e.node.id} ({e.relation}, {e.node.license})" for e in edges]
+    if skipped:
+        steps.insert(len(path.head) + 1, f"… {skipped} more …")
     return " → ".join(steps)
 
 
-def _finding(code: str, severity: Severity, message: str, path: list[Edge]) -> Finding:
+def _finding(code: str, severity: Severity, message: str, path: Path | None) -> Finding:
     """A finding pointing at the root's key the path starts from (`base_model` or `datasets`)."""
-    return Finding(code, severity, message, _pointer(path[0].relation) if path else "")
+    return Finding(code, severity, message, _pointer(path.head[0].relation) if path else "")
 
 
 def _pointer(first_relation: str) -> str:

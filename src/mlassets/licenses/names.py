@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from mlassets.licenses.hub_ids import HUB_FAMILIES, HUB_TO_SPDX
+from mlassets.licenses.hub_ids import HUB_FAMILIES, HUB_NAMES, HUB_TO_SPDX
 from mlassets.licenses.mentions import Mention
 from mlassets.licenses.spdx_list import scancode_index, spdx_list
 
@@ -98,8 +98,13 @@ def _spdx_id(key: str) -> IdMatch | None:
 # --- Names -------------------------------------------------------------------------------------
 
 _NAME_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*\+?")
-_DROP = frozenset({"the", "license", "version", "v", "ver", "a", "an", "of"})
+# Words that never tell two licenses apart: "Creative Commons Attribution 4.0 International" and
+# "... Attribution 4.0" are one license (the version already says which CC text it is).
+_DROP = frozenset(
+    {"the", "license", "version", "v", "ver", "a", "an", "of", "international", "unported"}
+)
 _VERSIONED = re.compile(r"^v(\d[\d.]*)$")
+_ZERO_MINOR = re.compile(r"(?<=\d)(?:\.0)+$")  # "2.0" and "2" are one version: "v2", "2.0.0"
 
 
 def name_tokens(text: str) -> list[tuple[str, int, int]]:
@@ -113,12 +118,13 @@ def name_tokens(text: str) -> list[tuple[str, int, int]]:
             tokens += [(w, m.start(), m.end()) for w in ("open", "data", "commons")]
             continue
         versioned = _VERSIONED.match(word)
-        tokens.append((versioned[1] if versioned else word, m.start(), m.end()))
+        word = versioned[1] if versioned else word
+        tokens.append((_ZERO_MINOR.sub("", word), m.start(), m.end()))
     return tokens
 
 
 @functools.cache
-def _name_index() -> dict[str, str | None]:
+def spdx_name_index() -> dict[str, str | None]:
     """Normalised SPDX name -> id (None where two current licenses share the name)."""
     index: dict[str, str | None] = {}
     for entry in spdx_list().licenses.values():
@@ -140,11 +146,25 @@ def _name_index() -> dict[str, str | None]:
     return index
 
 
+@functools.cache
+def _hub_name_index() -> dict[str, str]:
+    """The Hub's display names (hub_ids.HUB_NAMES), keyed like SPDX names -> Hub id."""
+    keys: dict[str, str | None] = {}
+    for name, hub_id in HUB_NAMES.items():
+        key = " ".join(t for t, _, _ in name_tokens(name.lower()))
+        keys[key] = hub_id if keys.get(key, hub_id) == hub_id else None
+    return {k: v for k, v in keys.items() if v}
+
+
 def lookup_name(text: str) -> IdMatch | None:
+    """A license's full name: the Hub's name for one of its ids, or an SPDX name."""
     key = " ".join(t for t, _, _ in name_tokens(text.lower()))
     if not key:
         return None
-    index = _name_index()
+    hub_id = _hub_name_index().get(key)
+    if hub_id:
+        return lookup_id(hub_id)
+    index = spdx_name_index()
     if key not in index:
         return None
     identifier = index[key]
@@ -153,22 +173,37 @@ def lookup_name(text: str) -> IdMatch | None:
     return IdMatch(identifier)
 
 
+@functools.cache
+def _prefixes() -> frozenset[tuple[str, ...]]:
+    """Every leading run of words of an indexed name: the scan stops as soon as the words read
+    so far begin no name, so each token costs a few set lookups."""
+    return frozenset(
+        tuple(words[:i]) for words in (k.split() for k in spdx_name_index()) for i in range(1, 13)
+    )
+
+
 def name_mentions(text: str) -> list[Mention]:
     """SPDX names of two or more words (or one with a version) inside longer text."""
     tokens = name_tokens(text)
-    index = _name_index()
+    index = spdx_name_index()
+    prefixes = _prefixes()
     found = []
     i = 0
     while i < len(tokens):
-        step = 1
-        for length in range(min(12, len(tokens) - i), 0, -1):
-            words = [t for t, _, _ in tokens[i : i + length]]
-            if length == 1 and not any(c.isdigit() for c in words[0]):
+        best: tuple[int, str] | None = None
+        words: tuple[str, ...] = ()
+        for j in range(i, min(i + 12, len(tokens))):
+            words = (*words, tokens[j][0])
+            if words not in prefixes:
+                break
+            if len(words) == 1 and not any(c.isdigit() for c in words[0]):
                 continue  # one plain word ("fair", "python") is too easily prose
             identifier = index.get(" ".join(words))
             if identifier:
-                found.append(Mention(tokens[i][1], tokens[i + length - 1][2], identifier))
-                step = length
-                break
-        i += step
+                best = (j, identifier)
+        if best:
+            found.append(Mention(tokens[i][1], tokens[best[0]][2], best[1]))
+            i = best[0] + 1
+        else:
+            i += 1
     return found

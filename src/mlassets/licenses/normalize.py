@@ -4,11 +4,18 @@ The order of attempts, from the most to the least certain:
 1. placeholders (`unknown`, `[More Information Needed]`, typos of them) and values of other
    fields (`10K<n<100K`);
 2. closed vocabularies: PyPI classifiers, Kaggle names, the Hub's `other-<x>` form;
-3. one id (Hub id, SPDX id in any case, deprecated id, ScanCode key) or one full SPDX name;
+3. one id (Hub id, SPDX id in any case, deprecated id, ScanCode key) or one full SPDX or ScanCode
+   name (reference.py);
 4. an SPDX expression whose every operand is an id or a name (`apache-2.0 and mit`);
-5. free text (`freetext.py`): names, links and prose, read by the family recognisers.
+   everything up to here is *certain*: the value is an exact id or name;
+5. guards (guards.py): a modified license, or an asset that says it has no license of its own,
+   concludes nothing;
+6. a name in another word order, a name with a parenthesised alias, a name with a typo
+   (reference.py), then free text (`freetext.py`): names, links and prose, read by the family
+   recognisers and the URL index. These conclusions are *inferred*.
 Anything that names a family but not its member, or nothing at all, concludes NOASSERTION with a
-finding that says why. Results are cached per distinct string.
+finding that says why. `basis` says how each conclusion was reached. Results are cached per
+distinct string.
 """
 
 from __future__ import annotations
@@ -16,14 +23,16 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mlassets.core.findings import Finding, Severity
-from mlassets.licenses import freetext
+from mlassets.licenses import freetext, guards, inferred, reference
 from mlassets.licenses.expression import parse_expression
 from mlassets.licenses.mentions import idstring
 from mlassets.licenses.names import IdMatch, lookup_id, lookup_name
 from mlassets.licenses.tables import GENERIC_WORDS, KAGGLE, PYPI_CLASSIFIERS
+from mlassets.licenses.tree import coerce, render
+from mlassets.licenses.urls import URL
 
 NOASSERTION = "NOASSERTION"
 _LICENSEREF = "LicenseRef-"
@@ -51,6 +60,8 @@ class LicenseResult:
     spdx: str
     status: str
     findings: tuple[Finding, ...]
+    basis: str = ""  # how the conclusion was reached: "SPDX id", "free text", ...
+    certain: bool = False  # an exact id, name or vocabulary entry; False: prose, URL, fuzzy
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -58,6 +69,8 @@ class LicenseResult:
             "spdx": self.spdx,
             "status": self.status,
             "findings": [f.to_json() for f in self.findings],
+            "basis": self.basis,
+            "certain": self.certain,
         }
 
 
@@ -67,12 +80,18 @@ def status_of(expression: str) -> str:
     return "licenseref" if _LICENSEREF in expression else "spdx"
 
 
-def _result(raw: str, spdx: str, *findings: Finding) -> LicenseResult:
-    return LicenseResult(raw, spdx, status_of(spdx), tuple(findings))
+def _result(
+    raw: str, spdx: str, *findings: Finding, basis: str = "", certain: bool = False
+) -> LicenseResult:
+    canonical = render(coerce(spdx))  # every conclusion printed from its tree, one spelling
+    return LicenseResult(raw, canonical, status_of(canonical), tuple(findings), basis, certain)
 
 
-def _refuse(raw: str, code: str, message: str) -> LicenseResult:
-    return _result(raw, NOASSERTION, Finding(code, Severity.WARNING, message))
+def _refuse(
+    raw: str, code: str, message: str, basis: str = "refused", certain: bool = False
+) -> LicenseResult:
+    finding = Finding(code, Severity.WARNING, message)
+    return _result(raw, NOASSERTION, finding, basis=basis, certain=certain)
 
 
 def clean(raw: str) -> str:
@@ -98,14 +117,35 @@ def normalize_license(raw: str) -> LicenseResult:
     """Conclude an SPDX expression for one raw license string (NOASSERTION, with a finding,
     when it does not identify exactly one license or expression)."""
     text = clean(raw)
+    exact = _exact(raw, text)
+    if exact:
+        return exact
+    if guards.modified(text):
+        return _refuse(raw, "L102", f"{raw!r} names a modified license: its terms are not known")
+    if guards.not_licensed_itself(text):
+        message = (
+            f"{raw!r} says the asset has no license of its own; a license it names is its source's"
+        )
+        return _refuse(raw, "L102", message)
+    inference = inferred.infer(text) if len(text) <= _NAME_LIMIT else None
+    if inference:
+        finding = Finding("L111", Severity.NOTICE, f"read from {inference.why}: {text!r}")
+        return _result(raw, inference.expression, finding, basis=inference.basis)
+    return _free_text(raw, text)
+
+
+def _exact(raw: str, text: str) -> LicenseResult | None:
+    """Conclusions from closed vocabularies, ids and exact names: certain."""
     key = text.lower()
     placeholder = _placeholder(key)
     if placeholder:
-        return _refuse(raw, "L101", placeholder)
+        return _refuse(raw, "L101", placeholder, "placeholder", certain=True)
     if _SIZE_CATEGORY.match(key):
-        return _refuse(raw, "L109", f"{raw!r} is a size_categories value, not a license")
+        message = f"{raw!r} is a size_categories value, not a license"
+        return _refuse(raw, "L109", message, "another field's value", certain=True)
     if key == "public":
-        return _refuse(raw, "L102", "OpenML 'Public' says the dataset is public, not its license")
+        message = "OpenML 'Public' says the dataset is public, not its license"
+        return _refuse(raw, "L102", message, "OpenML visibility", certain=True)
     if _CLASSIFIER.match(text):
         return _classifier(raw, _CLASSIFIER.sub("", key))
     if key in KAGGLE:
@@ -113,14 +153,22 @@ def normalize_license(raw: str) -> LicenseResult:
     if key.startswith("other-") and len(key) > len("other-"):
         return _other_form(raw, text[len("other-") :])
     if key.startswith("licenseref-") and re.fullmatch(r"licenseref-[a-z0-9.-]+", key):
-        return _result(raw, _LICENSEREF + text[len(_LICENSEREF) :])
-    for match in (lookup_id(text), lookup_name(text)):
+        return _result(
+            raw, _LICENSEREF + text[len(_LICENSEREF) :], basis="LicenseRef", certain=True
+        )
+    for match, basis in ((lookup_id(text), "id"), (lookup_name(text), "SPDX name")):
         if match:
-            return _from_match(raw, text, match)
+            return _from_match(raw, text, match, basis)
+    scancode = reference.lookup_scancode_name(text) if len(text) <= _NAME_LIMIT else None
+    if scancode:
+        return _result(raw, scancode, basis="ScanCode name", certain=True)
     expression = parse_expression(text, _operand)
     if expression:
-        return _result(raw, expression)
-    return _free_text(raw, text)
+        return _result(raw, expression, basis="expression of ids and names", certain=True)
+    return None
+
+
+_NAME_LIMIT = 200  # longer values are prose: names are looked up whole only below this
 
 
 def _placeholder(key: str) -> str | None:
@@ -141,18 +189,21 @@ def _operand(text: str) -> str | None:
     return match.expression if match else None
 
 
-def _from_match(raw: str, text: str, match: IdMatch) -> LicenseResult:
+def _from_match(raw: str, text: str, match: IdMatch, basis: str) -> LicenseResult:
     if match.expression is None:
-        return _refuse(raw, "L103", f"{raw!r} names {match.why}; no version or variant is guessed")
+        message = f"{raw!r} names {match.why}; no version or variant is guessed"
+        return _refuse(raw, "L103", message, f"family {basis}", certain=True)
     if match.deprecated:
-        return _result(raw, match.expression, _deprecated(text, match.expression))
-    return _result(raw, match.expression)
+        finding = _deprecated(text, match.expression)
+        return _result(raw, match.expression, finding, basis=basis, certain=True)
+    return _result(raw, match.expression, basis=basis, certain=True)
 
 
 def _table(raw: str, expression: str | None, vocabulary: str) -> LicenseResult:
     if expression is None:
-        return _refuse(raw, "L102", f"{vocabulary} {raw!r} names no single license")
-    return _result(raw, expression)
+        message = f"{vocabulary} {raw!r} names no single license"
+        return _refuse(raw, "L102", message, vocabulary, certain=True)
+    return _result(raw, expression, basis=vocabulary, certain=True)
 
 
 def _classifier(raw: str, tail: str) -> LicenseResult:
@@ -168,9 +219,16 @@ def _other_form(raw: str, name: str) -> LicenseResult:
         return _refuse(raw, "L102", f"{raw!r} describes terms in prose but names no license")
     if all(w in GENERIC_WORDS or _placeholder(w) for w in words):
         return _refuse(raw, "L102", f"{raw!r} describes terms but names no license")
+    if guards.names_no_license(name):
+        return _refuse(raw, "L102", f"{raw!r} points to a source or holder, not to a license")
     inner = normalize_license(name)
-    if inner.status != "noassertion" or any(f.code == "L103" for f in inner.findings):
-        return LicenseResult(raw, inner.spdx, inner.status, inner.findings)
+    generated = any(f.code == "L107" for f in inner.findings)
+    if (inner.status != "noassertion" and not generated) or any(
+        f.code == "L103" for f in inner.findings
+    ):
+        return replace(inner, raw=raw)
+    if not freetext.names_a_license(name):
+        return _refuse(raw, "L102", f"{raw!r} names no license (an organisation, a source?)")
     return _licenseref(raw, name)
 
 
@@ -182,21 +240,28 @@ def _licenseref(raw: str, name: str) -> LicenseResult:
 def _recorded(raw: str, reference: str, why: str) -> LicenseResult:
     """A real license mlassets does not know, kept as a LicenseRef (L107)."""
     message = f"{why}; recorded as {reference}"
-    return _result(raw, reference, Finding("L107", Severity.NOTICE, message))
+    return _result(raw, reference, Finding("L107", Severity.NOTICE, message), basis="title")
 
 
 def _free_text(raw: str, text: str) -> LicenseResult:
     reading = freetext.read(text)
+    if not reading.expression or reading.weak:
+        undated = reference.lookup_dateless(text) if len(text) <= _NAME_LIMIT else None
+        if undated:
+            why = "a ScanCode license name without its date"
+            finding = Finding("L111", Severity.NOTICE, f"read from {why}: {text!r}")
+            return _result(raw, undated, finding, basis="name without its date")
     if reading.expression:
         if reading.weak:
             why = "the linked text is not one mlassets knows"
             return _recorded(raw, reading.expression, why)
         if not reading.evidence:
-            return _result(raw, reading.expression)
+            return _result(raw, reading.expression, basis=_basis(text))
         return _result(
             raw,
             reading.expression,
             Finding("L111", Severity.NOTICE, f"read from free text: {reading.evidence}"),
+            basis=_basis(text),
         )
     if reading.why:
         return _refuse(
@@ -207,6 +272,10 @@ def _free_text(raw: str, text: str) -> LicenseResult:
     return _refuse(
         raw, "L102", reading.refusal or f"{raw!r} names no license mlassets can identify"
     )
+
+
+def _basis(text: str) -> str:
+    return "link" if URL.search(text) else "free text"
 
 
 def _deprecated(text: str, expression: str) -> Finding:

@@ -25,8 +25,9 @@ from typing import Any
 
 from mlassets.core.errors import UsageError
 from mlassets.core.findings import Finding, Severity
-from mlassets.licenses.classify import CATEGORIES, LicenseClass, classify, split_top
+from mlassets.licenses.classify import CATEGORIES, LicenseClass, classify
 from mlassets.licenses.spdx_list import spdx_list
+from mlassets.licenses.tree import NOASSERTION, Expr, Leaf, Or, coerce, render
 
 USES = ("commercial", "research")
 _KEYS = {
@@ -46,7 +47,7 @@ class PolicyError(UsageError):
 
 @dataclass(frozen=True)
 class Policy:
-    allow_licenses: frozenset[str] = frozenset()  # lowercased ids
+    allow_licenses: frozenset[str] = frozenset()  # ids, lowercased on construction
     deny_licenses: frozenset[str] = frozenset()
     allow_categories: frozenset[str] = frozenset()
     deny_categories: frozenset[str] = frozenset()
@@ -54,6 +55,15 @@ class Policy:
     distribute: bool = False
     noassertion: Severity = Severity.ERROR
     source: str = field(default="the default policy")
+
+    def __post_init__(self) -> None:
+        # SPDX ids are case-insensitive and evaluation compares lowercased keys: a Policy built
+        # by hand with `deny_licenses={"MIT"}` must deny MIT, not silently allow it.
+        for name in ("allow_licenses", "deny_licenses"):
+            ids = getattr(self, name)
+            object.__setattr__(self, name, frozenset(i.lower() for i in ids))
+        for name in ("allow_categories", "deny_categories"):
+            object.__setattr__(self, name, frozenset(getattr(self, name)))
 
     def with_intent(self, use: str | None, distribute: bool | None) -> Policy:
         """The policy with the command line's --use and --distribute, which win over the file."""
@@ -111,8 +121,8 @@ def load_policy(path: Path) -> Policy:
     if noassertion not in ("error", "warning"):
         raise fail("noassertion", "must be 'error' or 'warning'")
     return Policy(
-        frozenset(i.lower() for i in lists["allow-licenses"]),
-        frozenset(i.lower() for i in lists["deny-licenses"]),
+        frozenset(lists["allow-licenses"]),
+        frozenset(lists["deny-licenses"]),
         frozenset(lists["allow-categories"]),
         frozenset(lists["deny-categories"]),
         use,
@@ -154,28 +164,42 @@ class PolicyVerdict:
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def evaluate(expression: str, policy: Policy) -> PolicyVerdict:
-    """Check a concluded expression against a policy. An OR passes when one option passes."""
-    license_class = classify(expression)
-    if expression == "NOASSERTION":
+def evaluate(expression: str | Expr, policy: Policy) -> PolicyVerdict:
+    """Check a concluded expression (text or tree) against a policy: an OR passes when one of
+    its options passes, an AND when every part does; a license WITH an exception is judged as the
+    license (the exception only adds permissions)."""
+    tree = coerce(expression)
+    text = render(tree)
+    license_class = classify(tree)
+    if tree == Leaf(NOASSERTION):
         finding = Finding(
             "P101",
             policy.noassertion,
             f"no license concluded (NOASSERTION); {policy.source} requires one",
             "/license",
         )
-        return PolicyVerdict(expression, license_class, (finding,))
-    options = [_option(o, policy) for o in split_top(expression, " OR ")]
-    passing = [o for o in options if not any(f.severity is Severity.ERROR for f in o)]
-    chosen = passing[0] if passing else [f for o in options for f in o]
-    return PolicyVerdict(expression, license_class, tuple(dict.fromkeys(chosen)))
+        return PolicyVerdict(text, license_class, (finding,))
+    return PolicyVerdict(text, license_class, tuple(dict.fromkeys(_judge(tree, policy))))
 
 
-def _option(expression: str, policy: Policy) -> list[Finding]:
-    findings: list[Finding] = []
-    for leaf in split_top(expression.strip("()"), " AND "):
-        findings += _leaf(leaf.split(" WITH ")[0].strip("() "), policy)
-    return findings
+def _judge(tree: Expr, policy: Policy) -> list[Finding]:
+    """The findings for a tree: for an OR, those of the first option that passes (or of every
+    option when none does); for an AND, those of all its parts."""
+    if isinstance(tree, Leaf):
+        if tree.id == NOASSERTION:  # only in hand-written expressions: conclusions never mix it
+            message = f"part of the expression is NOASSERTION; {policy.source} requires a license"
+            return [Finding("P101", policy.noassertion, message, "/license")]
+        return _leaf(tree.id, policy)
+    judged = [_judge(part, policy) for part in tree.parts]
+    if isinstance(tree, Or):
+        passing = [f for f in judged if not _fails(f)]
+        if passing:
+            return passing[0]
+    return [finding for findings in judged for finding in findings]
+
+
+def _fails(findings: list[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)
 
 
 def _leaf(identifier: str, policy: Policy) -> list[Finding]:

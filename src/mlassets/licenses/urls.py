@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
+from mlassets.licenses import reference
 from mlassets.licenses.creative_commons import creative_commons
 from mlassets.licenses.hub_ids import HUB_TO_SPDX
 from mlassets.licenses.mentions import Mention, idstring, spdx_or_ref
+from mlassets.licenses.names import lookup_id, lookup_name
 from mlassets.licenses.spdx_list import spdx_list
 
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]\[)]+(?:\([^\s)]*\)[^\s<>\"'\]\[)]*)?", re.I)
@@ -37,11 +39,11 @@ def url_mention(url: str, start: int = 0) -> Mention | None:
     host = (parts.hostname or "").removeprefix("www.")
     path = unquote(parts.path).rstrip("/")
     end = start + len(url)
-    expression = _known_site(host, path.lower())
+    expression = _known_site(host, path.lower()) or reference.lookup_url(url)
     if expression:
         return Mention(start, end, expression)
     if host == "huggingface.co":
-        hub = _hub_license_file(path)
+        hub = _hub_license_file(path) or _hub_space(path)
         if hub:
             return Mention(start, end, hub, weak=hub.endswith("-LICENSE"))
     if _DOC_WORDS.search(path):
@@ -72,7 +74,7 @@ def _known_site(host: str, path: str) -> str | None:
     if host.endswith("apache.org") and (m := re.search(r"license-(\d\.\d)", path)):
         return spdx_list().current(f"Apache-{m[1]}")
     if host in {"opensource.org", "spdx.org", "choosealicense.com"} and len(segments) >= 2:
-        return _id_in_path(segments[1].removesuffix(".html").removesuffix(".php"))
+        return _id_in_path(re.sub(r"\.(?:html?|php|txt)$", "", segments[1]))
     if host.endswith("opendatacommons.org") and len(segments) >= 2:
         key = {"odbl": "ODbL-1.0", "by": "ODC-By-1.0", "pddl": "PDDL-1.0"}.get(segments[1])
         return key or ("LicenseRef-scancode-dbcl-1.0" if segments[1] == "dbcl" else None)
@@ -91,12 +93,10 @@ def _known_site(host: str, path: str) -> str | None:
 
 
 def _id_in_path(segment: str) -> str | None:
-    entry = spdx_list().get(segment)
-    if entry is None:
-        return None
-    if not entry.deprecated:
-        return entry.id
-    return spdx_list().current(entry.id + "-only") or entry.id
+    """An id in a license site's path: SPDX ids (opensource.org, spdx.org) and choosealicense's
+    slugs, which are lowercase SPDX or Hub ids (`gpl-3.0`, `bsl-1.0`, `cc-by-sa-4.0`)."""
+    match = lookup_id(segment)
+    return match.expression if match else None
 
 
 def _hub_license_file(path: str) -> str | None:
@@ -114,6 +114,22 @@ def _hub_license_file(path: str) -> str | None:
     if org == "google" and repo.startswith(("gemma", "codegemma", "paligemma", "recurrentgemma")):
         return HUB_TO_SPDX["gemma"]
     return f"LicenseRef-{idstring(found[1])}-{idstring(found[2])}-LICENSE"
+
+
+_SPACE = re.compile(r"^/spaces/[^/]+/([^/]+)$", re.I)
+
+
+def _hub_space(path: str) -> str | None:
+    """A Space that hosts a license text (`spaces/CompVis/stable-diffusion-license`): its name,
+    read as a license name (ScanCode's names, with or without their date)."""
+    found = _SPACE.match(path)
+    if not found:
+        return None
+    words = found[1].replace("-", " ").replace("_", " ")
+    named = lookup_name(words)
+    if named and named.expression:
+        return named.expression
+    return reference.lookup_scancode_name(words) or reference.lookup_dateless(words)
 
 
 def _ref_for(host: str, path: str) -> str:

@@ -1,0 +1,69 @@
+"""Texts that name a license without being under it, checked before any inferred conclusion.
+
+- A modified license ("MIT License, modified", "a modified version of Apache 2.0", "BSD-style")
+  is not the license it was modified from: its terms are unknown.
+- A sentence that says the asset itself has no license ("The dataset is not licensed; the
+  source images are CC BY 4.0") names its source's license, not its own.
+- An `other-<x>` value, or a short title, that names an organisation, a source, a copyright
+  holder or a template ("other-google-llc", "other-inherited-from-flickr",
+  "Copyright 2018 by ...") is not a license; only a title with a license noun and a proper name
+  ("other-imagenet-agreement") is recorded as a LicenseRef.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Modified BSD" is the historic name of BSD-3-Clause, not a modification of it.
+_MODIFIED = re.compile(
+    r"\b(?:modified|customi[sz]ed|adapted|altered|amended)\s+(?:version\s+of\s+)?"
+    r"(?:the\s+)?(?!bsd\b)(?:[\w.+-]+\s+){0,4}licen[cs]e\b"
+    r"|\b(?:with|plus)\s+(?:some\s+|additional\s+|minor\s+)?(?:modifications|changes|"
+    r"amendments|additional\s+(?:terms|restrictions|clauses))\b"
+    r"|\(modified\)|,\s*modified\b|\bmodified\s*$"
+    r"|\bwith\s+(?:the\s+)?(?:commons\s+clause|custom|own|special|extra)\b"
+    r"|\bwith\s+(?:an?\s+)?(?:additional|extra|further)\s+[\w\s-]{0,30}"
+    r"(?:clause|term|terms|restriction|restrictions|condition|conditions)\b"
+    r"|[\w.)][\s-]?(?:style|like|based|inspired|ish)\s+licen[cs]e\b"
+    r"|\b(?:variant|modification|adaptation)\s+of\b|\bbased\s+on\s+the\s+[\w.\s-]{0,40}licen[cs]e\b",
+    re.I,
+)
+
+_NOT_LICENSED = re.compile(
+    r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+not\s+(?:itself\s+|themselves\s+)?"
+    r"(?:been\s+)?(?:licensed|released\s+under\s+(?:a|any)\s+licen[cs]e)"
+    r"|\b(?:has|have|carries|comes\s+with)\s+no\s+(?:explicit\s+|specific\s+|formal\s+|"
+    r"separate\s+|own\s+)?licen[cs]e\b"
+    r"|\b(?:does|do)\s+not\s+(?:have|carry|come\s+with)\s+(?:a|an|any)\s+"
+    r"(?:explicit\s+|specific\s+|separate\s+)?licen[cs]e\b"
+    r"|^\s*no\s+licen[cs]e\s*[.;:]|\bunlicensed\b"
+    r"|\bnot\s+(?:yet\s+)?(?:chosen|selected|picked|decided\s+on|settled\s+on)\s+(?:a|any)\s+"
+    r"licen[cs]e\b|\bno\s+licen[cs]e\s+(?:is|was|has\s+been)\s+(?:given|specified|provided|"
+    r"stated|declared|chosen)\b|\bwithout\s+(?:a|any)\s+licen[cs]e\b",
+    re.I,
+)
+
+
+def modified(text: str) -> bool:
+    """The text says the license is a modified or look-alike version of a known one."""
+    return _MODIFIED.search(text) is not None
+
+
+def not_licensed_itself(text: str) -> bool:
+    """The text says the asset has no license of its own."""
+    return _NOT_LICENSED.search(text) is not None
+
+
+_NOT_A_TITLE = re.compile(
+    r"\b(?:copyright|inherited|inherit|inherits|same\s+as|see|refer|follow|follows|depends|"
+    r"original|source|sources|upstream|each|per|multiple|several|various|mixed|different|"
+    r"add|insert|here|your|todo|tbd|placeholder|xxx)\b|©|\{\{",
+    re.I,
+)
+
+
+def names_no_license(name: str) -> bool:
+    """For `other-<name>` and short titles: the name points elsewhere (a source, a copyright
+    line, several licenses) or is a template, instead of naming the license."""
+    words = name.replace("-", " ").replace("_", " ")
+    return _NOT_A_TITLE.search(words) is not None

@@ -1,0 +1,267 @@
+"""Recognition from reference data rather than from lists of strings seen before.
+
+Three indexes are built once, lazily, from the vendored SPDX License List and the vendored
+ScanCode LicenseDB index (data/scancode-licensedb.json, written by
+scripts/refresh_license_data.py; its `source` records the release):
+- names: every SPDX name, ScanCode name and ScanCode short name, keyed by its name tokens (see
+  names.name_tokens) -> the expression mlassets concludes for it. `exact` keys keep word order;
+  `unordered` keys are the sorted tokens, for "License, Apache 2.0" or "Public License GNU v3";
+- fuzzy: rapidfuzz over the ordered keys, for typos ("Apache Lisence 2.0"), with a cutoff and the
+  rule that every number in the text (a version) is in the name and the reverse;
+- urls: every ScanCode URL of a license (homepage, text, OSI and other URLs), keyed without
+  scheme, `www.`, revision, file extension or trailing slash -> the expression.
+A key that two licenses share is dropped from the index: it identifies neither.
+ScanCode entries marked generic or unknown ("Proprietary License", "Unknown License") are left
+out: they name a kind of terms, not a license.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from urllib.parse import unquote, urlsplit
+
+from rapidfuzz import fuzz, process
+
+from mlassets.licenses.spdx_list import spdx_list
+
+_FUZZY_CUTOFF = 92.0  # rapidfuzz ratio: one wrong or missing letter in a 25-letter name
+_FUZZY_MIN_LENGTH = 7  # shorter keys are too close to each other to correct a typo in
+
+
+@dataclass(frozen=True)
+class ScancodeLicense:
+    key: str
+    name: str
+    short_name: str
+    category: str
+    spdx: str
+    generic: bool
+    urls: tuple[str, ...]
+
+
+@functools.cache
+def scancode_licenses() -> tuple[ScancodeLicense, ...]:
+    raw = resources.files("mlassets.licenses").joinpath("data/scancode-licensedb.json")
+    data = json.loads(raw.read_bytes())
+    return tuple(
+        ScancodeLicense(
+            e["key"],
+            e["name"],
+            e["short_name"],
+            e["category"],
+            e["spdx"],
+            e["generic"],
+            tuple(e["urls"]),
+        )
+        for e in data["licenses"]
+    )
+
+
+def scancode_source() -> str:
+    raw = resources.files("mlassets.licenses").joinpath("data/scancode-licensedb.json")
+    return str(json.loads(raw.read_bytes())["source"])
+
+
+def concluded(entry: ScancodeLicense) -> str:
+    """The expression the project's convention concludes for a ScanCode license: its SPDX id
+    when it is on the SPDX list (deprecated GNU ids as `-only`), else LicenseRef-scancode-<key>."""
+    if entry.spdx.startswith("LicenseRef-"):
+        return entry.spdx
+    listed = spdx_list().get(entry.spdx)
+    if listed is None:
+        return f"LicenseRef-scancode-{entry.key}"
+    if not listed.deprecated:
+        return listed.id
+    return spdx_list().current(listed.id + "-only") or listed.id
+
+
+def _usable(entry: ScancodeLicense) -> bool:
+    return not entry.generic and entry.category != "Unstated License"
+
+
+class _Index:
+    """Key -> expression, where a key two different expressions claim is dropped."""
+
+    def __init__(self) -> None:
+        self.table: dict[str, str | None] = {}
+
+    def add(self, key: str, expression: str, strong: bool = False) -> None:
+        if not key:
+            return
+        if strong:  # the SPDX list wins over ScanCode's names for the same words
+            self.table[key] = expression
+            return
+        known = self.table.get(key, expression)
+        self.table[key] = expression if known == expression else None
+
+    def result(self) -> dict[str, str]:
+        return {k: v for k, v in self.table.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class NameIndexes:
+    exact: dict[str, str]
+    unordered: dict[str, str]
+    dateless: dict[str, str]  # ScanCode names without their trailing date ("Qwen License 2024")
+    fuzzy_keys: tuple[str, ...]
+
+
+_DATE = re.compile(r"(?:\s(?:19|20)\d\d(?:\s\d\d){0,2})+$")
+
+
+def name_key(text: str) -> str:
+    from mlassets.licenses.names import name_tokens  # names imports this module
+
+    return " ".join(t for t, _, _ in name_tokens(text.lower()))
+
+
+def _unordered(key: str) -> str:
+    return " ".join(sorted(key.split()))
+
+
+@functools.cache
+def name_indexes() -> NameIndexes:
+    exact, unordered, dateless = _Index(), _Index(), _Index()
+    spdx_keys: set[str] = set()
+    for entry in spdx_list().licenses.values():
+        if entry.deprecated:
+            continue
+        key = name_key(entry.name)
+        spdx_keys.add(key)
+        unordered.add(_unordered(key), entry.id)
+    for scancode in scancode_licenses():
+        if not _usable(scancode):
+            continue
+        expression = concluded(scancode)
+        for name in {scancode.name, scancode.short_name}:
+            key = name_key(name)
+            if len(key.split()) < 2 and not any(c.isdigit() for c in key):
+                continue  # one plain word ("Python", "Unicode") is too easily something else
+            if key not in spdx_keys:
+                exact.add(key, expression)
+            unordered.add(_unordered(key), expression)
+            undated = _DATE.sub("", key)
+            if undated != key and len(undated.split()) >= 2:
+                dateless.add(undated, expression)
+    exact_table = exact.result()
+    undated_table = {k: v for k, v in dateless.result().items() if k not in exact_table}
+    fuzzy = tuple(k for k in exact_table if len(k) >= _FUZZY_MIN_LENGTH)
+    return NameIndexes(exact_table, unordered.result(), undated_table, fuzzy)
+
+
+def lookup_dateless(text: str) -> str | None:
+    """A ScanCode name written without the date ScanCode gives its version of the text: only
+    where one dated version exists."""
+    return name_indexes().dateless.get(name_key(text))
+
+
+def lookup_scancode_name(text: str) -> str | None:
+    """A ScanCode name or short name, written as ScanCode writes it (any case)."""
+    return name_indexes().exact.get(name_key(text))
+
+
+def lookup_unordered(text: str) -> str | None:
+    """A name whose words are all there, in another order."""
+    key = name_key(text)
+    return name_indexes().unordered.get(_unordered(key)) if key else None
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)*")
+
+
+def lookup_fuzzy(text: str) -> tuple[str, str] | None:
+    """(expression, the name matched) for a name written with a typo, or None."""
+    from mlassets.licenses.names import spdx_name_index
+
+    key = name_key(text)
+    words = key.split()
+    corrected = " ".join(w for w in words if not _misspelt_license(w))
+    if corrected != key:  # "Apache Lisence 2.0": the noun the index leaves out, misspelt
+        exact = spdx_name_index().get(corrected) or name_indexes().exact.get(corrected)
+        if exact:
+            return exact, corrected
+        key = corrected
+    if len(key) < _FUZZY_MIN_LENGTH:
+        return None
+    spdx = spdx_name_index()
+    found = process.extractOne(key, _choices(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+    if found is None:
+        return None
+    name = found[0]
+    if _numbers(name) != _numbers(key):
+        return None  # a version is never corrected: "GPL 2" is not "GPL 3"
+    expression = spdx.get(name) or name_indexes().exact.get(name)
+    return (expression, name) if expression else None
+
+
+@functools.cache
+def _choices() -> tuple[str, ...]:
+    from mlassets.licenses.names import spdx_name_index
+
+    spdx = spdx_name_index()
+    long_enough = (k for k, v in spdx.items() if v and len(k) >= _FUZZY_MIN_LENGTH)
+    return (*long_enough, *name_indexes().fuzzy_keys)
+
+
+def _misspelt_license(word: str) -> bool:
+    return word[:1] == "l" and 5 <= len(word) <= 9 and fuzz.ratio(word, "license") >= 70
+
+
+def _numbers(key: str) -> list[str]:
+    return [n.removesuffix(".0") for n in _NUMBER.findall(key)]
+
+
+# --- URLs --------------------------------------------------------------------------------------
+
+_REVISION = re.compile(r"/(?:blob|raw|resolve|tree)/[^/]+/")
+_LOCALE = re.compile(r"^/[a-z]{2}(?:-[a-z]{2})?/")  # mozilla.org/en-US/MPL/2.0/
+_EXTENSION = re.compile(r"\.(?:html?|php|txt|md|pdf)$")
+
+
+def url_key(url: str) -> str:
+    """A URL without what does not change which text it points at."""
+    parts = urlsplit(url if "://" in url else "https://" + url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = unquote(parts.path).lower()
+    if host == "raw.githubusercontent.com":
+        segments = path.strip("/").split("/")
+        host, path = "github.com", "/" + "/".join([*segments[:2], "blob", *segments[2:]])
+    path = _LOCALE.sub("/", _REVISION.sub("/~/", path)).rstrip("/")
+    path = _EXTENSION.sub("", path.removesuffix("/index.html"))
+    return host + path
+
+
+@functools.cache
+def url_index() -> dict[str, str]:
+    claims: dict[str, dict[str, str]] = {}  # URL key -> ScanCode key -> expression
+    for entry in scancode_licenses():
+        if not _usable(entry):
+            continue
+        for url in entry.urls:
+            claims.setdefault(url_key(url), {})[entry.key] = concluded(entry)
+    table: dict[str, str] = {}
+    for key, claimants in claims.items():
+        if "/" not in key:
+            continue  # a site's front page names no single license even when one entry lists it
+        expressions = set(claimants.values())
+        if len(expressions) > 1:
+            # Variants list their base's page among their URLs (MPL-2.0-no-copyleft-exception
+            # lists mozilla.org/MPL/2.0): the page is the one whose key the URL spells.
+            spelled = re.sub(r"[^a-z0-9.]+", "-", key)
+            named = {
+                e
+                for k, e in claimants.items()
+                if re.search(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])", spelled)
+            }
+            expressions = named
+        if len(expressions) == 1:
+            table[key] = expressions.pop()
+    return table
+
+
+def lookup_url(url: str) -> str | None:
+    return url_index().get(url_key(url))
