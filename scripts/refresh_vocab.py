@@ -86,7 +86,9 @@ def languages() -> dict[str, Any]:
     three |= {lang.bibliographic for lang in pycountry.languages if hasattr(lang, "bibliographic")}
     three |= {family.alpha_3 for family in pycountry.language_families}
     return {
-        "description": "ISO 639 language codes: 639-1 (two letters); 639-2/B, 639-3, 639-5 (three).",
+        "description": (
+            "ISO 639 language codes: 639-1 (two letters); 639-2/B, 639-3, 639-5 (three)."
+        ),
         "source": "ISO 639-3 and 639-5 tables of Debian iso-codes, as shipped by PyPI pycountry",
         "version": f"pycountry {importlib.metadata.version('pycountry')}",
         "values": sorted(two) + sorted(three),
