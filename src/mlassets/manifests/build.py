@@ -92,7 +92,7 @@ def _from_card(
         description=_first_paragraph(card.body),
         license=license_block(conclude_card_license(card.metadata, card.located, card.body)),
         task=_text(task),
-        languages=tuple(_string_list(metadata.get("language"))),
+        languages=_languages(metadata),
         datasets=tuple(_dataset_ref(d) for d in _string_list(metadata.get("datasets"))),
         base_models=_base_models(metadata),
         metrics=_metrics(metadata.get("model-index")),
@@ -134,6 +134,17 @@ def _string_list(value: Any) -> list[str]:
         return []
     items = value if isinstance(value, list) else [value]
     return [str(v) for v in items if v is not None and not isinstance(v, dict | list)]
+
+
+def _languages(metadata: dict[str, Any]) -> tuple[str, ...]:
+    """`language`, else the legacy `languages` of 2020-21 dataset cards (cards-12), whose
+    per-config mapping gives the union of the configs' languages."""
+    if "language" in metadata:
+        return tuple(_string_list(metadata["language"]))
+    legacy = metadata.get("languages")
+    if isinstance(legacy, dict):
+        legacy = [v for value in legacy.values() for v in _string_list(value)]
+    return tuple(dict.fromkeys(_string_list(legacy)))
 
 
 def _dataset_ref(name: str) -> str:
