@@ -75,6 +75,8 @@ L107 = Rule("L107", N, "a real license that is not on the SPDX list, recorded as
 L109 = Rule("L109", W, "a value that belongs to another field (`10K<n<100K` is a size category)", "Move the value to the field it belongs to, and declare the license.")
 L111 = Rule("L111", N, "the license was read out of free text (prose, links, lists): the finding quotes what was read", "Check the quoted reading; declaring a license id removes the guesswork.")
 L112 = Rule("L112", N, "the card says its listed licenses are alternatives (\"dual-licensed\"): concluded with `OR`", "Nothing to fix; the conclusion offers the alternatives with `OR`.")
+L113 = Rule("L113", W, "the card's body states a license whose family or terms differ from the metadata's (body CC BY-NC, metadata `apache-2.0`): both named, with their lines", "Make the metadata and the body say the same license; `license-check` holds the asset to both until then.")
+L114 = Rule("L114", N, "no usable license in the metadata: the license is concluded from a statement in the card's body, quoted with its line", "Declare the license in the metadata (`license:`), as the body states it.")
 P101 = Rule("P101", E, "no license concluded (`NOASSERTION`); [W] with `noassertion = \"warning\"`", "Declare a license for the asset, or do not use it.")
 P102 = Rule("P102", E, "the license is in `deny-licenses`", "The policy forbids this license: choose another asset or change the policy.")
 P103 = Rule("P103", E, "the license's category is in `deny-categories`", "The policy forbids this kind of license: choose another asset or change the policy.")

@@ -20,6 +20,7 @@ from mlassets.io.files import read_bytes
 from mlassets.io.yamlpos import Located, YamlSyntaxError, load_located
 from mlassets.schemas import load_schema, load_user_schema, validator_for
 from mlassets.schemas.findings import schema_findings
+from mlassets.validation.body_license import contradiction_findings
 from mlassets.validation.legacy import legacy_findings
 from mlassets.validation.license_fields import other_license_findings
 from mlassets.validation.near_miss import near_miss_findings
@@ -151,6 +152,7 @@ def check_card(
             findings += legacy
         findings += schema
         findings += other_license_findings(card.metadata, kind, card.located)  # hook (cards-12)
+        findings += contradiction_findings(card, kind)  # hook (cards-12): body vs metadata
         known = load_schema(name)["properties"]
         findings += near_miss_findings(card.metadata, kind, known, card.located)
         for schema_path in user_schemas:
