@@ -1,9 +1,10 @@
 """Split a card (Markdown with YAML front matter) into metadata and body, keeping positions.
 
 The block is found the way the Hub finds it, so that we agree with it on which lines are metadata:
-the first non-blank line is `---`, and the block ends at the next line that is exactly `---`. When
-that next line comes straight away (an empty block), the Hub keeps looking for a later `---` and
-reads what lies between as the metadata; we do the same and say so in a finding.
+the card opens with `---` (after optional whitespace), and the block ends at the next `---` line
+(see `documents.frontmatter`, which uses huggingface_hub's own regex). When that next line comes
+straight away (an empty block), the Hub keeps looking for a later `---` and reads what lies
+between as the metadata; we do the same and say so in a finding.
 
 Every problem becomes a `Finding` with a line and column; nothing here raises on bad content.
 """
@@ -16,6 +17,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from mlassets.core.findings import Finding, Position, Severity
+from mlassets.documents.frontmatter import block_findings, find_block, yaml_error
 from mlassets.io.files import read_bytes
 from mlassets.io.yamlpos import Located, YamlSyntaxError, load_located
 
@@ -32,6 +34,7 @@ class Card:
     sha256: str
     findings: tuple[Finding, ...]
     located: Located | None = field(default=None, repr=False, compare=False)
+    body_line: int = 1  # the card line `body` starts on (cards-12: body license statements)
 
     def position(self, path: tuple[str | int, ...], *, prefer_key: bool = False) -> Position | None:
         return self.located.position(path, prefer_key=prefer_key) if self.located else None
@@ -52,26 +55,28 @@ def parse_card(raw: bytes, path: str = "<card>") -> Card:
             Finding(
                 "C106",
                 Severity.WARNING,
-                "file starts with a UTF-8 byte-order mark; huggingface_hub's card parser "
-                "will not see the metadata",
+                "file starts with a UTF-8 byte-order mark: huggingface_hub's RepoCard.load and "
+                "metadata_load read cards as utf-8-sig, which drops it, and find the metadata; "
+                "RepoCard(text) given the text with the mark, and most front-matter tools, do not",
                 position=Position(1, 1),
             )
         )
     _check_line_endings(text, findings)
 
-    lines = text.split("\n")
-    block = _find_block(lines, findings)
+    # Hook (cards-12): the block is found by documents.frontmatter, with the Hub's own regex.
+    block = find_block(text)
+    findings += block_findings(text, block)
     metadata: dict[str, Any] | None = None
     located: Located | None = None
     body = text
+    body_line = 1
     if block is not None:
-        start, end = block  # metadata is lines[start:end]; lines[end] is the closing `---`
-        body = "\n".join(lines[end + 1 :])
-        located = _parse_yaml(lines, start, end, findings)
+        body, body_line = block.body, block.body_line
+        located = _parse_yaml(block.yaml, block.yaml_line - 1, findings)
         if located is not None:
             metadata = located.data
     sha = hashlib.sha256(raw).hexdigest()
-    return Card(path, metadata, body, sha, tuple(findings), located)
+    return Card(path, metadata, body, sha, tuple(findings), located, body_line)
 
 
 def _decode(raw: bytes, findings: list[Finding]) -> str:
@@ -115,70 +120,15 @@ def _check_line_endings(text: str, findings: list[Finding]) -> None:
 
 def metadata_lines(lines: list[str]) -> tuple[int, int] | None:
     """The metadata block as the Hub finds it: lines[start:end], or None."""
-    return _find_block(lines, [])
+    block = find_block("\n".join(lines))
+    return None if block is None else (block.yaml_line - 1, block.close_line - 1)
 
 
-def _is_fence(line: str) -> bool:
-    return line.rstrip("\r") == "---"
-
-
-def _find_block(lines: list[str], findings: list[Finding]) -> tuple[int, int] | None:
-    opening = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if opening is None or lines[opening].strip() != "---":
-        findings.append(Finding("C101", Severity.WARNING, "no YAML metadata block (front matter)"))
-        return None
-    if opening > 0 or lines[0] != lines[0].lstrip():
-        findings.append(
-            Finding(
-                "C111",
-                Severity.WARNING,
-                f"metadata block starts at line {opening + 1}, not at the very start of the file; "
-                "the Hub finds it, most other front-matter tools do not",
-                position=Position(opening + 1, 1),
-            )
-        )
-    closing = next((i for i in range(opening + 1, len(lines)) if _is_fence(lines[i])), None)
-    if closing is None:
-        findings.append(
-            Finding(
-                "C102",
-                Severity.ERROR,
-                f"metadata block opened at line {opening + 1} is never closed with '---'; "
-                "the Hub ignores all of it",
-                position=Position(opening + 1, 1),
-            )
-        )
-        return None
-    if closing == opening + 1:
-        later = next((i for i in range(closing + 1, len(lines)) if _is_fence(lines[i])), None)
-        where = Position(opening + 1, 1)
-        if later is None:
-            findings.append(
-                Finding("C103", Severity.WARNING, "empty metadata block", position=where)
-            )
-            return None
-        findings.append(
-            Finding(
-                "C103",
-                Severity.WARNING,
-                f"empty metadata block at lines {opening + 1}-{closing + 1}; the Hub reads "
-                f"lines {closing + 1}-{later + 1} as the metadata instead",
-                position=where,
-            )
-        )
-        return closing, later
-    return opening + 1, closing
-
-
-def _parse_yaml(lines: list[str], start: int, end: int, findings: list[Finding]) -> Located | None:
+def _parse_yaml(text: str, offset: int, findings: list[Finding]) -> Located | None:
     try:
-        located = load_located("\n".join(lines[start:end]), line_offset=start)
+        located = load_located(text, line_offset=offset)
     except YamlSyntaxError as exc:
-        findings.append(
-            Finding(
-                "C104", Severity.ERROR, f"YAML does not parse: {exc.message}", position=exc.position
-            )
-        )
+        findings.append(yaml_error(exc))  # hook (cards-12): unclosed constructs, see frontmatter
         return None
     for path, position in located.duplicate_keys:
         findings.append(
@@ -193,7 +143,7 @@ def _parse_yaml(lines: list[str], start: int, end: int, findings: list[Finding])
     data = located.data
     if data is None or data == {}:
         findings.append(
-            Finding("C103", Severity.WARNING, "empty metadata block", position=Position(start, 1))
+            Finding("C103", Severity.WARNING, "empty metadata block", position=Position(offset, 1))
         )
         return None
     if not isinstance(data, dict):
@@ -202,7 +152,7 @@ def _parse_yaml(lines: list[str], start: int, end: int, findings: list[Finding])
                 "C105",
                 Severity.ERROR,
                 f"metadata must be a mapping of keys to values, not a {_kind(data)}",
-                position=located.values.get((), Position(start + 1, 1)),
+                position=located.values.get((), Position(offset + 1, 1)),
             )
         )
         return None

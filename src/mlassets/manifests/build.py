@@ -27,9 +27,11 @@ from mlassets.manifests.model import (
     Relation,
     SourceName,
 )
+from mlassets.manifests.stated import StatedLicense
 from mlassets.schemas import validator_for
 from mlassets.schemas.findings import schema_findings
 from mlassets.sources.base import FetchedAsset
+from mlassets.validation.body_license import conclude_whole_card
 from mlassets.validation.check import check_card, infer_kind
 
 _DESCRIPTION_LIMIT = 1000
@@ -90,9 +92,9 @@ def _from_card(
         card_sha256=card.sha256,
         title=_text(metadata.get("pretty_name")) or _first_heading(card.body),
         description=_first_paragraph(card.body),
-        license=license_block(conclude_card_license(card.metadata, card.located, card.body)),
+        license=_card_license(card, kind),
         task=_text(task),
-        languages=tuple(_string_list(metadata.get("language"))),
+        languages=_languages(metadata),
         datasets=tuple(_dataset_ref(d) for d in _string_list(metadata.get("datasets"))),
         base_models=_base_models(metadata),
         metrics=_metrics(metadata.get("model-index")),
@@ -100,6 +102,14 @@ def _from_card(
         library=_text(metadata.get("library_name")),
         findings=tuple(check_card(card, kind)[1]),
     )
+
+
+def _card_license(card: Card, kind: str) -> LicenseBlock:
+    """Hook (cards-12): the conclusion reads the whole card, and the block keeps what the body
+    states, so that license-check can hold the asset to it."""
+    conclusion, stated = conclude_whole_card(card, kind)
+    body = tuple(StatedLicense(s.expression, s.line) for s in stated)
+    return LicenseBlock.of(conclusion.declared, conclusion.concluded, conclusion.findings, body)
 
 
 def _from_openml(asset: FetchedAsset, fetched_at: str) -> Manifest:
@@ -134,6 +144,17 @@ def _string_list(value: Any) -> list[str]:
         return []
     items = value if isinstance(value, list) else [value]
     return [str(v) for v in items if v is not None and not isinstance(v, dict | list)]
+
+
+def _languages(metadata: dict[str, Any]) -> tuple[str, ...]:
+    """`language`, else the legacy `languages` of 2020-21 dataset cards (cards-12), whose
+    per-config mapping gives the union of the configs' languages."""
+    if "language" in metadata:
+        return tuple(_string_list(metadata["language"]))
+    legacy = metadata.get("languages")
+    if isinstance(legacy, dict):
+        legacy = [v for value in legacy.values() for v in _string_list(value)]
+    return tuple(dict.fromkeys(_string_list(legacy)))
 
 
 def _dataset_ref(name: str) -> str:

@@ -17,6 +17,7 @@ from mlassets.core.errors import ManifestError
 from mlassets.core.findings import Finding
 from mlassets.licenses.classify import LicenseClass, classify
 from mlassets.licenses.lineage import Node
+from mlassets.manifests.stated import StatedLicense
 
 SCHEMA_VERSION = 1
 
@@ -90,22 +91,30 @@ class LicenseBlock:
     findings: tuple[Finding, ...]
     classification: LicenseClass
     lineage: LineageRecord | None = None
+    stated: tuple[StatedLicense, ...] = ()  # licenses the card's body states (cards-12)
 
     @classmethod
     def of(
-        cls, declared: tuple[str, ...], concluded: str, findings: tuple[Finding, ...] = ()
+        cls,
+        declared: tuple[str, ...],
+        concluded: str,
+        findings: tuple[Finding, ...] = (),
+        stated: tuple[StatedLicense, ...] = (),
     ) -> LicenseBlock:
         """A fresh block: the classification follows from the conclusion; no lineage yet."""
-        return cls(declared, concluded, findings, classify(concluded))
+        return cls(declared, concluded, findings, classify(concluded), stated=stated)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "declared": list(self.declared),
             "concluded": self.concluded,
             "findings": [f.to_json() for f in self.findings],
             "classification": self.classification.to_json(),
             "lineage": self.lineage.to_json() if self.lineage else None,
         }
+        if self.stated:  # only when the body states one: other manifests keep their bytes
+            data["stated"] = [s.to_json() for s in self.stated]
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> LicenseBlock:
@@ -116,6 +125,7 @@ class LicenseBlock:
             tuple(Finding.from_json(f) for f in data["findings"]),
             LicenseClass(**data["classification"]),
             LineageRecord.from_json(lineage) if lineage is not None else None,
+            tuple(StatedLicense.from_json(s) for s in data.get("stated", ())),
         )
 
 

@@ -20,6 +20,9 @@ from mlassets.io.files import read_bytes
 from mlassets.io.yamlpos import Located, YamlSyntaxError, load_located
 from mlassets.schemas import load_schema, load_user_schema, validator_for
 from mlassets.schemas.findings import schema_findings
+from mlassets.validation.body_license import contradiction_findings
+from mlassets.validation.legacy import legacy_findings
+from mlassets.validation.license_fields import other_license_findings
 from mlassets.validation.near_miss import near_miss_findings
 
 CARD_SCHEMAS = {"model": "hub-model-card", "dataset": "hub-dataset-card"}
@@ -49,6 +52,7 @@ _MODEL_KEYS = frozenset(
         "new_version",
         "widget",
         "inference",
+        "datasets",  # a model card's training data; dataset cards never have it
     ]
 )
 # Below this many files a process pool costs more to start than it saves.
@@ -113,14 +117,25 @@ class ValidationReport:
 
 
 def infer_kind(metadata: dict[str, Any] | None, path: str) -> str:
-    """'model' or 'dataset', from the card's keys, then from a `datasets` folder in its path."""
-    if metadata:
-        dataset_score = len(_DATASET_KEYS.intersection(metadata))
-        model_score = len(_MODEL_KEYS.intersection(metadata))
-        if dataset_score != model_score:
-            return "dataset" if dataset_score > model_score else "model"
-    parts = Path(path).parts
-    return "dataset" if "datasets" in parts or "dataset" in parts else "model"
+    """'model' or 'dataset'. A card in a `models/` folder, or with any model key, is a model;
+    then dataset keys, then a `datasets/` folder decide (cards-12: never a model as a dataset)."""
+    folder = _kind_folder(path)
+    keys = set(metadata or {})
+    if folder == "model" or keys & _MODEL_KEYS:
+        return "model"
+    if keys & _DATASET_KEYS or folder == "dataset":
+        return "dataset"
+    return "model"
+
+
+def _kind_folder(path: str) -> str | None:
+    """The kind the nearest `models/` or `datasets/` folder in the path says, if any."""
+    for part in reversed(Path(path).parts[:-1]):
+        if part in ("models", "model"):
+            return "model"
+        if part in ("datasets", "dataset"):
+            return "dataset"
+    return None
 
 
 def check_card(
@@ -131,7 +146,13 @@ def check_card(
     findings = list(card.findings)
     if card.metadata is not None:
         name = CARD_SCHEMAS[kind]
-        findings += schema_findings(validator_for(name), card.metadata, card.located)
+        schema = schema_findings(validator_for(name), card.metadata, card.located)
+        if kind == "dataset":  # hook (cards-12): old taxonomy values, once per key, see legacy.py
+            legacy, schema = legacy_findings(card.metadata, card.located, schema)
+            findings += legacy
+        findings += schema
+        findings += other_license_findings(card.metadata, kind, card.located)  # hook (cards-12)
+        findings += contradiction_findings(card, kind)  # hook (cards-12): body vs metadata
         known = load_schema(name)["properties"]
         findings += near_miss_findings(card.metadata, kind, known, card.located)
         for schema_path in user_schemas:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from mlassets.core import rules
 from mlassets.core.findings import Finding, Severity, json_pointer
 from mlassets.core.suggest import close_matches
 from mlassets.io.yamlpos import Located
@@ -62,6 +63,8 @@ _ALIASES = {
 }
 # In dataset cards `licenses:` was the documented key until 2022: call it legacy, not a typo.
 LEGACY_DATASET_LICENSES = "licenses"
+# So was `languages:`; mlassets reads it into the manifest's languages, hence only a notice.
+LEGACY_DATASET_LANGUAGES = "languages"
 
 
 def near_miss_findings(
@@ -80,6 +83,15 @@ def near_miss_findings(
                     "S211",
                     Severity.WARNING,
                     "legacy key 'licenses': the Hub now reads 'license'",
+                    json_pointer((key,)),
+                    position,
+                )
+            )
+            continue
+        if kind == "dataset" and key == LEGACY_DATASET_LANGUAGES:
+            findings.append(
+                rules.S213.at(
+                    "legacy key 'languages': read as 'language'; the Hub now reads only 'language'",
                     json_pointer((key,)),
                     position,
                 )

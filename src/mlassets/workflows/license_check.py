@@ -15,7 +15,7 @@ from typing import Any
 
 from mlassets.core.clock import fetch_time
 from mlassets.core.errors import OperationalError, UsageError
-from mlassets.core.findings import Finding, Severity
+from mlassets.core.findings import Finding, Position, Severity
 from mlassets.core.refs import AssetRef, parse_ref
 from mlassets.documents.card import Card, read_card
 from mlassets.documents.lock import DEFAULT_LOCK, locked_manifests
@@ -242,7 +242,7 @@ def license_check(
         verdict = evaluate(concluded, policy)
         findings = tuple(
             item.locate(replace(f, message=f"{data.id}: {f.message}")) for f in verdict.findings
-        )
+        ) + _stated_findings(item, policy)  # hook (cards-12): what the card's body states
         line_verdict = None
         if lineage:
             line_verdict = check_lineage(data.lineage_node(), index.node, policy.use)
@@ -263,6 +263,30 @@ def license_check(
         if write_manifests and line_verdict and item.path and item.path.endswith(".json"):
             _write_lineage(Path(item.path), data, line_verdict)
     return LicenseCheckReport(tuple(checks), policy.source)
+
+
+def _stated_findings(item: _Input, policy: Policy) -> tuple[Finding, ...]:
+    """The errors of each license the card's body states, beyond the concluded one: a card that
+    says non-commercial anywhere is not cleared for commercial use by a permissive YAML."""
+    data = item.manifest
+    found: list[Finding] = []
+    for index, stated in enumerate(data.license.stated):
+        if stated.expression == data.license.concluded:
+            continue
+        for finding in evaluate(stated.expression, policy).findings:
+            if finding.severity is not Severity.ERROR:
+                continue  # only what bars the use; notices about the body's terms add noise
+            where = Position(stated.line, 1) if item.card is not None else None
+            found.append(
+                replace(
+                    finding,
+                    message=f"{data.id}: the card's body states {stated.expression} "
+                    f"(line {stated.line}): {finding.message}",
+                    pointer=f"/license/stated/{index}",
+                    position=where,
+                )
+            )
+    return tuple(found)
 
 
 def _write_lineage(path: Path, data: Manifest, verdict: LineageVerdict) -> None:

@@ -1,0 +1,113 @@
+"""License statements in a card's Markdown body, with the card line each one starts on.
+
+Two forms count, because they are how card authors actually state a license in prose:
+
+- a section whose heading names the license ("License", "Licence", "Licensing Information",
+  "License and copyright"): its first paragraphs, up to the next heading;
+- a sentence anywhere else that says the asset is "licensed under ...", "released under the ...
+  license", "distributed / made available / published under ...".
+
+This module only finds the text; what license it names is `licenses`' business (the two layers do
+not import each other). Code blocks are skipped: a BibTeX entry or a code sample states nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the same line count as documents.frontmatter
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_LICENSE_HEADING = re.compile(
+    r"^\W*(?:licen[cs](?:e|es|ing)(?:\s+(?:information|info|details|terms))?"
+    r"|(?:copyright|terms)\s+(?:and|&)\s+licen[cs](?:e|ing)"
+    r"|licen[cs]e\s+(?:and|&)\s+(?:copyright|terms(?:\s+of\s+use)?))\W*$",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(
+    r"\b(?:licen[cs]ed|released|distributed|made\s+available|available|published|shared)"
+    r"\s+under\s+(?P<rest>.{3,200})",
+    re.IGNORECASE,
+)
+# A sentence whose subject is something else states that thing's license, not the card's:
+# "Outputs you generate must be distributed under CC0", "the base model is licensed under ...".
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:outputs?|generat\w*|derivatives?|base model|original|pre-?trained|upstream|"
+    r"third[- ]party|sources?|code)\b",
+    re.IGNORECASE,
+)
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+_EMPHASIS = re.compile(r"[*_`]{1,3}")
+_SECTION_PARAGRAPHS = 2  # the statement is near the heading; later text is usually about citing
+_MAX_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Text that may state the card's license. `section` is the heading's text, for sections."""
+
+    text: str
+    line: int
+    section: str | None = None
+
+
+def plain(markdown: str) -> str:
+    """Markdown emphasis and links flattened (a link keeps its URL, which often names the
+    license best: creativecommons.org/licenses/by-nc/4.0)."""
+    text = _LINK.sub(
+        lambda m: f"{m.group(1)} ({m.group(2)})" if m.group(2) else m.group(1), markdown
+    )
+    return " ".join(_EMPHASIS.sub("", text).split())
+
+
+def license_statements(body: str, first_line: int = 1) -> list[Statement]:
+    """Every license section and license sentence of `body`, which starts on card line
+    `first_line`, in the order they appear."""
+    lines = _LINE_BREAK.split(body)
+    statements: list[Statement] = []
+    heading: str | None = None  # the license heading we are under, if any
+    section: list[tuple[int, str]] = []
+    in_code = False
+    for index, line in enumerate(lines):
+        number = first_line + index
+        if _FENCE.match(line):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        match = _HEADING.match(line)
+        if match:
+            statements += _section(heading, section)
+            title = plain(match.group(2))
+            heading = title if _LICENSE_HEADING.match(title) else None
+            section = []
+            continue
+        if heading is not None:
+            section.append((number, line))
+        elif (sentence := _SENTENCE.search(line)) and not _OTHER_SUBJECT.search(
+            line[: sentence.start()]
+        ):
+            statements.append(Statement(plain(sentence.group(0))[:_MAX_CHARS], number))
+    statements += _section(heading, section)
+    return sorted(statements, key=lambda s: s.line)
+
+
+def _section(heading: str | None, lines: list[tuple[int, str]]) -> list[Statement]:
+    """The first paragraphs under a license heading, each with the line it starts on."""
+    if heading is None:
+        return []
+    paragraphs: list[tuple[int, list[str]]] = []
+    for number, line in lines:
+        if not line.strip():
+            paragraphs.append((number + 1, []))  # a blank line ends a paragraph
+        elif paragraphs and paragraphs[-1][1]:
+            paragraphs[-1][1].append(line)
+        else:
+            paragraphs.append((number, [line]))
+    texts = [(start, plain(" ".join(text))) for start, text in paragraphs if text]
+    return [
+        Statement(text[:_MAX_CHARS], start, heading)
+        for start, text in texts[:_SECTION_PARAGRAPHS]
+        if text
+    ]

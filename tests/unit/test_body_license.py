@@ -1,0 +1,158 @@
+"""The whole card's license: statements in the body, contradictions, conclusions, license-check."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+from mlassets.core.findings import Position
+from mlassets.core.refs import AssetRef
+from mlassets.documents.body import license_statements
+from mlassets.documents.card import parse_card
+from mlassets.licenses.policy import Policy
+from mlassets.manifests.build import from_card
+from mlassets.manifests.model import Manifest
+from mlassets.manifests.store import write_manifest_at
+from mlassets.schemas import validator_for
+from mlassets.validation.check import check_card
+from mlassets.workflows.license_check import ManifestIndex, license_check
+
+NC_BODY = textwrap.dedent(
+    """\
+    ---
+    license: apache-2.0
+    pipeline_tag: text-classification
+    ---
+    # Review classifier
+
+    Fine-tuned on product reviews.
+
+    ## License
+
+    This model is licensed under CC BY-NC 4.0 (https://creativecommons.org/licenses/by-nc/4.0/).
+    """
+)
+
+
+def manifest_of(text: str, path: str = "models/x.md") -> Manifest:
+    card = parse_card(text.encode(), path)
+    return from_card(card, AssetRef("local", None, path), "2026-01-01T00:00:00Z")
+
+
+def test_statements_are_found_in_license_sections_and_sentences_with_their_lines() -> None:
+    body = textwrap.dedent(
+        """\
+        # Title
+        The weights are released under the MIT license.
+        ```
+        licensed under GPL-3.0 (inside code: not a statement)
+        ```
+        ### Licensing Information
+
+        **CC BY-SA 4.0**
+
+        ## Citation
+        Outputs you generate must be distributed under CC0 1.0.
+        """
+    )
+    found = [(s.line, s.section, s.text) for s in license_statements(body, first_line=5)]
+    assert found == [
+        (6, None, "released under the MIT license."),
+        (12, "Licensing Information", "CC BY-SA 4.0"),
+    ]
+
+
+def test_a_body_that_contradicts_the_metadata_is_one_warning_naming_both_lines() -> None:
+    _, findings = check_card(parse_card(NC_BODY.encode(), "models/x.md"))
+    ((code, position, message),) = [(f.code, f.position, f.message) for f in findings]
+    assert (code, position) == ("L113", Position(11, 1))
+    assert "CC-BY-NC-4.0 at line 11" in message
+    assert "license (line 2) concludes Apache-2.0" in message
+
+
+def test_the_same_license_in_other_words_or_another_version_is_no_contradiction() -> None:
+    for yaml_id, stated in [
+        ("cc-by-sa-4.0", "Licensed under Creative Commons Attribution-ShareAlike 4.0."),
+        ("cc-by-nd-2.0", "CC BY-ND 2.0 KR (https://creativecommons.org/licenses/by-nd/2.0/kr/)"),
+        ("agpl-3.0", "GNU AGPLv3+"),
+        ("cc-by-4.0", "This dataset is licensed under CC BY 3.0."),
+    ]:
+        card = f"---\nlicense: {yaml_id}\n---\n## License\n\n{stated}\n"
+        _, findings = check_card(parse_card(card.encode(), "models/x.md"))
+        assert [f for f in findings if f.code == "L113"] == [], yaml_id
+        assert manifest_of(card).license.stated != (), yaml_id  # read, and carried
+
+
+def test_no_metadata_license_concludes_the_bodys_with_a_notice_at_its_line() -> None:
+    manifest = manifest_of(
+        "---\ntags: [x]\n---\n# M\n\n## Licence\n\nReleased under the MIT License.\n"
+    )
+    assert manifest.license.concluded == "MIT"
+    (notice,) = [f for f in manifest.license.findings if f.code == "L114"]
+    assert notice.position == Position(8, 1)
+    assert "the metadata declares no license" in notice.message and "line 8" in notice.message
+
+
+def test_metadata_that_does_not_parse_concludes_the_bodys() -> None:
+    manifest = manifest_of(
+        "---\nlicense: [mit\n---\n# D\n\n### Licensing Information\n\nCC BY 4.0\n"
+    )
+    assert manifest.license.concluded == "CC-BY-4.0"
+
+
+def test_a_license_the_metadata_names_is_never_replaced_by_the_body() -> None:
+    manifest = manifest_of(NC_BODY)
+    assert manifest.license.concluded == "Apache-2.0"
+    assert [(s.expression, s.line) for s in manifest.license.stated] == [("CC-BY-NC-4.0", 11)]
+
+
+def test_a_statement_that_sends_the_reader_elsewhere_concludes_nothing() -> None:
+    text = (
+        "---\nlicense: other\n---\n## License\n\nDepending on the subset: PubMed: MIT; ArXiv: ...\n"
+    )
+    assert manifest_of(text).license.concluded == "NOASSERTION"
+
+
+def test_license_details_names_license_other_in_a_dataset_card() -> None:
+    text = (
+        "---\nlicense: other\nlicense_details: Creative Commons Attribution 2.5 South Africa\n---\n"
+    )
+    manifest = manifest_of(text, "datasets/x.md")
+    assert manifest.license.concluded == "LicenseRef-CC-BY-2.5-ZA"
+
+
+def test_stated_is_in_the_manifest_only_when_the_body_states_a_license() -> None:
+    stated = manifest_of(NC_BODY).to_json()
+    assert stated["license"]["stated"] == [
+        {"expression": "CC-BY-NC-4.0", "line": 11, "source": "body"}
+    ]
+    assert list(validator_for("manifest").iter_errors(stated)) == []
+    assert Manifest.from_json(stated).license.stated == manifest_of(NC_BODY).license.stated
+    plain = manifest_of("---\nlicense: mit\n---\n# M\n").to_json()
+    assert "stated" not in plain["license"]
+
+
+def test_license_check_fails_commercial_use_when_the_body_says_non_commercial(
+    tmp_path: Path,
+) -> None:
+    card = tmp_path / "nc.md"
+    card.write_text(NC_BODY, encoding="utf-8")
+    index = ManifestIndex(tmp_path / "manifests")
+    report = license_check([str(card)], Policy(use="commercial"), index, lineage=False)
+    ((finding,),) = [a.findings for a in report.assets]
+    assert (finding.code, finding.position) == ("P105", Position(11, 1))
+    assert "the card's body states CC-BY-NC-4.0 (line 11)" in finding.message
+    assert not report.allowed
+    assert license_check([str(card)], Policy(), index, lineage=False).allowed
+
+
+def test_license_check_reads_what_the_body_states_from_a_manifest_too(tmp_path: Path) -> None:
+    path = tmp_path / "local--nc.json"
+    write_manifest_at(manifest_of(NC_BODY), path)
+    assert json.loads(path.read_text())["license"]["stated"][0]["line"] == 11
+    report = license_check(
+        [str(path)], Policy(use="commercial"), ManifestIndex(tmp_path), lineage=False
+    )
+    assert [f.pointer for a in report.assets for f in a.findings] == ["/license/stated/0"]
+    assert not report.allowed
