@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from bench.license_eval import correct, rows
 
-from mlassets.licenses import normalize_license
+from mlassets.licenses import classify, normalize_license
 from mlassets.licenses.reference import lookup_url, scancode_licenses, scancode_source, url_key
+from mlassets.schemas import validator_for
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
@@ -60,7 +61,12 @@ def test_each_conclusion_says_how_it_was_reached(raw: str, certain: bool, basis:
     assert result.spdx != "NOASSERTION"
     assert (result.certain, result.basis) == (certain, basis)
     assert (result.to_json()["basis"], result.to_json()["certain"]) == (basis, certain)
-    assert set(result.to_json()) == {"raw", "spdx", "status", "findings"}  # schema unchanged
+    document = {
+        "schema_version": 1,
+        **result.to_json(),
+        "classification": classify(result.spdx).to_json(),
+    }
+    assert not list(validator_for("license-normalize").iter_errors(document))
 
 
 def test_a_typo_never_changes_a_version() -> None:

@@ -77,4 +77,8 @@ HUB_TO_SPDX: dict[str, str] = _conclusions()
 
 # The Hub's display name for each id, as its documentation lists them beside the ids (the vendored
 # list's labels). A card that writes the name instead of the id means the same license.
-HUB_NAMES: dict[str, str] = {name: ident for ident, name in load_vocabulary("hub-licenses").labels}
+HUB_NAMES: dict[str, str] = {
+    name: ident
+    for ident, name in load_vocabulary("hub-licenses").labels
+    if ident not in HUB_PLACEHOLDERS  # "Unknown" and "Other" name no license
+}
