@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from mlassets.core.findings import Finding, Position, Severity
+from mlassets.core import rules
+from mlassets.core.findings import Finding, Position
 from mlassets.io.yamlpos import Located
 from mlassets.licenses.classify import classify
 from mlassets.licenses.mentions import idstring
@@ -76,13 +77,11 @@ def conclude_card_license(
     declared = current + legacy
     findings: list[Finding] = []
     if not declared:
-        findings.append(Finding("L101", Severity.WARNING, "no license declared"))
+        findings.append(rules.L101.at("no license declared"))
         return LicenseConclusion((), NOASSERTION, tuple(findings))
     if current and legacy and {s.lower() for s in current} != {s.lower() for s in legacy}:
         findings.append(
-            Finding(
-                "L106",
-                Severity.WARNING,
+            rules.L106.at(
                 f"'license' {current} and legacy 'licenses' {legacy} disagree; using both",
                 "/licenses",
                 where("licenses"),
@@ -95,9 +94,7 @@ def conclude_card_license(
     unique = list(dict.fromkeys(parts))
     if len(unique) > 1 and NOASSERTION not in unique and _ALTERNATIVES.search(body):
         findings.append(
-            Finding(
-                "L112",
-                Severity.NOTICE,
+            rules.L112.at(
                 "the card says its licenses are alternatives: concluded with OR",
                 f"/{key}",
                 where(key),
@@ -143,9 +140,7 @@ def _other(metadata: dict[str, Any], where: Any) -> tuple[str, list[Finding]]:
     link = str(metadata.get("license_link") or "").strip()
     if not name:
         return NOASSERTION, [
-            Finding(
-                "L104",
-                Severity.WARNING,
+            rules.L104.at(
                 "license is 'other' but no license_name says which license",
                 "/license",
                 where("license"),
@@ -157,9 +152,7 @@ def _other(metadata: dict[str, Any], where: Any) -> tuple[str, list[Finding]]:
     findings = []
     if not link:
         findings.append(
-            Finding(
-                "L104",
-                Severity.WARNING,
+            rules.L104.at(
                 f"license_name {name!r} has no license_link to its text",
                 "/license_name",
                 where("license_name"),
@@ -178,9 +171,7 @@ def _all_of(parts: list[str]) -> str:
 def conclude_text(raw: str | None) -> LicenseConclusion:
     """The conclusion for a single free-text license field, such as OpenML's `licence`."""
     if raw is None or not raw.strip():
-        return LicenseConclusion(
-            (), NOASSERTION, (Finding("L101", Severity.WARNING, "no license declared"),)
-        )
+        return LicenseConclusion((), NOASSERTION, (rules.L101.at("no license declared"),))
     result = normalize_license(raw)
     pointer_findings = tuple(_at(f, "/licence", None) for f in result.findings)
     return LicenseConclusion((raw,), result.spdx, pointer_findings, result.certain)

@@ -30,7 +30,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from mlassets.core import rules
 from mlassets.core.findings import Finding, Severity
+from mlassets.core.rules import Rule
 from mlassets.licenses.classify import LicenseClass, classify
 from mlassets.licenses.tree import carries, coerce
 
@@ -127,7 +129,7 @@ def check_lineage(root: Node, resolve: Resolve, use: str | None = None) -> Linea
     findings: list[Finding] = []
     if root.license == NOASSERTION and (root.base_models or root.datasets):
         findings.append(
-            _finding("G105", Severity.WARNING, f"{root.id} has no concluded license", None)
+            _finding(rules.G105, Severity.WARNING, f"{root.id} has no concluded license", None)
         )
     walk = _Walk(root, resolve, use)
     walk.run()
@@ -167,14 +169,16 @@ class _Walk:
                 continue
             parent_id, relation = step
             if on_path[parent_id]:
-                self._report(path, relation, "G107", f"cycle: {self._where(path)} → {parent_id}")
+                self._report(
+                    path, relation, rules.G107, f"cycle: {self._where(path)} → {parent_id}"
+                )
                 continue
             parent = self.node(parent_id)
             if parent is None:
                 message = (
                     f"{self._where(path)} → {parent_id}: no manifest; fetch it or pass --fetch"
                 )
-                self._report(path, relation, "G106", message)
+                self._report(path, relation, rules.G106, message)
                 continue
             extended = Path.extend(path, Edge(parent, relation))
             state = (
@@ -194,9 +198,9 @@ class _Walk:
     def _where(self, path: Path | None) -> str:
         return _describe(self.root, path)
 
-    def _report(self, path: Path | None, relation: str, code: str, message: str) -> None:
+    def _report(self, path: Path | None, relation: str, rule: Rule, message: str) -> None:
         first = path.head[0].relation if path else relation
-        self.findings.append(Finding(code, Severity.WARNING, message, _pointer(first)))
+        self.findings.append(rule.at(message, _pointer(first)))
 
 
 def edge_findings(child: Node, parent: Node, relation: str) -> list[Finding]:
@@ -208,7 +212,7 @@ def _rules(root: Node, root_class: LicenseClass, path: Path, use: str | None) ->
     ancestor = path.edge.node
     where = _describe(root, path)
     if ancestor.license == NOASSERTION:
-        return [_finding("G105", Severity.WARNING, f"{where}: no license concluded", path)]
+        return [_finding(rules.G105, Severity.WARNING, f"{where}: no license concluded", path)]
     klass = classify(ancestor.license)
     trained_on = path.edge.relation == "training data"
     findings = _commercial(root, root_class, klass, where, path, use)
@@ -216,15 +220,15 @@ def _rules(root: Node, root_class: LicenseClass, path: Path, use: str | None) ->
         relation = path.edge.relation
         severity = Severity.WARNING if relation == "quantized" else Severity.ERROR
         message = f"{where} allows no derivatives; {root.id} is a {relation} of it"
-        findings.append(_finding("G102", severity, message, path))
+        findings.append(_finding(rules.G102, severity, message, path))
     carried = carries(coerce(root.license), coerce(ancestor.license))
     if klass.share_alike and not klass.use_restrictions:
         if path.derived and not carried:
             message = f"{where} is share-alike: {root.id} must carry {ancestor.license}"
-            findings.append(_finding("G103", Severity.ERROR, message, path))
+            findings.append(_finding(rules.G103, Severity.ERROR, message, path))
         elif trained_on:
             message = f"{where} is share-alike; whether trained weights must carry it is unsettled"
-            findings.append(_finding("G103", Severity.NOTICE, message, path))
+            findings.append(_finding(rules.G103, Severity.NOTICE, message, path))
     if klass.use_restrictions:
         findings.append(_restrictions(root, root_class, where, path, carried))
     return findings
@@ -245,12 +249,16 @@ def _commercial(
             f"license laundering: {root.id} declares {root.license}, which allows commercial "
             f"use, but {where} bars it"
         )
-        return [_finding("G101", Severity.ERROR, message, path)]
+        return [_finding(rules.G101, Severity.ERROR, message, path)]
     if use == "commercial":
         return [
-            _finding("G101", Severity.ERROR, f"{where} bars commercial use, the intended use", path)
+            _finding(
+                rules.G101, Severity.ERROR, f"{where} bars commercial use, the intended use", path
+            )
         ]
-    return [_finding("G101", Severity.NOTICE, f"{where} bars commercial use of {root.id}", path)]
+    return [
+        _finding(rules.G101, Severity.NOTICE, f"{where} bars commercial use of {root.id}", path)
+    ]
 
 
 def _restrictions(
@@ -259,18 +267,20 @@ def _restrictions(
     """G104: use restrictions (Llama, Gemma, RAIL) bind every derivative."""
     if carried:
         message = f"{where} passes its use restrictions and attribution duties to {root.id}"
-        return _finding("G104", Severity.NOTICE, message, path)
+        return _finding(rules.G104, Severity.NOTICE, message, path)
     duty = f"{where} has use restrictions and attribution duties that {root.id} must pass on"
     if not path.derived or root.license == NOASSERTION:
-        return _finding("G104", Severity.WARNING, f"{duty}, but it declares {root.license}", path)
+        return _finding(
+            rules.G104, Severity.WARNING, f"{duty}, but it declares {root.license}", path
+        )
     if root_class.use_restrictions:
         message = (
             f"{duty}; it declares {root.license}, another license with use restrictions: check "
             "that it carries them"
         )
-        return _finding("G104", Severity.WARNING, message, path)
+        return _finding(rules.G104, Severity.WARNING, message, path)
     message = f"{duty}, but it declares {root.license}, which does not carry them"
-    return _finding("G104", Severity.ERROR, message, path)
+    return _finding(rules.G104, Severity.ERROR, message, path)
 
 
 _SHOWN = 6  # edges a description names in full; longer paths elide their middle
@@ -291,9 +301,10 @@ def _describe(root: Node, path: Path | None) -> str:
     return " → ".join(steps)
 
 
-def _finding(code: str, severity: Severity, message: str, path: Path | None) -> Finding:
+def _finding(rule: Rule, severity: Severity, message: str, path: Path | None) -> Finding:
     """A finding pointing at the root's key the path starts from (`base_model` or `datasets`)."""
-    return Finding(code, severity, message, _pointer(path.head[0].relation) if path else "")
+    pointer = _pointer(path.head[0].relation) if path else ""
+    return rule.at(message, pointer, severity=severity)
 
 
 def _pointer(first_relation: str) -> str:

@@ -25,7 +25,9 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from mlassets.core.findings import Finding, Severity
+from mlassets.core import rules
+from mlassets.core.findings import Finding
+from mlassets.core.rules import Rule
 from mlassets.licenses import freetext, guards, inferred, reference
 from mlassets.licenses.expression import parse_expression
 from mlassets.licenses.mentions import idstring
@@ -88,9 +90,9 @@ def _result(
 
 
 def _refuse(
-    raw: str, code: str, message: str, basis: str = "refused", certain: bool = False
+    raw: str, rule: Rule, message: str, basis: str = "refused", certain: bool = False
 ) -> LicenseResult:
-    finding = Finding(code, Severity.WARNING, message)
+    finding = rule.at(message)
     return _result(raw, NOASSERTION, finding, basis=basis, certain=certain)
 
 
@@ -121,15 +123,17 @@ def normalize_license(raw: str) -> LicenseResult:
     if exact:
         return exact
     if guards.modified(text):
-        return _refuse(raw, "L102", f"{raw!r} names a modified license: its terms are not known")
+        return _refuse(
+            raw, rules.L102, f"{raw!r} names a modified license: its terms are not known"
+        )
     if guards.not_licensed_itself(text):
         message = (
             f"{raw!r} says the asset has no license of its own; a license it names is its source's"
         )
-        return _refuse(raw, "L102", message)
+        return _refuse(raw, rules.L102, message)
     inference = inferred.infer(text) if len(text) <= _NAME_LIMIT else None
     if inference:
-        finding = Finding("L111", Severity.NOTICE, f"read from {inference.why}: {text!r}")
+        finding = rules.L111.at(f"read from {inference.why}: {text!r}")
         return _result(raw, inference.expression, finding, basis=inference.basis)
     return _free_text(raw, text)
 
@@ -139,13 +143,13 @@ def _exact(raw: str, text: str) -> LicenseResult | None:
     key = text.lower()
     placeholder = _placeholder(key)
     if placeholder:
-        return _refuse(raw, "L101", placeholder, "placeholder", certain=True)
+        return _refuse(raw, rules.L101, placeholder, "placeholder", certain=True)
     if _SIZE_CATEGORY.match(key):
         message = f"{raw!r} is a size_categories value, not a license"
-        return _refuse(raw, "L109", message, "another field's value", certain=True)
+        return _refuse(raw, rules.L109, message, "another field's value", certain=True)
     if key == "public":
         message = "OpenML 'Public' says the dataset is public, not its license"
-        return _refuse(raw, "L102", message, "OpenML visibility", certain=True)
+        return _refuse(raw, rules.L102, message, "OpenML visibility", certain=True)
     if _CLASSIFIER.match(text):
         return _classifier(raw, _CLASSIFIER.sub("", key))
     if key in KAGGLE:
@@ -192,7 +196,7 @@ def _operand(text: str) -> str | None:
 def _from_match(raw: str, text: str, match: IdMatch, basis: str) -> LicenseResult:
     if match.expression is None:
         message = f"{raw!r} names {match.why}; no version or variant is guessed"
-        return _refuse(raw, "L103", message, f"family {basis}", certain=True)
+        return _refuse(raw, rules.L103, message, f"family {basis}", certain=True)
     if match.deprecated:
         finding = _deprecated(text, match.expression)
         return _result(raw, match.expression, finding, basis=basis, certain=True)
@@ -202,25 +206,25 @@ def _from_match(raw: str, text: str, match: IdMatch, basis: str) -> LicenseResul
 def _table(raw: str, expression: str | None, vocabulary: str) -> LicenseResult:
     if expression is None:
         message = f"{vocabulary} {raw!r} names no single license"
-        return _refuse(raw, "L102", message, vocabulary, certain=True)
+        return _refuse(raw, rules.L102, message, vocabulary, certain=True)
     return _result(raw, expression, basis=vocabulary, certain=True)
 
 
 def _classifier(raw: str, tail: str) -> LicenseResult:
     if tail in PYPI_CLASSIFIERS:
         return _table(raw, PYPI_CLASSIFIERS[tail], "the PyPI classifier")
-    return _refuse(raw, "L102", f"{raw!r} is not a PyPI license classifier mlassets knows")
+    return _refuse(raw, rules.L102, f"{raw!r} is not a PyPI license classifier mlassets knows")
 
 
 def _other_form(raw: str, name: str) -> LicenseResult:
     """The Hub's old `other-<name>`: <name> is a license, or terms that name none."""
     words = re.findall(r"[a-z0-9]+", name.lower())
     if len(words) > 8 or freetext.is_prose(words):
-        return _refuse(raw, "L102", f"{raw!r} describes terms in prose but names no license")
+        return _refuse(raw, rules.L102, f"{raw!r} describes terms in prose but names no license")
     if all(w in GENERIC_WORDS or _placeholder(w) for w in words):
-        return _refuse(raw, "L102", f"{raw!r} describes terms but names no license")
+        return _refuse(raw, rules.L102, f"{raw!r} describes terms but names no license")
     if guards.names_no_license(name):
-        return _refuse(raw, "L102", f"{raw!r} points to a source or holder, not to a license")
+        return _refuse(raw, rules.L102, f"{raw!r} points to a source or holder, not to a license")
     inner = normalize_license(name)
     generated = any(f.code == "L107" for f in inner.findings)
     if (inner.status != "noassertion" and not generated) or any(
@@ -228,7 +232,7 @@ def _other_form(raw: str, name: str) -> LicenseResult:
     ):
         return replace(inner, raw=raw)
     if not freetext.names_a_license(name):
-        return _refuse(raw, "L102", f"{raw!r} names no license (an organisation, a source?)")
+        return _refuse(raw, rules.L102, f"{raw!r} names no license (an organisation, a source?)")
     return _licenseref(raw, name)
 
 
@@ -240,7 +244,7 @@ def _licenseref(raw: str, name: str) -> LicenseResult:
 def _recorded(raw: str, reference: str, why: str) -> LicenseResult:
     """A real license mlassets does not know, kept as a LicenseRef (L107)."""
     message = f"{why}; recorded as {reference}"
-    return _result(raw, reference, Finding("L107", Severity.NOTICE, message), basis="title")
+    return _result(raw, reference, rules.L107.at(message), basis="title")
 
 
 def _free_text(raw: str, text: str) -> LicenseResult:
@@ -249,7 +253,7 @@ def _free_text(raw: str, text: str) -> LicenseResult:
         undated = reference.lookup_dateless(text) if len(text) <= _NAME_LIMIT else None
         if undated:
             why = "a ScanCode license name without its date"
-            finding = Finding("L111", Severity.NOTICE, f"read from {why}: {text!r}")
+            finding = rules.L111.at(f"read from {why}: {text!r}")
             return _result(raw, undated, finding, basis="name without its date")
     if reading.expression:
         if reading.weak:
@@ -260,17 +264,17 @@ def _free_text(raw: str, text: str) -> LicenseResult:
         return _result(
             raw,
             reading.expression,
-            Finding("L111", Severity.NOTICE, f"read from free text: {reading.evidence}"),
+            rules.L111.at(f"read from free text: {reading.evidence}"),
             basis=_basis(text),
         )
     if reading.why:
         return _refuse(
-            raw, "L103", f"{raw!r} names {reading.why}; no version or variant is guessed"
+            raw, rules.L103, f"{raw!r} names {reading.why}; no version or variant is guessed"
         )
     if freetext.names_a_license(text):
         return _licenseref(raw, freetext.strip_prose(text))
     return _refuse(
-        raw, "L102", reading.refusal or f"{raw!r} names no license mlassets can identify"
+        raw, rules.L102, reading.refusal or f"{raw!r} names no license mlassets can identify"
     )
 
 
@@ -279,6 +283,4 @@ def _basis(text: str) -> str:
 
 
 def _deprecated(text: str, expression: str) -> Finding:
-    return Finding(
-        "L105", Severity.NOTICE, f"deprecated SPDX id {text!r} concluded as {expression}"
-    )
+    return rules.L105.at(f"deprecated SPDX id {text!r} concluded as {expression}")

@@ -23,8 +23,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from mlassets.core import rules
 from mlassets.core.errors import UsageError
 from mlassets.core.findings import Finding, Severity
+from mlassets.core.rules import Rule
 from mlassets.licenses.classify import CATEGORIES, LicenseClass, classify
 from mlassets.licenses.spdx_list import spdx_list
 from mlassets.licenses.tree import NOASSERTION, Expr, Leaf, Or, coerce, render
@@ -172,12 +174,8 @@ def evaluate(expression: str | Expr, policy: Policy) -> PolicyVerdict:
     text = render(tree)
     license_class = classify(tree)
     if tree == Leaf(NOASSERTION):
-        finding = Finding(
-            "P101",
-            policy.noassertion,
-            f"no license concluded (NOASSERTION); {policy.source} requires one",
-            "/license",
-        )
+        message = f"no license concluded (NOASSERTION); {policy.source} requires one"
+        finding = rules.P101.at(message, "/license", severity=policy.noassertion)
         return PolicyVerdict(text, license_class, (finding,))
     return PolicyVerdict(text, license_class, tuple(dict.fromkeys(_judge(tree, policy))))
 
@@ -188,7 +186,7 @@ def _judge(tree: Expr, policy: Policy) -> list[Finding]:
     if isinstance(tree, Leaf):
         if tree.id == NOASSERTION:  # only in hand-written expressions: conclusions never mix it
             message = f"part of the expression is NOASSERTION; {policy.source} requires a license"
-            return [Finding("P101", policy.noassertion, message, "/license")]
+            return [rules.P101.at(message, "/license", severity=policy.noassertion)]
         return _leaf(tree.id, policy)
     judged = [_judge(part, policy) for part in tree.parts]
     if isinstance(tree, Or):
@@ -207,17 +205,17 @@ def _leaf(identifier: str, policy: Policy) -> list[Finding]:
     rule = f"({policy.source})"
     key = identifier.lower()
     if key in policy.deny_licenses:
-        return [_error("P102", f"{identifier} is in deny-licenses {rule}")]
+        return [_error(rules.P102, f"{identifier} is in deny-licenses {rule}")]
     if key in policy.allow_licenses:
         return []
     findings: list[Finding] = []
     if klass.category in policy.deny_categories:
         findings.append(
-            _error("P103", f"{identifier} is {klass.category}, in deny-categories {rule}")
+            _error(rules.P103, f"{identifier} is {klass.category}, in deny-categories {rule}")
         )
     if policy.allow_categories and klass.category not in policy.allow_categories:
         findings.append(
-            _error("P104", f"{identifier} is {klass.category}, not in allow-categories {rule}")
+            _error(rules.P104, f"{identifier} is {klass.category}, not in allow-categories {rule}")
         )
     findings += _intent(identifier, klass, policy)
     return findings
@@ -228,13 +226,13 @@ def _intent(identifier: str, klass: LicenseClass, policy: Policy) -> list[Findin
     if policy.use == "commercial":
         if klass.commercial_use is False:
             findings.append(
-                _error("P105", f"{identifier} bars commercial use; the intended use is commercial")
+                _error(
+                    rules.P105, f"{identifier} bars commercial use; the intended use is commercial"
+                )
             )
         elif klass.commercial_use is None:
             findings.append(
-                Finding(
-                    "P106",
-                    Severity.WARNING,
+                rules.P106.at(
                     f"{identifier}: mlassets cannot tell whether commercial use is allowed "
                     f"({klass.source}); review the terms",
                     "/license",
@@ -242,33 +240,24 @@ def _intent(identifier: str, klass: LicenseClass, policy: Policy) -> list[Findin
             )
     if policy.distribute and klass.derivatives is False:
         findings.append(
-            Finding(
-                "P108",
-                Severity.WARNING,
-                f"{identifier} allows no derivatives: distribute it unmodified only",
-                "/license",
+            rules.P108.at(
+                f"{identifier} allows no derivatives: distribute it unmodified only", "/license"
             )
         )
     if policy.distribute and klass.share_alike:
         findings.append(
-            Finding(
-                "P107",
-                Severity.NOTICE,
-                f"{identifier} is {klass.category}: what you distribute must carry it",
-                "/license",
+            rules.P107.at(
+                f"{identifier} is {klass.category}: what you distribute must carry it", "/license"
             )
         )
     if klass.use_restrictions:
         findings.append(
-            Finding(
-                "P109",
-                Severity.NOTICE,
-                f"{identifier} restricts some uses; the restrictions bind every user",
-                "/license",
+            rules.P109.at(
+                f"{identifier} restricts some uses; the restrictions bind every user", "/license"
             )
         )
     return findings
 
 
-def _error(code: str, message: str) -> Finding:
-    return Finding(code, Severity.ERROR, message, "/license")
+def _error(rule: Rule, message: str) -> Finding:
+    return rule.at(message, "/license", severity=Severity.ERROR)
