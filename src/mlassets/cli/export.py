@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -46,7 +46,8 @@ def export(
     from mlassets.manifests.store import load_manifest
 
     found = [p for p, _ in collect(paths or [Path("manifests")], lambda p: p.suffix == ".json")]
-    manifests = [load_manifest(p) for p in found if p.suffix == ".json"]
+    # The formats take the manifests' JSON form, exactly as written on disk.
+    manifests = [load_manifest(p).to_json() for p in found if p.suffix == ".json"]
     if not manifests:
         raise UsageError("no manifests to export (give manifest files or directories)")
     if output_format is ExportFormat.croissant:
@@ -71,7 +72,7 @@ def export(
     return ExitCode.OK
 
 
-def _croissant(manifests: list[dict[str, object]], out: Path | None) -> int:
+def _croissant(manifests: list[dict[str, Any]], out: Path | None) -> int:
     """One Croissant document per dataset: to stdout for one, into `out` (a directory) for more."""
     from mlassets.formats.common import keyed
     from mlassets.formats.croissant import dataset

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,12 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from mlassets.core.clock import fetch_time
-from mlassets.core.errors import OperationalError
-from mlassets.core.refs import AssetRef, parse_ref
+from mlassets.core.errors import OperationalError, UnwritableFileError
+from mlassets.core.refs import AssetRef
 from mlassets.documents.lock import LockEntry, read_lock, write_lock
-from mlassets.documents.project import DeclaredAsset, Project
+from mlassets.documents.project import DeclaredAsset, Project, ProjectError
+from mlassets.io.atomic import replace_together
+from mlassets.io.locking import exclusive
 from mlassets.io.threads import thread_pool
-from mlassets.manifests.build import from_fetched
+from mlassets.manifests.build import from_fetched, guarded
 from mlassets.manifests.model import Manifest
 from mlassets.manifests.store import manifest_filename, read_manifest, write_manifest_at
 from mlassets.sources import default_heads, fetch_remote
@@ -82,7 +83,10 @@ class SyncReport:
 
 def _staged(staging: Path, filename: str) -> Manifest | None:
     path = staging / filename
-    return read_manifest(path) if path.exists() else None
+    try:
+        return read_manifest(path) if path.exists() else None
+    except OperationalError:  # a staged file that does not read back is fetched again
+        return None
 
 
 def _lock_entry(ref: str, manifest: Manifest, filename: str) -> LockEntry:
@@ -97,7 +101,16 @@ def _lock_entry(ref: str, manifest: Manifest, filename: str) -> LockEntry:
     )
 
 
-def _one(
+def _one(asset: DeclaredAsset, locked: LockEntry | None, *args: Any, **kwargs: Any) -> SyncOutcome:
+    """One asset's outcome: whatever fails for it (fetching, parsing its card, writing its
+    manifest) is its own failure, never the whole sync's."""
+    try:
+        return _sync_one(asset, locked, *args, **kwargs)
+    except OperationalError as exc:
+        return SyncOutcome(asset.declared, "failed", error=str(exc))
+
+
+def _sync_one(
     asset: DeclaredAsset,
     locked: LockEntry | None,
     out: Path,
@@ -121,10 +134,7 @@ def _one(
         )
     staged = None if frozen else _staged(staging, filename)
     known = have.revision if have else (staged.revision if staged else None)
-    try:
-        fetched = fetch_remote(asset.ref, retry, openml_server=openml_server, known_revision=known)
-    except OperationalError as exc:
-        return SyncOutcome(asset.declared, "failed", error=str(exc))
+    fetched = fetch_remote(asset.ref, retry, openml_server=openml_server, known_revision=known)
     locked_revision = locked.revision if locked else None
     if frozen:
         if locked is None or fetched.revision != locked.revision:
@@ -134,7 +144,7 @@ def _one(
         # Another machine: what was just fetched is the locked commit (no manifest, so nothing
         # was known and the card came too); with the locked fetch time it gives the same bytes
         # as on the machine that wrote the lock.
-        data = from_fetched(fetched, locked.fetched_at)
+        data = guarded(asset.declared, lambda: from_fetched(fetched, locked.fetched_at))
         write_manifest_at(data, out / locked.manifest)
         return SyncOutcome(asset.declared, "restored", locked, None, locked_revision)
     if have is not None and fetched.revision == have.revision:
@@ -144,7 +154,7 @@ def _one(
         return SyncOutcome(asset.declared, "staged", entry, None, locked_revision)
     if fetched.unchanged:  # the known revision was a stale lock entry without its manifest
         fetched = fetch_remote(asset.ref, retry, openml_server=openml_server)
-    data = from_fetched(fetched, fetched_at)
+    data = guarded(asset.declared, lambda: from_fetched(fetched, fetched_at))
     write_manifest_at(data, staging / filename)
     entry = _lock_entry(asset.declared, data, filename)
     return SyncOutcome(asset.declared, "fetched", entry, None, locked_revision)
@@ -174,11 +184,46 @@ def sync(
     openml_server: str | None = None,
     progress: Callable[[SyncOutcome], None] | None = None,
 ) -> SyncReport:
-    retry = retry or RetryPolicy()
+    """Fetch every declared asset; stage new manifests; then move them into place and write the
+    lock, all or nothing. One sync at a time per project (`ConcurrentRunError` for a second)."""
+    _check_names(project)
+    with exclusive(project.path, "sync"):
+        return _sync_locked(
+            project, out, lock_path, jobs, frozen, retry or RetryPolicy(), openml_server, progress
+        )
+
+
+def _check_names(project: Project) -> None:
+    """Two declared assets must not share a manifest file (names that differ only in case do
+    on macOS and Windows)."""
+    seen: dict[str, str] = {}
+    for asset in project.assets:
+        other = seen.setdefault(manifest_filename(asset.declared).casefold(), asset.declared)
+        if other != asset.declared:
+            raise ProjectError(
+                f"{project.path}: {asset.declared} and {other} would share one manifest file "
+                "(their names differ only in case)",
+                str(project.path),
+            )
+
+
+def _sync_locked(
+    project: Project,
+    out: Path,
+    lock_path: Path,
+    jobs: int,
+    frozen: bool,
+    retry: RetryPolicy,
+    openml_server: str | None,
+    progress: Callable[[SyncOutcome], None] | None,
+) -> SyncReport:
     locked = read_lock(lock_path)
     staging = out / STAGING
     if not frozen:
-        staging.mkdir(parents=True, exist_ok=True)
+        try:
+            staging.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UnwritableFileError(f"{staging}: cannot create: {exc.strerror}") from exc
     fetched_at = fetch_time()
     heads = _heads(project, locked, out, retry, jobs)
     with thread_pool(jobs) as pool:
@@ -203,7 +248,20 @@ def sync(
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
-    report = SyncReport(tuple(outcomes), lock_written=False)
+    return _finish(project, out, lock_path, locked, tuple(outcomes), frozen)
+
+
+def _finish(
+    project: Project,
+    out: Path,
+    lock_path: Path,
+    locked: dict[str, LockEntry],
+    outcomes: tuple[SyncOutcome, ...],
+    frozen: bool,
+) -> SyncReport:
+    """Commit what the assets' outcomes say: the staged manifests and the lock, or nothing."""
+    staging = out / STAGING
+    report = SyncReport(outcomes, lock_written=False)
     declared = {a.declared for a in project.assets}
     if frozen:
         extra = sorted(set(locked) - declared)
@@ -213,11 +271,15 @@ def sync(
         return SyncReport(report.outcomes + removed, lock_written=False)
     if report.failed:
         return report  # the earlier lock and manifests stay; what was staged is reused next time
-    for outcome in outcomes:
-        if outcome.status in ("fetched", "staged") and outcome.entry:
-            os.replace(staging / outcome.entry.manifest, out / outcome.entry.manifest)
+    moves = [
+        (staging / o.entry.manifest, out / o.entry.manifest)
+        for o in outcomes
+        if o.status in ("fetched", "staged") and o.entry
+    ]
     entries = {o.ref: o.entry for o in outcomes if o.entry is not None}
-    written = write_lock(lock_path, entries)
+    # The manifests and the lock change together: a lock that cannot be written puts every
+    # manifest back (and the new ones back in staging, for the rerun).
+    written = replace_together(moves, lambda: write_lock(lock_path, entries))
     # Assets no longer declared leave with the manifests sync wrote for them (after the lock, so
     # a crash in between leaves a stray file, never a lock naming a missing one). Only files the
     # old lock listed are touched: `manifests/` may hold others, e.g. from license-check --fetch.
@@ -230,66 +292,3 @@ def sync(
     with contextlib.suppress(OSError):  # staged leftovers of assets no longer declared: harmless
         staging.rmdir()
     return SyncReport(report.outcomes + tuple(dropped), lock_written=written)
-
-
-@dataclass(frozen=True)
-class Moved:
-    """An asset whose upstream moved since the lock."""
-
-    ref: str
-    locked_revision: str | None
-    upstream_revision: str | None
-    locked_license: str
-    upstream_license: str | None
-
-    @property
-    def license_changed(self) -> bool:
-        return self.upstream_license is not None and self.upstream_license != self.locked_license
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "ref": self.ref,
-            "locked_revision": self.locked_revision,
-            "upstream_revision": self.upstream_revision,
-            "locked_license": self.locked_license,
-            "upstream_license": self.upstream_license,
-            "license_changed": self.license_changed,
-        }
-
-
-def outdated(
-    lock_path: Path,
-    *,
-    jobs: int = 16,
-    retry: RetryPolicy | None = None,
-    openml_server: str | None = None,
-) -> tuple[Moved, ...]:
-    """The locked assets whose upstream moved, with the license each revision concludes."""
-    retry = retry or RetryPolicy()
-    fetched_at = fetch_time()
-
-    entries = list(read_lock(lock_path).values())
-    heads = default_heads((parse_ref(e.ref) for e in entries), retry, jobs=jobs)
-
-    def check(entry: LockEntry) -> Moved | None:
-        ref = parse_ref(entry.ref)
-        head = heads.get(ref)
-        if head is not None and head == entry.revision:  # the owner's listing answered
-            return None
-        fetched = fetch_remote(
-            ref, retry, openml_server=openml_server, known_revision=entry.revision
-        )
-        if fetched.unchanged or fetched.revision == entry.revision:
-            return None
-        upstream = from_fetched(fetched, fetched_at)
-        return Moved(
-            entry.ref,
-            entry.revision,
-            fetched.revision,
-            entry.license,
-            upstream.license.concluded,
-        )
-
-    with thread_pool(jobs) as pool:
-        moved = list(pool.map(check, entries))
-    return tuple(m for m in moved if m is not None)
