@@ -90,6 +90,17 @@ def loads_json(raw: bytes | str, name: str, what: str) -> Any:
     return data
 
 
+def json_too_deep(raw: bytes | str) -> bool:
+    """True for JSON nested deeper than `MAX_JSON_DEPTH` (False for text that is not JSON)."""
+    try:
+        data = json.loads(raw)
+    except RecursionError:
+        return True
+    except ValueError:
+        return False
+    return depth(data) > MAX_JSON_DEPTH
+
+
 def depth(data: Any) -> int:
     """How deeply lists and dicts nest in `data` (0 for a scalar), without recursing."""
     deepest = 0

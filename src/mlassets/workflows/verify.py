@@ -17,6 +17,8 @@ from pathlib import Path
 from mlassets.core.findings import Finding, Severity
 from mlassets.documents.lock import read_lock
 from mlassets.documents.project import Project
+from mlassets.io.files import json_too_deep, read_bytes
+from mlassets.io.paths import confined
 from mlassets.manifests.model import Manifest, SourceName
 from mlassets.manifests.store import load_manifest
 from mlassets.validation.check import check_manifest_text
@@ -42,7 +44,15 @@ def verify(lock_path: Path, out: Path, project: Project | None = None) -> list[t
         if not path.exists():
             found.append((lock_name, _error("V102", f"{ref}: manifest {path} is missing")))
             continue
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = read_bytes(path).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            where = f"not valid UTF-8 at byte {exc.start}"
+            found.append((str(path), _error("V103", f"J101 the manifest is {where}")))
+            continue
+        if json_too_deep(text):
+            found.append((str(path), _error("V103", "J101 the manifest nests too deeply")))
+            continue
         problems = check_manifest_text(text)
         if problems:
             found += [(str(path), _error("V103", f"{p.code} {p.message}")) for p in problems]
@@ -77,8 +87,9 @@ def _card_on_disk(data: Manifest) -> bytes | None:
     """The card the manifest was made from, where it is on this machine: a local file, or the
     huggingface_hub cache at the locked commit."""
     if data.source is SourceName.LOCAL:
-        path = Path(data.id)
-        return path.read_bytes() if path.is_file() else None
+        # The id is a path someone else may have written: read it only inside the project.
+        path = confined(Path("."), data.id, f"{data.id}: manifest id (a card path)")
+        return read_bytes(path) if path.is_file() else None
     if data.source is SourceName.HUGGINGFACE and data.revision:
         from mlassets.core.refs import parse_ref
         from mlassets.sources.huggingface import cached_card
