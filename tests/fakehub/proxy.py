@@ -94,24 +94,24 @@ class _Handler(BaseHTTPRequestHandler):
             return self._reply(fault.status, headers, body, head, len(body))
         if fault is not None and fault.kind == "stall":
             time.sleep(fault.seconds)
-        status, headers, body = self._forward()
-        length = len(body)
+        status, headers, body, length = self._forward()
         if fault is not None and fault.kind == "truncate":
             body = body[: len(body) // 2]
             self.close_connection = True
         self._reply(status, headers, body, head, length)
 
-    def _forward(self) -> tuple[int, dict[str, str], bytes]:
+    def _forward(self) -> tuple[int, dict[str, str], bytes, int]:
         target = urlsplit(self.proxy.upstream)
         connection = http.client.HTTPConnection(target.hostname or "", target.port, timeout=30)
         try:
             wanted = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
-            # Ask for the whole body even for HEAD, so a truncated GET and HEAD agree on size.
             connection.request(self.command, self.path, headers=wanted)
             response = connection.getresponse()
             body = response.read()
             headers = {k: v for k, v in response.getheaders() if k.lower() not in _HOP_BY_HOP}
-            return response.status, headers, body
+            # A HEAD has no body, but its Content-Length is the size of the GET's: pass it on.
+            length = int(response.getheader("Content-Length") or len(body))
+            return response.status, headers, body, length
         finally:
             connection.close()
 

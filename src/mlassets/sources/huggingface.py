@@ -50,8 +50,11 @@ def _configure_environment(policy: RetryPolicy) -> None:
     os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", seconds)
     os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", seconds)
     # The client logs each retry it makes as a warning on stderr; mlassets reports the outcome
-    # itself, in one line, so its warnings would only be noise between our lines.
-    logging.getLogger("huggingface_hub").setLevel(logging.ERROR)
+    # itself, in one line, so its warnings would only be noise between our lines. (Set after
+    # the client's logging module loads: loading it sets the level itself.)
+    from huggingface_hub.utils import logging as hub_logging
+
+    hub_logging.get_logger("huggingface_hub").setLevel(logging.ERROR)
 
 
 def fetch(ref: AssetRef, policy: RetryPolicy, known_revision: str | None = None) -> FetchedAsset:
