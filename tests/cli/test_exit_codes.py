@@ -206,3 +206,22 @@ def test_outdated_reports_the_others_when_one_repository_is_gone(
     assert "hf://acme/tiny-model: repository not found" in result.stderr
     (moved,) = json.loads(result.stdout)["outdated"]
     assert moved["ref"] == "hf://acme/mit-base" and moved["upstream_revision"] == "d" * 40
+
+
+def test_a_lock_entry_left_by_a_swallowed_download_is_found_and_repaired(
+    run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "mlassets.yaml").write_text("assets:\n  - ref: hf://acme/tiny-model\n")
+    assert run_cli("sync").code == 0
+    # What an older mlassets locked when the card download failed: no card hash at all.
+    (manifest,) = (tmp_path / "manifests").glob("*.json")
+    sha = json.loads(manifest.read_text())["card_sha256"]
+    for path in (manifest, tmp_path / "mlassets.lock"):
+        path.write_text(path.read_text().replace(f'"{sha}"', "null"))
+    verified = run_cli("verify")
+    assert verified.code == 1 and "V105" in verified.stdout and "README.md" in verified.stdout
+    repaired = run_cli("sync", "--json")
+    assert repaired.code == 0, repaired.stderr
+    assert json.loads(repaired.stdout)["assets"][0]["status"] == "fetched"
+    assert json.loads((tmp_path / "mlassets.lock").read_text())["assets"][0]["card_sha256"]
+    assert run_cli("verify").code == 0

@@ -125,6 +125,13 @@ def _sync_one(
     filename = manifest_filename(asset.declared)
     have = locked if locked and (out / locked.manifest).exists() else None
     pin = asset.ref.revision or ""
+    if (
+        have is not None
+        and not frozen
+        and not have.card_sha256
+        and asset.ref.source == "huggingface"
+    ):
+        return _recheck(asset, have, staging, filename, retry, openml_server, fetched_at)
     if have is not None and _COMMIT.fullmatch(pin) and have.revision == pin and not frozen:
         # A commit is immutable: what the lock holds for it cannot have moved upstream.
         return SyncOutcome(asset.declared, "unchanged", have, None, have.revision)
@@ -158,6 +165,29 @@ def _sync_one(
     write_manifest_at(data, staging / filename)
     entry = _lock_entry(asset.declared, data, filename)
     return SyncOutcome(asset.declared, "fetched", entry, None, locked_revision)
+
+
+def _recheck(
+    asset: DeclaredAsset,
+    have: LockEntry,
+    staging: Path,
+    filename: str,
+    retry: RetryPolicy,
+    openml_server: str | None,
+    fetched_at: str,
+) -> SyncOutcome:
+    """An entry locked without a card hash may record a card download that failed (mlassets
+    once took that for "no card"): fetch it in full, and change the lock only when a card is
+    there now. An asset that really has no card costs its metadata call, as before the lock."""
+    fetched = fetch_remote(asset.ref, retry, openml_server=openml_server)
+    same = fetched.revision == have.revision
+    when = have.fetched_at if same else fetched_at  # unchanged bytes when nothing changed
+    data = guarded(asset.declared, lambda: from_fetched(fetched, when))
+    if same and data.card_sha256 is None:
+        return SyncOutcome(asset.declared, "unchanged", have, None, have.revision)
+    write_manifest_at(data, staging / filename)
+    entry = _lock_entry(asset.declared, data, filename)
+    return SyncOutcome(asset.declared, "fetched", entry, None, have.revision)
 
 
 def _heads(
