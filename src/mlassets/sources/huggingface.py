@@ -80,7 +80,11 @@ def fetch(ref: AssetRef, policy: RetryPolicy, known_revision: str | None = None)
     siblings = info.siblings or []
     card = None
     if any(s.rfilename == "README.md" for s in siblings):
-        card = _guarded(ref, lambda: _download_card(ref, repo_type, sha, policy), policy)
+        # No retries around the whole download: its HEAD retries under `policy` inside, and the
+        # client resumes a broken body by itself (nesting would multiply the attempts).
+        card = _guarded(
+            ref, lambda: _download_card(ref, repo_type, sha, policy), policy, retrying=False
+        )
     return FetchedAsset(
         ref=ref,
         revision=sha,
@@ -160,8 +164,14 @@ def _download_card(
         )
     except RemoteEntryNotFoundError:
         return None  # the Hub's own 404 for the file: the asset has no card at this commit
-    path = hf_hub_download(
-        ref.name, "README.md", revision=sha, repo_type=repo_type, etag_timeout=policy.timeout
+    # Under a deadline: the client resumes a broken download by itself, and starts counting its
+    # retries afresh whenever a byte arrives, so a server that keeps cutting the body short would
+    # hold it for as long as it likes.
+    path = with_deadline(
+        lambda: hf_hub_download(
+            ref.name, "README.md", revision=sha, repo_type=repo_type, etag_timeout=policy.timeout
+        ),
+        policy.timeout * 2,
     )
     return read_bytes(Path(path), f"{ref}: README.md in the huggingface_hub cache")
 
@@ -188,13 +198,14 @@ def _classify(exc: BaseException) -> Retryable | None:
     return None
 
 
-def _guarded(ref: AssetRef, call: Any, policy: RetryPolicy) -> Any:
-    """Run a client call with retries, and turn every client exception into an mlassets error."""
+def _guarded(ref: AssetRef, call: Any, policy: RetryPolicy, *, retrying: bool = True) -> Any:
+    """Run a client call (with retries), and turn every client exception into an mlassets
+    error."""
     import httpx2
     from huggingface_hub import errors
 
     try:
-        return call_with_retries(call, _classify, policy)
+        return call_with_retries(call, _classify, policy) if retrying else call()
     except MlassetsError:
         raise
     except errors.GatedRepoError as exc:
@@ -223,7 +234,7 @@ def _guarded(ref: AssetRef, call: Any, policy: RetryPolicy) -> Any:
         raise NetworkError(
             f"{ref}: could not download README.md: cannot reach the Hub", str(ref)
         ) from exc
-    except httpx2.TimeoutException as exc:
+    except (httpx2.TimeoutException, TimeoutError) as exc:
         raise NetworkError(
             f"{ref}: the Hub did not answer within {policy.timeout:g} s", str(ref)
         ) from exc

@@ -5,8 +5,12 @@
   kept. Unpinned Hub assets of one owner are checked together through the owner's listing (a
   paged request, not a call per asset), and a commit pin is not checked at all.
 - New manifests are staged in `<out>/.sync-staging/`; only when every asset succeeded are they
-  moved into place and the lock replaced. A sync that fails part way leaves the earlier lock and
-  manifests as they were, and a rerun reuses what was staged (again, without card downloads).
+  moved into place and the lock replaced, together: a lock that cannot be written puts every
+  manifest back (`io.atomic.replace_together`). A sync that fails part way leaves the earlier
+  lock and manifests as they were, and a rerun reuses what was staged (without card downloads).
+- One sync at a time: the project file is locked (`flock`) for the run; a second sync meanwhile
+  fails at once with `ConcurrentRunError` (exit 3) instead of racing for the staging directory.
+- Each asset's failure (fetching, a card the parser cannot take, writing) is its own.
 - `frozen=True` never changes the lock: it reports what moved upstream (CI), and rebuilds missing
   manifests from the locked commit and fetch time, byte for byte (a second machine).
 """
@@ -16,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,54 +34,12 @@ from mlassets.io.threads import thread_pool
 from mlassets.manifests.build import from_fetched, guarded
 from mlassets.manifests.model import Manifest
 from mlassets.manifests.store import manifest_filename, read_manifest, write_manifest_at
-from mlassets.sources import default_heads, fetch_remote
+from mlassets.sources import FetchedAsset, default_heads, fetch_remote
 from mlassets.sources.retry import RetryPolicy
+from mlassets.workflows.sync_outcomes import SyncOutcome, SyncReport
 
 STAGING = ".sync-staging"
 _COMMIT = re.compile(r"[0-9a-f]{40}")
-
-
-@dataclass(frozen=True)
-class SyncOutcome:
-    ref: str
-    # fetched, unchanged, staged (reused from a failed run), failed, removed (no longer
-    # declared: its lock entry and manifest are gone); with frozen: current, restored (its
-    # manifest rebuilt from the lock), outdated
-    status: str
-    entry: LockEntry | None = None
-    error: str | None = None
-    locked_revision: str | None = None
-
-
-@dataclass(frozen=True)
-class SyncReport:
-    outcomes: tuple[SyncOutcome, ...]
-    lock_written: bool
-
-    @property
-    def failed(self) -> tuple[SyncOutcome, ...]:
-        return tuple(o for o in self.outcomes if o.status == "failed")
-
-    @property
-    def outdated(self) -> tuple[SyncOutcome, ...]:
-        return tuple(o for o in self.outcomes if o.status == "outdated")
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "schema_version": 1,
-            "lock_written": self.lock_written,
-            "assets": [
-                {
-                    "ref": o.ref,
-                    "status": o.status,
-                    "revision": o.entry.revision if o.entry else None,
-                    "locked_revision": o.locked_revision,
-                    "license": o.entry.license if o.entry else None,
-                    "error": o.error,
-                }
-                for o in self.outcomes
-            ],
-        }
 
 
 def _staged(staging: Path, filename: str) -> Manifest | None:
@@ -144,16 +105,7 @@ def _sync_one(
     fetched = fetch_remote(asset.ref, retry, openml_server=openml_server, known_revision=known)
     locked_revision = locked.revision if locked else None
     if frozen:
-        if locked is None or fetched.revision != locked.revision:
-            return SyncOutcome(asset.declared, "outdated", locked, None, locked_revision)
-        if have is not None:
-            return SyncOutcome(asset.declared, "current", have, None, locked_revision)
-        # Another machine: what was just fetched is the locked commit (no manifest, so nothing
-        # was known and the card came too); with the locked fetch time it gives the same bytes
-        # as on the machine that wrote the lock.
-        data = guarded(asset.declared, lambda: from_fetched(fetched, locked.fetched_at))
-        write_manifest_at(data, out / locked.manifest)
-        return SyncOutcome(asset.declared, "restored", locked, None, locked_revision)
+        return _frozen(asset, locked, have, fetched, out)
     if have is not None and fetched.revision == have.revision:
         return SyncOutcome(asset.declared, "unchanged", have, None, locked_revision)
     if staged is not None and fetched.revision == staged.revision:
@@ -165,6 +117,26 @@ def _sync_one(
     write_manifest_at(data, staging / filename)
     entry = _lock_entry(asset.declared, data, filename)
     return SyncOutcome(asset.declared, "fetched", entry, None, locked_revision)
+
+
+def _frozen(
+    asset: DeclaredAsset,
+    locked: LockEntry | None,
+    have: LockEntry | None,
+    fetched: FetchedAsset,
+    out: Path,
+) -> SyncOutcome:
+    locked_revision = locked.revision if locked else None
+    if locked is None or fetched.revision != locked.revision:
+        return SyncOutcome(asset.declared, "outdated", locked, None, locked_revision)
+    if have is not None:
+        return SyncOutcome(asset.declared, "current", have, None, locked_revision)
+    # Another machine: what was just fetched is the locked commit (no manifest, so nothing was
+    # known and the card came too); with the locked fetch time it gives the same bytes as on the
+    # machine that wrote the lock.
+    data = guarded(asset.declared, lambda: from_fetched(fetched, locked.fetched_at))
+    write_manifest_at(data, out / locked.manifest)
+    return SyncOutcome(asset.declared, "restored", locked, None, locked_revision)
 
 
 def _recheck(
