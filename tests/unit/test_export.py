@@ -13,17 +13,20 @@ from mlassets.core.refs import AssetRef
 from mlassets.documents.card import read_card
 from mlassets.formats.cyclonedx import bom
 from mlassets.formats.spdx import document, dumps
-from mlassets.manifests.build import from_card, load_manifest
+from mlassets.manifests.build import from_card
+from mlassets.manifests.store import load_manifest
 from tests.conftest import REPO
 
 
 @pytest.fixture
 def manifests() -> list[dict[str, Any]]:
-    found = [load_manifest(p) for p in sorted((REPO / "examples" / "manifests").glob("*.json"))]
+    # The formats take manifests in their JSON form, as the export command passes them.
+    folder = REPO / "examples" / "manifests"
+    found = [load_manifest(p).to_json() for p in sorted(folder.glob("*.json"))]
     for name in ("acme-support-bot.md", "acme-chat-adapter.md", "acme-sentiment-small.md"):
         path = REPO / "examples" / "cards" / "models" / name
         ref = AssetRef("local", None, f"examples/cards/models/{name}")
-        found.append(from_card(read_card(path), ref, "2026-01-01T00:00:00Z"))
+        found.append(from_card(read_card(path), ref, "2026-01-01T00:00:00Z").to_json())
     return found
 
 
