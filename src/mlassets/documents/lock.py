@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mlassets.core.errors import UnreadableFileError, UsageError
 from mlassets.io.atomic import write_bytes_atomic
-from mlassets.io.files import read_json
+from mlassets.io.files import read_bytes, read_json
 from mlassets.io.paths import confined
 from mlassets.schemas import validator_for
 
@@ -74,8 +74,8 @@ def write_lock(path: Path, entries: dict[str, LockEntry]) -> bool:
     """Write the lock, unless it already holds exactly these bytes: then its modification time
     stays, and make-style tools see that nothing changed. True when the file was written."""
     data = dumps(entries)
-    with contextlib.suppress(OSError):
-        if path.read_bytes() == data:
+    with contextlib.suppress(OSError):  # UnreadableFileError included: then write it anew
+        if read_bytes(path) == data:
             return False
     write_bytes_atomic(path, data)
     return True
