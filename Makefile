@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,15 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Longer coverage-guided runs than the seeded pass in `make test`; crashes land in build/fuzz/.
+FUZZ_SECONDS ?= 120
+fuzz: $(STAMP)
+	mkdir -p build/fuzz/card build/fuzz/license
+	$(BIN)/python -m tests.fuzz.fuzz_targets license -max_total_time=$(FUZZ_SECONDS) \
+		-artifact_prefix=build/fuzz/ build/fuzz/license tests/fuzz/seeds/license
+	$(BIN)/python -m tests.fuzz.fuzz_targets card -max_total_time=$(FUZZ_SECONDS) \
+		-artifact_prefix=build/fuzz/ build/fuzz/card tests/fuzz/seeds/card
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -29,8 +29,8 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 REPORTS = {
     "validate-report": ("mlassets.validation.check:ValidationReportJson", "1.0.0"),
     "manifest-diff": ("mlassets.workflows.diff:ManifestDiffJson", "1.0.0"),
-    "sync-report": ("mlassets.workflows.sync:SyncReportJson", "1.0.0"),
-    "outdated-report": ("mlassets.workflows.sync:OutdatedReportJson", "1.0.0"),
+    "sync-report": ("mlassets.workflows.sync_outcomes:SyncReportJson", "1.0.0"),
+    "outdated-report": ("mlassets.workflows.outdated:OutdatedReportJson", "1.0.0"),
 }
 
 

@@ -113,7 +113,11 @@ def test_fetch_time_honours_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -
         ("hf://acme/m@refs/pr/1", "models--acme--m@refs--pr--1.json"),
         ("hf://datasets/acme/d", "datasets--acme--d.json"),
         ("openml://61", "openml--61.json"),
-        ("./cards/x y.md", "local--cards--x--y.json"),
+        ("./cards/m.md", "local--cards--m.json"),
+        ("cards/x/y.md", "local--cards--x--y.json"),
+        # Lossy flattenings carry a hash of the reference: these two would collide otherwise.
+        ("./cards/x y.md", "local--cards--x--y~ae23c07603f0.json"),
+        ("cards/x--y.md", "local--cards--x--y~d04791b6a8b0.json"),
     ],
 )
 def test_manifest_file_names_are_flat_and_safe(ident: str, name: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import os
@@ -44,6 +45,12 @@ def fail(message: str, code: ExitCode) -> typer.Exit:
     return typer.Exit(int(code))
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so Python's flush at exit has nothing left to fail on."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def exits(command: Callable[P, int]) -> Callable[P, None]:
     """Run a command body that returns an exit code, mapping known errors to one stderr line."""
 
@@ -51,9 +58,10 @@ def exits(command: Callable[P, int]) -> Callable[P, None]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
         try:
             code = command(*args, **kwargs)
+            sys.stdout.flush()  # inside the handler: a full disk under `> out` fails here
         except BrokenPipeError:
             # The reader went away: say nothing more, and keep Python from complaining at exit.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            _quiet_stdout()
             raise typer.Exit(int(ExitCode.BROKEN_PIPE)) from None
         except KeyboardInterrupt:
             typer.echo("mlassets: interrupted", err=True)
@@ -70,6 +78,14 @@ def exits(command: Callable[P, int]) -> Callable[P, None]:
             hint = "" if debug_enabled() else " (MLASSETS_DEBUG=1 shows the cause)"
             suffix = hint if code_for is ExitCode.ERROR and exc.__cause__ is not None else ""
             raise fail(f"{exc}{suffix}", code_for) from None
+        except OSError as exc:
+            # An OS failure no mlassets error wrapped: writing stdout to a full disk or a closed
+            # terminal, mostly. Operational, not a bug: one line, exit 3.
+            if debug_enabled():
+                traceback.print_exc(file=sys.stderr)
+            where = exc.filename or "standard output"
+            _quiet_stdout()
+            raise fail(f"{where}: {exc.strerror or exc}", ExitCode.ERROR) from None
         except Exception:  # a bug in mlassets: show everything a bug report needs
             traceback.print_exc(file=sys.stderr)
             raise fail(

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import enum
+import math
 from typing import Annotated
 
 import typer
 
-Timeout = Annotated[float, typer.Option(help="Seconds to wait for each request.")]
-Retries = Annotated[int, typer.Option(help="Retries after a 429, a 5xx or a refused connection.")]
+
+def _positive_seconds(value: float) -> float:
+    # 0, negative, NaN and infinity would each mean "no timeout" or "fail at once" to some
+    # client below, silently: only a finite, positive number of seconds is a timeout.
+    if not math.isfinite(value) or value <= 0:
+        raise typer.BadParameter(f"{value} is not a number of seconds above 0")
+    return value
+
+
+Timeout = Annotated[
+    float,
+    typer.Option(help="Seconds to wait for each request.", callback=_positive_seconds),
+]
+Retries = Annotated[
+    int,
+    typer.Option(min=0, max=20, help="Retries after a 429, a 5xx or a refused connection."),
+]
 OpenmlServer = Annotated[
     str | None,
     typer.Option(

@@ -40,9 +40,14 @@ def normalize(
     """Conclude an SPDX expression for each license string, without guessing."""
     from mlassets.licenses import classify, normalize_license
 
-    values = strings or []
+    values = [_text(s) for s in strings or []]
     if values == ["-"]:
-        values = [line.rstrip("\r\n") for line in sys.stdin]
+        # Bytes, decoded here: a line that is not UTF-8 is read with U+FFFD in place of what
+        # does not decode, so that --json prints valid UTF-8 whatever came in.
+        values = [_text(line).rstrip("\r\n") for line in sys.stdin.buffer]
+        if not values:
+            typer.echo("mlassets: standard input held no license strings", err=True)
+            return ExitCode.OK
     elif "-" in values:
         raise UsageError("'-' (stdin) cannot be mixed with license strings")
     if not values:
@@ -61,6 +66,12 @@ def normalize(
         for finding in result.findings:
             typer.echo(f"{raw}: {finding.code} {finding.message}", err=True)
     return ExitCode.OK
+
+
+def _text(value: str | bytes) -> str:
+    """Valid UTF-8 text: arguments arrive with undecodable bytes as surrogates, stdin as bytes."""
+    raw = value if isinstance(value, bytes) else value.encode("utf-8", "surrogateescape")
+    return raw.decode("utf-8", "replace")
 
 
 Targets = Annotated[

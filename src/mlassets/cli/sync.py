@@ -100,12 +100,14 @@ def outdated(
 ) -> int:
     """Locked assets whose upstream moved; a changed license is marked. Exit 1 if any moved."""
     from mlassets.sources.retry import RetryPolicy
-    from mlassets.workflows.sync import outdated as find_moved
+    from mlassets.workflows.outdated import outdated as find_moved
 
+    _require(lock, "a lock; run mlassets sync first")
     retry = RetryPolicy(attempts=retries + 1, timeout=timeout)
-    moved = find_moved(lock, jobs=jobs, retry=retry, openml_server=openml_server)
+    report = find_moved(lock, jobs=jobs, retry=retry, openml_server=openml_server)
+    moved = report.moved
     if as_json:
-        print_json({"schema_version": 1, "outdated": [m.to_json() for m in moved]})
+        print_json(report.to_json())
     else:
         rows = [
             [
@@ -121,10 +123,24 @@ def outdated(
             "outdated", ["ref", "locked", "upstream", "locked license", "upstream license"], rows
         )
     changed = sum(m.license_changed for m in moved)
+    for _, error in report.failed:
+        typer.echo(f"mlassets: error: {error}", err=True)
     typer.echo(
-        f"{len(moved)} locked asset(s) moved upstream, {changed} with a changed license", err=True
+        f"{len(moved)} locked asset(s) moved upstream, {changed} with a changed license"
+        + (f"; {len(report.failed)} could not be checked" if report.failed else ""),
+        err=True,
     )
+    if report.failed:
+        return ExitCode.ERROR
     return ExitCode.FINDINGS if moved else ExitCode.OK
+
+
+def _require(path: Path, what: str) -> None:
+    """A missing project file or lock is a usage error, never "0 problems"."""
+    if not path.exists():
+        from mlassets.core.errors import UsageError
+
+        raise UsageError(f"{path}: no such file; {what}", str(path))
 
 
 @exits
@@ -138,7 +154,8 @@ def verify(
     from mlassets.formats import reports
     from mlassets.workflows.verify import verify as run_verify
 
-    project = load_project(project_file) if project_file.exists() else None
+    project = load_project(project_file)  # a missing one is a usage error (exit 2)
+    _require(lock, "a lock; run mlassets sync first")
     found = run_verify(lock, out, project)
     lines = reports.text_lines(found)
     if lines:

@@ -39,8 +39,28 @@ class UnreadableFileError(OperationalError, OSError):
     """A local file or directory that cannot be read."""
 
 
+class UnwritableFileError(OperationalError, OSError):
+    """A file mlassets must write cannot be: no space, read-only, not a regular file, ..."""
+
+
+class UnsafePathError(OperationalError):
+    """A path read from a lock, a project or a manifest that would leave its directory."""
+
+
+class ConcurrentRunError(OperationalError):
+    """Another mlassets process holds the project (a second `sync` at once)."""
+
+
+class AssetBuildError(OperationalError):
+    """An asset was fetched, but mlassets could not turn what it got into a manifest."""
+
+
 class ManifestError(OperationalError):
     """A file that should hold an mlassets manifest does not, or breaks the manifest schema."""
+
+
+class ManifestCollisionError(ManifestError):
+    """Two assets of one run would be written to the same manifest file."""
 
 
 class CatalogError(OperationalError):

@@ -22,6 +22,8 @@ _SEGMENT = r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,95}"
 _REPO_ID = re.compile(rf"^(?:{_SEGMENT}/)?{_SEGMENT}$")
 _REVISION = re.compile(r"^[A-Za-z0-9_.\-/]{1,255}$")
 
+_NEAR_SCHEME = re.compile(r"^((?i:hf|openml|huggingface)):", re.ASCII)
+
 Source = Literal["huggingface", "openml", "local"]
 Kind = Literal["model", "dataset"]
 
@@ -68,6 +70,9 @@ def parse_ref(text: str) -> AssetRef:
         return AssetRef("openml", "dataset", str(int(ident)))
     if "://" in text:
         raise _bad(text, f"unknown scheme {text.split('://', 1)[0]!r}")
+    near = _NEAR_SCHEME.match(text)
+    if near:  # `hf:/x`, `HF://x`, `openml:61`: a mistyped reference, not a file to look for
+        raise _bad(text, f"{near.group(1)!r} looks like a scheme, written without '://'")
     if not text:
         raise _bad(text, "empty reference")
     return AssetRef("local", None, text)

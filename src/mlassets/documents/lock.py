@@ -15,7 +15,8 @@ from pathlib import Path
 
 from mlassets.core.errors import UnreadableFileError, UsageError
 from mlassets.io.atomic import write_bytes_atomic
-from mlassets.io.files import read_json
+from mlassets.io.files import read_bytes, read_json
+from mlassets.io.paths import confined
 from mlassets.schemas import validator_for
 
 LOCK_VERSION = 1
@@ -43,7 +44,12 @@ def read_lock(path: Path) -> dict[str, LockEntry]:
         raise UnreadableFileError(
             f"{path}:1:1: not a valid lock file: {errors[0].message}", str(path)
         )
-    return {e["ref"]: LockEntry(**e) for e in data["assets"]}
+    entries = {e["ref"]: LockEntry(**e) for e in data["assets"]}
+    for entry in entries.values():
+        # sync deletes and writes the file named here: it must be a plain name in the manifests
+        # directory, never `../x` or `/etc/x` (the lock may come from anyone's pull request).
+        confined(Path("."), entry.manifest, f"{path}: {entry.ref}: manifest", flat=True)
+    return entries
 
 
 def locked_manifests(lock_path: Path, out: Path) -> list[Path]:
@@ -68,8 +74,8 @@ def write_lock(path: Path, entries: dict[str, LockEntry]) -> bool:
     """Write the lock, unless it already holds exactly these bytes: then its modification time
     stays, and make-style tools see that nothing changed. True when the file was written."""
     data = dumps(entries)
-    with contextlib.suppress(OSError):
-        if path.read_bytes() == data:
+    with contextlib.suppress(OSError):  # UnreadableFileError included: then write it anew
+        if read_bytes(path) == data:
             return False
     write_bytes_atomic(path, data)
     return True

@@ -16,10 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlassets.core.errors import UsageError
+from mlassets.core.errors import UnreadableFileError, UnsafePathError, UsageError
 from mlassets.core.findings import Position
 from mlassets.core.refs import AssetRef, parse_ref
 from mlassets.io.files import read_bytes
+from mlassets.io.paths import confined
 from mlassets.io.yamlpos import YamlSyntaxError, load_located
 from mlassets.schemas import validator_for
 from mlassets.schemas.findings import schema_findings
@@ -46,7 +47,10 @@ class Project:
 
 
 def load_project(path: Path = DEFAULT_FILE) -> Project:
-    raw = read_bytes(path)
+    try:
+        raw = read_bytes(path)
+    except UnreadableFileError as exc:  # a missing or unreadable config file is a usage error
+        raise ProjectError(str(exc), str(path)) from exc
 
     def fail(position: Position | None, message: str) -> ProjectError:
         where = position or Position(1, 1)
@@ -73,16 +77,22 @@ def load_project(path: Path = DEFAULT_FILE) -> Project:
         pin = entry.get("pin") or ref.revision
         if pin is not None and ref.source != "huggingface":
             raise fail(where, f"{entry['ref']!r}: only Hub references can be pinned")
-        pinned = AssetRef(ref.source, ref.kind, ref.name, pin)
+        try:  # a pin obeys the revision rules a reference's `@REV` does (no `..`, no `/x`)
+            pinned = parse_ref(f"{ref.id}@{pin}") if pin is not None else ref
+        except UsageError as exc:
+            pin_at = located.position(("assets", index, "pin")) or where
+            raise fail(pin_at, str(exc).splitlines()[0]) from exc
         declared = str(pinned)
         if declared in seen:
             raise fail(where, f"{declared} is declared twice")
         seen.add(declared)
         assets.append(DeclaredAsset(pinned, declared))
     policy = located.data.get("policy")
-    return Project(
-        path,
-        tuple(assets),
-        (path.parent / policy) if policy else None,
-        located.data.get("use"),
-    )
+    if policy:
+        try:
+            policy_path: Path | None = confined(path.parent, policy, f"{path}: policy")
+        except UnsafePathError as exc:
+            raise fail(located.position(("policy",)), str(exc)) from exc
+    else:
+        policy_path = None
+    return Project(path, tuple(assets), policy_path, located.data.get("use"))

@@ -1,14 +1,24 @@
-"""Which files a command looks at: named files, and the wanted files under named directories."""
+"""Which files a command looks at: named files, and the wanted files under named directories.
+
+Nothing is skipped without a word. A subdirectory that cannot be listed, and a file whose kind
+cannot be told (unreadable, too large to sniff, not a regular file), are returned like any other
+file, so that the command reading it reports why it could not (the bounded reader in
+`mlassets.io.files` names the file and the reason).
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from mlassets.core.errors import UnreadableFileError
+from mlassets.io.files import read_bytes
 
-_SNIFF_BYTES = 1 << 20
+# Manifests sort their keys, so "schema_version" comes late: a sniff reads the whole file (the
+# reader's own size cap applies, and a file over it is returned for the reader to refuse).
+_OPENML_MARK = b"data_set_description"
 
 
 def is_card_file(path: Path) -> bool:
@@ -22,23 +32,34 @@ def collect(
 
     Named files are taken whatever their extension; directories contribute `*.md` cards and the
     `*.json` / `*.xml` files that look like manifests or OpenML descriptions (or, with `wanted`,
-    the files it accepts). Hidden directories below a named directory are skipped.
+    the files it accepts). Hidden directories below a named directory are skipped; one that
+    cannot be listed is returned as an entry of its own, for the reader to report.
     """
     wanted = wanted or _wanted
     found: dict[str, Path] = {}
     for root in paths:
-        if not root.exists():
+        if not os.path.lexists(root):
             raise UnreadableFileError(f"{root}: no such file or directory", str(root))
-        if root.is_file():
+        if not root.is_dir():
             found.setdefault(root.as_posix(), root)
             continue
-        for dirpath, dirnames, filenames in os.walk(root):
+        unlistable: list[Path] = []
+        for dirpath, dirnames, filenames in os.walk(root, onerror=_recorder(unlistable, root)):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in filenames:
                 candidate = Path(dirpath, name)
                 if wanted(candidate):
                     found.setdefault(candidate.as_posix(), candidate)
+        for directory in unlistable:
+            found.setdefault(directory.as_posix(), directory)
     return [(p, display) for display, p in sorted(found.items())]
+
+
+def _recorder(into: list[Path], root: Path) -> Callable[[OSError], None]:
+    def remember(error: OSError) -> None:
+        into.append(Path(error.filename) if error.filename else root)
+
+    return remember
 
 
 def _wanted(path: Path) -> bool:
@@ -48,11 +69,11 @@ def _wanted(path: Path) -> bool:
     if suffix not in (".json", ".xml"):
         return False
     try:
-        with path.open("rb") as handle:
-            # Manifests sort their keys, so "schema_version" comes late; they are small files.
-            head = handle.read(_SNIFF_BYTES)
-    except OSError:
-        return True  # let check_file report it
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return True  # a FIFO or device named like a manifest: the reader says why not
+        head = read_bytes(path)
+    except (OSError, UnreadableFileError):
+        return True  # unreadable, or over the size cap: the reader reports it
     if suffix == ".xml":
-        return b"data_set_description" in head[:512]
-    return b'"schema_version"' in head or b'"data_set_description"' in head[:512]
+        return _OPENML_MARK in head[:512]
+    return b'"schema_version"' in head or _OPENML_MARK in head[:512]

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from mlassets.core.errors import AssetBuildError, MlassetsError
 from mlassets.core.refs import AssetRef, is_repo_id
 from mlassets.documents import openml_description
 from mlassets.documents.card import Card, parse_card
@@ -35,6 +37,25 @@ from mlassets.validation.body_license import conclude_whole_card
 from mlassets.validation.check import check_card, infer_kind
 
 _DESCRIPTION_LIMIT = 1000
+
+
+def guarded(subject: str, build: Callable[[], Manifest]) -> Manifest:
+    """`build()`, with any crash turned into that one asset's `AssetBuildError`.
+
+    Cards come from anyone. When one still trips a parser (a bug, to be reported and fixed),
+    the asset it describes fails with a one-line error, and a sync or fetch of many assets goes
+    on with the others instead of ending in a traceback. MLASSETS_DEBUG=1 shows the cause.
+    """
+    try:
+        return build()
+    except MlassetsError:
+        raise
+    except Exception as exc:  # deliberately broad: see above
+        raise AssetBuildError(
+            f"{subject}: could not build a manifest ({type(exc).__name__}: "
+            f"{str(exc)[:200] or 'no detail'}); please report it",
+            subject,
+        ) from exc
 
 
 def from_fetched(asset: FetchedAsset, fetched_at: str) -> Manifest:

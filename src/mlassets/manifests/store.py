@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mlassets.core.errors import ManifestError
 from mlassets.io.atomic import write_bytes_atomic
 from mlassets.io.files import read_json
 from mlassets.manifests.model import Manifest, check_schema
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._@-]+")
+_PREFIXES = (("hf://datasets/", "datasets--"), ("hf://", "models--"), ("openml://", "openml--"))
 
 
 def manifest_filename(ident: str) -> str:
@@ -17,16 +21,40 @@ def manifest_filename(ident: str) -> str:
 
     A reference pinned to a revision (`hf://acme/tiny@v1.0`) gets its own file
     (`models--acme--tiny@v1.0.json`), so two revisions fetched together both survive.
+
+    Distinct references get distinct names. Where the plain name reads back as the reference
+    (`/` as `--`, the characters above kept as they are), it is used as it is; where it would not
+    (`x y.md` and `x/y.md` both flatten to `x--y`, non-ASCII names to nothing), it carries
+    `~` and a hash of the whole reference, and `~` never appears in a plain name.
     """
-    if ident.startswith("hf://datasets/"):
-        stem = "datasets--" + ident[len("hf://datasets/") :]
-    elif ident.startswith("hf://"):
-        stem = "models--" + ident[len("hf://") :]
-    elif ident.startswith("openml://"):
-        stem = "openml--" + ident[len("openml://") :]
-    else:
-        stem = "local--" + Path(ident).with_suffix("").as_posix().lstrip("./")
-    return re.sub(r"[^A-Za-z0-9._@-]+", "--", stem.replace("/", "--")) + ".json"
+    ident = _normal(ident)
+    prefix, rest = next(
+        ((p, ident[len(src) :]) for src, p in _PREFIXES if ident.startswith(src)),
+        ("local--", ident),
+    )
+    if prefix == "local--":
+        rest = rest[: -len(".md")] if rest.endswith(".md") else rest
+    stem = prefix + _UNSAFE.sub("--", rest.replace("/", "--"))
+    if _plain_reference(stem) != ident:
+        digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        stem = prefix + _UNSAFE.sub("--", rest.lstrip("./").replace("/", "--")) + "~" + digest
+    return stem + ".json"
+
+
+def _normal(ident: str) -> str:
+    """`./cards/x.md` and `cards//x.md` name the file `cards/x.md` does: one manifest for all."""
+    if "://" in ident or not ident:
+        return ident
+    return PurePosixPath(ident).as_posix()
+
+
+def _plain_reference(stem: str) -> str | None:
+    """The reference a plain (hash-free) file name stands for."""
+    for source, prefix in (*_PREFIXES, ("", "local--")):
+        if stem.startswith(prefix):
+            back = source + stem[len(prefix) :].replace("--", "/")
+            return back if source else back + ".md"
+    return None
 
 
 def dumps(manifest: Manifest) -> bytes:

@@ -8,6 +8,7 @@ the validate path must not pay for it.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 import os
 from collections.abc import Callable, Collection, Iterable
@@ -17,12 +18,14 @@ from typing import Any
 
 from mlassets.core.errors import (
     GatedError,
+    MlassetsError,
     NetworkError,
     NotFoundError,
     RevisionNotFoundError,
     SourceError,
 )
 from mlassets.core.refs import AssetRef
+from mlassets.io.files import read_bytes
 from mlassets.sources.base import FetchedAsset, RemoteFile
 from mlassets.sources.retry import (
     Retryable,
@@ -46,6 +49,12 @@ def _configure_environment(policy: RetryPolicy) -> None:
     seconds = str(max(1, math.ceil(policy.timeout)))  # the client parses these as integers
     os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", seconds)
     os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", seconds)
+    # The client logs each retry it makes as a warning on stderr; mlassets reports the outcome
+    # itself, in one line, so its warnings would only be noise between our lines. (Set after
+    # the client's logging module loads: loading it sets the level itself.)
+    from huggingface_hub.utils import logging as hub_logging
+
+    hub_logging.get_logger("huggingface_hub").setLevel(logging.ERROR)
 
 
 def fetch(ref: AssetRef, policy: RetryPolicy, known_revision: str | None = None) -> FetchedAsset:
@@ -71,7 +80,11 @@ def fetch(ref: AssetRef, policy: RetryPolicy, known_revision: str | None = None)
     siblings = info.siblings or []
     card = None
     if any(s.rfilename == "README.md" for s in siblings):
-        card = _guarded(ref, lambda: _download_card(ref, repo_type, sha, policy), policy)
+        # No retries around the whole download: its HEAD retries under `policy` inside, and the
+        # client resumes a broken body by itself (nesting would multiply the attempts).
+        card = _guarded(
+            ref, lambda: _download_card(ref, repo_type, sha, policy), policy, retrying=False
+        )
     return FetchedAsset(
         ref=ref,
         revision=sha,
@@ -131,16 +144,36 @@ def default_heads(
 def _download_card(
     ref: AssetRef, repo_type: str, sha: str | None, policy: RetryPolicy
 ) -> bytes | None:
-    from huggingface_hub import hf_hub_download
-    from huggingface_hub.errors import EntryNotFoundError
+    """README.md at `sha`; None only when the Hub says the file does not exist there.
 
+    Any other failure raises: a card that could not be downloaded is never taken for a missing
+    card (that would conclude NOASSERTION from a network hiccup, and lock it)."""
+    from huggingface_hub import get_hf_file_metadata, hf_hub_download, hf_hub_url
+    from huggingface_hub.errors import RemoteEntryNotFoundError
+
+    cached = try_cached_card(ref, sha) if sha else None
+    if cached is not None:
+        return cached  # a commit never changes: the client would not ask the server either
+    url = hf_hub_url(ref.name, "README.md", revision=sha, repo_type=repo_type)
     try:
-        path = hf_hub_download(
-            ref.name, "README.md", revision=sha, repo_type=repo_type, etag_timeout=policy.timeout
+        # hf_hub_download retries a failed HEAD five times by itself (23 s), whatever --retries
+        # says. This HEAD does not retry (retry_on_errors=False): our retry policy runs around
+        # it, so the download below starts only once the Hub answers.
+        call_with_retries(
+            lambda: get_hf_file_metadata(url, timeout=policy.timeout), _classify, policy
         )
-    except EntryNotFoundError:
-        return None  # listed but gone: the asset simply has no card at this commit
-    return Path(path).read_bytes()
+    except RemoteEntryNotFoundError:
+        return None  # the Hub's own 404 for the file: the asset has no card at this commit
+    # Under a deadline: the client resumes a broken download by itself, and starts counting its
+    # retries afresh whenever a byte arrives, so a server that keeps cutting the body short would
+    # hold it for as long as it likes.
+    path = with_deadline(
+        lambda: hf_hub_download(
+            ref.name, "README.md", revision=sha, repo_type=repo_type, etag_timeout=policy.timeout
+        ),
+        policy.timeout * 2,
+    )
+    return read_bytes(Path(path), f"{ref}: README.md in the huggingface_hub cache")
 
 
 def _iso(moment: dt.datetime | None) -> str | None:
@@ -151,24 +184,30 @@ def _iso(moment: dt.datetime | None) -> str | None:
 
 def _classify(exc: BaseException) -> Retryable | None:
     import httpx2
-    from huggingface_hub.errors import HfHubHTTPError
+    from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError
 
     if isinstance(exc, HfHubHTTPError) and exc.response is not None:
         if exc.response.status_code in _RETRY_STATUS:
             return Retryable(exc, parse_retry_after(exc.response.headers.get("Retry-After")))
         return None
-    if isinstance(exc, httpx2.ConnectError):
+    # Refused or reset connections and truncated bodies may pass; a timeout already waited.
+    if isinstance(exc, httpx2.ConnectError | httpx2.ReadError | httpx2.RemoteProtocolError):
+        return Retryable(exc)
+    if isinstance(exc, LocalEntryNotFoundError):  # the download failed and nothing was cached
         return Retryable(exc)
     return None
 
 
-def _guarded(ref: AssetRef, call: Any, policy: RetryPolicy) -> Any:
-    """Run a client call with retries, and turn every client exception into an mlassets error."""
+def _guarded(ref: AssetRef, call: Any, policy: RetryPolicy, *, retrying: bool = True) -> Any:
+    """Run a client call (with retries), and turn every client exception into an mlassets
+    error."""
     import httpx2
     from huggingface_hub import errors
 
     try:
-        return call_with_retries(call, _classify, policy)
+        return call_with_retries(call, _classify, policy) if retrying else call()
+    except MlassetsError:
+        raise
     except errors.GatedRepoError as exc:
         raise GatedError(
             f"{ref}: gated repository; set HF_TOKEN for an account that accepted its terms",
@@ -195,7 +234,7 @@ def _guarded(ref: AssetRef, call: Any, policy: RetryPolicy) -> Any:
         raise NetworkError(
             f"{ref}: could not download README.md: cannot reach the Hub", str(ref)
         ) from exc
-    except httpx2.TimeoutException as exc:
+    except (httpx2.TimeoutException, TimeoutError) as exc:
         raise NetworkError(
             f"{ref}: the Hub did not answer within {policy.timeout:g} s", str(ref)
         ) from exc
@@ -205,12 +244,22 @@ def _guarded(ref: AssetRef, call: Any, policy: RetryPolicy) -> Any:
         raise SourceError(
             f"{ref}: the Hub sent a response mlassets cannot read ({exc})", str(ref)
         ) from exc
+    except OSError as exc:  # a truncated download ("Consistency check failed"), an unwritable
+        # or full cache (HF_HOME)
+        raise SourceError(f"{ref}: could not download README.md: {exc}", str(ref)) from exc
 
 
 def cached_card(ref: AssetRef, revision: str) -> bytes | None:
     """README.md at `revision` from the local huggingface_hub cache (no network), if it is there."""
+    _configure_environment(RetryPolicy())
+    return try_cached_card(ref, revision)
+
+
+def try_cached_card(ref: AssetRef, revision: str) -> bytes | None:
     from huggingface_hub import try_to_load_from_cache
 
     repo_type = "dataset" if ref.kind == "dataset" else "model"
     found = try_to_load_from_cache(ref.name, "README.md", revision=revision, repo_type=repo_type)
-    return Path(found).read_bytes() if isinstance(found, str) else None
+    if not isinstance(found, str):
+        return None
+    return read_bytes(Path(found), f"{ref}: README.md in the huggingface_hub cache")

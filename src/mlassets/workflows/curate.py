@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from mlassets.core.clock import fetch_time
-from mlassets.core.errors import OperationalError
+from mlassets.core.errors import ManifestCollisionError, OperationalError
 from mlassets.core.refs import AssetRef, parse_ref
 from mlassets.documents.card import read_card
 from mlassets.io.discovery import collect, is_card_file
-from mlassets.manifests.build import from_card, from_fetched
+from mlassets.manifests.build import from_card, from_fetched, guarded
 from mlassets.manifests.model import Manifest
-from mlassets.manifests.store import write_manifest
+from mlassets.manifests.store import manifest_filename, write_manifest
 from mlassets.sources.retry import RetryPolicy
 
 REPORT_VERSION = 1
@@ -87,8 +87,10 @@ def curate(
     parsed = [parse_ref(text) for text in refs]
     fetched_at = fetch_time()
     outcomes: list[Curated] = []
+    claims: dict[str, str] = {}
     for ref in parsed:
-        for outcome in _curate_one(ref, out_dir, fetched_at, policy, kind, openml_server):
+        run = _Run(out_dir, fetched_at, policy, kind, openml_server, claims)
+        for outcome in _curate_one(ref, run):
             outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
@@ -110,30 +112,60 @@ def fetch_manifest(
     fetched_at = fetch_time()
     if parsed.source == "local":
         path = Path(parsed.name)
-        return from_card(read_card(path, parsed.name), parsed, fetched_at, kind)
+        card = read_card(path, parsed.name)
+        return guarded(parsed.id, lambda: from_card(card, parsed, fetched_at, kind))
     from mlassets.sources import fetch_remote
 
-    return from_fetched(fetch_remote(parsed, policy, openml_server=openml_server), fetched_at)
+    asset = fetch_remote(parsed, policy, openml_server=openml_server)
+    return guarded(str(parsed), lambda: from_fetched(asset, fetched_at))
 
 
-def _curate_one(
-    ref: AssetRef,
-    out_dir: Path,
-    fetched_at: str,
-    policy: RetryPolicy | None,
-    kind: str | None,
-    openml_server: str | None,
-) -> Iterator[Curated]:
+@dataclass(frozen=True)
+class _Run:
+    out_dir: Path
+    fetched_at: str
+    policy: RetryPolicy | None
+    kind: str | None
+    openml_server: str | None
+    # manifest file name (case-folded: macOS and Windows file systems fold case) -> asset id
+    claims: dict[str, str]
+
+
+def _write(run: _Run, manifest: Manifest, name: str) -> Path:
+    """Write one manifest, unless another asset of this run already took its file name."""
+    filename = manifest_filename(name)
+    owner = run.claims.setdefault(filename.casefold(), name)
+    if owner != name:
+        raise ManifestCollisionError(
+            f"{name}: its manifest file {filename} is already {owner}'s in this run "
+            "(the names differ only in case); not overwriting it",
+            name,
+        )
+    return write_manifest(manifest, run.out_dir, name)
+
+
+def _curate_one(ref: AssetRef, run: _Run) -> Iterator[Curated]:
     try:
         if ref.source == "local":
             for path, card_ref in _local_cards(ref):
-                data = from_card(read_card(path, card_ref.name), card_ref, fetched_at, kind)
-                yield Curated(card_ref.id, write_manifest(data, out_dir), data)
+                yield _curate_local(path, card_ref, run)
             return
         from mlassets.sources import fetch_remote
 
-        asset = fetch_remote(ref, policy, openml_server=openml_server)
-        data = from_fetched(asset, fetched_at)
-        yield Curated(str(ref), write_manifest(data, out_dir, str(ref)), data)
+        asset = fetch_remote(ref, run.policy, openml_server=run.openml_server)
+        data = guarded(str(ref), lambda: from_fetched(asset, run.fetched_at))
+        yield Curated(str(ref), _write(run, data, str(ref)), data)
     except OperationalError as exc:
         yield Curated(str(ref), error=exc)
+
+
+def _curate_local(path: Path, card_ref: AssetRef, run: _Run) -> Curated:
+    """One card of a local reference: its failure is its own, the directory's other cards go on."""
+    try:
+        data = guarded(
+            card_ref.id,
+            lambda: from_card(read_card(path, card_ref.name), card_ref, run.fetched_at, run.kind),
+        )
+        return Curated(card_ref.id, _write(run, data, card_ref.id), data)
+    except OperationalError as exc:
+        return Curated(card_ref.id, error=exc)

@@ -132,12 +132,28 @@ class ManifestIndex:
         self.openml_server = openml_server
         self.by_id: dict[str, tuple[Path, Manifest]] = {}
         self.errors: dict[str, str] = {}
-        if directory.is_dir():
-            # Sorted, so `x.json` (unpinned) wins over `x@v1.json`; other JSON files are skipped.
-            for path in sorted(directory.glob("*.json")):
+        self._unreadable: list[OperationalError] = []
+        self._scanned = False
+
+    def _scan(self) -> None:
+        """Read the directory on the first lookup: a check without lineage never reads it, so a
+        broken file there cannot fail it."""
+        if self._scanned:
+            return
+        self._scanned = True
+        if not self.directory.is_dir():
+            return
+        # Sorted, so `x.json` (unpinned) wins over `x@v1.json`; other JSON files are skipped.
+        found: dict[str, tuple[Path, Manifest]] = {}
+        for path in sorted(self.directory.glob("*.json")):
+            try:
                 data = read_manifest(path)
-                if data is not None:
-                    self.by_id.setdefault(data.id, (path, data))
+            except OperationalError as exc:
+                self._unreadable.append(exc)
+                continue
+            if data is not None:
+                found.setdefault(data.id, (path, data))
+        self.by_id = {**self.by_id, **found}  # as before: the directory's file wins
 
     def add(self, path: Path, manifest: Manifest) -> None:
         """Make a manifest the caller holds (a target of the check) resolvable as an ancestor."""
@@ -149,12 +165,15 @@ class ManifestIndex:
         A fetch that fails raises its `OperationalError`: an ancestor that could not be read is
         never taken for one that does not exist.
         """
+        self._scan()
         ref = _as_ref(asset_id)
         key = ref.id if ref else asset_id
         known = self.by_id.get(key)
         if known and (ref is None or ref.revision in (None, known[1].revision)):
             return known
         if ref is None or ref.source == "local" or not (self.fetch if fetch is None else fetch):
+            if self._unreadable:  # the ancestor may be in a file that does not read
+                raise self._unreadable[0]
             return None
         from mlassets.workflows.curate import curate
 

@@ -5,8 +5,12 @@
   kept. Unpinned Hub assets of one owner are checked together through the owner's listing (a
   paged request, not a call per asset), and a commit pin is not checked at all.
 - New manifests are staged in `<out>/.sync-staging/`; only when every asset succeeded are they
-  moved into place and the lock replaced. A sync that fails part way leaves the earlier lock and
-  manifests as they were, and a rerun reuses what was staged (again, without card downloads).
+  moved into place and the lock replaced, together: a lock that cannot be written puts every
+  manifest back (`io.atomic.replace_together`). A sync that fails part way leaves the earlier
+  lock and manifests as they were, and a rerun reuses what was staged (without card downloads).
+- One sync at a time: the project file is locked (`flock`) for the run; a second sync meanwhile
+  fails at once with `ConcurrentRunError` (exit 3) instead of racing for the staging directory.
+- Each asset's failure (fetching, a card the parser cannot take, writing) is its own.
 - `frozen=True` never changes the lock: it reports what moved upstream (CI), and rebuilds missing
   manifests from the locked commit and fetch time, byte for byte (a second machine).
 """
@@ -14,118 +18,36 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, TypedDict
+from typing import Any
 
 from mlassets.core.clock import fetch_time
-from mlassets.core.errors import OperationalError
-from mlassets.core.refs import AssetRef, parse_ref
-from mlassets.core.shapes import Keywords, SchemaVersion, Text
+from mlassets.core.errors import OperationalError, UnwritableFileError
+from mlassets.core.refs import AssetRef
 from mlassets.documents.lock import LockEntry, read_lock, write_lock
-from mlassets.documents.project import DeclaredAsset, Project
+from mlassets.documents.project import DeclaredAsset, Project, ProjectError
+from mlassets.io.atomic import replace_together
+from mlassets.io.locking import exclusive
 from mlassets.io.threads import thread_pool
-from mlassets.manifests.build import from_fetched
+from mlassets.manifests.build import from_fetched, guarded
 from mlassets.manifests.model import Manifest
 from mlassets.manifests.store import manifest_filename, read_manifest, write_manifest_at
-from mlassets.sources import default_heads, fetch_remote
+from mlassets.sources import FetchedAsset, default_heads, fetch_remote
 from mlassets.sources.retry import RetryPolicy
+from mlassets.workflows.sync_outcomes import SyncOutcome, SyncReport
 
 STAGING = ".sync-staging"
 _COMMIT = re.compile(r"[0-9a-f]{40}")
 
 
-_STATUSES = ["fetched", "unchanged", "staged", "failed", "removed", "current", "restored"]
-
-
-class SyncAssetJson(TypedDict):
-    ref: Text
-    status: Annotated[str, Keywords(enum=[*_STATUSES, "outdated"])]
-    revision: str | None
-    locked_revision: str | None
-    license: str | None
-    error: str | None
-
-
-class SyncReportJson(TypedDict):
-    """mlassets sync --json"""
-
-    schema_version: SchemaVersion
-    lock_written: Annotated[
-        bool,
-        Keywords(
-            description="True when this run replaced the lock file; false when it failed, "
-            "ran --frozen, or found the lock already saying exactly this."
-        ),
-    ]
-    assets: list[SyncAssetJson]
-
-
-class MovedJson(TypedDict):
-    ref: Text
-    locked_revision: str | None
-    upstream_revision: str | None
-    locked_license: Text
-    upstream_license: str | None
-    license_changed: bool
-
-
-class OutdatedReportJson(TypedDict):
-    """mlassets outdated --json"""
-
-    schema_version: SchemaVersion
-    outdated: list[MovedJson]
-
-
-@dataclass(frozen=True)
-class SyncOutcome:
-    ref: str
-    # fetched, unchanged, staged (reused from a failed run), failed, removed (no longer
-    # declared: its lock entry and manifest are gone); with frozen: current, restored (its
-    # manifest rebuilt from the lock), outdated
-    status: str
-    entry: LockEntry | None = None
-    error: str | None = None
-    locked_revision: str | None = None
-
-
-@dataclass(frozen=True)
-class SyncReport:
-    outcomes: tuple[SyncOutcome, ...]
-    lock_written: bool
-
-    @property
-    def failed(self) -> tuple[SyncOutcome, ...]:
-        return tuple(o for o in self.outcomes if o.status == "failed")
-
-    @property
-    def outdated(self) -> tuple[SyncOutcome, ...]:
-        return tuple(o for o in self.outcomes if o.status == "outdated")
-
-    def to_json(self) -> SyncReportJson:
-        return {
-            "schema_version": 1,
-            "lock_written": self.lock_written,
-            "assets": [
-                {
-                    "ref": o.ref,
-                    "status": o.status,
-                    "revision": o.entry.revision if o.entry else None,
-                    "locked_revision": o.locked_revision,
-                    "license": o.entry.license if o.entry else None,
-                    "error": o.error,
-                }
-                for o in self.outcomes
-            ],
-        }
-
-
 def _staged(staging: Path, filename: str) -> Manifest | None:
     path = staging / filename
-    return read_manifest(path) if path.exists() else None
+    try:
+        return read_manifest(path) if path.exists() else None
+    except OperationalError:  # a staged file that does not read back is fetched again
+        return None
 
 
 def _lock_entry(ref: str, manifest: Manifest, filename: str) -> LockEntry:
@@ -140,7 +62,16 @@ def _lock_entry(ref: str, manifest: Manifest, filename: str) -> LockEntry:
     )
 
 
-def _one(
+def _one(asset: DeclaredAsset, locked: LockEntry | None, *args: Any, **kwargs: Any) -> SyncOutcome:
+    """One asset's outcome: whatever fails for it (fetching, parsing its card, writing its
+    manifest) is its own failure, never the whole sync's."""
+    try:
+        return _sync_one(asset, locked, *args, **kwargs)
+    except OperationalError as exc:
+        return SyncOutcome(asset.declared, "failed", error=str(exc))
+
+
+def _sync_one(
     asset: DeclaredAsset,
     locked: LockEntry | None,
     out: Path,
@@ -155,6 +86,13 @@ def _one(
     filename = manifest_filename(asset.declared)
     have = locked if locked and (out / locked.manifest).exists() else None
     pin = asset.ref.revision or ""
+    if (
+        have is not None
+        and not frozen
+        and not have.card_sha256
+        and asset.ref.source == "huggingface"
+    ):
+        return _recheck(asset, have, staging, filename, retry, openml_server, fetched_at)
     if have is not None and _COMMIT.fullmatch(pin) and have.revision == pin and not frozen:
         # A commit is immutable: what the lock holds for it cannot have moved upstream.
         return SyncOutcome(asset.declared, "unchanged", have, None, have.revision)
@@ -164,22 +102,10 @@ def _one(
         )
     staged = None if frozen else _staged(staging, filename)
     known = have.revision if have else (staged.revision if staged else None)
-    try:
-        fetched = fetch_remote(asset.ref, retry, openml_server=openml_server, known_revision=known)
-    except OperationalError as exc:
-        return SyncOutcome(asset.declared, "failed", error=str(exc))
+    fetched = fetch_remote(asset.ref, retry, openml_server=openml_server, known_revision=known)
     locked_revision = locked.revision if locked else None
     if frozen:
-        if locked is None or fetched.revision != locked.revision:
-            return SyncOutcome(asset.declared, "outdated", locked, None, locked_revision)
-        if have is not None:
-            return SyncOutcome(asset.declared, "current", have, None, locked_revision)
-        # Another machine: what was just fetched is the locked commit (no manifest, so nothing
-        # was known and the card came too); with the locked fetch time it gives the same bytes
-        # as on the machine that wrote the lock.
-        data = from_fetched(fetched, locked.fetched_at)
-        write_manifest_at(data, out / locked.manifest)
-        return SyncOutcome(asset.declared, "restored", locked, None, locked_revision)
+        return _frozen(asset, locked, have, fetched, out)
     if have is not None and fetched.revision == have.revision:
         return SyncOutcome(asset.declared, "unchanged", have, None, locked_revision)
     if staged is not None and fetched.revision == staged.revision:
@@ -187,10 +113,53 @@ def _one(
         return SyncOutcome(asset.declared, "staged", entry, None, locked_revision)
     if fetched.unchanged:  # the known revision was a stale lock entry without its manifest
         fetched = fetch_remote(asset.ref, retry, openml_server=openml_server)
-    data = from_fetched(fetched, fetched_at)
+    data = guarded(asset.declared, lambda: from_fetched(fetched, fetched_at))
     write_manifest_at(data, staging / filename)
     entry = _lock_entry(asset.declared, data, filename)
     return SyncOutcome(asset.declared, "fetched", entry, None, locked_revision)
+
+
+def _frozen(
+    asset: DeclaredAsset,
+    locked: LockEntry | None,
+    have: LockEntry | None,
+    fetched: FetchedAsset,
+    out: Path,
+) -> SyncOutcome:
+    locked_revision = locked.revision if locked else None
+    if locked is None or fetched.revision != locked.revision:
+        return SyncOutcome(asset.declared, "outdated", locked, None, locked_revision)
+    if have is not None:
+        return SyncOutcome(asset.declared, "current", have, None, locked_revision)
+    # Another machine: what was just fetched is the locked commit (no manifest, so nothing was
+    # known and the card came too); with the locked fetch time it gives the same bytes as on the
+    # machine that wrote the lock.
+    data = guarded(asset.declared, lambda: from_fetched(fetched, locked.fetched_at))
+    write_manifest_at(data, out / locked.manifest)
+    return SyncOutcome(asset.declared, "restored", locked, None, locked_revision)
+
+
+def _recheck(
+    asset: DeclaredAsset,
+    have: LockEntry,
+    staging: Path,
+    filename: str,
+    retry: RetryPolicy,
+    openml_server: str | None,
+    fetched_at: str,
+) -> SyncOutcome:
+    """An entry locked without a card hash may record a card download that failed (mlassets
+    once took that for "no card"): fetch it in full, and change the lock only when a card is
+    there now. An asset that really has no card costs its metadata call, as before the lock."""
+    fetched = fetch_remote(asset.ref, retry, openml_server=openml_server)
+    same = fetched.revision == have.revision
+    when = have.fetched_at if same else fetched_at  # unchanged bytes when nothing changed
+    data = guarded(asset.declared, lambda: from_fetched(fetched, when))
+    if same and data.card_sha256 is None:
+        return SyncOutcome(asset.declared, "unchanged", have, None, have.revision)
+    write_manifest_at(data, staging / filename)
+    entry = _lock_entry(asset.declared, data, filename)
+    return SyncOutcome(asset.declared, "fetched", entry, None, have.revision)
 
 
 def _heads(
@@ -217,11 +186,46 @@ def sync(
     openml_server: str | None = None,
     progress: Callable[[SyncOutcome], None] | None = None,
 ) -> SyncReport:
-    retry = retry or RetryPolicy()
+    """Fetch every declared asset; stage new manifests; then move them into place and write the
+    lock, all or nothing. One sync at a time per project (`ConcurrentRunError` for a second)."""
+    _check_names(project)
+    with exclusive(project.path, "sync"):
+        return _sync_locked(
+            project, out, lock_path, jobs, frozen, retry or RetryPolicy(), openml_server, progress
+        )
+
+
+def _check_names(project: Project) -> None:
+    """Two declared assets must not share a manifest file (names that differ only in case do
+    on macOS and Windows)."""
+    seen: dict[str, str] = {}
+    for asset in project.assets:
+        other = seen.setdefault(manifest_filename(asset.declared).casefold(), asset.declared)
+        if other != asset.declared:
+            raise ProjectError(
+                f"{project.path}: {asset.declared} and {other} would share one manifest file "
+                "(their names differ only in case)",
+                str(project.path),
+            )
+
+
+def _sync_locked(
+    project: Project,
+    out: Path,
+    lock_path: Path,
+    jobs: int,
+    frozen: bool,
+    retry: RetryPolicy,
+    openml_server: str | None,
+    progress: Callable[[SyncOutcome], None] | None,
+) -> SyncReport:
     locked = read_lock(lock_path)
     staging = out / STAGING
     if not frozen:
-        staging.mkdir(parents=True, exist_ok=True)
+        try:
+            staging.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UnwritableFileError(f"{staging}: cannot create: {exc.strerror}") from exc
     fetched_at = fetch_time()
     heads = _heads(project, locked, out, retry, jobs)
     with thread_pool(jobs) as pool:
@@ -246,7 +250,20 @@ def sync(
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
-    report = SyncReport(tuple(outcomes), lock_written=False)
+    return _finish(project, out, lock_path, locked, tuple(outcomes), frozen)
+
+
+def _finish(
+    project: Project,
+    out: Path,
+    lock_path: Path,
+    locked: dict[str, LockEntry],
+    outcomes: tuple[SyncOutcome, ...],
+    frozen: bool,
+) -> SyncReport:
+    """Commit what the assets' outcomes say: the staged manifests and the lock, or nothing."""
+    staging = out / STAGING
+    report = SyncReport(outcomes, lock_written=False)
     declared = {a.declared for a in project.assets}
     if frozen:
         extra = sorted(set(locked) - declared)
@@ -256,11 +273,15 @@ def sync(
         return SyncReport(report.outcomes + removed, lock_written=False)
     if report.failed:
         return report  # the earlier lock and manifests stay; what was staged is reused next time
-    for outcome in outcomes:
-        if outcome.status in ("fetched", "staged") and outcome.entry:
-            os.replace(staging / outcome.entry.manifest, out / outcome.entry.manifest)
+    moves = [
+        (staging / o.entry.manifest, out / o.entry.manifest)
+        for o in outcomes
+        if o.status in ("fetched", "staged") and o.entry
+    ]
     entries = {o.ref: o.entry for o in outcomes if o.entry is not None}
-    written = write_lock(lock_path, entries)
+    # The manifests and the lock change together: a lock that cannot be written puts every
+    # manifest back (and the new ones back in staging, for the rerun).
+    written = replace_together(moves, lambda: write_lock(lock_path, entries))
     # Assets no longer declared leave with the manifests sync wrote for them (after the lock, so
     # a crash in between leaves a stray file, never a lock naming a missing one). Only files the
     # old lock listed are touched: `manifests/` may hold others, e.g. from license-check --fetch.
@@ -273,66 +294,3 @@ def sync(
     with contextlib.suppress(OSError):  # staged leftovers of assets no longer declared: harmless
         staging.rmdir()
     return SyncReport(report.outcomes + tuple(dropped), lock_written=written)
-
-
-@dataclass(frozen=True)
-class Moved:
-    """An asset whose upstream moved since the lock."""
-
-    ref: str
-    locked_revision: str | None
-    upstream_revision: str | None
-    locked_license: str
-    upstream_license: str | None
-
-    @property
-    def license_changed(self) -> bool:
-        return self.upstream_license is not None and self.upstream_license != self.locked_license
-
-    def to_json(self) -> MovedJson:
-        return {
-            "ref": self.ref,
-            "locked_revision": self.locked_revision,
-            "upstream_revision": self.upstream_revision,
-            "locked_license": self.locked_license,
-            "upstream_license": self.upstream_license,
-            "license_changed": self.license_changed,
-        }
-
-
-def outdated(
-    lock_path: Path,
-    *,
-    jobs: int = 16,
-    retry: RetryPolicy | None = None,
-    openml_server: str | None = None,
-) -> tuple[Moved, ...]:
-    """The locked assets whose upstream moved, with the license each revision concludes."""
-    retry = retry or RetryPolicy()
-    fetched_at = fetch_time()
-
-    entries = list(read_lock(lock_path).values())
-    heads = default_heads((parse_ref(e.ref) for e in entries), retry, jobs=jobs)
-
-    def check(entry: LockEntry) -> Moved | None:
-        ref = parse_ref(entry.ref)
-        head = heads.get(ref)
-        if head is not None and head == entry.revision:  # the owner's listing answered
-            return None
-        fetched = fetch_remote(
-            ref, retry, openml_server=openml_server, known_revision=entry.revision
-        )
-        if fetched.unchanged or fetched.revision == entry.revision:
-            return None
-        upstream = from_fetched(fetched, fetched_at)
-        return Moved(
-            entry.ref,
-            entry.revision,
-            fetched.revision,
-            entry.license,
-            upstream.license.concluded,
-        )
-
-    with thread_pool(jobs) as pool:
-        moved = list(pool.map(check, entries))
-    return tuple(m for m in moved if m is not None)

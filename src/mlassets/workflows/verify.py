@@ -16,8 +16,10 @@ from pathlib import Path
 
 from mlassets.core import rules
 from mlassets.core.findings import Finding
-from mlassets.documents.lock import read_lock
+from mlassets.documents.lock import LockEntry, read_lock
 from mlassets.documents.project import Project
+from mlassets.io.files import json_too_deep, read_bytes
+from mlassets.io.paths import confined
 from mlassets.manifests.model import Manifest, SourceName
 from mlassets.manifests.store import load_manifest
 from mlassets.validation.check import check_manifest_text
@@ -43,34 +45,55 @@ def verify(lock_path: Path, out: Path, project: Project | None = None) -> list[t
         if not path.exists():
             found.append((lock_name, rules.V102.at(f"{ref}: manifest {path} is missing")))
             continue
-        text = path.read_text(encoding="utf-8")
-        problems = check_manifest_text(text)
+        problems = _unreadable(path)
         if problems:
-            found += [(str(path), rules.V103.at(f"{p.code} {p.message}")) for p in problems]
+            found += [(str(path), rules.V103.at(p)) for p in problems]
             continue
-        data = load_manifest(path)
-        expected = {
-            "id": entry.id,
-            "revision": entry.revision,
-            "card_sha256": entry.card_sha256,
-            "license": entry.license,
-        }
-        actual = {
-            "id": data.id,
-            "revision": data.revision,
-            "card_sha256": data.card_sha256,
-            "license": data.license.concluded,
-        }
-        for field, value in expected.items():
-            if actual[field] != value:
-                message = (
-                    f"{ref}: {field} is {actual[field]!r} in the manifest, {value!r} in the lock"
-                )
-                found.append((str(path), rules.V104.at(message)))
-        card = _card_on_disk(data)
-        if card is not None and hashlib.sha256(card).hexdigest() != data.card_sha256:
-            message = f"{ref}: the card on disk no longer hashes to the manifest's card_sha256"
-            found.append((str(path), rules.V105.at(message)))
+        found += [
+            (str(path), finding) for finding in _disagreements(ref, entry, load_manifest(path))
+        ]
+    return found
+
+
+def _unreadable(path: Path) -> list[str]:
+    """Why a manifest file cannot be trusted as one: not UTF-8, too deep, or off its schema."""
+    try:
+        text = read_bytes(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return [f"J101 the manifest is not valid UTF-8 at byte {exc.start}"]
+    if json_too_deep(text):
+        return ["J101 the manifest nests too deeply"]
+    return [f"{p.code} {p.message}" for p in check_manifest_text(text)]
+
+
+def _disagreements(ref: str, entry: LockEntry, data: Manifest) -> list[Finding]:
+    expected = {
+        "id": entry.id,
+        "revision": entry.revision,
+        "card_sha256": entry.card_sha256,
+        "license": entry.license,
+    }
+    actual = {
+        "id": data.id,
+        "revision": data.revision,
+        "card_sha256": data.card_sha256,
+        "license": data.license.concluded,
+    }
+    found = [
+        rules.V104.at(f"{ref}: {key} is {actual[key]!r} in the manifest, {value!r} in the lock")
+        for key, value in expected.items()
+        if actual[key] != value
+    ]
+    if data.card_sha256 is None and any(f.path == "README.md" for f in data.files):
+        message = (
+            f"{ref}: the repository has a README.md but the manifest no card hash "
+            "(a card download that failed?): run sync"
+        )
+        found.append(rules.V105.at(message))
+    card = _card_on_disk(data)
+    if card is not None and hashlib.sha256(card).hexdigest() != data.card_sha256:
+        message = f"{ref}: the card on disk no longer hashes to the manifest's card_sha256"
+        found.append(rules.V105.at(message))
     return found
 
 
@@ -78,8 +101,9 @@ def _card_on_disk(data: Manifest) -> bytes | None:
     """The card the manifest was made from, where it is on this machine: a local file, or the
     huggingface_hub cache at the locked commit."""
     if data.source is SourceName.LOCAL:
-        path = Path(data.id)
-        return path.read_bytes() if path.is_file() else None
+        # The id is a path someone else may have written: read it only inside the project.
+        path = confined(Path("."), data.id, f"{data.id}: manifest id (a card path)")
+        return read_bytes(path) if path.is_file() else None
     if data.source is SourceName.HUGGINGFACE and data.revision:
         from mlassets.core.refs import parse_ref
         from mlassets.sources.huggingface import cached_card
