@@ -179,6 +179,7 @@ def _unreadable(node: yaml.ScalarNode, exc: Exception) -> str:
     kind = node.tag.removeprefix(_TAG)
     text = node.value if len(node.value) <= 40 else f"{node.value[:20]}...({len(node.value)} chars)"
     reason = str(exc).split(":")[0] if isinstance(exc, ValueError) else ""
+    reason = reason[:1].lower() + reason[1:]
     if isinstance(exc, KeyError) and kind == "bool":
         reason = "not one of true, false, yes, no, on, off"
     detail = f" ({reason})" if reason else ""

@@ -9,6 +9,7 @@ import yaml
 from mlassets.io.yamlbuild import (
     _COLLECTION_TAGS,
     _MERGE_TAG,
+    _STR_TAG,
     MAX_VALUES,
     Marks,
     Path,
@@ -48,19 +49,32 @@ class DataBuilder:
         stack = self.stack
         while stack:
             frame = stack[-1]
-            children = frame.node.value
-            if frame.index >= len(children):
+            depth = len(stack)
+            fill = self._fill_list if isinstance(frame.container, list) else self._fill_dict
+            fill(frame)  # returns when done or when it opened a child collection
+            if len(stack) == depth:
                 stack.pop()
                 self._finish(frame)
-                continue
-            child = children[frame.index]
-            frame.index += 1
-            if isinstance(frame.container, list):
-                frame.container.append(None)
-                self._place(child, frame.container, frame.index - 1, (*frame.path, frame.index - 1))
-            else:
-                self._pair(frame, *child)
         return holder[0]
+
+    def _fill_list(self, frame: _Frame) -> None:
+        children, result, depth = frame.node.value, frame.container, len(self.stack)
+        while frame.index < len(children):
+            i = frame.index
+            frame.index += 1
+            result.append(None)
+            self._place(children[i], result, i, (*frame.path, i))
+            if len(self.stack) > depth:
+                return
+
+    def _fill_dict(self, frame: _Frame) -> None:
+        children, depth = frame.node.value, len(self.stack)
+        while frame.index < len(children):
+            key_node, value_node = children[frame.index]
+            frame.index += 1
+            self._pair(frame, key_node, value_node)
+            if len(self.stack) > depth:
+                return
 
     def _pair(self, frame: _Frame, key_node: yaml.Node, value_node: yaml.Node) -> None:
         result = frame.container
@@ -84,7 +98,10 @@ class DataBuilder:
                 "document expands to too many values", self.marks(node.start_mark)
             )
         if isinstance(node, yaml.ScalarNode):
-            container[slot] = plain_scalar(self.loader, node, self.marks)
+            tag = node.tag
+            container[slot] = (
+                node.value if tag == _STR_TAG else plain_scalar(self.loader, node, self.marks)
+            )
             return
         if node.tag not in _COLLECTION_TAGS:  # as safe_load does: unknown tags are refused
             raise YamlSyntaxError(
