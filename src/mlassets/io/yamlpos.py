@@ -25,7 +25,7 @@ _SEQUENCE_TAG = "tag:yaml.org,2002:seq"
 _MAPPING_TAG = "tag:yaml.org,2002:map"
 # SafeLoader's implicit resolvers by first character (its wildcard list folded into each).
 _RESOLVERS: dict[str, list[tuple[str, Any]]] = {
-    first: [*found, *yaml.SafeLoader.yaml_implicit_resolvers.get(None, [])]  # type: ignore[call-overload]
+    first: [*found, *yaml.SafeLoader.yaml_implicit_resolvers.get(None, [])]
     for first, found in yaml.SafeLoader.yaml_implicit_resolvers.items()
     if first is not None
 }
@@ -52,7 +52,7 @@ class _PyLoader(_FastResolve, yaml.SafeLoader):
 
 try:  # libyaml makes composing about 10x faster; the pure-Python loader is a correct fallback.
 
-    class _CLoader(_FastResolve, yaml.CSafeLoader):  # type: ignore[misc]
+    class _CLoader(_FastResolve, yaml.CSafeLoader):
         pass
 
     _Loader: type[yaml.SafeLoader] = _CLoader  # type: ignore[assignment]
