@@ -183,6 +183,4 @@ def _unreadable(node: yaml.ScalarNode, exc: Exception) -> str:
     if isinstance(exc, KeyError) and kind == "bool":
         reason = "not one of true, false, yes, no, on, off"
     detail = f" ({reason})" if reason else ""
-    return (
-        f"{text!r} cannot be read as a YAML {kind}{detail}; PyYAML, which the Hub uses, fails on it"
-    )
+    return f"{text!r} cannot be read as a YAML {kind}{detail}; PyYAML (the Hub's parser) fails too"

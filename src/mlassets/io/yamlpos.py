@@ -146,9 +146,10 @@ def load_located(text: str, line_offset: int = 0) -> Located:
     # libyaml accepts tabs that PyYAML's pure-Python scanner (which huggingface_hub uses) rejects;
     # tabs are rare in cards, so they take the slow path and we agree with the Hub's client.
     slow = "\t" in text
-    loader = _PyLoader(text) if slow else _Loader(text)
     marks = _Marks(text, line_offset)
+    loader: yaml.SafeLoader | None = None
     try:
+        loader = _PyLoader(text) if slow else _Loader(text)  # the reader checks characters now
         node = compose_single(loader) if slow else loader.get_single_node()
         built = build(loader, node, marks)
     except yaml.MarkedYAMLError as exc:
@@ -159,5 +160,6 @@ def load_located(text: str, line_offset: int = 0) -> Located:
     except yaml.YAMLError as exc:  # e.g. a reader error on a control character
         raise YamlSyntaxError(str(exc).splitlines()[0], Position(1 + line_offset, 1)) from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return Located(built.data, duplicate_keys=built.duplicates, built=built)
