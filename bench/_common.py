@@ -53,6 +53,20 @@ def median_wall(cmd: list[str], runs: int, cwd: Path | None = None) -> tuple[flo
     return statistics.median(walls), min(walls)
 
 
+def alternating_walls(
+    commands: dict[str, list[str]], runs: int, cwd: Path | None = None
+) -> dict[str, tuple[float, float]]:
+    """Median and minimum wall seconds of each command, the commands run in turn in each of
+    `runs` rounds (after one warm-up round), so that drifting load falls on all of them."""
+    for cmd in commands.values():
+        timed(cmd, cwd)
+    walls: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(runs):
+        for label, cmd in commands.items():
+            walls[label].append(timed(cmd, cwd)[0])
+    return {label: (statistics.median(w), min(w)) for label, w in walls.items()}
+
+
 def card_schemas() -> dict[str, str]:
     """The built-in card schema for each kind folder ("models", "datasets")."""
     return {

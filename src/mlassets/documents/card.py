@@ -10,7 +10,7 @@ Every problem becomes a `Finding` with a line and column; nothing here raises on
 
 from __future__ import annotations
 
-import hashlib
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -29,9 +29,16 @@ class Card:
     path: str
     metadata: dict[str, Any] | None
     body: str
-    sha256: str
-    findings: tuple[Finding, ...]
+    raw: bytes = field(repr=False)
+    findings: tuple[Finding, ...] = ()
     located: Located | None = field(default=None, repr=False, compare=False)
+
+    @functools.cached_property
+    def sha256(self) -> str:
+        """sha256 of the card's bytes, computed when asked: validating never needs it."""
+        import hashlib  # with OpenSSL, 3 ms of the hook's cold start
+
+        return hashlib.sha256(self.raw).hexdigest()
 
     def position(self, path: tuple[str | int, ...], *, prefer_key: bool = False) -> Position | None:
         return self.located.position(path, prefer_key=prefer_key) if self.located else None
@@ -70,8 +77,7 @@ def parse_card(raw: bytes, path: str = "<card>") -> Card:
         located = _parse_yaml(lines, start, end, findings)
         if located is not None:
             metadata = located.data
-    sha = hashlib.sha256(raw).hexdigest()
-    return Card(path, metadata, body, sha, tuple(findings), located)
+    return Card(path, metadata, body, raw, tuple(findings), located)
 
 
 def _decode(raw: bytes, findings: list[Finding]) -> str:
