@@ -5,6 +5,7 @@ The result is data (`ValidationReport`); rendering and exit codes belong to the 
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -99,6 +100,11 @@ def infer_kind(metadata: dict[str, Any] | None, path: str) -> str:
     return "dataset" if "datasets" in parts or "dataset" in parts else "model"
 
 
+@functools.cache
+def _schema_keys(name: str) -> frozenset[str]:
+    return frozenset(load_schema(name)["properties"])
+
+
 def check_card(
     card: Card, kind: str | None = None, user_schemas: Sequence[Path] = ()
 ) -> tuple[str, list[Finding]]:
@@ -108,8 +114,7 @@ def check_card(
     if card.metadata is not None:
         name = CARD_SCHEMAS[kind]
         findings += schema_findings(validator_for(name), card.metadata, card.located)
-        known = load_schema(name)["properties"]
-        findings += near_miss_findings(card.metadata, kind, known, card.located)
+        findings += near_miss_findings(card.metadata, kind, _schema_keys(name), card.located)
         for schema_path in user_schemas:
             user = load_user_schema(schema_path)
             findings += schema_findings(user, card.metadata, card.located, code_base=300)
