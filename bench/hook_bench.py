@@ -28,7 +28,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import BIN, REPO, alternating_walls, card_schemas, machine, ms, repeated_cards
+from _common import (
+    BIN,
+    LAST_CPU,
+    REPO,
+    alternating_walls,
+    card_schemas,
+    machine,
+    ms,
+    repeated_cards,
+)
 from validate_bench import extract_front_matter
 
 
@@ -74,7 +83,7 @@ def run(args: argparse.Namespace, tools: dict[str, str]) -> None:
         commands["check-jsonschema"] = [cjs, "--schemafile", schema[kind], str(one_yaml)]
         print(f"one card, cold, {runs} rounds:")
         for label, (median, best) in alternating_walls(commands, runs).items():
-            print(f"  {label:<28}{ms(median, best)}")
+            print(f"  {label:<28}{ms(median, best)}, cpu {LAST_CPU[label] * 1000:.0f} ms")
 
         print(f"{len(cards)} cards named on the command line, {args.runs} rounds:")
         many = {name: [path, "validate", *map(str, cards)] for name, path in tools.items()}
@@ -88,8 +97,9 @@ def run(args: argparse.Namespace, tools: dict[str, str]) -> None:
                 ]
         walls = alternating_walls(many, args.runs)
         theirs = sum(m for label, (m, _) in walls.items() if label.startswith("cjs "))
+        cpu = dict(LAST_CPU)
         for name in tools:
-            print(f"  {name + ' validate':<28}{ms(*walls[name])}")
+            print(f"  {name + ' validate':<28}{ms(*walls[name])}, cpu {cpu[name] * 1000:.0f} ms")
         n_yaml = sum(len(v) for v in yaml_files.values())
         print(f"  {'check-jsonschema':<28}median {theirs * 1000:.0f} ms ({n_yaml} files, 2 runs)")
         print(f"  speed-up: {theirs / walls['mlassets'][0]:.1f}x")

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from _common import (
     BIN,
+    LAST_CPU,
     alternating_walls,
     card_schemas,
     machine,
@@ -78,7 +79,7 @@ def main() -> None:
         cold = {f"{name} validate": [path, "validate", one] for name, path in tools.items()}
         cold["check-jsonschema"] = [CJS, "--schemafile", card_schemas()["models"], str(one_yaml)]
         for label, (med, best) in alternating_walls(cold, args.runs).items():
-            print(f"{label}, one card, cold: {ms(med, best)}")
+            print(f"{label}, one card, cold: {ms(med, best)}, cpu {LAST_CPU[label] * 1000:.0f} ms")
 
 
 def many(
