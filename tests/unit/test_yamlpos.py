@@ -104,11 +104,15 @@ def test_duplicate_keys_point_at_the_winner() -> None:
 
 
 def test_whole_maps_agree_with_lookups() -> None:
-    located = load_located("a:\n  - b: 1\n    c: [2, 3]\nd: x\n", line_offset=10)
+    text = "a:\n  - b: 1\n    c: [2, 3]\nd: x\nd: [y]\n"
+    located = load_located(text, line_offset=10)
     assert located.values[("a", 0, "c", 1)] == Position(13, 12)
-    assert located.keys[("d",)] == Position(14, 1)
+    assert located.keys[("d",)] == Position(15, 1)
+    lazy = load_located(text, line_offset=10)  # answers from the nodes, never built the maps
     for path, where in located.values.items():
-        assert located.position(path) == where
+        assert lazy.position(path) == where
+    for path, where in located.keys.items():
+        assert lazy.position(path, prefer_key=True) == where
 
 
 def test_eager_located_still_works_for_other_sources() -> None:
