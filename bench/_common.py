@@ -53,6 +53,35 @@ def median_wall(cmd: list[str], runs: int, cwd: Path | None = None) -> tuple[flo
     return statistics.median(walls), min(walls)
 
 
+def alternating_walls(
+    commands: dict[str, list[str]], runs: int, cwd: Path | None = None
+) -> dict[str, tuple[float, float]]:
+    """Median and minimum wall seconds of each command, the commands run in turn in each of
+    `runs` rounds (after one warm-up round), so that drifting load falls on all of them.
+    The median CPU seconds (user + system) of each command are kept in `LAST_CPU`: on a machine
+    shared with other work they vary less than wall times."""
+    for cmd in commands.values():
+        timed(cmd, cwd)
+    walls: dict[str, list[float]] = {label: [] for label in commands}
+    cpus: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(runs):
+        for label, cmd in commands.items():
+            before = _children_cpu()
+            walls[label].append(timed(cmd, cwd)[0])
+            cpus[label].append(_children_cpu() - before)
+    LAST_CPU.clear()
+    LAST_CPU.update({label: statistics.median(c) for label, c in cpus.items()})
+    return {label: (statistics.median(w), min(w)) for label, w in walls.items()}
+
+
+LAST_CPU: dict[str, float] = {}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def card_schemas() -> dict[str, str]:
     """The built-in card schema for each kind folder ("models", "datasets")."""
     return {

@@ -2,17 +2,22 @@
 
 pre-commit runs the hook's entry with the staged file names as arguments, so this does the same:
 1. one card, cold process: `mlassets validate CARD` (and `mlassets license-check CARD`) versus
-   `check-jsonschema --schemafile hub-model-card.schema.json CARD.yaml`, median of `--runs`;
+   `check-jsonschema --schemafile hub-model-card.schema.json CARD.yaml`;
 2. 1,000 cards named on the command line: `mlassets validate F1 ... F1000` versus check-jsonschema
    on the same front matter, extracted to YAML, with the same schemas (one run per card kind,
-   summed), median of `--runs`.
+   summed).
+The commands run in turn within each round (A, B, anchor, A, B, anchor, ...), so that the load
+other users put on the machine falls on all of them alike; medians and minimums are printed.
 
 The hook runs in the environment pre-commit builds: mlassets and its dependencies only, none of
 the dev tools (check-jsonschema pulls extra format-checking modules into .venv that jsonschema then
 imports). So mlassets is measured in such an environment, built by this script in a temporary
-directory with `pip install .` (`--venv-mlassets` measures .venv's instead).
+directory with `pip install .` (`--mlassets BIN` measures an existing one instead, for example
+`.venv/bin/mlassets`). `--against BIN` adds a second mlassets, such as one installed from an
+earlier commit, measured in the same rounds: an A/B comparison.
 
-Usage: .venv/bin/python bench/hook_bench.py [--cards 1000] [--runs 10] [--venv-mlassets]
+Usage: .venv/bin/python bench/hook_bench.py [--cards 1000] [--runs 10] [--mlassets BIN]
+       [--against BIN]
 """
 
 from __future__ import annotations
@@ -23,7 +28,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import BIN, REPO, card_schemas, machine, median_wall, ms, repeated_cards
+from _common import (
+    BIN,
+    LAST_CPU,
+    REPO,
+    alternating_walls,
+    card_schemas,
+    machine,
+    ms,
+    repeated_cards,
+)
 from validate_bench import extract_front_matter
 
 
@@ -31,21 +45,25 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cards", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--venv-mlassets", action="store_true", help="measure .venv's mlassets")
+    parser.add_argument("--mlassets", help="an installed mlassets to measure (default: build one)")
+    parser.add_argument("--against", help="a second mlassets, measured in the same rounds")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as hook_env:
-        if args.venv_mlassets:
-            mlassets = str(BIN / "mlassets")
-        else:
+        mlassets = args.mlassets
+        if mlassets is None:
             subprocess.run([sys.executable, "-m", "venv", hook_env], check=True)
             pip = [f"{hook_env}/bin/python", "-m", "pip", "install", "--quiet", str(REPO)]
             subprocess.run(pip, check=True)
             mlassets = f"{hook_env}/bin/mlassets"
-        print(f"mlassets: {mlassets}")
-        run(args, mlassets)
+        tools = {"mlassets": mlassets}
+        if args.against:
+            tools["against"] = args.against
+        for name, path in tools.items():
+            print(f"{name}: {path}")
+        run(args, tools)
 
 
-def run(args: argparse.Namespace, mlassets: str) -> None:
+def run(args: argparse.Namespace, tools: dict[str, str]) -> None:
     cjs = str(BIN / "check-jsonschema")
     schema = card_schemas()
     print(machine())
@@ -55,32 +73,36 @@ def run(args: argparse.Namespace, mlassets: str) -> None:
         yaml_files = extract_front_matter(cards, root / "yaml")
         kind = "models" if yaml_files["models"] else "datasets"
         one_yaml = yaml_files[kind][0]
-        one = next(c for c in cards if c.stem == one_yaml.stem)
+        one = str(next(c for c in cards if c.stem == one_yaml.stem))
 
         runs = 3 * args.runs
-        print(f"one card, cold, {runs} runs:")
-        print(
-            f"  mlassets validate       {ms(*median_wall([mlassets, 'validate', str(one)], runs))}"
-        )
-        print(
-            "  mlassets license-check  "
-            f"{ms(*median_wall([mlassets, 'license-check', str(one)], runs))}"
-        )
-        cjs_one = [cjs, "--schemafile", schema[kind], str(one_yaml)]
-        print(f"  check-jsonschema        {ms(*median_wall(cjs_one, runs))}")
+        commands = {f"{name} validate": [path, "validate", one] for name, path in tools.items()}
+        commands |= {
+            f"{name} license-check": [path, "license-check", one] for name, path in tools.items()
+        }
+        commands["check-jsonschema"] = [cjs, "--schemafile", schema[kind], str(one_yaml)]
+        print(f"one card, cold, {runs} rounds:")
+        for label, (median, best) in alternating_walls(commands, runs).items():
+            print(f"  {label:<28}{ms(median, best)}, cpu {LAST_CPU[label] * 1000:.0f} ms")
 
-        print(f"{len(cards)} cards named on the command line, {args.runs} runs:")
-        ours = median_wall([mlassets, "validate", *map(str, cards)], args.runs)
-        print(f"  mlassets validate       {ms(*ours)}")
-        theirs = 0.0
-        for kind, files in yaml_files.items():
+        print(f"{len(cards)} cards named on the command line, {args.runs} rounds:")
+        many = {name: [path, "validate", *map(str, cards)] for name, path in tools.items()}
+        for kind_name, files in yaml_files.items():
             if files:
-                theirs += median_wall(
-                    [cjs, "--schemafile", schema[kind], *map(str, files)], args.runs
-                )[0]
+                many[f"cjs {kind_name}"] = [
+                    cjs,
+                    "--schemafile",
+                    schema[kind_name],
+                    *map(str, files),
+                ]
+        walls = alternating_walls(many, args.runs)
+        theirs = sum(m for label, (m, _) in walls.items() if label.startswith("cjs "))
+        cpu = dict(LAST_CPU)
+        for name in tools:
+            print(f"  {name + ' validate':<28}{ms(*walls[name])}, cpu {cpu[name] * 1000:.0f} ms")
         n_yaml = sum(len(v) for v in yaml_files.values())
-        print(f"  check-jsonschema        median {theirs * 1000:.0f} ms ({n_yaml} files, 2 runs)")
-        print(f"  speed-up: {theirs / ours[0]:.1f}x")
+        print(f"  {'check-jsonschema':<28}median {theirs * 1000:.0f} ms ({n_yaml} files, 2 runs)")
+        print(f"  speed-up: {theirs / walls['mlassets'][0]:.1f}x")
 
 
 if __name__ == "__main__":

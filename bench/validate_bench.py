@@ -6,16 +6,31 @@
 2. One card, cold process: median wall time of `mlassets validate CARD` versus
    `check-jsonschema --schemafile ... CARD.yaml`.
 
-Usage: .venv/bin/python bench/validate_bench.py [--cards 10000] [--runs 20]
+All commands run in turn in each round (`--rounds` for the 10,000-card runs, `--runs` for the
+cold start), so that load from other users of the machine falls on all of them alike.
+`--against BIN` adds a second mlassets (an earlier commit's, say) to the same rounds.
+
+Usage: .venv/bin/python bench/validate_bench.py [--cards 10000] [--runs 20] [--rounds 3]
+       [--mlassets BIN] [--against BIN]
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import tempfile
 from pathlib import Path
 
-from _common import BIN, card_schemas, machine, median_wall, ms, repeated_cards, wall_and_tree_peak
+from _common import (
+    BIN,
+    LAST_CPU,
+    alternating_walls,
+    card_schemas,
+    machine,
+    ms,
+    repeated_cards,
+    wall_and_tree_peak,
+)
 
 from mlassets.documents.card import read_card
 
@@ -41,47 +56,66 @@ def extract_front_matter(cards: list[Path], target: Path) -> dict[str, list[Path
     return groups
 
 
+CJS = str(BIN / "check-jsonschema")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cards", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the 10,000-card runs")
+    parser.add_argument("--mlassets", default=str(BIN / "mlassets"))
+    parser.add_argument("--against", help="a second mlassets, measured in the same rounds")
     args = parser.parse_args()
-    mlassets = str(BIN / "mlassets")
-    cjs = str(BIN / "check-jsonschema")
-    schema = card_schemas()
-    print(machine())
+    tools = {"mlassets": args.mlassets} | ({"against": args.against} if args.against else {})
+    print(machine(), tools)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         cards = repeated_cards(root, args.cards)
         yaml_files = extract_front_matter(cards, root / "yaml")
-        n_yaml = sum(len(v) for v in yaml_files.values())
-
-        wall, code, peak = wall_and_tree_peak([mlassets, "validate", str(root / "cards")])
-        print(
-            f"mlassets validate, {len(cards)} cards: {wall:.2f} s wall, exit {code}, "
-            f"peak RSS of the process tree {peak / 1024:.0f} MiB"
-        )
-        wall1, code1, peak1 = wall_and_tree_peak(
-            [mlassets, "validate", "--jobs", "1", str(root / "cards")]
-        )
-        print(
-            f"mlassets validate --jobs 1, {len(cards)} cards: {wall1:.2f} s wall, exit {code1}, "
-            f"peak RSS {peak1 / 1024:.0f} MiB"
-        )
-        cjs_wall = 0.0
-        for kind, files in yaml_files.items():
-            if files:
-                w, _, _ = wall_and_tree_peak([cjs, "--schemafile", schema[kind], *map(str, files)])
-                cjs_wall += w
-        print(f"check-jsonschema, {n_yaml} extracted front matters: {cjs_wall:.2f} s wall")
-        print(f"speed-up: {cjs_wall / wall:.1f}x")
-
-        one = cards[0]
+        many(args, tools, root / "cards", yaml_files)
+        one = str(cards[0])
         one_yaml = yaml_files["models"][0] if yaml_files["models"] else yaml_files["datasets"][0]
-        med, best = median_wall([mlassets, "validate", str(one)], args.runs)
-        print(f"mlassets validate, one card, cold: {ms(med, best)}")
-        med, best = median_wall([cjs, "--schemafile", schema["models"], str(one_yaml)], args.runs)
-        print(f"check-jsonschema, one file, cold: {ms(med, best)}")
+        cold = {f"{name} validate": [path, "validate", one] for name, path in tools.items()}
+        cold["check-jsonschema"] = [CJS, "--schemafile", card_schemas()["models"], str(one_yaml)]
+        for label, (med, best) in alternating_walls(cold, args.runs).items():
+            print(f"{label}, one card, cold: {ms(med, best)}, cpu {LAST_CPU[label] * 1000:.0f} ms")
+
+
+def many(
+    args: argparse.Namespace, tools: dict[str, str], cards: Path, yaml_files: dict[str, list[Path]]
+) -> None:
+    """The whole directory, with and without worker processes, against check-jsonschema."""
+    commands = {name: [path, "validate", str(cards)] for name, path in tools.items()}
+    commands |= {
+        f"{name} --jobs 1": [path, "validate", "--jobs", "1", str(cards)]
+        for name, path in tools.items()
+    }
+    schema = card_schemas()
+    for kind, files in yaml_files.items():
+        if files:
+            commands[f"cjs {kind}"] = [CJS, "--schemafile", schema[kind], *map(str, files)]
+    results: dict[str, list[tuple[float, int]]] = {label: [] for label in commands}
+    for _ in range(args.rounds):  # in turn, so drifting load falls on all alike
+        for label, cmd in commands.items():
+            wall, _code, peak = wall_and_tree_peak(cmd)
+            results[label].append((wall, peak))
+    cjs_wall = sum(median(results[k]) for k in results if k.startswith("cjs "))
+    n_cards = sum(1 for _ in cards.rglob("*.md"))
+    for label, rows in results.items():
+        if not label.startswith("cjs "):
+            peak = max(p for _, p in rows) / 1024
+            print(
+                f"{label}, {n_cards} cards: median {median(rows):.2f} s of "
+                f"{args.rounds}, peak RSS of the process tree {peak:.0f} MiB"
+            )
+    n_yaml = sum(len(v) for v in yaml_files.values())
+    print(f"check-jsonschema, {n_yaml} extracted front matters: median {cjs_wall:.2f} s")
+    print(f"speed-up: {cjs_wall / median(results['mlassets']):.1f}x")
+
+
+def median(rows: list[tuple[float, int]]) -> float:
+    return statistics.median(wall for wall, _ in rows)
 
 
 if __name__ == "__main__":

@@ -54,12 +54,6 @@ def test_normalize_license_survives_a_fuzzing_pass(tmp_path: Path) -> None:
     assert "Done" in result.stderr
 
 
-@pytest.mark.xfail(
-    reason="[yaml] owned by the colleague making YAML parsing fast (io/yamlpos.py): the fuzzer "
-    "finds PyYAML's ReaderError on control characters within seconds; the regression is "
-    "tests/properties/test_entry_points.py::test_known_yaml_crash_becomes_a_finding",
-    strict=False,
-)
 def test_parse_card_survives_a_fuzzing_pass(tmp_path: Path) -> None:
     result = fuzz("card", tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]

@@ -117,3 +117,11 @@ def test_every_hub_license_name_concludes_what_its_id_does() -> None:
         result = normalize_license(name)
         expected = "NOASSERTION" if hub_id in HUB_FAMILIES else HUB_TO_SPDX[hub_id]
         assert (result.spdx, result.certain) == (expected, True), name
+
+
+def test_share_alike_is_not_a_look_alike_license() -> None:
+    # "ShareAlike license" ends in "-like license", which the modified-license guard must not
+    # take for "BSD-like license".
+    result = normalize_license("the Creative Commons Attribution-ShareAlike license (CC BY SA 3.0)")
+    assert result.spdx == "CC-BY-SA-3.0"
+    assert normalize_license("a BSD-like license").spdx == "NOASSERTION"

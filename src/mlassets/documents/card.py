@@ -11,7 +11,7 @@ Every problem becomes a `Finding` with a line and column; nothing here raises on
 
 from __future__ import annotations
 
-import hashlib
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -31,10 +31,17 @@ class Card:
     path: str
     metadata: dict[str, Any] | None
     body: str
-    sha256: str
-    findings: tuple[Finding, ...]
+    raw: bytes = field(repr=False)
+    findings: tuple[Finding, ...] = ()
     located: Located | None = field(default=None, repr=False, compare=False)
     body_line: int = 1  # the card line `body` starts on (cards-12: body license statements)
+
+    @functools.cached_property
+    def sha256(self) -> str:
+        """sha256 of the card's bytes, computed when asked: validating never needs it."""
+        import hashlib  # with OpenSSL, 3 ms of the hook's cold start
+
+        return hashlib.sha256(self.raw).hexdigest()
 
     def position(self, path: tuple[str | int, ...], *, prefer_key: bool = False) -> Position | None:
         return self.located.position(path, prefer_key=prefer_key) if self.located else None
@@ -75,8 +82,7 @@ def parse_card(raw: bytes, path: str = "<card>") -> Card:
         located = _parse_yaml(block.yaml, block.yaml_line - 1, findings)
         if located is not None:
             metadata = located.data
-    sha = hashlib.sha256(raw).hexdigest()
-    return Card(path, metadata, body, sha, tuple(findings), located, body_line)
+    return Card(path, metadata, body, raw, tuple(findings), located, body_line)
 
 
 def _decode(raw: bytes, findings: list[Finding]) -> str:

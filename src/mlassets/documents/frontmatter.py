@@ -129,19 +129,14 @@ _UNCLOSED = ("quoted scalar", "flow sequence", "flow mapping", "flow collection"
 
 def yaml_error(exc: YamlSyntaxError) -> Finding:
     """C104 for a YAML error; an unclosed `[`, `{` or quote points at the line that opens it."""
-    cause = exc.__cause__
-    context = getattr(cause, "context", None) or ""
-    opened = getattr(cause, "context_mark", None)
-    failed = getattr(cause, "problem_mark", None)
+    context = getattr(exc.__cause__, "context", None) or ""
     kind = next((k for k in _UNCLOSED if k in context), None)
-    if opened is not None and failed is not None and kind is not None:
-        shift = exc.position.line - (failed.line + 1)  # the block's offset in the card
-        start = Position(opened.line + 1 + shift, opened.column + 1)
-        if start.line < exc.position.line:
-            problem = exc.message.removeprefix(context).strip()
-            return rules.C104.at(
-                f"YAML does not parse: the {kind} that opens here is never closed ({problem}, "
-                f"at line {exc.position.line}, column {exc.position.column})",
-                position=start,
-            )
+    start = exc.opened  # in the card's own lines, as every position is
+    if start is not None and kind is not None and start.line < exc.position.line:
+        problem = exc.message.removeprefix(context).strip()
+        return rules.C104.at(
+            f"YAML does not parse: the {kind} that opens here is never closed ({problem}, "
+            f"at line {exc.position.line}, column {exc.position.column})",
+            position=start,
+        )
     return rules.C104.at(f"YAML does not parse: {exc.message}", position=exc.position)

@@ -24,7 +24,8 @@ _MODIFIED = re.compile(
     r"|\bwith\s+(?:the\s+)?(?:commons\s+clause|custom|own|special|extra)\b"
     r"|\bwith\s+(?:an?\s+)?(?:additional|extra|further)\s+[\w\s-]{0,30}"
     r"(?:clause|term|terms|restriction|restrictions|condition|conditions)\b"
-    r"|[\w.)][\s-]?(?:style|like|based|inspired|ish)\s+licen[cs]e\b"
+    # "BSD-style license", not "ShareAlike license": the look-alike word stands on its own
+    r"|[\w.)][\s-]?\b(?:style|like|based|inspired|ish)\s+licen[cs]e\b"
     r"|\b(?:variant|modification|adaptation)\s+of\b|\bbased\s+on\s+the\s+[\w.\s-]{0,40}licen[cs]e\b",
     re.I,
 )

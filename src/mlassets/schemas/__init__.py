@@ -1,4 +1,4 @@
-"""Load the vendored JSON Schemas and build cached validators for them.
+"""Load the vendored JSON Schemas and compile cached validators for them (jsonschema-rs).
 
 The schemas are package data: the `*.schema.json` files beside this module.
 """
@@ -10,9 +10,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from mlassets.core.errors import SchemaFileError
+from mlassets.schemas.compiled import CompiledSchema, Violation
+
+__all__ = ["BUILTIN", "CompiledSchema", "Violation", "load_schema", "load_user_schema"]
 
 BUILTIN = (
     "hub-model-card",
@@ -50,16 +51,23 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 @functools.cache
-def validator_for(name: str) -> jsonschema.protocols.Validator:
-    schema = load_schema(name)
-    cls = jsonschema.validators.validator_for(schema)
-    return cls(schema)
+def validator_for(name: str) -> CompiledSchema:
+    """The compiled validator of the built-in schema `name`."""
+    from mlassets.schemas.compile import compile_schema
+
+    return compile_schema(load_schema(name))
 
 
 @functools.cache  # one parse per schema file and process, not one per card
-def load_user_schema(path: Path) -> jsonschema.protocols.Validator:
-    """A validator for an organisation's own schema file (JSON or YAML)."""
+def load_user_schema(path: Path) -> CompiledSchema:
+    """A validator for an organisation's own schema file (JSON or YAML).
+
+    Raises `SchemaFileError` (one line, exit 2) for a file that cannot be read or parsed, is not
+    a valid schema, has a `$ref` that cannot be resolved offline, or refers to itself without
+    reading any value (`{"$ref": "#"}`), which would never finish.
+    """
     from mlassets.io.yamlpos import YamlSyntaxError, load_located  # YAML is a superset of JSON
+    from mlassets.schemas.compile import compile_user_schema
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -74,14 +82,8 @@ def load_user_schema(path: Path) -> jsonschema.protocols.Validator:
     except YamlSyntaxError as exc:
         where = f"{path}:{exc.position.line}:{exc.position.column}"
         raise SchemaFileError(f"{where}: schema does not parse: {exc.message}", str(where)) from exc
+    except RecursionError as exc:  # json.loads recurses: a document nested ~1,000 deep
+        raise SchemaFileError(f"{path}: schema is nested too deeply", str(path)) from exc
     if not isinstance(schema, dict):
         raise SchemaFileError(f"{path}:1:1: a schema must be a JSON object", str(path))
-    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-    try:
-        cls.check_schema(schema)
-    except jsonschema.SchemaError as exc:
-        pointer = "/" + "/".join(str(p) for p in exc.absolute_path)
-        raise SchemaFileError(
-            f"{path}: not a valid JSON Schema at {pointer}: {exc.message}", str(path)
-        ) from exc
-    return cls(schema)
+    return compile_user_schema(schema, str(path))

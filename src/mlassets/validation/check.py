@@ -5,6 +5,7 @@ The result is data (`ValidationReport`); rendering and exit codes belong to the 
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -138,6 +139,11 @@ def _kind_folder(path: str) -> str | None:
     return None
 
 
+@functools.cache
+def _schema_keys(name: str) -> frozenset[str]:
+    return frozenset(load_schema(name)["properties"])
+
+
 def check_card(
     card: Card, kind: str | None = None, user_schemas: Sequence[Path] = ()
 ) -> tuple[str, list[Finding]]:
@@ -153,8 +159,7 @@ def check_card(
         findings += schema
         findings += other_license_findings(card.metadata, kind, card.located)  # hook (cards-12)
         findings += contradiction_findings(card, kind)  # hook (cards-12): body vs metadata
-        known = load_schema(name)["properties"]
-        findings += near_miss_findings(card.metadata, kind, known, card.located)
+        findings += near_miss_findings(card.metadata, kind, _schema_keys(name), card.located)
         for schema_path in user_schemas:
             user = load_user_schema(schema_path)
             findings += schema_findings(user, card.metadata, card.located, code_base=300)

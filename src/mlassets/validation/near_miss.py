@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -67,11 +68,18 @@ LEGACY_DATASET_LICENSES = "licenses"
 LEGACY_DATASET_LANGUAGES = "languages"
 
 
+@functools.lru_cache(maxsize=16)
+def _known(kind: str, schema_keys: frozenset[str]) -> tuple[frozenset[str], list[str]]:
+    """Every known key of a card kind, as a set and sorted (built once per kind, not per card)."""
+    known = schema_keys | _EXTRA_KNOWN.get(kind, set())
+    return known, sorted(known)
+
+
 def near_miss_findings(
     metadata: dict[str, Any], kind: str, known: Iterable[str], located: Located | None
 ) -> list[Finding]:
     """'Did you mean' findings for unknown top-level keys that look like documented ones."""
-    known_keys = set(known) | _EXTRA_KNOWN.get(kind, set())
+    known_keys, options = _known(kind, frozenset(known))
     findings = []
     for key in metadata:
         if key in known_keys:
@@ -99,7 +107,7 @@ def near_miss_findings(
             continue
         target = _ALIASES.get(key.lower())
         if target is None:
-            close = close_matches(key, sorted(known_keys), n=1, cutoff=0.85)
+            close = close_matches(key, options, n=1, cutoff=0.85)
             target = close[0] if close else None
         if target is not None and target in known_keys:
             findings.append(
