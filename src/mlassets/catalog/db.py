@@ -13,6 +13,9 @@ Tables (schema version 1):
   BM25. Its rowid is the asset's rowid.
 - `meta`: key/value (`schema_version`, `indexed_at`).
 
+Schema version 2 adds `results`, `dataset_features` and `metric_directions` (see
+`results_schema.py`).
+
 To change the schema, append a migration to MIGRATIONS; `open_catalog` applies the missing ones.
 """
 
@@ -21,7 +24,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+from mlassets.catalog.results_schema import RESULTS_SCHEMA
+
+SCHEMA_VERSION = 2
 
 # The secondary indexes, by name: a build into an empty catalog drops them, loads, and creates
 # them again (sorting once is much faster than keeping them up to date row by row).
@@ -84,6 +89,8 @@ MIGRATIONS: tuple[str, ...] = (
     """
     + ";\n".join(INDEXES.values())
     + ";",
+    # 2: evaluation results with provenance, dataset features, metric directions (selection)
+    RESULTS_SCHEMA,
 )
 
 

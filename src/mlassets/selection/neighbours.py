@@ -1,0 +1,71 @@
+"""Cold start: a dataset with no results borrows them from its nearest datasets by features.
+
+A model's prediction is the similarity-weighted mean of its results on the `k` nearest
+datasets, shrunk towards its mean over every dataset (and that towards the mean of all
+results). `centre` subtracts each dataset's offset from the mean first, so that a model measured
+on an easy dataset does not look better than one measured on a hard dataset.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mlassets.selection.matrix import Matrix, cosine
+from mlassets.selection.prediction import NEAREST, Prediction
+
+
+@dataclass(frozen=True)
+class NearestDatasets:
+    k: int = 10
+    shrink: float = 1.0  # weight of the model's prior against its neighbours' evidence
+    bandwidth: float = 3.0  # similarity weight exp(bandwidth * cosine)
+    centre: float = 0.0  # 0: raw values; 1: values minus the dataset's offset
+
+    def weights(self, matrix: Matrix, target: str) -> list[tuple[str, float]]:
+        """The k nearest datasets that have results, with their weights (all 1 without features)."""
+        mine = matrix.features.get(target)
+        scored = []
+        for dataset in matrix.values:
+            if dataset == target:
+                continue
+            theirs = matrix.features.get(dataset)
+            similarity = cosine(mine, theirs) if mine is not None and theirs is not None else 0.0
+            scored.append((dataset, math.exp(self.bandwidth * similarity)))
+        scored.sort(key=lambda pair: (-pair[1], pair[0]))
+        return scored[: self.k]
+
+    def predict(self, matrix: Matrix, target: str, models: Iterable[str]) -> dict[str, Prediction]:
+        means = matrix.dataset_means()
+        overall = matrix.global_mean()
+
+        def adjusted(dataset: str, value: float) -> float:
+            return value - self.centre * (means[dataset] - overall)
+
+        totals: dict[str, list[float]] = {}
+        for dataset, row in matrix.values.items():
+            if dataset == target:
+                continue
+            for model, value in row.items():
+                entry = totals.setdefault(model, [0.0, 0.0])
+                entry[0] += adjusted(dataset, value)
+                entry[1] += 1
+        near = self.weights(matrix, target)
+        out = {}
+        for model in models:
+            total, count = totals.get(model, (0.0, 0.0))
+            prior = (total + overall) / (count + 1)
+            evidence = [
+                (d, w, adjusted(d, matrix.values[d][model]))
+                for d, w in near
+                if model in matrix.values[d]
+            ]
+            weight = sum(w for _, w, _ in evidence)
+            value = (sum(w * v for _, w, v in evidence) + self.shrink * prior) / (
+                weight + self.shrink
+            )
+            confidence = (weight + count) / (weight + count + self.shrink + 1)
+            basis = tuple(d for d, _, _ in evidence)
+            out[model] = Prediction(model, value, round(confidence, 4), NEAREST, basis)
+        return out
