@@ -101,6 +101,11 @@ def import_results(
             if len(batch) >= _BATCH:
                 count += _flush(db, batch)
         count += _flush(db, batch)
+        db.execute("DELETE FROM result_counts")
+        db.execute(
+            "INSERT INTO result_counts "
+            "SELECT dataset, metric, count(*) FROM results GROUP BY dataset, metric"
+        )
     return ImportReport(count, ids.created, tuple(sorted(metrics)), time.perf_counter() - start)
 
 

@@ -6,6 +6,8 @@
   range scan; `results_model` serves collaborative filtering (a model's other datasets).
 - `dataset_features`: numeric features of a dataset (imported, OpenML qualities, card text).
 - `metric_directions`: directions stated by users for metrics the registry does not know.
+- `result_counts`: results per (metric, dataset), kept by every import: which datasets `select`
+  can draw on without scanning `results`.
 """
 
 RESULTS_SCHEMA = """
@@ -30,4 +32,10 @@ CREATE TABLE dataset_features (
     PRIMARY KEY (dataset, name)
 ) WITHOUT ROWID;
 CREATE TABLE metric_directions (metric TEXT PRIMARY KEY, higher INTEGER NOT NULL);
+CREATE TABLE result_counts (
+    dataset INTEGER NOT NULL,
+    metric TEXT NOT NULL,
+    results INTEGER NOT NULL,
+    PRIMARY KEY (metric, dataset)
+) WITHOUT ROWID;
 """

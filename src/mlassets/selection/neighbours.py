@@ -51,21 +51,21 @@ class NearestDatasets:
                 entry = totals.setdefault(model, [0.0, 0.0])
                 entry[0] += adjusted(dataset, value)
                 entry[1] += 1
-        near = self.weights(matrix, target)
+        evidence: dict[str, list[float]] = {}
+        basis: dict[str, list[str]] = {}
+        for dataset, weight in self.weights(matrix, target):
+            for model, value in matrix.values[dataset].items():
+                entry = evidence.setdefault(model, [0.0, 0.0])
+                entry[0] += weight * adjusted(dataset, value)
+                entry[1] += weight
+                basis.setdefault(model, []).append(dataset)
         out = {}
         for model in models:
             total, count = totals.get(model, (0.0, 0.0))
             prior = (total + overall) / (count + 1)
-            evidence = [
-                (d, w, adjusted(d, matrix.values[d][model]))
-                for d, w in near
-                if model in matrix.values[d]
-            ]
-            weight = sum(w for _, w, _ in evidence)
-            value = (sum(w * v for _, w, v in evidence) + self.shrink * prior) / (
-                weight + self.shrink
-            )
+            weighted, weight = evidence.get(model, (0.0, 0.0))
+            value = (weighted + self.shrink * prior) / (weight + self.shrink)
             confidence = (weight + count) / (weight + count + self.shrink + 1)
-            basis = tuple(d for d, _, _ in evidence)
-            out[model] = Prediction(model, value, round(confidence, 4), NEAREST, basis)
+            used = tuple(basis.get(model, ()))
+            out[model] = Prediction(model, value, round(confidence, 4), NEAREST, used)
         return out

@@ -1,0 +1,219 @@
+"""`select models`: a predicted ranking of models for a dataset, each with its evidence.
+
+The catalog may hold millions of results, so a query reads a neighbourhood only: the target's
+own results, the `pool` datasets nearest to it by features (the largest ones when it has no
+features), and the datasets its measured models were also measured on. Hyper-parameters of the
+nearest-datasets predictor are tuned on that neighbourhood (inner leave-one-dataset-out) and
+cached in `meta` until the results change.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from mlassets.catalog.leaderboard import dataset_rowid, default_metric
+from mlassets.catalog.results import direction_of
+from mlassets.selection.matrix import Matrix, cosine, standardised
+from mlassets.selection.neighbours import NearestDatasets
+from mlassets.selection.ranking import Ranked, predict
+from mlassets.selection.tuning import tune_nearest
+
+POOL = 50
+
+
+@dataclass(frozen=True)
+class Candidate:
+    model: str
+    rank: int
+    predicted: float
+    measured: float | None
+    evidence: str
+    method: str
+    confidence: float
+    basis: tuple[str, ...]
+    license: str | None
+    license_category: str | None
+    commercial_use: bool | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.__dict__, "basis": list(self.basis)}
+
+
+@dataclass(frozen=True)
+class Selection:
+    dataset: str
+    metric: str
+    higher_is_better: bool
+    use: str | None
+    method: str  # how unmeasured models were placed
+    errors: dict[str, float]  # held-out RMSE of the collaborative filters that competed
+    nearest: dict[str, float]  # the tuned nearest-datasets setting
+    candidates: tuple[Candidate, ...]
+    barred: tuple[Candidate, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema_version": 1,
+            "dataset": self.dataset,
+            "metric": self.metric,
+            "higher_is_better": self.higher_is_better,
+            "use": self.use,
+            "method": self.method,
+            "errors": self.errors,
+            "nearest": self.nearest,
+            "candidates": [c.to_json() for c in self.candidates],
+            "barred": [c.to_json() for c in self.barred],
+        }
+
+
+def _features(db: sqlite3.Connection) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for dataset, name, value in db.execute("SELECT dataset, name, value FROM dataset_features"):
+        out.setdefault(str(dataset), {})[name] = value
+    return out
+
+
+def _pool(db: sqlite3.Connection, target: int, metric: str, pool: int) -> list[int]:
+    counts: dict[int, int] = dict(
+        db.execute("SELECT dataset, results FROM result_counts WHERE metric = ?", (metric,))
+    )
+    vectors = standardised(_features(db))
+    mine = vectors.get(str(target))
+    if mine is None:
+        ordered = sorted(counts, key=lambda d: (-counts[d], d))
+    else:
+        with_features = [d for d in counts if str(d) in vectors]
+        ordered = sorted(with_features, key=lambda d: (-cosine(mine, vectors[str(d)]), d))
+    chosen = set(ordered[:pool])
+    measured = db.execute(
+        "SELECT model FROM results WHERE dataset = ? AND metric = ? LIMIT 200", (target, metric)
+    ).fetchall()
+    for (model,) in measured:
+        chosen.update(
+            d
+            for (d,) in db.execute(
+                "SELECT dataset FROM results WHERE model = ? AND metric = ? LIMIT 20",
+                (model, metric),
+            )
+        )
+    return sorted(chosen | {target})
+
+
+def _matrix(db: sqlite3.Connection, datasets: list[int], metric: str, up: bool) -> Matrix:
+    sign = 1.0 if up else -1.0
+    cells = []
+    for dataset in datasets:
+        rows = db.execute(
+            "SELECT model, value FROM results WHERE dataset = ? AND metric = ?", (dataset, metric)
+        )
+        cells += [(str(dataset), str(model), sign * value) for model, value in rows]
+    features = _features(db)
+    wanted = {str(d) for d in datasets}
+    return Matrix.build(cells, {d: f for d, f in features.items() if d in wanted})
+
+
+def _tuned(db: sqlite3.Connection, matrix: Matrix, key: str) -> NearestDatasets:
+    """The tuned setting for this neighbourhood, cached in meta until the results change."""
+    stamp = db.execute("SELECT count(*), total(results) FROM result_counts").fetchone()
+    cache_key = f"select:{key}:{stamp[0]}:{stamp[1]}"
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (cache_key,)).fetchone()
+    if row is not None:
+        return NearestDatasets(**json.loads(row[0]))
+    chosen = tune_nearest(matrix, limit=20).chosen
+    with db:
+        db.execute("DELETE FROM meta WHERE key LIKE ?", (f"select:{key}:%",))
+        db.execute("INSERT INTO meta VALUES (?, ?)", (cache_key, json.dumps(chosen.__dict__)))
+    return chosen
+
+
+def select_models(
+    db: sqlite3.Connection,
+    dataset_ref: str,
+    *,
+    metric: str | None = None,
+    k: int = 10,
+    use: str | None = None,
+    higher: bool | None = None,
+    pool: int = POOL,
+) -> Selection:
+    """The top `k` models for the dataset: measured, or predicted, best first."""
+    target, dataset_id = dataset_rowid(db, dataset_ref)
+    metric = metric or _any_metric(db, target)
+    up = direction_of(db, metric, higher)
+    matrix = _matrix(db, _pool(db, target, metric, pool), metric, up)
+    nearest = _tuned(db, matrix, f"{target}:{metric}")
+    ranked, plan = predict(matrix, str(target), matrix.models(), nearest)
+    described = _describe(db, ranked, up, use, k)
+    kept = tuple(c for c in described if not (use == "commercial" and c.commercial_use is False))
+    barred = tuple(c for c in described if c not in kept)
+    numbered = tuple(_renumber(c, i + 1) for i, c in enumerate(kept[:k]))
+    return Selection(
+        dataset_id, metric, up, use, plan.method, plan.errors, nearest.__dict__, numbered, barred
+    )
+
+
+def _any_metric(db: sqlite3.Connection, target: int) -> str:
+    if db.execute("SELECT 1 FROM results WHERE dataset = ? LIMIT 1", (target,)).fetchone():
+        return default_metric(db, target, None)
+    row = db.execute(
+        "SELECT metric FROM result_counts GROUP BY metric ORDER BY sum(results) DESC, metric"
+    ).fetchone()
+    if row is None:
+        from mlassets.errors import UsageError
+
+        raise UsageError("the catalog has no results; import some with `mlassets results import`")
+    return str(row[0])
+
+
+def _describe(
+    db: sqlite3.Connection, ranked: list[Ranked], up: bool, use: str | None, k: int
+) -> list[Candidate]:
+    """Ids and licenses for as many ranked models as the top k and the barred ones need."""
+    out = []
+    for item in ranked:
+        row = db.execute(
+            "SELECT id, license, license_category, commercial_use FROM assets WHERE rowid = ?",
+            (int(item.model),),
+        ).fetchone()
+        sign = 1.0 if up else -1.0
+        commercial = None if row[3] is None else bool(row[3])
+        out.append(
+            Candidate(
+                row[0],
+                0,
+                round(sign * item.predicted, 6),
+                None if item.measured is None else sign * item.measured,
+                item.evidence,
+                item.method,
+                item.confidence,
+                tuple(_dataset_ids(db, item.basis))
+                if item.method == "nearest-datasets"
+                else _model_ids(db, item.basis),
+                row[1],
+                row[2],
+                commercial,
+            )
+        )
+        if sum(1 for c in out if not (use == "commercial" and c.commercial_use is False)) >= k:
+            break
+    return out
+
+
+def _dataset_ids(db: sqlite3.Connection, rowids: tuple[str, ...]) -> list[str]:
+    return [
+        str(db.execute("SELECT id FROM assets WHERE rowid = ?", (int(r),)).fetchone()[0])
+        for r in rowids[:5]
+    ]
+
+
+def _model_ids(db: sqlite3.Connection, rowids: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_dataset_ids(db, rowids))
+
+
+def _renumber(candidate: Candidate, rank: int) -> Candidate:
+    from dataclasses import replace
+
+    return replace(candidate, rank=rank)

@@ -1,0 +1,163 @@
+"""`results import`, `datasets features import`, `leaderboard` and `select models`."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlassets.cli._errors import ExitCode, exits
+from mlassets.cli._options import AsJson, Use
+from mlassets.cli._render import print_json, print_table
+from mlassets.cli.catalog import DEFAULT_DB, Db, _open
+
+results_app = typer.Typer(
+    name="results", help="Evaluation results in the catalog.", no_args_is_help=True
+)
+datasets_app = typer.Typer(name="datasets", help="Dataset features.", no_args_is_help=True)
+features_app = typer.Typer(name="features", help="Numeric dataset features.", no_args_is_help=True)
+datasets_app.add_typer(features_app)
+select_app = typer.Typer(name="select", help="Choose models from evidence.", no_args_is_help=True)
+
+Direction = Annotated[
+    bool | None,
+    typer.Option(
+        "--higher-is-better/--lower-is-better",
+        help="The metric's direction, for a metric the registry does not know.",
+        show_default=False,
+    ),
+]
+Metric = Annotated[str | None, typer.Option(help="The metric (default: the most reported).")]
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+@results_app.command("import")
+@exits
+def import_results(
+    path: Annotated[
+        Path, typer.Argument(help="CSV: dataset, model, metric, value[, split, source].")
+    ],
+    db: Db = DEFAULT_DB,
+    higher: Direction = None,
+    as_json: AsJson = False,
+) -> int:
+    """Import evaluation results; unknown model and dataset ids become catalog nodes."""
+    from mlassets.catalog import open_catalog
+    from mlassets.catalog.results import import_results as run
+    from mlassets.catalog.results import read_results_csv
+
+    report = run(open_catalog(db), read_results_csv(path, _now()), higher=higher)
+    if as_json:
+        print_json(report.to_json())
+    else:
+        typer.echo(
+            f"{db}: {report.rows} result(s), {report.new_assets} new asset(s), "
+            f"metrics {', '.join(report.metrics) or '-'}, in {report.seconds:.2f} s"
+        )
+    return ExitCode.OK
+
+
+@features_app.command("import")
+@exits
+def import_features(
+    path: Annotated[Path, typer.Argument(help="CSV: a dataset column, then numeric columns.")],
+    db: Db = DEFAULT_DB,
+    as_json: AsJson = False,
+) -> int:
+    """Import numeric dataset features (used to find a dataset's nearest datasets)."""
+    from mlassets.catalog import open_catalog
+    from mlassets.catalog.results import import_features as run
+    from mlassets.catalog.results import read_features_csv
+
+    report = run(open_catalog(db), read_features_csv(path))
+    if as_json:
+        print_json(report.to_json())
+    else:
+        typer.echo(f"{db}: {report.rows} feature value(s), {report.new_assets} new dataset(s)")
+    return ExitCode.OK
+
+
+@exits
+def leaderboard(
+    dataset: Annotated[str, typer.Argument(help="A dataset id in the catalog.")],
+    metric: Metric = None,
+    split: Annotated[str | None, typer.Option(help="Only results on this split.")] = None,
+    use: Annotated[Use | None, typer.Option(help="Intended use.")] = None,
+    higher: Direction = None,
+    db: Db = DEFAULT_DB,
+    as_json: AsJson = False,
+) -> int:
+    """Models ranked by a metric on one dataset, with source and license."""
+    from mlassets.catalog.leaderboard import leaderboard as run
+
+    board = run(
+        _open(db), dataset, metric=metric, split=split, use=use and use.value, higher=higher
+    )
+    if as_json:
+        print_json(board.to_json())
+        return ExitCode.OK
+    rows = [
+        [str(i + 1), e.model, f"{e.value:g}", e.split, e.source, e.license_category or "unknown"]
+        for i, e in enumerate(board.entries)
+    ]
+    print_table(
+        f"{board.dataset}: {board.metric}",
+        ["rank", "model", "value", "split", "source", "license"],
+        rows,
+    )
+    for entry in board.barred:
+        typer.echo(f"barred for {board.use} use: {entry.model} ({entry.license})")
+    return ExitCode.OK
+
+
+@select_app.command("models")
+@exits
+def select_models(
+    dataset: Annotated[str, typer.Option("--for", help="The dataset (an id in the catalog).")],
+    metric: Metric = None,
+    k: Annotated[int, typer.Option("--k", min=1, max=1000, help="How many models.")] = 10,
+    use: Annotated[Use | None, typer.Option(help="Intended use.")] = None,
+    higher: Direction = None,
+    db: Db = DEFAULT_DB,
+    as_json: AsJson = False,
+) -> int:
+    """Rank models for a dataset: measured, predicted by collaborative filtering, or from the
+    nearest datasets by features; each with its evidence and confidence."""
+    from mlassets.catalog.select import select_models as run
+
+    selection = run(_open(db), dataset, metric=metric, k=k, use=use and use.value, higher=higher)
+    if as_json:
+        print_json(selection.to_json())
+        return ExitCode.OK
+    rows = [
+        [
+            str(c.rank),
+            c.model,
+            f"{c.predicted:.4g}",
+            "" if c.measured is None else f"{c.measured:g}",
+            c.evidence,
+            c.method,
+            f"{c.confidence:.2f}",
+            c.license_category or "unknown",
+        ]
+        for c in selection.candidates
+    ]
+    columns = [
+        "rank",
+        "model",
+        "predicted",
+        "measured",
+        "evidence",
+        "method",
+        "confidence",
+        "license",
+    ]
+    print_table(f"{selection.dataset}: {selection.metric}", columns, rows)
+    for c in selection.barred:
+        typer.echo(f"barred for {selection.use} use: {c.model} ({c.license})")
+    return ExitCode.OK
