@@ -34,6 +34,8 @@ BUILTIN = (
     "lock",
     "sync-report",
     "outdated-report",
+    "select-models",
+    "leaderboard",
 )
 
 

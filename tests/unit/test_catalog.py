@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 
 from mlassets.catalog import (
+    SCHEMA_VERSION,
     CatalogError,
     audit,
     index_manifests,
     lineage_graph,
     open_catalog,
     recommend_datasets,
-    recommend_models,
     search,
 )
 from mlassets.catalog import render as draw
@@ -207,50 +207,6 @@ def test_lineage_marks_violations_and_reports_cycles(tmp_path: Path) -> None:
     assert graph.to_json()["schema_version"] == 1
 
 
-def test_models_for_a_dataset_rank_by_task_language_license_and_results(tmp_path: Path) -> None:
-    data = "acme/reviews"
-    db = catalog(
-        tmp_path,
-        manifest(
-            f"hf://datasets/{data}",
-            "dataset",
-            "CC-BY-4.0",
-            task="text-classification",
-            languages=["en"],
-        ),
-        manifest(
-            "hf://acme/best",
-            task="text-classification",
-            languages=["en"],
-            metrics=[metric(data, "accuracy", 0.9)],
-        ),
-        manifest(
-            "hf://acme/nc",
-            license_id="CC-BY-NC-4.0",
-            task="text-classification",
-            languages=["en"],
-            metrics=[metric(data, "accuracy", 0.8)],
-        ),
-        manifest(
-            "hf://acme/untested",
-            license_id="Apache-2.0",
-            task="text-classification",
-            languages=["en"],
-        ),
-        manifest("hf://acme/generator", task="text-generation", languages=["en"]),
-        manifest("hf://acme/vision", task="image-classification"),
-    )
-    result = recommend_models(db, f"hf://datasets/{data}", use="commercial")
-    # Models for another task (and not evaluated on the dataset) are not candidates.
-    assert [r.id for r in result.ranked] == ["hf://acme/best", "hf://acme/untested", "hf://acme/nc"]
-    assert result.metric == "accuracy"
-    best = result.ranked[0]
-    assert best.score == 1.0
-    assert [p.name for p in best.parts] == ["task", "language", "license", "evaluation"]
-    assert "accuracy 0.9 on acme/reviews" in best.parts[3].why
-    assert "bars commercial use" in result.ranked[2].parts[2].why
-
-
 def test_datasets_for_a_model_set_incompatible_licenses_apart(tmp_path: Path) -> None:
     db = catalog(
         tmp_path,
@@ -331,8 +287,8 @@ def test_audit_shares_missing_fields_and_licenses(tmp_path: Path) -> None:
 
 def test_catalog_schema_is_versioned(tmp_path: Path) -> None:
     db = open_catalog(tmp_path / "c.db")
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
-    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
     db.execute("PRAGMA user_version = 99")
     db.close()
     with pytest.raises(CatalogError, match="newer than this mlassets"):

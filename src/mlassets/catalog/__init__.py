@@ -6,7 +6,7 @@ from mlassets.catalog.build import IndexReport, index_manifests
 from mlassets.catalog.db import SCHEMA_VERSION, CatalogError, open_catalog
 from mlassets.catalog.graph import AssetNotFound, LineageGraph, lineage_graph
 from mlassets.catalog.query import SearchResult, search
-from mlassets.catalog.recommend import Recommendations, recommend_datasets, recommend_models
+from mlassets.catalog.recommend import Recommendations, recommend_datasets
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -22,6 +22,5 @@ __all__ = [
     "lineage_graph",
     "open_catalog",
     "recommend_datasets",
-    "recommend_models",
     "search",
 ]
