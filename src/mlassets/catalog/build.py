@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mlassets.catalog.db import INDEXES, open_catalog
+from mlassets.catalog.results import refresh_model_index
 from mlassets.catalog.rows import ASSET_COLUMNS, TRAINED_ON, Prepared, manifest_files, prepare
 from mlassets.licenses.lineage import Node, edge_findings
 from mlassets.models import Severity
@@ -80,6 +81,7 @@ def index_manifests(paths: Sequence[Path], db: Path, *, workers: int | None = No
             try:
                 writer = _Writer(connection, unjournaled=new)
                 errors = writer.write(_prepared(files, pool))
+                refresh_model_index(connection, _now())  # model-index rows become results
             finally:
                 connection.close()
             if new:
@@ -100,6 +102,10 @@ def index_manifests(paths: Sequence[Path], db: Path, *, workers: int | None = No
         tuple(errors),
         time.perf_counter() - start,
     )
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 def _fingerprint(card_sha256: str | None, revision: str | None) -> int:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from mlassets.cli._errors import ExitCode, exits
-from mlassets.cli._options import AsJson, Use
+from mlassets.cli._options import AsJson, OpenmlServer, Timeout, Use
 from mlassets.cli._render import print_json, print_table
 from mlassets.cli.catalog import DEFAULT_DB, Db, _open
 
@@ -160,4 +160,41 @@ def select_models(
     print_table(f"{selection.dataset}: {selection.metric}", columns, rows)
     for c in selection.barred:
         typer.echo(f"barred for {selection.use} use: {c.model} ({c.license})")
+    return ExitCode.OK
+
+
+@results_app.command("fetch-openml")
+@exits
+def fetch_openml(
+    function: Annotated[
+        str, typer.Option(help="The evaluation measure, e.g. predictive_accuracy.")
+    ] = "predictive_accuracy",
+    task: Annotated[list[int] | None, typer.Option(help="Only these task ids.")] = None,
+    flow: Annotated[list[int] | None, typer.Option(help="Only these flow ids.")] = None,
+    size: Annotated[int | None, typer.Option(help="At most this many evaluations.")] = None,
+    openml_server: OpenmlServer = None,
+    timeout: Timeout = 30.0,
+    db: Db = DEFAULT_DB,
+    as_json: AsJson = False,
+) -> int:
+    """Import OpenML run evaluations (flows as models) through the openml client."""
+    from mlassets.catalog import open_catalog
+    from mlassets.catalog.results import import_results as run
+    from mlassets.sources.openml_results import fetch_evaluations
+    from mlassets.sources.retry import RetryPolicy
+
+    results = fetch_evaluations(
+        function,
+        tasks=task or (),
+        flows=flow or (),
+        size=size,
+        policy=RetryPolicy(timeout=timeout),
+        server=openml_server,
+        fetched_at=_now(),
+    )
+    report = run(open_catalog(db), results)
+    if as_json:
+        print_json(report.to_json())
+    else:
+        typer.echo(f"{db}: {report.rows} OpenML result(s), {report.new_assets} new asset(s)")
     return ExitCode.OK

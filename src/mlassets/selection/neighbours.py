@@ -20,11 +20,12 @@ from mlassets.selection.prediction import NEAREST, Prediction
 class NearestDatasets:
     k: int = 10
     shrink: float = 1.0  # weight of the model's prior against its neighbours' evidence
-    bandwidth: float = 3.0  # similarity weight exp(bandwidth * cosine)
+    bandwidth: float = 3.0  # weight exp(bandwidth * (cosine - 1)): 1 for the same direction
     centre: float = 0.0  # 0: raw values; 1: values minus the dataset's offset
 
     def weights(self, matrix: Matrix, target: str) -> list[tuple[str, float]]:
-        """The k nearest datasets that have results, with their weights (all 1 without features)."""
+        """The k nearest datasets that have results, with weights in (0, 1]; without features
+        every dataset weighs exp(-bandwidth)."""
         mine = matrix.features.get(target)
         scored = []
         for dataset in matrix.values:
@@ -32,7 +33,7 @@ class NearestDatasets:
                 continue
             theirs = matrix.features.get(dataset)
             similarity = cosine(mine, theirs) if mine is not None and theirs is not None else 0.0
-            scored.append((dataset, math.exp(self.bandwidth * similarity)))
+            scored.append((dataset, math.exp(self.bandwidth * (similarity - 1))))
         scored.sort(key=lambda pair: (-pair[1], pair[0]))
         return scored[: self.k]
 
@@ -65,7 +66,7 @@ class NearestDatasets:
             prior = (total + overall) / (count + 1)
             weighted, weight = evidence.get(model, (0.0, 0.0))
             value = (weighted + self.shrink * prior) / (weight + self.shrink)
-            confidence = (weight + count) / (weight + count + self.shrink + 1)
+            confidence = weight / (weight + self.shrink)
             used = tuple(basis.get(model, ()))
             out[model] = Prediction(model, value, round(confidence, 4), NEAREST, used)
         return out
