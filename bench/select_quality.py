@@ -24,7 +24,7 @@ from pathlib import Path
 from mlassets.selection.evaluation import ndcg_at, precision_at, regret_at_1
 from mlassets.selection.matrix import Matrix
 from mlassets.selection.ranking import predict
-from mlassets.selection.tuning import tune_nearest
+from mlassets.selection.tuning import _folds, tune_nearest
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "modelsel"
 Ranker = Callable[[Matrix, str, Mapping[str, float]], list[str]]
@@ -137,6 +137,9 @@ def main() -> int:
         print(json.dumps(report, indent=2, sort_keys=True))
         return 0
     for protocol, methods in report.items():
+        if not isinstance(methods, dict):
+            print(f"{protocol}: {methods}")
+            continue
         print(f"## {protocol}")
         for name, figures in methods.items():
             print(f"{name:22} " + "  ".join(f"{k} {v}" for k, v in figures.items()))

@@ -22,6 +22,7 @@ class NearestDatasets:
     shrink: float = 1.0  # weight of the model's prior against its neighbours' evidence
     bandwidth: float = 3.0  # weight exp(bandwidth * (cosine - 1)): 1 for the same direction
     centre: float = 0.0  # 0: raw values; 1: values minus the dataset's offset
+    relative: float = 0.0  # share of the model's standing within the dataset (0..1 percentile)
 
     def weights(self, matrix: Matrix, target: str) -> list[tuple[str, float]]:
         """The k nearest datasets that have results, with weights in (0, 1]; without features
@@ -40,9 +41,13 @@ class NearestDatasets:
     def predict(self, matrix: Matrix, target: str, models: Iterable[str]) -> dict[str, Prediction]:
         means = matrix.dataset_means()
         overall = matrix.global_mean()
+        standing = _percentiles(matrix) if self.relative else {}
 
         def adjusted(dataset: str, value: float) -> float:
-            return value - self.centre * (means[dataset] - overall)
+            raw = value - self.centre * (means[dataset] - overall)
+            if not self.relative:
+                return raw
+            return (1 - self.relative) * raw + self.relative * standing[dataset][value]
 
         totals: dict[str, list[float]] = {}
         for dataset, row in matrix.values.items():
@@ -70,3 +75,18 @@ class NearestDatasets:
             used = tuple(basis.get(model, ()))
             out[model] = Prediction(model, value, round(confidence, 4), NEAREST, used)
         return out
+
+
+def _percentiles(matrix: Matrix) -> dict[str, dict[float, float]]:
+    """dataset -> value -> its standing among the dataset's values (0 worst, 1 best; ties share)."""
+    out: dict[str, dict[float, float]] = {}
+    for dataset, row in matrix.values.items():
+        ordered = sorted(row.values())
+        last = max(len(ordered) - 1, 1)
+        ranks: dict[float, list[int]] = {}
+        for index, value in enumerate(ordered):
+            ranks.setdefault(value, []).append(index)
+        out[dataset] = {
+            v: (sum(i) / len(i) / last if len(ordered) > 1 else 0.5) for v, i in ranks.items()
+        }
+    return out

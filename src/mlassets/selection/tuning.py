@@ -21,9 +21,9 @@ from mlassets.selection.matrix import Matrix
 from mlassets.selection.neighbours import NearestDatasets
 
 GRID: tuple[NearestDatasets, ...] = tuple(
-    NearestDatasets(k, shrink, bandwidth, centre)
-    for k, shrink, bandwidth, centre in itertools.product(
-        (3, 10, 10_000), (0.05, 0.5, 2.0), (0.0, 3.0, 10.0), (0.0, 1.0)
+    NearestDatasets(k, shrink, bandwidth, centre, relative)
+    for relative, k, shrink, bandwidth, centre in itertools.product(
+        (0.0, 0.25, 0.5), (3, 10, 10_000), (0.05, 0.5, 2.0), (0.0, 3.0, 10.0), (0.0, 1.0)
     )
 )
 DEFAULT = NearestDatasets()
