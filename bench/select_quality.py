@@ -129,9 +129,15 @@ def main() -> int:
     lodo = [
         (full.without(d), d, dict(row)) for d, row in sorted(full.values.items()) if len(row) >= 2
     ]
-    report = {
+    report: dict[str, object] = {
         "cold-start split": evaluate(cold_folds, args.k),
         "leave-one-dataset-out": evaluate(lodo, args.k),
+        # Inner folds with evidence (held-out models measured elsewhere too): with none, select
+        # cannot tune and uses its defaults.
+        "inner folds, cold-start training part": len(_folds(train, 10_000)),
+        "inner folds, leave-one-dataset-out (mean)": round(
+            statistics.fmean(len(_folds(m, 10_000)) for m, _, _ in lodo), 2
+        ),
     }
     if args.json:
         print(json.dumps(report, indent=2, sort_keys=True))
