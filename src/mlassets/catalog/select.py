@@ -18,6 +18,7 @@ from mlassets.catalog.leaderboard import dataset_rowid, default_metric
 from mlassets.catalog.results import direction_of
 from mlassets.selection.matrix import Matrix, cosine, standardised
 from mlassets.selection.neighbours import NearestDatasets
+from mlassets.selection.probe import ProbeOutcome
 from mlassets.selection.ranking import Ranked, predict
 from mlassets.selection.tuning import tune_nearest
 
@@ -53,6 +54,7 @@ class Selection:
     nearest: dict[str, float]  # the tuned nearest-datasets setting
     candidates: tuple[Candidate, ...]
     barred: tuple[Candidate, ...]
+    probes: tuple[ProbeOutcome, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -66,6 +68,7 @@ class Selection:
             "nearest": self.nearest,
             "candidates": [c.to_json() for c in self.candidates],
             "barred": [c.to_json() for c in self.barred],
+            "probes": [p.to_json() for p in self.probes],
         }
 
 

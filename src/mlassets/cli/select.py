@@ -12,6 +12,7 @@ from mlassets.cli._errors import ExitCode, exits
 from mlassets.cli._options import AsJson, OpenmlServer, Timeout, Use
 from mlassets.cli._render import print_json, print_table
 from mlassets.cli.catalog import DEFAULT_DB, Db, _open
+from mlassets.errors import UsageError
 
 results_app = typer.Typer(
     name="results", help="Evaluation results in the catalog.", no_args_is_help=True
@@ -123,14 +124,35 @@ def select_models(
     k: Annotated[int, typer.Option("--k", min=1, max=1000, help="How many models.")] = 10,
     use: Annotated[Use | None, typer.Option(help="Intended use.")] = None,
     higher: Direction = None,
+    probe: Annotated[
+        int, typer.Option(min=0, help="Evaluate the top K runnable candidates on --sample.")
+    ] = 0,
+    sample: Annotated[Path | None, typer.Option(help="CSV: numeric features and --target.")] = None,
+    target: Annotated[str | None, typer.Option(help="The sample's target column.")] = None,
+    budget: Annotated[float, typer.Option(min=0, help="Seconds for all probes.")] = 60.0,
     db: Db = DEFAULT_DB,
     as_json: AsJson = False,
 ) -> int:
     """Rank models for a dataset: measured, predicted by collaborative filtering, or from the
-    nearest datasets by features; each with its evidence and confidence."""
-    from mlassets.catalog.select import select_models as run
+    nearest datasets by features; each with its evidence and confidence. With --probe, the top
+    runnable candidates are cross-validated on your sample and re-ranked by what they scored."""
+    intended = use.value if use else None
+    if probe:
+        from mlassets.catalog.probe import ProbeRequest, probe_and_select
 
-    selection = run(_open(db), dataset, metric=metric, k=k, use=use and use.value, higher=higher)
+        if sample is None or target is None:
+            raise UsageError("--probe needs --sample FILE and --target COLUMN")
+        request = ProbeRequest(sample, target, probe, budget)
+        selection = probe_and_select(
+            _open(db), dataset, request, metric=metric, k=k, use=intended, higher=higher
+        )
+    else:
+        from mlassets.catalog.select import select_models as run
+
+        selection = run(_open(db), dataset, metric=metric, k=k, use=intended, higher=higher)
+    for outcome in selection.probes:
+        if outcome.error:
+            typer.echo(f"mlassets: probe {outcome.model}: {outcome.error}", err=True)
     if as_json:
         print_json(selection.to_json())
         return ExitCode.OK

@@ -74,3 +74,27 @@ def fetch_evaluations(
         )
         for _, e in sorted(best.items())
     ]
+
+
+def flow_loader(flow: int, server: str | None = None, timeout: float = 30.0) -> Any:
+    """A loader for an OpenML flow rebuilt as a scikit-learn estimator (openml 0.15 ships its
+    scikit-learn extension inside; from 0.16 it is the separate `openml-sklearn` package)."""
+
+    def load() -> Any:
+        openml = _client()
+        openml.config.server = server or os.environ.get(SERVER_ENV) or DEFAULT_SERVER
+        openml.config.connection_n_retries = 1
+        ref = AssetRef(kind="model", source="openml", name=f"flow/{flow}")
+        policy = RetryPolicy(attempts=1, timeout=timeout)
+        rebuilt = _guarded(
+            ref,
+            openml,
+            lambda: with_deadline(
+                lambda: openml.flows.get_flow(flow, reinstantiate=True, strict_version=False),
+                timeout,
+            ),
+            policy,
+        )
+        return rebuilt.model
+
+    return load
