@@ -188,3 +188,33 @@ def test_probe_budget_and_usage(run_cli, probe_hub: RunningHub, tmp_path: Path) 
         env=env,
     )
     assert wrong.code == 2 and "no column 'nope'" in wrong.stderr
+
+
+def flow_xml(flow_id: int, estimator: object) -> str:
+    import xmltodict
+    from openml.extensions.sklearn import SklearnExtension
+
+    document = SklearnExtension().model_to_flow(estimator)._to_dict()
+    flow = document["oml:flow"]
+    extra = {"oml:id": str(flow_id), "oml:uploader": "1", "oml:version": "1", "oml:upload_date": "2025-01-01T00:00:00"}
+    document["oml:flow"] = {"@xmlns:oml": flow.pop("@xmlns:oml"), **extra, **flow}
+    return str(xmltodict.unparse(document))
+
+
+def test_openml_flows_are_rebuilt_and_probed(run_cli, hub_copy: RunningHub, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("openml")
+    folder = hub_copy.hub.data / "openml"
+    (folder / "flow-10.xml").write_text(flow_xml(10, DecisionTreeClassifier(max_depth=1)))
+    (folder / "flow-11.xml").write_text(flow_xml(11, LogisticRegression()))
+    env = {"HF_ENDPOINT": hub_copy.url, "MLASSETS_OPENML_SERVER": f"{hub_copy.url}/api/v1/xml"}
+    assert run_cli("results", "fetch-openml", env=env).code == 0  # flows 10, 11, 12 on 61 and 40
+    write_inputs(tmp_path)
+    args = ["select", "models", "--for", "mine", "--probe", "3", "--sample", "sample.csv", "--target", "label", "--json"]
+    assert run_cli("datasets", "features", "import", "f.csv", env=env).code == 0
+    result = run_cli(*args, env=env)
+    assert result.code == 0, result.stderr
+    probes = {p["model"]: p for p in json.loads(result.stdout)["probes"]}
+    assert set(probes) == {"openml://flow/10", "openml://flow/11", "openml://flow/12"}
+    assert probes["openml://flow/11"]["score"] > 0.9 > probes["openml://flow/10"]["score"]
+    assert probes["openml://flow/12"]["score"] is None and "181" in probes["openml://flow/12"]["error"]
+    assert hub_copy.hub.count("GET", "/api/v1/xml/flow/11") == 1

@@ -85,11 +85,10 @@ def _pool(db: sqlite3.Connection, target: int, metric: str, pool: int) -> list[i
     )
     vectors = standardised(_features(db))
     mine = vectors.get(str(target))
-    if mine is None:
-        ordered = sorted(counts, key=lambda d: (-counts[d], d))
-    else:
-        with_features = [d for d in counts if str(d) in vectors]
-        ordered = sorted(with_features, key=lambda d: (-cosine(mine, vectors[str(d)]), d))
+    # Nearest by features first; datasets without features after them, largest first.
+    featured = [d for d in counts if mine is not None and str(d) in vectors]
+    ordered = sorted(featured, key=lambda d: (-cosine(mine or (), vectors[str(d)]), d))
+    ordered += sorted(set(counts) - set(featured), key=lambda d: (-counts[d], d))
     chosen = set(ordered[:pool])
     measured = db.execute(
         "SELECT model FROM results WHERE dataset = ? AND metric = ? LIMIT 200", (target, metric)
