@@ -128,3 +128,17 @@ def test_select_measured_predicted_and_cold_start(run_cli, tmp_path: Path) -> No
     assert text.code == 0 and text.stdout.splitlines()[0].startswith("rank\tmodel\tpredicted")
     missing = run_cli("select", "models", "--for", "nowhere")
     assert missing.code == 2 and missing.stderr.count("\n") == 1
+
+
+def test_features_from_openml_qualities_and_cards(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fetched = run_cli("datasets", "features", "fetch-openml", "61", "--json")
+    assert fetched.code == 0, fetched.stderr
+    report = json.loads(fetched.stdout)
+    assert report["rows"] == 4  # AutoCorrelation is null on the server: left out
+    assert "NumberOfClasses" in report["metrics"]
+    missing = run_cli("datasets", "features", "fetch-openml", "999999")
+    assert missing.code == 3 and "openml://999999" in missing.stderr
+    assert run_cli("fetch", TINY_DS, "hf://datasets/acme/product-reviews", "--out", "m").code == 0
+    assert run_cli("index", "m").code == 0
+    derived = json.loads(run_cli("datasets", "features", "derive", "--json").stdout)
+    assert derived["rows"] == 32 and derived["metrics"][:2] == ["card:0", "card:1"]

@@ -196,7 +196,12 @@ def flow_xml(flow_id: int, estimator: object) -> str:
 
     document = SklearnExtension().model_to_flow(estimator)._to_dict()
     flow = document["oml:flow"]
-    extra = {"oml:id": str(flow_id), "oml:uploader": "1", "oml:version": "1", "oml:upload_date": "2025-01-01T00:00:00"}
+    extra = {
+        "oml:id": str(flow_id),
+        "oml:uploader": "1",
+        "oml:version": "1",
+        "oml:upload_date": "2025-01-01T00:00:00",
+    }
     document["oml:flow"] = {"@xmlns:oml": flow.pop("@xmlns:oml"), **extra, **flow}
     return str(xmltodict.unparse(document))
 
@@ -209,12 +214,26 @@ def test_openml_flows_are_rebuilt_and_probed(run_cli, hub_copy: RunningHub, tmp_
     env = {"HF_ENDPOINT": hub_copy.url, "MLASSETS_OPENML_SERVER": f"{hub_copy.url}/api/v1/xml"}
     assert run_cli("results", "fetch-openml", env=env).code == 0  # flows 10, 11, 12 on 61 and 40
     write_inputs(tmp_path)
-    args = ["select", "models", "--for", "mine", "--probe", "3", "--sample", "sample.csv", "--target", "label", "--json"]
+    args = [
+        "select",
+        "models",
+        "--for",
+        "mine",
+        "--probe",
+        "3",
+        "--sample",
+        "sample.csv",
+        "--target",
+        "label",
+        "--json",
+    ]
     assert run_cli("datasets", "features", "import", "f.csv", env=env).code == 0
     result = run_cli(*args, env=env)
     assert result.code == 0, result.stderr
     probes = {p["model"]: p for p in json.loads(result.stdout)["probes"]}
     assert set(probes) == {"openml://flow/10", "openml://flow/11", "openml://flow/12"}
     assert probes["openml://flow/11"]["score"] > 0.9 > probes["openml://flow/10"]["score"]
-    assert probes["openml://flow/12"]["score"] is None and "181" in probes["openml://flow/12"]["error"]
+    assert (
+        probes["openml://flow/12"]["score"] is None and "181" in probes["openml://flow/12"]["error"]
+    )
     assert hub_copy.hub.count("GET", "/api/v1/xml/flow/11") == 1

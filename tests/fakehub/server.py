@@ -264,6 +264,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._oml_listing(f"evaluations-{rest[3]}.xml", head)
         if rest[:3] == ["user", "list", "user_id"]:
             return self._oml_listing("users.xml", head)
+        if len(rest) == 3 and rest[:2] == ["data", "qualities"]:
+            return self._oml_listing(f"qualities-{rest[2]}.xml", head)
         if len(rest) == 2 and rest[0] == "flow":
             flow = self.hub.data / "openml" / f"flow-{rest[1]}.xml"
             if flow.is_file():

@@ -228,3 +228,21 @@ def refresh_model_index(db: sqlite3.Connection, indexed_at: str) -> int:
     with db:
         db.execute("DELETE FROM results WHERE source = 'model-index'")
     return import_results(db, results).rows
+
+
+def card_features(db: sqlite3.Connection) -> list[DatasetFeature]:
+    """`card:0`..`card:15` for every dataset with a card text in the catalog (title, task,
+    description)."""
+    from mlassets.selection.text_features import card_vector
+
+    out = []
+    for asset_id, title, task, description in db.execute(
+        "SELECT id, title, task, description FROM assets WHERE kind = 'dataset' AND dangling = 0"
+    ):
+        text = " ".join(t for t in (title, task, description) if t)
+        if text.strip():
+            vector = card_vector(text)
+            out += [
+                DatasetFeature(asset_id, f"card:{i}", v, "card-text") for i, v in enumerate(vector)
+            ]
+    return out

@@ -220,3 +220,44 @@ def fetch_openml(
     else:
         typer.echo(f"{db}: {report.rows} OpenML result(s), {report.new_assets} new asset(s)")
     return ExitCode.OK
+
+
+@features_app.command("fetch-openml")
+@exits
+def fetch_qualities(
+    datasets: Annotated[list[int], typer.Argument(help="OpenML dataset ids.")],
+    openml_server: OpenmlServer = None,
+    timeout: Timeout = 30.0,
+    db: Db = DEFAULT_DB,
+    as_json: AsJson = False,
+) -> int:
+    """Import OpenML data qualities (instances, features, classes...) as dataset features."""
+    from mlassets.catalog import open_catalog
+    from mlassets.catalog.results import import_features as run
+    from mlassets.sources.openml_results import fetch_qualities as fetch
+    from mlassets.sources.retry import RetryPolicy
+
+    policy = RetryPolicy(timeout=timeout)
+    features = [f for d in datasets for f in fetch(d, policy, openml_server)]
+    report = run(open_catalog(db), features)
+    if as_json:
+        print_json(report.to_json())
+    else:
+        typer.echo(f"{db}: {report.rows} OpenML quality value(s) for {len(datasets)} dataset(s)")
+    return ExitCode.OK
+
+
+@features_app.command("derive")
+@exits
+def derive_features(db: Db = DEFAULT_DB, as_json: AsJson = False) -> int:
+    """Derive features from the catalog's dataset cards (hashed words of title, task, text)."""
+    from mlassets.catalog.results import card_features
+    from mlassets.catalog.results import import_features as run
+
+    connection = _open(db)
+    report = run(connection, card_features(connection))
+    if as_json:
+        print_json(report.to_json())
+    else:
+        typer.echo(f"{db}: {report.rows} card feature value(s)")
+    return ExitCode.OK

@@ -13,7 +13,7 @@ from typing import Any
 
 from mlassets.refs import AssetRef
 from mlassets.selection.directions import higher_is_better
-from mlassets.selection.records import Result
+from mlassets.selection.records import DatasetFeature, Result
 from mlassets.sources.openml import DEFAULT_SERVER, SERVER_ENV, _client, _guarded
 from mlassets.sources.retry import RetryPolicy, with_deadline
 
@@ -98,3 +98,33 @@ def flow_loader(flow: int, server: str | None = None, timeout: float = 30.0) -> 
         return rebuilt.model
 
     return load
+
+
+def fetch_qualities(
+    dataset: int, policy: RetryPolicy | None = None, server: str | None = None
+) -> list[DatasetFeature]:
+    """The dataset's OpenML qualities (NumberOfInstances, ...) as features, NaN left out."""
+    policy = policy or RetryPolicy()
+    openml = _client()
+    openml.config.server = server or os.environ.get(SERVER_ENV) or DEFAULT_SERVER
+    openml.config.connection_n_retries = 1
+
+    def call() -> Any:
+        return with_deadline(
+            lambda: openml.datasets.get_dataset(
+                dataset,
+                download_data=False,
+                download_qualities=True,
+                download_features_meta_data=False,
+                force_refresh_cache=True,
+            ),
+            policy.timeout,
+        )
+
+    ref = AssetRef(kind="dataset", source="openml", name=str(dataset))
+    qualities = _guarded(ref, openml, call, policy).qualities or {}
+    return [
+        DatasetFeature(f"openml://{dataset}", name, float(value), "openml-qualities")
+        for name, value in sorted(qualities.items())
+        if value == value  # NaN: the server has no value
+    ]
