@@ -142,3 +142,37 @@ def test_features_from_openml_qualities_and_cards(run_cli, tmp_path: Path) -> No
     assert run_cli("index", "m").code == 0
     derived = json.loads(run_cli("datasets", "features", "derive", "--json").stdout)
     assert derived["rows"] == 32 and derived["metrics"][:2] == ["card:0", "card:1"]
+
+
+def test_hub_eval_results_at_the_pinned_revision(run_cli, hub_copy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = hub_copy.hub.data / "models" / "acme" / "mit-base"
+    spec = json.loads((root / "repo.json").read_text())
+    old = spec["branches"]["main"]
+    new = "e" * 40
+    (root / "gpqa.yaml").write_text(
+        "- dataset:\n    id: Idavidrein/gpqa\n    task_id: gpqa_diamond\n  value: 63.3\n  date: '2026-02-03'\n"
+        "  source:\n    url: https://example.org\n    name: Model Card\n- not an entry\n"
+    )
+    files = {**spec["commits"][old]["files"], ".eval_results/gpqa.yaml": "gpqa.yaml"}
+    spec["commits"][new] = {"lastModified": "2026-07-01T00:00:00Z", "files": files}
+    spec["branches"] = {"main": new, "v0": old}
+    (root / "repo.json").write_text(json.dumps(spec))
+    env = {"HF_ENDPOINT": hub_copy.url}
+    before = run_cli("results", "fetch-hub", "hf://acme/mit-base@v0", "--json", env=env)
+    assert before.code == 0, before.stderr
+    assert json.loads(before.stdout)["rows"] == 0  # the file did not exist at v0
+    done = run_cli("results", "fetch-hub", "hf://acme/mit-base", "--json", env=env)
+    assert json.loads(done.stdout)["rows"] == 1
+    board = valid(
+        "leaderboard",
+        run_cli("leaderboard", "hf://datasets/Idavidrein/gpqa", "--json", env=env).stdout,
+    )
+    (entry,) = board["entries"]
+    assert (entry["model"], entry["value"], entry["source"], entry["revision"]) == (
+        "hf://acme/mit-base",
+        63.3,
+        "eval-results",
+        new,
+    )
+    assert board["metric"] == "score"
+    assert hub_copy.hub.count("GET", f"/resolve/{new}/.eval_results/gpqa.yaml") == 1

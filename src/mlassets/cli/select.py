@@ -261,3 +261,31 @@ def derive_features(db: Db = DEFAULT_DB, as_json: AsJson = False) -> int:
     else:
         typer.echo(f"{db}: {report.rows} card feature value(s)")
     return ExitCode.OK
+
+
+@results_app.command("fetch-hub")
+@exits
+def fetch_hub(
+    refs: Annotated[list[str], typer.Argument(help="Hub models: hf://ORG/NAME[@REV].")],
+    timeout: Timeout = 10.0,
+    db: Db = DEFAULT_DB,
+    as_json: AsJson = False,
+) -> int:
+    """Import the `.eval_results/` YAML files of Hub models, read at the given revision."""
+    from mlassets.catalog import open_catalog
+    from mlassets.catalog.results import import_results as run
+    from mlassets.refs import parse_ref
+    from mlassets.sources.hub_models import eval_results
+
+    results = []
+    for text in refs:
+        ref = parse_ref(text)
+        if ref.source != "huggingface" or ref.kind == "dataset":
+            raise UsageError(f"{text}: not a Hub model reference")
+        results += eval_results(ref.name, ref.revision, _now(), timeout)
+    report = run(open_catalog(db), results)
+    if as_json:
+        print_json(report.to_json())
+    else:
+        typer.echo(f"{db}: {report.rows} Hub evaluation result(s)")
+    return ExitCode.OK
