@@ -201,6 +201,9 @@ def import_features(db: sqlite3.Connection, features: Iterable[DatasetFeature]) 
         rows = [(ids.rowid(f.dataset, "dataset"), f.name, f.value, f.source) for f in features]
         names.update(r[1] for r in rows)
         db.executemany("INSERT OR REPLACE INTO dataset_features VALUES (?, ?, ?, ?)", rows)
+        db.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('features_version', ?)", (str(time.time_ns()),)
+        )
     return ImportReport(len(rows), ids.created, tuple(sorted(names)), time.perf_counter() - start)
 
 

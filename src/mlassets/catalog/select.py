@@ -16,10 +16,11 @@ from typing import Any
 
 from mlassets.catalog.leaderboard import dataset_rowid, default_metric
 from mlassets.catalog.results import direction_of
+from mlassets.selection.cf import Factorisation, ItemKnn
 from mlassets.selection.matrix import Matrix, cosine, standardised
 from mlassets.selection.neighbours import NearestDatasets
 from mlassets.selection.probe import ProbeOutcome
-from mlassets.selection.ranking import Ranked, predict
+from mlassets.selection.ranking import Plan, Ranked, predict
 from mlassets.selection.tuning import tune_nearest
 
 POOL = 50
@@ -72,18 +73,32 @@ class Selection:
         }
 
 
-def _features(db: sqlite3.Connection) -> dict[str, dict[str, float]]:
-    out: dict[str, dict[str, float]] = {}
-    for dataset, name, value in db.execute("SELECT dataset, name, value FROM dataset_features"):
-        out.setdefault(str(dataset), {})[name] = value
-    return out
+_VECTORS: dict[
+    tuple[str, str], tuple[dict[str, dict[str, float]], dict[str, tuple[float, ...]]]
+] = {}
+
+
+def _features(
+    db: sqlite3.Connection,
+) -> tuple[dict[str, dict[str, float]], dict[str, tuple[float, ...]]]:
+    """Raw and standardised features of every dataset, kept in this process until an import
+    changes them (`features_version` in meta)."""
+    version = db.execute("SELECT value FROM meta WHERE key = 'features_version'").fetchone()
+    key = (db.execute("PRAGMA database_list").fetchone()[2], version[0] if version else "")
+    if key not in _VECTORS:
+        raw: dict[str, dict[str, float]] = {}
+        for dataset, name, value in db.execute("SELECT dataset, name, value FROM dataset_features"):
+            raw.setdefault(str(dataset), {})[name] = value
+        _VECTORS.clear()
+        _VECTORS[key] = (raw, standardised(raw))
+    return _VECTORS[key]
 
 
 def _pool(db: sqlite3.Connection, target: int, metric: str, pool: int) -> list[int]:
     counts: dict[int, int] = dict(
         db.execute("SELECT dataset, results FROM result_counts WHERE metric = ?", (metric,))
     )
-    vectors = standardised(_features(db))
+    vectors = _features(db)[1]
     mine = vectors.get(str(target))
     # Nearest by features first; datasets without features after them, largest first.
     featured = [d for d in counts if mine is not None and str(d) in vectors]
@@ -112,23 +127,46 @@ def _matrix(db: sqlite3.Connection, datasets: list[int], metric: str, up: bool) 
             "SELECT model, value FROM results WHERE dataset = ? AND metric = ?", (dataset, metric)
         )
         cells += [(str(dataset), str(model), sign * value) for model, value in rows]
-    features = _features(db)
+    features = _features(db)[0]
     wanted = {str(d) for d in datasets}
     return Matrix.build(cells, {d: f for d, f in features.items() if d in wanted})
 
 
-def _tuned(db: sqlite3.Connection, matrix: Matrix, key: str) -> NearestDatasets:
-    """The tuned setting for this neighbourhood, cached in meta until the results change."""
+def _cached(db: sqlite3.Connection, key: str) -> tuple[str, dict[str, Any] | None]:
+    """The cache key for this target, and what an earlier query stored under it."""
     stamp = db.execute("SELECT count(*), total(results) FROM result_counts").fetchone()
     cache_key = f"select:{key}:{stamp[0]}:{stamp[1]}"
     row = db.execute("SELECT value FROM meta WHERE key = ?", (cache_key,)).fetchone()
-    if row is not None:
-        return NearestDatasets(**json.loads(row[0]))
-    chosen = tune_nearest(matrix, limit=20).chosen
+    return cache_key, None if row is None else json.loads(row[0])
+
+
+def _store(db: sqlite3.Connection, key: str, cache_key: str, plan: dict[str, Any]) -> None:
     with db:
         db.execute("DELETE FROM meta WHERE key LIKE ?", (f"select:{key}:%",))
-        db.execute("INSERT INTO meta VALUES (?, ?)", (cache_key, json.dumps(chosen.__dict__)))
-    return chosen
+        db.execute("INSERT INTO meta VALUES (?, ?)", (cache_key, json.dumps(plan)))
+
+
+def _rank(
+    db: sqlite3.Connection, matrix: Matrix, target: int, metric: str
+) -> tuple[list[Ranked], Plan, NearestDatasets]:
+    """Rank with the tuned setting and filter, chosen on this neighbourhood's held-out data the
+    first time and cached in meta until the results change."""
+    key = f"{target}:{metric}"
+    cache_key, cached = _cached(db, key)
+    if cached is not None:
+        nearest = NearestDatasets(**cached["nearest"])
+        filters: dict[str, ItemKnn | Factorisation] = {
+            "ItemKnn": ItemKnn(),
+            "Factorisation": Factorisation(),
+        }
+        cf = filters.get(cached["method"])
+        ranked, plan = predict(matrix, str(target), matrix.models(), nearest, cf)
+        return ranked, Plan(plan.method, cached["errors"]), nearest
+    nearest = tune_nearest(matrix, limit=20).chosen
+    ranked, plan = predict(matrix, str(target), matrix.models(), nearest)
+    stored = {"nearest": nearest.__dict__, "method": plan.method, "errors": plan.errors}
+    _store(db, key, cache_key, stored)
+    return ranked, plan, nearest
 
 
 def select_models(
@@ -146,8 +184,7 @@ def select_models(
     metric = metric or _any_metric(db, target)
     up = direction_of(db, metric, higher)
     matrix = _matrix(db, _pool(db, target, metric, pool), metric, up)
-    nearest = _tuned(db, matrix, f"{target}:{metric}")
-    ranked, plan = predict(matrix, str(target), matrix.models(), nearest)
+    ranked, plan, nearest = _rank(db, matrix, target, metric)
     described = _describe(db, ranked, up, use, k)
     kept = tuple(c for c in described if not (use == "commercial" and c.commercial_use is False))
     barred = tuple(c for c in described if c not in kept)

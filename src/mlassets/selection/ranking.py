@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mlassets.selection.cf import Factorisation, ItemKnn
 from mlassets.selection.matrix import Matrix
 from mlassets.selection.neighbours import NearestDatasets
 from mlassets.selection.prediction import Prediction
@@ -14,6 +15,8 @@ from mlassets.selection.tuning import choose_cf
 MEASURED = "measured"
 PREDICTED = "predicted"
 PROBED = "probed"
+SHORTLIST = 200
+KNOWN = 200
 
 
 @dataclass(frozen=True)
@@ -36,26 +39,41 @@ class Plan:
 
 
 def predict(
-    matrix: Matrix, target: str, candidates: Iterable[str], nearest: NearestDatasets
+    matrix: Matrix,
+    target: str,
+    candidates: Iterable[str],
+    nearest: NearestDatasets,
+    cf: ItemKnn | Factorisation | None = None,
 ) -> tuple[list[Ranked], Plan]:
-    """Every candidate ranked for `target`, best first (ties by model id)."""
+    """Every candidate ranked for `target`, best first (ties by model id).
+
+    When the target has results, the nearest-datasets estimate shortlists SHORTLIST candidates
+    and a collaborative filter (`cf`, or the one that wins on held-out cells) re-predicts them
+    from a sub-matrix of the shortlist and the target's best KNOWN measured models: the work
+    stays bounded however large the neighbourhood is."""
     known = matrix.values.get(target, {})
     rest = sorted(set(candidates) - set(known))
+    predictions = nearest.predict(matrix, target, rest)
     errors: dict[str, float] = {}
+    method = "NearestDatasets"
     if known:
-        chosen, errors = choose_cf(matrix)
-        predictions = chosen.predict(matrix, target, rest)
-        method = type(chosen).__name__
-        # A model the filter cannot reach still gets the nearest datasets' estimate.
-        missing = [m for m in rest if m not in predictions]
-        predictions |= nearest.predict(matrix, target, missing)
-    else:
-        predictions = nearest.predict(matrix, target, rest)
-        method = "NearestDatasets"
+        ordered = sorted(rest, key=lambda m: (-predictions[m].value, m))
+        shortlist = ordered[:SHORTLIST]
+        best_known = sorted(known, key=lambda m: (-known[m], m))[:KNOWN]
+        sub = _columns(matrix, {*shortlist, *best_known})
+        if cf is None:
+            cf, errors = choose_cf(sub)
+        predictions |= cf.predict(sub, target, shortlist)
+        method = type(cf).__name__
     ranked = [Ranked(m, v, v, MEASURED, MEASURED, 1.0, ()) for m, v in known.items()]
     ranked += [_ranked(p) for p in predictions.values()]
     ranked.sort(key=lambda r: (-r.predicted, r.model))
     return ranked, Plan(method, {k: round(v, 6) for k, v in errors.items()})
+
+
+def _columns(matrix: Matrix, models: set[str]) -> Matrix:
+    values = {d: {m: v for m, v in row.items() if m in models} for d, row in matrix.values.items()}
+    return Matrix({d: row for d, row in values.items() if row}, matrix.features)
 
 
 def _ranked(prediction: Prediction) -> Ranked:
