@@ -7,16 +7,13 @@ config, model, source): importing the same file twice changes nothing.
 
 from __future__ import annotations
 
-import csv
-import math
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from mlassets.errors import UnreadableFileError, UsageError
+from mlassets.errors import UsageError
 from mlassets.selection.directions import METRIC_DIRECTIONS, higher_is_better, normalise
 from mlassets.selection.records import DatasetFeature, Result
 
@@ -101,11 +98,7 @@ def import_results(
             if len(batch) >= _BATCH:
                 count += _flush(db, batch)
         count += _flush(db, batch)
-        db.execute("DELETE FROM result_counts")
-        db.execute(
-            "INSERT INTO result_counts "
-            "SELECT dataset, metric, count(*) FROM results GROUP BY dataset, metric"
-        )
+        _recount(db)
     return ImportReport(count, ids.created, tuple(sorted(metrics)), time.perf_counter() - start)
 
 
@@ -146,51 +139,12 @@ def _flush(db: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> int:
     return done
 
 
-def _csv_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    try:
-        handle = path.open(newline="", encoding="utf-8")
-    except OSError as exc:
-        raise UnreadableFileError(f"{path}: {exc.strerror or exc}") from exc
-    with handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise UsageError(f"{path}: missing column(s): {', '.join(missing)}")
-        yield from enumerate(reader, start=2)
-
-
-def _number(path: Path, line: int, text: str | None) -> float:
-    try:
-        value = float(text or "")
-    except ValueError:
-        raise UsageError(f"{path}:{line}: not a number: {text!r}") from None
-    if not math.isfinite(value):
-        raise UsageError(f"{path}:{line}: not a finite number: {text!r}")
-    return value
-
-
-def read_results_csv(path: Path, fetched_at: str) -> Iterator[Result]:
-    """Rows of a results CSV: `dataset`, `model`, `metric`, `value`, optional `split`, `source`."""
-    for line, row in _csv_rows(path, _REQUIRED):
-        if not row["dataset"] or not row["model"] or not row["metric"]:
-            raise UsageError(f"{path}:{line}: dataset, model and metric must not be empty")
-        yield Result(
-            model=row["model"],
-            dataset=row["dataset"],
-            metric=row["metric"],
-            value=_number(path, line, row["value"]),
-            split=row.get("split") or "",
-            source=row.get("source") or "csv",
-            fetched_at=fetched_at,
-        )
-
-
-def read_features_csv(path: Path) -> Iterator[DatasetFeature]:
-    """A `dataset` column, then one numeric column per feature."""
-    for line, row in _csv_rows(path, ("dataset",)):
-        for name, text in row.items():
-            if name != "dataset" and name is not None:
-                yield DatasetFeature(row["dataset"], name, _number(path, line, text))
+def _recount(db: sqlite3.Connection) -> None:
+    db.execute("DELETE FROM result_counts")
+    db.execute(
+        "INSERT INTO result_counts "
+        "SELECT dataset, metric, count(*) FROM results GROUP BY dataset, metric"
+    )
 
 
 def import_features(db: sqlite3.Connection, features: Iterable[DatasetFeature]) -> ImportReport:

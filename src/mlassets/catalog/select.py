@@ -23,7 +23,10 @@ from mlassets.selection.probe import ProbeOutcome
 from mlassets.selection.ranking import Plan, Ranked, predict
 from mlassets.selection.tuning import tune_nearest
 
-POOL = 50
+POOL = 20  # datasets a query reads besides the target
+PER_DATASET = 200  # best results read from each of them
+TUNING_FOLDS = 10  # held-out datasets the nearest-datasets setting is tuned on
+SHARED_MODELS = 100  # the target's models whose other datasets count as shared
 
 
 @dataclass(frozen=True)
@@ -95,36 +98,47 @@ def _features(
 
 
 def _pool(db: sqlite3.Connection, target: int, metric: str, pool: int) -> list[int]:
+    """Up to `pool` datasets: those sharing the most models with the target (half at most),
+    then the nearest by features, then (without features) the largest."""
     counts: dict[int, int] = dict(
         db.execute("SELECT dataset, results FROM result_counts WHERE metric = ?", (metric,))
     )
+    shared: dict[int, int] = dict(
+        db.execute(
+            "SELECT dataset, count(*) FROM results WHERE model IN (SELECT model FROM results "
+            "WHERE dataset = ? AND metric = ? LIMIT ?) AND dataset != ? GROUP BY dataset",
+            (target, metric, SHARED_MODELS, target),
+        )
+    )
+    shared = {d: n for d, n in shared.items() if d in counts}
+    chosen = sorted(shared, key=lambda d: (-shared[d], d))[: pool // 2]
     vectors = _features(db)[1]
     mine = vectors.get(str(target))
-    # Nearest by features first; datasets without features after them, largest first.
     featured = [d for d in counts if mine is not None and str(d) in vectors]
     ordered = sorted(featured, key=lambda d: (-cosine(mine or (), vectors[str(d)]), d))
     ordered += sorted(set(counts) - set(featured), key=lambda d: (-counts[d], d))
-    chosen = set(ordered[:pool])
-    measured = db.execute(
-        "SELECT model FROM results WHERE dataset = ? AND metric = ? LIMIT 200", (target, metric)
-    ).fetchall()
-    for (model,) in measured:
-        chosen.update(
-            d
-            for (d,) in db.execute(
-                "SELECT dataset FROM results WHERE model = ? AND metric = ? LIMIT 20",
-                (model, metric),
-            )
-        )
-    return sorted(chosen | {target})
+    for dataset in ordered:
+        if len(chosen) >= pool:
+            break
+        if dataset not in chosen and dataset != target:
+            chosen.append(dataset)
+    return sorted({*chosen, target})
 
 
-def _matrix(db: sqlite3.Connection, datasets: list[int], metric: str, up: bool) -> Matrix:
+def _matrix(
+    db: sqlite3.Connection, datasets: list[int], target: int, metric: str, up: bool
+) -> Matrix:
+    """The target's results, and each other dataset's best PER_DATASET (the models that could
+    make a top k; the rest of a large dataset only slows the query down)."""
     sign = 1.0 if up else -1.0
+    order = "DESC" if up else "ASC"
     cells = []
     for dataset in datasets:
+        limit = -1 if dataset == target else PER_DATASET
         rows = db.execute(
-            "SELECT model, value FROM results WHERE dataset = ? AND metric = ?", (dataset, metric)
+            "SELECT model, value FROM results WHERE dataset = ? AND metric = ? "
+            f"ORDER BY value {order} LIMIT ?",
+            (dataset, metric, limit),
         )
         cells += [(str(dataset), str(model), sign * value) for model, value in rows]
     features = _features(db)[0]
@@ -147,24 +161,28 @@ def _store(db: sqlite3.Connection, key: str, cache_key: str, plan: dict[str, Any
 
 
 def _rank(
-    db: sqlite3.Connection, matrix: Matrix, target: int, metric: str
+    db: sqlite3.Connection, matrix: Matrix, target: int, metric: str, limit: int
 ) -> tuple[list[Ranked], Plan, NearestDatasets]:
     """Rank with the tuned setting and filter, chosen on this neighbourhood's held-out data the
     first time and cached in meta until the results change."""
+    tuned_key, tuned = _cached(db, f"tuned:{metric}")
+    if tuned is None:
+        tuned = {"nearest": tune_nearest(matrix, limit=TUNING_FOLDS).chosen.__dict__}
+        _store(db, f"tuned:{metric}", tuned_key, tuned)
     key = f"{target}:{metric}"
     cache_key, cached = _cached(db, key)
     if cached is not None:
-        nearest = NearestDatasets(**cached["nearest"])
+        nearest = NearestDatasets(**tuned["nearest"])
         filters: dict[str, ItemKnn | Factorisation] = {
             "ItemKnn": ItemKnn(),
             "Factorisation": Factorisation(),
         }
         cf = filters.get(cached["method"])
-        ranked, plan = predict(matrix, str(target), matrix.models(), nearest, cf)
+        ranked, plan = predict(matrix, str(target), matrix.models(), nearest, cf, limit)
         return ranked, Plan(plan.method, cached["errors"]), nearest
-    nearest = tune_nearest(matrix, limit=20).chosen
-    ranked, plan = predict(matrix, str(target), matrix.models(), nearest)
-    stored = {"nearest": nearest.__dict__, "method": plan.method, "errors": plan.errors}
+    nearest = NearestDatasets(**tuned["nearest"])
+    ranked, plan = predict(matrix, str(target), matrix.models(), nearest, limit=limit)
+    stored = {"method": plan.method, "errors": plan.errors}
     _store(db, key, cache_key, stored)
     return ranked, plan, nearest
 
@@ -183,8 +201,8 @@ def select_models(
     target, dataset_id = dataset_rowid(db, dataset_ref)
     metric = metric or _any_metric(db, target)
     up = direction_of(db, metric, higher)
-    matrix = _matrix(db, _pool(db, target, metric, pool), metric, up)
-    ranked, plan, nearest = _rank(db, matrix, target, metric)
+    matrix = _matrix(db, _pool(db, target, metric, pool), target, metric, up)
+    ranked, plan, nearest = _rank(db, matrix, target, metric, max(1000, 10 * k))
     described = _describe(db, ranked, up, use, k)
     kept = tuple(c for c in described if not (use == "commercial" and c.commercial_use is False))
     barred = tuple(c for c in described if c not in kept)

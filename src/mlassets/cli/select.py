@@ -49,10 +49,9 @@ def import_results(
 ) -> int:
     """Import evaluation results; unknown model and dataset ids become catalog nodes."""
     from mlassets.catalog import open_catalog
-    from mlassets.catalog.results import import_results as run
-    from mlassets.catalog.results import read_results_csv
+    from mlassets.catalog.results_csv import import_results_csv
 
-    report = run(open_catalog(db), read_results_csv(path, _now()), higher=higher)
+    report = import_results_csv(open_catalog(db), path, _now(), higher=higher)
     if as_json:
         print_json(report.to_json())
     else:
@@ -73,7 +72,7 @@ def import_features(
     """Import numeric dataset features (used to find a dataset's nearest datasets)."""
     from mlassets.catalog import open_catalog
     from mlassets.catalog.results import import_features as run
-    from mlassets.catalog.results import read_features_csv
+    from mlassets.catalog.results_csv import read_features_csv
 
     report = run(open_catalog(db), read_features_csv(path))
     if as_json:

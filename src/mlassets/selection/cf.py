@@ -68,7 +68,7 @@ class ItemKnn:
 class Factorisation:
     rank: int = 4
     regularisation: float = 0.05
-    epochs: int = 40
+    epochs: int = 20
     rate: float = 0.05
     seed: int = 0
 

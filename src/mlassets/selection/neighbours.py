@@ -43,26 +43,33 @@ class NearestDatasets:
         overall = matrix.global_mean()
         standing = _percentiles(matrix) if self.relative else {}
 
-        def adjusted(dataset: str, value: float) -> float:
-            raw = value - self.centre * (means[dataset] - overall)
-            if not self.relative:
-                return raw
-            return (1 - self.relative) * raw + self.relative * standing[dataset][value]
+        def adjusted(dataset: str) -> dict[str, float]:
+            row = matrix.values[dataset]
+            if not (self.centre or self.relative):
+                return dict(row)
+            offset = self.centre * (means[dataset] - overall)
+            ranks = standing.get(dataset, {})
+            share = self.relative
+            return {
+                m: (1 - share) * (v - offset) + share * ranks.get(v, 0.0) for m, v in row.items()
+            }
 
+        values = {d: adjusted(d) for d in matrix.values if d != target}
         totals: dict[str, list[float]] = {}
-        for dataset, row in matrix.values.items():
-            if dataset == target:
-                continue
+        for row in values.values():
             for model, value in row.items():
-                entry = totals.setdefault(model, [0.0, 0.0])
-                entry[0] += adjusted(dataset, value)
-                entry[1] += 1
+                entry = totals.get(model)
+                if entry is None:
+                    totals[model] = [value, 1.0]
+                else:
+                    entry[0] += value
+                    entry[1] += 1
         evidence: dict[str, list[float]] = {}
         basis: dict[str, list[str]] = {}
         for dataset, weight in self.weights(matrix, target):
-            for model, value in matrix.values[dataset].items():
+            for model, value in values[dataset].items():
                 entry = evidence.setdefault(model, [0.0, 0.0])
-                entry[0] += weight * adjusted(dataset, value)
+                entry[0] += weight * value
                 entry[1] += weight
                 basis.setdefault(model, []).append(dataset)
         out = {}

@@ -15,8 +15,8 @@ from mlassets.selection.tuning import choose_cf
 MEASURED = "measured"
 PREDICTED = "predicted"
 PROBED = "probed"
-SHORTLIST = 200
-KNOWN = 200
+SHORTLIST = 100
+KNOWN = 100
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,9 @@ def predict(
     candidates: Iterable[str],
     nearest: NearestDatasets,
     cf: ItemKnn | Factorisation | None = None,
+    limit: int | None = None,
 ) -> tuple[list[Ranked], Plan]:
-    """Every candidate ranked for `target`, best first (ties by model id).
+    """The candidates ranked for `target`, best first (ties by model id; the first `limit`).
 
     When the target has results, the nearest-datasets estimate shortlists SHORTLIST candidates
     and a collaborative filter (`cf`, or the one that wins on held-out cells) re-predicts them
@@ -65,9 +66,14 @@ def predict(
             cf, errors = choose_cf(sub)
         predictions |= cf.predict(sub, target, shortlist)
         method = type(cf).__name__
-    ranked = [Ranked(m, v, v, MEASURED, MEASURED, 1.0, ()) for m, v in known.items()]
-    ranked += [_ranked(p) for p in predictions.values()]
-    ranked.sort(key=lambda r: (-r.predicted, r.model))
+    order = sorted(
+        [(-v, m, True) for m, v in known.items()]
+        + [(-p.value, m, False) for m, p in predictions.items()]
+    )[:limit]
+    ranked = [
+        Ranked(m, -v, -v, MEASURED, MEASURED, 1.0, ()) if measured else _ranked(predictions[m])
+        for v, m, measured in order
+    ]
     return ranked, Plan(method, {k: round(v, 6) for k, v in errors.items()})
 
 
