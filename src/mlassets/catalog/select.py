@@ -9,7 +9,10 @@ cached in `meta` until the results change.
 
 from __future__ import annotations
 
+import heapq
 import json
+import math
+import operator
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +20,7 @@ from typing import Any
 from mlassets.catalog.leaderboard import dataset_rowid, default_metric
 from mlassets.catalog.results import direction_of
 from mlassets.selection.cf import Factorisation, ItemKnn
-from mlassets.selection.matrix import Matrix, cosine, standardised
+from mlassets.selection.matrix import Matrix, standardised
 from mlassets.selection.neighbours import NearestDatasets
 from mlassets.selection.probe import ProbeOutcome
 from mlassets.selection.ranking import Plan, Ranked, predict
@@ -76,25 +79,28 @@ class Selection:
         }
 
 
-_VECTORS: dict[
-    tuple[str, str], tuple[dict[str, dict[str, float]], dict[str, tuple[float, ...]]]
-] = {}
+Vectors = dict[str, tuple[float, ...]]
+_VECTORS: dict[tuple[str, str], tuple[dict[str, dict[str, float]], Vectors, Vectors]] = {}
 
 
-def _features(
-    db: sqlite3.Connection,
-) -> tuple[dict[str, dict[str, float]], dict[str, tuple[float, ...]]]:
-    """Raw and standardised features of every dataset, kept in this process until an import
-    changes them (`features_version` in meta)."""
+def _features(db: sqlite3.Connection) -> tuple[dict[str, dict[str, float]], Vectors, Vectors]:
+    """Raw, standardised and unit-length standardised features of every dataset, kept in this
+    process until an import changes them (`features_version` in meta)."""
     version = db.execute("SELECT value FROM meta WHERE key = 'features_version'").fetchone()
     key = (db.execute("PRAGMA database_list").fetchone()[2], version[0] if version else "")
     if key not in _VECTORS:
         raw: dict[str, dict[str, float]] = {}
         for dataset, name, value in db.execute("SELECT dataset, name, value FROM dataset_features"):
             raw.setdefault(str(dataset), {})[name] = value
+        vectors = standardised(raw)
         _VECTORS.clear()
-        _VECTORS[key] = (raw, standardised(raw))
+        _VECTORS[key] = (raw, vectors, {d: _unit(v) for d, v in vectors.items()})
     return _VECTORS[key]
+
+
+def _unit(vector: tuple[float, ...]) -> tuple[float, ...]:
+    norm = math.sqrt(sum(x * x for x in vector))
+    return tuple(x / norm for x in vector) if norm else vector
 
 
 def _pool(db: sqlite3.Connection, target: int, metric: str, pool: int) -> list[int]:
@@ -112,11 +118,17 @@ def _pool(db: sqlite3.Connection, target: int, metric: str, pool: int) -> list[i
     )
     shared = {d: n for d, n in shared.items() if d in counts}
     chosen = sorted(shared, key=lambda d: (-shared[d], d))[: pool // 2]
-    vectors = _features(db)[1]
-    mine = vectors.get(str(target))
-    featured = [d for d in counts if mine is not None and str(d) in vectors]
-    ordered = sorted(featured, key=lambda d: (-cosine(mine or (), vectors[str(d)]), d))
-    ordered += sorted(set(counts) - set(featured), key=lambda d: (-counts[d], d))
+    units = _features(db)[2]
+    mine = units.get(str(target))
+    featured = [d for d in counts if mine is not None and str(d) in units]
+    if mine is not None:
+        # Only the nearest are needed: a partial selection, not a sort of every dataset.
+        near = heapq.nlargest(
+            pool, featured, key=lambda d: (sum(map(operator.mul, mine, units[str(d)])), -d)
+        )
+    else:
+        near = []
+    ordered = near + sorted(set(counts) - set(featured), key=lambda d: (-counts[d], d))
     for dataset in ordered:
         if len(chosen) >= pool:
             break
