@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,6 +13,9 @@ from mlassets.cli._options import AsJson, OpenmlServer, Timeout, Use
 from mlassets.cli._render import print_json, print_table
 from mlassets.cli.catalog import DEFAULT_DB, Db, _open
 from mlassets.errors import UsageError
+
+if TYPE_CHECKING:
+    from mlassets.catalog.select import Selection
 
 results_app = typer.Typer(
     name="results", help="Evaluation results in the catalog.", no_args_is_help=True
@@ -149,12 +152,8 @@ def select_models(
         from mlassets.catalog.select import select_models as run
 
         selection = run(_open(db), dataset, metric=metric, k=k, use=intended, higher=higher)
-    for outcome in selection.probes:
-        if outcome.error:
-            typer.echo(f"mlassets: probe {outcome.model}: {outcome.error}", err=True)
-    if as_json:
-        print_json(selection.to_json())
-        return ExitCode.OK
+    _print_selection(selection, as_json)
+    return ExitCode.OK
     rows = [
         [
             str(c.rank),
@@ -288,3 +287,11 @@ def fetch_hub(
     else:
         typer.echo(f"{db}: {report.rows} Hub evaluation result(s)")
     return ExitCode.OK
+
+
+def _print_selection(selection: Selection, as_json: bool) -> None:
+    for outcome in selection.probes:
+        if outcome.error:
+            typer.echo(f"mlassets: probe {outcome.model}: {outcome.error}", err=True)
+    if as_json:
+        print_json(selection.to_json())
