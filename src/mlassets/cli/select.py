@@ -154,33 +154,6 @@ def select_models(
         selection = run(_open(db), dataset, metric=metric, k=k, use=intended, higher=higher)
     _print_selection(selection, as_json)
     return ExitCode.OK
-    rows = [
-        [
-            str(c.rank),
-            c.model,
-            f"{c.predicted:.4g}",
-            "" if c.measured is None else f"{c.measured:g}",
-            c.evidence,
-            c.method,
-            f"{c.confidence:.2f}",
-            c.license_category or "unknown",
-        ]
-        for c in selection.candidates
-    ]
-    columns = [
-        "rank",
-        "model",
-        "predicted",
-        "measured",
-        "evidence",
-        "method",
-        "confidence",
-        "license",
-    ]
-    print_table(f"{selection.dataset}: {selection.metric}", columns, rows)
-    for c in selection.barred:
-        typer.echo(f"barred for {selection.use} use: {c.model} ({c.license})")
-    return ExitCode.OK
 
 
 @results_app.command("fetch-openml")
@@ -295,3 +268,30 @@ def _print_selection(selection: Selection, as_json: bool) -> None:
             typer.echo(f"mlassets: probe {outcome.model}: {outcome.error}", err=True)
     if as_json:
         print_json(selection.to_json())
+        return
+    rows = [
+        [
+            str(c.rank),
+            c.model,
+            f"{c.predicted:.4g}",
+            "" if c.measured is None else f"{c.measured:g}",
+            c.evidence,
+            c.method,
+            f"{c.confidence:.2f}",
+            c.license_category or "unknown",
+        ]
+        for c in selection.candidates
+    ]
+    columns = [
+        "rank",
+        "model",
+        "predicted",
+        "measured",
+        "evidence",
+        "method",
+        "confidence",
+        "license",
+    ]
+    print_table(f"{selection.dataset}: {selection.metric}", columns, rows)
+    for c in selection.barred:
+        typer.echo(f"barred for {selection.use} use: {c.model} ({c.license})")
