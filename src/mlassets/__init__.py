@@ -14,7 +14,8 @@ exits. Errors are subclasses of `MlassetsError`, each carrying the path or refer
 - `license_check(["card.md"], Policy(use="commercial"), ManifestIndex(Path("manifests")))`
   checks licenses against a policy and along lineage; `check_lineage` does the lineage part.
 - `Catalog.open(Path("mlassets.db"))` is the catalog, a context manager: `index`, `search`,
-  `lineage_graph`, `recommend_models`, `recommend_datasets`, `audit` (`mlassets.catalog`).
+  `lineage_graph`, `recommend_datasets`, `audit` (`mlassets.catalog`); `select models` and
+  `leaderboard` in `mlassets.catalog.select` and `mlassets.catalog.leaderboard`.
 """
 
 from __future__ import annotations

@@ -82,14 +82,8 @@ def test_examples_search_lineage_recommend_audit(run_cli, tmp_path: Path) -> Non
     assert [r["id"] for r in data["rejected"]] == [
         str(REPO / "examples" / "cards" / "datasets" / "acme-legacy-card.md")
     ]
-    models = json.loads(
-        run_cli(
-            "recommend", "models", "--for", "hf://datasets/acme/product-reviews", "--json"
-        ).stdout
-    )
-    assert models["ranked"][0]["id"] == str(
-        REPO / "examples" / "cards" / "models" / "acme-sentiment-small.md"
-    )
+    gone = run_cli("recommend", "models", "--for", "hf://datasets/acme/product-reviews")
+    assert gone.code == 2  # replaced by `select models`
 
     report = valid("catalog-audit", run_cli("audit", "--json").stdout)
     assert report["assets"] == 15 and report["counts"]["with_lineage_conflicts"] == 1
@@ -120,7 +114,6 @@ def test_an_unknown_reference_is_a_usage_error(run_cli, tmp_path: Path) -> None:
     assert run_cli("index", str(REPO / "examples" / "manifests")).code == 0
     for args in (
         ("lineage", "hf://nobody/nothing"),
-        ("recommend", "models", "--for", "hf://nobody/nothing"),
         ("recommend", "datasets", "--for", "hf://nobody/nothing"),
     ):
         result = run_cli(*args)
@@ -128,6 +121,11 @@ def test_an_unknown_reference_is_a_usage_error(run_cli, tmp_path: Path) -> None:
             2,
             "mlassets: error: hf://nobody/nothing: not in the catalog mlassets.db\n",
         )
+    board = run_cli("leaderboard", "hf://nobody/nothing")
+    assert (board.code, board.stderr) == (
+        2,
+        "mlassets: error: hf://nobody/nothing: not in the catalog\n",
+    )
 
 
 def test_a_locked_catalog_says_locked(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -3,7 +3,8 @@
 Hub: `GET /api/{models,datasets}/{id}[/revision/{rev}]`, `HEAD`/`GET
 /[datasets/]{id}/resolve/{rev}/{file}`, and the listings `GET /api/{models,datasets}` (`author`,
 `search`, `expand`, `limit`; paged through an absolute `Link: <...>; rel="next"` as the Hub does,
-with an offset `cursor` where the Hub's is opaque). OpenML: `GET /api/v1/xml/data/{id}`.
+with an offset `cursor` where the Hub's is opaque). OpenML: `GET /api/v1/xml/data/{id}`, `evaluation/list/function/{f}/...` and
+`user/list/user_id/...` (each served whole from `data/openml/`) and `flow/{id}`.
 Repositories are described by files under `data/` (see data/README.md), including faults:
 status codes with Retry-After, stalls, and gated repositories. Every request is logged in
 `FakeHub.requests`, so tests can count what the clients really sent.
@@ -259,6 +260,17 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, data, headers, head, ctype="text/plain; charset=utf-8")
 
     def _openml(self, rest: list[str], head: bool) -> None:
+        if rest[:3] == ["evaluation", "list", "function"] and len(rest) >= 4:
+            return self._oml_listing(f"evaluations-{rest[3]}.xml", head)
+        if rest[:3] == ["user", "list", "user_id"]:
+            return self._oml_listing("users.xml", head)
+        if len(rest) == 3 and rest[:2] == ["data", "qualities"]:
+            return self._oml_listing(f"qualities-{rest[2]}.xml", head)
+        if len(rest) == 2 and rest[0] == "flow":
+            flow = self.hub.data / "openml" / f"flow-{rest[1]}.xml"
+            if flow.is_file():
+                return self._send(200, flow.read_bytes(), head=head, ctype="application/xml")
+            return self._oml_error("181", "Unknown flow", head)
         if len(rest) == 2 and rest[0] == "data":
             folder = self.hub.data / "openml"
             fault_file = folder / f"{rest[1]}.fault.json"
@@ -283,6 +295,13 @@ class _Handler(BaseHTTPRequestHandler):
             )
             return self._oml_error(code, message, head)
         return self._oml_error("370", "Unknown call", head)
+
+    def _oml_listing(self, name: str, head: bool) -> None:
+        """A whole listing from one file (shorter than the client's page: no second page)."""
+        listing = self.hub.data / "openml" / name
+        if not listing.is_file():
+            return self._oml_error("372", "No results", head)
+        return self._send(200, listing.read_bytes(), head=head, ctype="application/xml")
 
     def _oml_error(self, code: str, message: str, head: bool) -> None:
         body = (

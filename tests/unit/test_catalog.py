@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from mlassets.catalog import (
+    SCHEMA_VERSION,
     AssetNotFoundError,
     Catalog,
     CatalogError,
@@ -241,49 +242,6 @@ def test_lineage_marks_violations_and_reports_cycles(catalog: Build) -> None:
     assert graph.to_json()["schema_version"] == 1
 
 
-def test_models_for_a_dataset_rank_by_task_language_license_and_results(catalog: Build) -> None:
-    data = "acme/reviews"
-    db = catalog(
-        manifest(
-            f"hf://datasets/{data}",
-            "dataset",
-            "CC-BY-4.0",
-            task="text-classification",
-            languages=["en"],
-        ),
-        manifest(
-            "hf://acme/best",
-            task="text-classification",
-            languages=["en"],
-            metrics=[metric(data, "accuracy", 0.9)],
-        ),
-        manifest(
-            "hf://acme/nc",
-            license_id="CC-BY-NC-4.0",
-            task="text-classification",
-            languages=["en"],
-            metrics=[metric(data, "accuracy", 0.8)],
-        ),
-        manifest(
-            "hf://acme/untested",
-            license_id="Apache-2.0",
-            task="text-classification",
-            languages=["en"],
-        ),
-        manifest("hf://acme/generator", task="text-generation", languages=["en"]),
-        manifest("hf://acme/vision", task="image-classification"),
-    )
-    result = db.recommend_models(f"hf://datasets/{data}", use="commercial")
-    # Models for another task (and not evaluated on the dataset) are not candidates.
-    assert [r.id for r in result.ranked] == ["hf://acme/best", "hf://acme/untested", "hf://acme/nc"]
-    assert result.metric == "accuracy"
-    best = result.ranked[0]
-    assert best.score == 1.0
-    assert [p.name for p in best.parts] == ["task", "language", "license", "evaluation"]
-    assert "accuracy 0.9 on acme/reviews" in best.parts[3].why
-    assert "bars commercial use" in result.ranked[2].parts[2].why
-
-
 def test_datasets_for_a_model_set_incompatible_licenses_apart(catalog: Build) -> None:
     db = catalog(
         manifest(
@@ -363,9 +321,9 @@ def test_audit_shares_missing_fields_and_licenses(catalog: Build) -> None:
 def test_catalog_schema_is_versioned(tmp_path: Path) -> None:
     with SqliteCatalog.open(tmp_path / "c.db", create=True) as db:
         sql = db.connection
-        assert sql.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert sql.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
         assert (
-            sql.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"
+            sql.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
         )
         sql.execute("PRAGMA user_version = 99")
     with pytest.raises(CatalogError, match="newer than this mlassets") as newer:
@@ -442,7 +400,6 @@ def test_unknown_references_and_filters_are_usage_errors(catalog: Build) -> None
     db = catalog(manifest("hf://acme/a"))
     calls: list[Callable[[], object]] = [
         lambda: db.lineage_graph("hf://nobody/nothing"),
-        lambda: db.recommend_models("hf://nobody/nothing"),
         lambda: db.recommend_datasets("hf://nobody/nothing"),
     ]
     for call in calls:

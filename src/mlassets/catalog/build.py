@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlassets.catalog.db import INDEXES
+from mlassets.catalog.results import refresh_model_index
 from mlassets.catalog.rows import ASSET_COLUMNS, TRAINED_ON, Prepared, manifest_files, prepare
+from mlassets.core.clock import fetch_time
 from mlassets.core.findings import Severity
 from mlassets.licenses.lineage import Node, edge_findings
 
@@ -92,6 +94,7 @@ def index_into(
             pool = None
         writer = _Writer(connection, unjournaled=unjournaled)
         errors = writer.write(_prepared(files, pool))
+        refresh_model_index(connection, fetch_time())  # model-index rows become results
     finally:
         if pool is not None:
             _stop(pool)
@@ -104,6 +107,10 @@ def index_into(
         tuple(errors),
         time.perf_counter() - start,
     )
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 def _fingerprint(card_sha256: str | None, revision: str | None) -> int:

@@ -13,6 +13,9 @@ Tables (schema version 1):
   BM25. Its rowid is the asset's rowid.
 - `meta`: key/value (`schema_version`, `indexed_at`).
 
+Schema version 2 adds `results`, `dataset_features` and `metric_directions` (see
+`results_schema.py`).
+
 To change the schema, append a migration to MIGRATIONS; `connect` applies the missing ones.
 Everything here is SQLite-specific, used by the SQLite backend only (`SqliteCatalog`); sqlite3
 errors leave it as `CatalogError` (`sqlite_errors`).
@@ -25,9 +28,10 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from mlassets.catalog.results_schema import RESULTS_SCHEMA
 from mlassets.core.errors import CatalogError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # The secondary indexes, by name: a build into an empty catalog drops them, loads, and creates
 # them again (sorting once is much faster than keeping them up to date row by row).
@@ -90,6 +94,8 @@ MIGRATIONS: tuple[str, ...] = (
     """
     + ";\n".join(INDEXES.values())
     + ";",
+    # 2: evaluation results with provenance, dataset features, metric directions (selection)
+    RESULTS_SCHEMA,
 )
 
 

@@ -59,17 +59,6 @@ class Catalog(abc.ABC):
         """Where `ref` came from (`up`) and what came from it (`down`), `depth` generations."""
 
     @abc.abstractmethod
-    def recommend_models(
-        self,
-        dataset_ref: str,
-        *,
-        use: str | None = None,
-        metric: str | None = None,
-        limit: int = 10,
-    ) -> Recommendations:
-        """The catalog's models for a dataset, each score explained."""
-
-    @abc.abstractmethod
     def recommend_datasets(
         self, model_ref: str, *, use: str | None = None, limit: int = 10
     ) -> Recommendations:

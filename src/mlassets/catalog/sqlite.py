@@ -25,7 +25,6 @@ from mlassets.catalog.query import SearchResult, find_asset
 from mlassets.catalog.query import search as search_assets
 from mlassets.catalog.recommend import Recommendations
 from mlassets.catalog.recommend import recommend_datasets as rank_datasets
-from mlassets.catalog.recommend import recommend_models as rank_models
 
 
 class SqliteCatalog(Catalog):
@@ -75,18 +74,6 @@ class SqliteCatalog(Catalog):
         with sqlite_errors(self.path):
             self._require(ref)
             return walk_lineage(self.connection, ref, up=up, down=down, depth=depth)
-
-    def recommend_models(
-        self,
-        dataset_ref: str,
-        *,
-        use: str | None = None,
-        metric: str | None = None,
-        limit: int = 10,
-    ) -> Recommendations:
-        with sqlite_errors(self.path):
-            self._require(dataset_ref)
-            return rank_models(self.connection, dataset_ref, use=use, metric=metric, limit=limit)
 
     def recommend_datasets(
         self, model_ref: str, *, use: str | None = None, limit: int = 10

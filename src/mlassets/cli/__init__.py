@@ -30,6 +30,10 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "outdated": ("mlassets.cli.sync", "outdated", False),
     "verify": ("mlassets.cli.sync", "verify", False),
     "export": ("mlassets.cli.export", "export", False),
+    "results": ("mlassets.cli.select", "results_app", True),
+    "datasets": ("mlassets.cli.select", "datasets_app", True),
+    "leaderboard": ("mlassets.cli.select", "leaderboard", False),
+    "select": ("mlassets.cli.select", "select_app", True),
 }
 
 

@@ -1,4 +1,4 @@
-"""`index`, `search`, `lineage`, `recommend models|datasets` and `audit`."""
+"""`index`, `search`, `lineage`, `recommend datasets` and `audit`."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from mlassets.catalog import Catalog
 
 recommend_app = typer.Typer(
-    name="recommend", help="Models for a dataset, or datasets for a model.", no_args_is_help=True
+    name="recommend",
+    help="Datasets for a model (models for a dataset: `select models`).",
+    no_args_is_help=True,
 )
 
 Db = Annotated[Path, typer.Option("--db", help="The catalog file.")]
@@ -155,25 +157,6 @@ def _print_recommendations(result: object, as_json: bool) -> None:
         typer.echo(
             f"not compatible: {rejected.id} ({rejected.license}): {'; '.join(rejected.reasons)}"
         )
-
-
-@recommend_app.command("models")
-@exits
-def recommend_models(
-    dataset: Annotated[str, typer.Option("--for", help="The dataset (an id in the catalog).")],
-    use: Annotated[Use | None, typer.Option(help="Intended use.")] = None,
-    metric: Annotated[str | None, typer.Option(help="Which reported metric counts.")] = None,
-    limit: Annotated[int, typer.Option(min=1, max=1000)] = 10,
-    db: Db = DEFAULT_DB,
-    as_json: AsJson = False,
-) -> int:
-    """Rank the catalog's models for a dataset, explaining each score."""
-    with _open(db) as catalog:
-        result = catalog.recommend_models(
-            dataset, use=use.value if use else None, metric=metric, limit=limit
-        )
-    _print_recommendations(result, as_json)
-    return ExitCode.OK
 
 
 @recommend_app.command("datasets")

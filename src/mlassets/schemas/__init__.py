@@ -33,6 +33,8 @@ BUILTIN = (
     "lock",
     "sync-report",
     "outdated-report",
+    "select-models",
+    "leaderboard",
 )
 
 

@@ -1,0 +1,116 @@
+"""`select models --probe K`: rank, then really evaluate the top K runnable candidates on the
+user's sample, store what they scored (source `probe`) and re-rank by the measured scores.
+
+Runnable: Hub models whose manifest says `library: sklearn` or `skops` (loaded with skops, never
+pickle) and OpenML flows (`openml://flow/ID`, rebuilt by openml-python's scikit-learn
+extension). Probed candidates come first, by measured score, each still showing what was
+predicted; candidates that failed or were not reached keep their predicted place after them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from mlassets.catalog.results import import_results
+from mlassets.catalog.select import Candidate, Selection, select_models
+from mlassets.selection.probe import ProbeOutcome, probe, read_sample
+from mlassets.selection.records import Result
+
+RUNNABLE_LIBRARIES = ("sklearn", "skops", "scikit-learn")
+_WIDE = 10_000  # how far down the predicted ranking runnable candidates are looked for
+
+
+@dataclass(frozen=True)
+class ProbeRequest:
+    sample: Path
+    target: str
+    k: int
+    budget: float = 60.0
+    folds: int = 5
+
+
+def _loader(db: sqlite3.Connection, model: str) -> Callable[[], Any] | None:
+    if model.startswith("openml://flow/"):
+        from mlassets.sources.openml_results import flow_loader
+
+        return flow_loader(int(model.rsplit("/", 1)[1])) if model[14:].isdigit() else None
+    row = db.execute("SELECT library, revision FROM assets WHERE id = ?", (model,)).fetchone()
+    if row is None or row[0] not in RUNNABLE_LIBRARIES or not model.startswith("hf://"):
+        return None
+    from mlassets.sources.hub_models import skops_loader
+
+    return skops_loader(model.removeprefix("hf://"), row[1])
+
+
+def probe_and_select(
+    db: sqlite3.Connection,
+    dataset_ref: str,
+    request: ProbeRequest,
+    *,
+    metric: str | None = None,
+    k: int = 10,
+    use: str | None = None,
+    higher: bool | None = None,
+) -> Selection:
+    sample = read_sample(request.sample, request.target)  # a bad sample fails before any work
+    wide = select_models(db, dataset_ref, metric=metric, k=_WIDE, use=use, higher=higher)
+    chosen: list[tuple[str, Callable[[], Any]]] = []
+    for candidate in wide.candidates:
+        load = _loader(db, candidate.model)
+        if load is not None and candidate.evidence != "measured":
+            chosen.append((candidate.model, load))
+        if len(chosen) == request.k:
+            break
+    outcomes = probe(chosen, sample, wide.metric, budget=request.budget, folds=request.folds)
+    _store(db, wide, outcomes)
+    return _reranked(wide, outcomes, k)
+
+
+def _store(db: sqlite3.Connection, selection: Selection, outcomes: list[ProbeOutcome]) -> None:
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    results = []
+    for outcome in outcomes:
+        if outcome.score is None:
+            continue
+        row = db.execute("SELECT revision FROM assets WHERE id = ?", (outcome.model,)).fetchone()
+        results.append(
+            Result(
+                model=outcome.model,
+                dataset=selection.dataset,
+                metric=selection.metric,
+                value=outcome.score,
+                split=f"cv{outcome.folds}",
+                source="probe",
+                revision=row[0] if row else None,
+                fetched_at=now,
+            )
+        )
+    import_results(db, results, higher=selection.higher_is_better)
+
+
+def _reranked(selection: Selection, outcomes: list[ProbeOutcome], k: int) -> Selection:
+    scores = {o.model: o.score for o in outcomes if o.score is not None}
+    sign = 1.0 if selection.higher_is_better else -1.0
+    probed: list[Candidate] = []
+    rest: list[Candidate] = []
+    for candidate in selection.candidates:
+        if candidate.model in scores:
+            probed.append(
+                replace(
+                    candidate,
+                    measured=scores[candidate.model],
+                    evidence="probed",
+                    method="probe",
+                    confidence=1.0,
+                )
+            )
+        else:
+            rest.append(candidate)
+    probed.sort(key=lambda c: (-sign * (c.measured or 0.0), c.model))
+    ordered = [replace(c, rank=i + 1) for i, c in enumerate([*probed, *rest][:k])]
+    return replace(selection, candidates=tuple(ordered), probes=tuple(outcomes))

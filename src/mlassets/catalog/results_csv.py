@@ -1,0 +1,148 @@
+"""CSV files into the catalog: results (`dataset`, `model`, `metric`, `value`, optional `split`
+and `source`) and dataset features (`dataset`, then numeric columns).
+
+`import_results_csv` is the bulk path that `mlassets results import` runs: it reads rows
+straight into the insert batches, without a record object per row, sorts each batch into key
+order, and, into an empty table, builds the model index once at the end.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from mlassets.catalog.results import (
+    _BATCH,
+    AssetIds,
+    ImportReport,
+    _check_direction,
+    _flush,
+    _recount,
+    stored_directions,
+)
+from mlassets.core.errors import UnreadableFileError, UsageError
+from mlassets.selection.records import DatasetFeature, Result
+
+_REQUIRED = ("dataset", "model", "metric", "value")
+
+
+def _open(path: Path) -> Any:
+    try:
+        return path.open(newline="", encoding="utf-8")
+    except OSError as exc:
+        raise UnreadableFileError(f"{path}: {exc.strerror or exc}") from exc
+
+
+def _columns(path: Path, header: list[str]) -> list[int | None]:
+    missing = [c for c in _REQUIRED if c not in header]
+    if missing:
+        raise UsageError(f"{path}: missing column(s): {', '.join(missing)}")
+    return [header.index(c) if c in header else None for c in (*_REQUIRED, "split", "source")]
+
+
+def import_results_csv(
+    db: sqlite3.Connection, path: Path, fetched_at: str, *, higher: bool | None = None
+) -> ImportReport:
+    """Import a results CSV; unknown ids become dangling assets."""
+    start = time.perf_counter()
+    ids = AssetIds(db)
+    known, metrics = stored_directions(db), set[str]()
+    empty = db.execute("SELECT 1 FROM results LIMIT 1").fetchone() is None
+    count = 0
+    with _open(path) as handle, db:
+        db.execute("PRAGMA cache_size = -262144")  # 256 MiB while the batches go in
+        if empty:  # one sort at the end beats keeping the index up to date row by row
+            db.execute("DROP INDEX IF EXISTS results_model")
+        reader = csv.reader(handle)
+        di, mi, ki, vi, si, oi = _columns(path, next(reader, []))
+        assert di is not None and mi is not None and ki is not None and vi is not None
+        batch: list[tuple[Any, ...]] = []
+        for line, row in enumerate(reader, start=2):
+            try:
+                dataset, model, metric, value = row[di], row[mi], row[ki], float(row[vi])
+            except (IndexError, ValueError):
+                raise UsageError(f"{path}:{line}: {_problem(row, vi)}") from None
+            if not (dataset and model and metric and math.isfinite(value)):
+                raise UsageError(
+                    f"{path}:{line}: empty id or metric, or a value that is not finite"
+                )
+            if metric not in metrics:
+                _check_direction(db, metric, known, higher)
+                metrics.add(metric)
+            split = row[si] if si is not None else ""
+            source = (row[oi] if oi is not None else "") or "csv"
+            batch.append(
+                (
+                    ids.rowids.get(dataset) or ids.rowid(dataset, "dataset"),
+                    metric,
+                    split,
+                    "",
+                    ids.rowids.get(model) or ids.rowid(model, "model"),
+                    source,
+                    value,
+                    None,
+                    fetched_at,
+                )
+            )
+            if len(batch) >= _BATCH:
+                batch.sort()
+                count += _flush(db, batch)
+        batch.sort()
+        count += _flush(db, batch)
+        db.execute("CREATE INDEX IF NOT EXISTS results_model ON results (model, dataset)")
+        _recount(db)
+    return ImportReport(count, ids.created, tuple(sorted(metrics)), time.perf_counter() - start)
+
+
+def _problem(row: list[str], value_at: int) -> str:
+    if len(row) <= value_at:
+        return f"{len(row)} fields: too few"
+    return f"not a number: {row[value_at]!r}"
+
+
+def _csv_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    with _open(path) as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise UsageError(f"{path}: missing column(s): {', '.join(missing)}")
+        yield from enumerate(reader, start=2)
+
+
+def _number(path: Path, line: int, text: str | None) -> float:
+    try:
+        value = float(text or "")
+    except ValueError:
+        raise UsageError(f"{path}:{line}: not a number: {text!r}") from None
+    if not math.isfinite(value):
+        raise UsageError(f"{path}:{line}: not a finite number: {text!r}")
+    return value
+
+
+def read_results_csv(path: Path, fetched_at: str) -> Iterator[Result]:
+    """Rows of a results CSV: `dataset`, `model`, `metric`, `value`, optional `split`, `source`."""
+    for line, row in _csv_rows(path, _REQUIRED):
+        if not row["dataset"] or not row["model"] or not row["metric"]:
+            raise UsageError(f"{path}:{line}: dataset, model and metric must not be empty")
+        yield Result(
+            model=row["model"],
+            dataset=row["dataset"],
+            metric=row["metric"],
+            value=_number(path, line, row["value"]),
+            split=row.get("split") or "",
+            source=row.get("source") or "csv",
+            fetched_at=fetched_at,
+        )
+
+
+def read_features_csv(path: Path) -> Iterator[DatasetFeature]:
+    """A `dataset` column, then one numeric column per feature."""
+    for line, row in _csv_rows(path, ("dataset",)):
+        for name, text in row.items():
+            if name != "dataset" and name is not None:
+                yield DatasetFeature(row["dataset"], name, _number(path, line, text))
