@@ -186,3 +186,18 @@ def test_the_readme_architecture_map_names_every_package_in_layer_order() -> Non
     (contract,) = config["tool"]["importlinter"]["contracts"]
     layered = [name.strip() for layer in contract["layers"] for name in layer.split("|")]
     assert mapped == layered  # the table reads top-down in the contract's order
+
+
+def test_every_guarantee_in_the_readme_names_tests_that_exist() -> None:
+    import re
+
+    readme = (REPO / "README.md").read_text()
+    section = readme.split("## Guarantees")[1].split("\n## ")[0]
+    named = set(re.findall(r"`(test_\w+)`", section))
+    assert len(named) >= 10
+    defined = {
+        m
+        for p in (REPO / "tests").rglob("test_*.py")
+        for m in re.findall(r"def (test_\w+)", p.read_text())
+    }
+    assert named <= defined, named - defined

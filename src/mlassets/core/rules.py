@@ -40,7 +40,7 @@ class Rule:
 C101 = Rule("C101", W, "no YAML metadata block", "Add a `---` block at the top of the card with at least `license`; the Hub shows no license, task or tags without it.")
 C102 = Rule("C102", E, "metadata block opened with `---` but never closed", "End the metadata with a line that is `---` (spaces or a tab may follow it); until then the Hub reads no metadata at all.")
 C103 = Rule("C103", W, "empty metadata block (and, when the Hub reads later lines as metadata instead, which)", "Put the metadata between the first two `---` lines, or remove the empty block so that a later block is not read by mistake.")
-C104 = Rule("C104", E, "YAML does not parse (as PyYAML, which huggingface_hub uses, parses it)", "Fix the YAML at the line given; quote values that hold `:` or start with a special character.")
+C104 = Rule("C104", E, "YAML does not parse, or holds a value PyYAML cannot construct (as PyYAML, which huggingface_hub uses, parses it)", "Fix the YAML at the line given; quote values that hold `:` or start with a special character.")
 C105 = Rule("C105", E, "metadata is not a mapping", "The metadata must be `key: value` pairs, not a list or a single value.")
 C106 = Rule("C106", W, "UTF-8 byte-order mark (huggingface_hub's `RepoCard.load` drops it and reads the metadata; tools that pass the text on with it do not)", "Save the card as UTF-8 without a byte-order mark.")
 C107 = Rule("C107", N, "CRLF line endings", "Nothing is wrong; the card keeps its line endings. Convert to LF if your tools prefer it.")
