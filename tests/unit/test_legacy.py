@@ -118,9 +118,7 @@ def test_legacy_languages_fill_the_manifests_languages() -> None:
     )
 
 
-# The cutoff lives in schemas/findings.py (owned elsewhere); these record the two wrong
-# suggestions seen on real cards, and flip to passing when the cutoff and case are fixed.
-@pytest.mark.xfail(strict=True, reason="did-you-mean cutoff 0.8 is too low: schemas/findings.py")
+# Two wrong suggestions seen on real cards: an unrelated task, and a bucket in another case.
 def test_no_suggestion_between_unrelated_tasks() -> None:
     (finding,) = schema_findings(
         validator_for("hub-model-card"), {"pipeline_tag": "conditional-text-generation"}, None
@@ -128,7 +126,6 @@ def test_no_suggestion_between_unrelated_tasks() -> None:
     assert "did you mean" not in finding.message, finding.message
 
 
-@pytest.mark.xfail(strict=True, reason="the value is lowercased, the options are not")
 def test_a_size_category_in_lower_case_suggests_its_own_bucket() -> None:
     (finding,) = schema_findings(
         validator_for("hub-dataset-card"), {"size_categories": ["10k<n<100k"]}, None

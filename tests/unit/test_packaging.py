@@ -201,3 +201,17 @@ def test_every_guarantee_in_the_readme_names_tests_that_exist() -> None:
         for m in re.findall(r"def (test_\w+)", p.read_text())
     }
     assert named <= defined, named - defined
+
+
+def test_findings_are_raised_only_through_their_rules() -> None:
+    import ast
+
+    direct = []
+    for path in (REPO / "src" / "mlassets").rglob("*.py"):
+        if path.parent.name == "core" and path.stem in ("findings", "rules"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            called = isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            if called and node.func.id == "Finding":  # type: ignore[attr-defined]
+                direct.append(f"{path.name}:{node.lineno}")
+    assert direct == [], "build findings with rules.CODE.at(...): " + ", ".join(direct)

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from mlassets.core.findings import Finding, Position, Severity
+from mlassets.core import rules
+from mlassets.core.findings import Finding, Position
 from mlassets.documents.frontmatter import block_findings, find_block, yaml_error
 from mlassets.io.files import read_bytes
 from mlassets.io.yamlpos import Located, YamlSyntaxError, load_located
@@ -59,9 +60,7 @@ def parse_card(raw: bytes, path: str = "<card>") -> Card:
     if text.startswith(_BOM):
         text = text[1:]
         findings.append(
-            Finding(
-                "C106",
-                Severity.WARNING,
+            rules.C106.at(
                 "file starts with a UTF-8 byte-order mark: huggingface_hub's RepoCard.load and "
                 "metadata_load read cards as utf-8-sig, which drops it, and find the metadata; "
                 "RepoCard(text) given the text with the mark, and most front-matter tools, do not",
@@ -93,9 +92,7 @@ def _decode(raw: bytes, findings: list[Finding]) -> str:
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         findings.append(
-            Finding(
-                "C109",
-                Severity.ERROR,
+            rules.C109.at(
                 f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); cards must be UTF-8",
                 position=Position(line, column),
             )
@@ -111,17 +108,13 @@ def _check_line_endings(text: str, findings: list[Finding]) -> None:
     if lf_only:
         first_lf = next(i for i, line in enumerate(text.split("\n")) if not line.endswith("\r"))
         findings.append(
-            Finding(
-                "C108",
-                Severity.WARNING,
+            rules.C108.at(
                 f"mixed line endings: {crlf} CRLF and {lf_only} LF",
                 position=Position(first_lf + 1, 1),
             )
         )
     else:
-        findings.append(
-            Finding("C107", Severity.NOTICE, "CRLF line endings", position=Position(1, 1))
-        )
+        findings.append(rules.C107.at("CRLF line endings", position=Position(1, 1)))
 
 
 def metadata_lines(lines: list[str]) -> tuple[int, int] | None:
@@ -138,9 +131,7 @@ def _parse_yaml(text: str, offset: int, findings: list[Finding]) -> Located | No
         return None
     for path, position in located.duplicate_keys:
         findings.append(
-            Finding(
-                "C110",
-                Severity.WARNING,
+            rules.C110.at(
                 f"duplicate key {path[-1]!r}: the last one wins here, the Hub rejects the card",
                 pointer="/" + "/".join(str(p) for p in path),
                 position=position,
@@ -148,15 +139,11 @@ def _parse_yaml(text: str, offset: int, findings: list[Finding]) -> Located | No
         )
     data = located.data
     if data is None or data == {}:
-        findings.append(
-            Finding("C103", Severity.WARNING, "empty metadata block", position=Position(offset, 1))
-        )
+        findings.append(rules.C103.at("empty metadata block", position=Position(offset, 1)))
         return None
     if not isinstance(data, dict):
         findings.append(
-            Finding(
-                "C105",
-                Severity.ERROR,
+            rules.C105.at(
                 f"metadata must be a mapping of keys to values, not a {_kind(data)}",
                 position=located.values.get((), Position(offset + 1, 1)),
             )

@@ -8,6 +8,7 @@ Every declared value is kept, as written, beside the conclusion. A list means al
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -57,7 +58,7 @@ def declared_strings(metadata: dict[str, Any]) -> list[str]:
 
 
 def _at(finding: Finding, pointer: str, position: Position | None) -> Finding:
-    return Finding(finding.code, finding.severity, finding.message, pointer, position)
+    return dataclasses.replace(finding, pointer=pointer, position=position)
 
 
 def conclude_card_license(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlassets.core.findings import Finding, Severity, json_pointer
+from mlassets.core.findings import Finding, json_pointer
+from mlassets.core.rules import RULES
 from mlassets.io.yamlpos import Located
 from mlassets.schemas.compiled import CompiledSchema, Violation
 
@@ -115,11 +116,10 @@ def _is_type(value: Any, name: str) -> bool:
 
 def _finding(error: Violation, located: Located | None, code_base: int) -> Finding:
     path = error.path
-    code = f"S{code_base + _KEYWORD_CODES.get(error.keyword, OTHER_CONSTRAINT)}"
+    rule = RULES[f"S{code_base + _KEYWORD_CODES.get(error.keyword, OTHER_CONSTRAINT)}"]
     position = located.position(path) if located else None
     where = json_pointer(path)[1:] or "metadata"
-    message = f"{where}: {_message(error)}"
-    return Finding(code, Severity.ERROR, message, json_pointer(path), position)
+    return rule.at(f"{where}: {_message(error)}", json_pointer(path), position)
 
 
 def _message(error: Violation) -> str:
@@ -133,6 +133,13 @@ def _message(error: Violation) -> str:
     return error.message
 
 
+SUGGESTION_CUTOFF = 0.85  # the same as for near-miss keys (validation/near_miss.py)
+
+
+def _fold(value: str) -> str:
+    return "-".join(value.lower().replace("_", " ").replace("-", " ").split())
+
+
 def _enum_message(error: Violation) -> str:
     options = [str(o) for o in (error.schema or {}).get("enum") or error.detail.get("options", [])]
     if not isinstance(error.instance, str):
@@ -142,6 +149,10 @@ def _enum_message(error: Violation) -> str:
         return f"a {kind} is not accepted here; expected one of {shown}{more}"
     from mlassets.core.suggest import close_matches  # only when a value is wrong
 
-    close = close_matches(error.instance.lower(), options, n=1, cutoff=0.8)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    # Compared blind to case and to how words are separated (`10k<n<100k` means `10K<n<100K`,
+    # `CC BY-SA 4.0` means `cc-by-sa-4.0`), and only within a typo's distance: at 0.8,
+    # `conditional-text-generation` drew `unconditional-image-generation`.
+    by_folded = {_fold(option): option for option in options}
+    close = close_matches(_fold(error.instance), list(by_folded), n=1, cutoff=SUGGESTION_CUTOFF)
+    hint = f" (did you mean {by_folded[close[0]]!r}?)" if close else ""
     return f"{error.instance!r} is not an accepted value{hint}"

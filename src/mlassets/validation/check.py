@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TypedDict
 
+from mlassets.core import rules
 from mlassets.core.findings import Finding, FindingJson, Position, Severity
 from mlassets.core.shapes import Count, Keywords, SchemaVersion, Text
 from mlassets.documents.card import Card, parse_card
@@ -172,11 +173,8 @@ def check_manifest_text(text: str) -> list[Finding]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return [
-            Finding(
-                "J101",
-                Severity.ERROR,
-                f"JSON does not parse: {exc.msg}",
-                position=Position(exc.lineno, exc.colno),
+            rules.J101.at(
+                f"JSON does not parse: {exc.msg}", position=Position(exc.lineno, exc.colno)
             )
         ]
     located = _locate_json(text, data)
@@ -214,7 +212,7 @@ def _check_openml(raw: bytes, suffix: str) -> list[Finding]:
         else:
             located = openml_description.from_json(raw.decode("utf-8", "replace"))
     except YamlSyntaxError as exc:
-        return [Finding("J101", Severity.ERROR, exc.message, position=exc.position)]
+        return [rules.J101.at(exc.message, position=exc.position)]
     validator = validator_for("openml-description")
     return _sorted(schema_findings(validator, located.data, located))
 

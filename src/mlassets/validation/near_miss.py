@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from mlassets.core import rules
-from mlassets.core.findings import Finding, Severity, json_pointer
+from mlassets.core.findings import Finding, json_pointer
 from mlassets.core.suggest import close_matches
 from mlassets.io.yamlpos import Located
 
@@ -87,9 +87,7 @@ def near_miss_findings(
         position = located.position((key,), prefer_key=True) if located else None
         if kind == "dataset" and key == LEGACY_DATASET_LICENSES:
             findings.append(
-                Finding(
-                    "S211",
-                    Severity.WARNING,
+                rules.S211.at(
                     "legacy key 'licenses': the Hub now reads 'license'",
                     json_pointer((key,)),
                     position,
@@ -111,12 +109,8 @@ def near_miss_findings(
             target = close[0] if close else None
         if target is not None and target in known_keys:
             findings.append(
-                Finding(
-                    "S210",
-                    Severity.WARNING,
-                    f"unknown key {key!r}: did you mean {target!r}?",
-                    json_pointer((key,)),
-                    position,
+                rules.S210.at(
+                    f"unknown key {key!r}: did you mean {target!r}?", json_pointer((key,)), position
                 )
             )
     return findings
