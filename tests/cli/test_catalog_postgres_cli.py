@@ -21,7 +21,9 @@ def _manifests(tmp_path: Path) -> Path:
     return folder
 
 
-def test_the_examples_answer_alike_on_postgresql_and_sqlite(run_cli, tmp_path: Path, pg_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_examples_answer_alike_on_postgresql_and_sqlite(
+    run_cli, tmp_path: Path, pg_url: str
+) -> None:  # type: ignore[no-untyped-def]
     _manifests(tmp_path)
     assert run_cli("index", "m").code == 0
     indexed = run_cli("index", "m", "--db", pg_url)
@@ -30,7 +32,11 @@ def test_the_examples_answer_alike_on_postgresql_and_sqlite(run_cli, tmp_path: P
     pg = {"MLASSETS_DB": pg_url}
     again = run_cli("index", "m", "--json", env=pg)
     assert valid("catalog-index", again.stdout)["unchanged"] == 15
-    for query in (["llama", "--kind", "model"], ["support chats"], ["--license-category", "non-commercial"]):
+    for query in (
+        ["llama", "--kind", "model"],
+        ["support chats"],
+        ["--license-category", "non-commercial"],
+    ):
         lite_run = run_cli("search", *query, "--json")
         assert lite_run.code == 0, lite_run.stderr
         lite = json.loads(lite_run.stdout)
@@ -41,7 +47,9 @@ def test_the_examples_answer_alike_on_postgresql_and_sqlite(run_cli, tmp_path: P
     tree = run_cli("lineage", bot, env=pg)
     assert tree.code == 0 and tree.stdout == run_cli("lineage", bot).stdout
     down = ["lineage", "hf://meta-llama/Llama-2-7b-hf", "--down", "--format", "json"]
-    assert valid("catalog-lineage", run_cli(*down, env=pg).stdout) == json.loads(run_cli(*down).stdout)
+    assert valid("catalog-lineage", run_cli(*down, env=pg).stdout) == json.loads(
+        run_cli(*down).stdout
+    )
     report = valid("catalog-audit", run_cli("audit", "--json", env=pg).stdout)
     assert report == json.loads(run_cli("audit", "--json").stdout)
     refused = run_cli("recommend", "models", "--for", "hf://datasets/acme/product-reviews", env=pg)

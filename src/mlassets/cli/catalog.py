@@ -76,7 +76,8 @@ def index(
     else:
         typer.echo(
             f"{where}: {report.added} added, {report.updated} updated, "
-            f"{report.unchanged} unchanged, {report.dangling} dangling references, in {report.seconds:.2f} s"
+            f"{report.unchanged} unchanged, {report.dangling} dangling references, "
+            f"in {report.seconds:.2f} s"
         )
     for error in report.errors:
         typer.echo(f"mlassets: skipped {error}", err=True)
