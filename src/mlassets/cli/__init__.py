@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "outdated": ("mlassets.cli.sync", "outdated", False),
     "verify": ("mlassets.cli.sync", "verify", False),
     "export": ("mlassets.cli.export", "export", False),
+    "serve": ("mlassets.cli.serve", "serve", False),
 }
 
 
