@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -23,36 +24,45 @@ def free_port() -> int:
 
 @contextmanager
 def serving(
-    db: str, *, env: dict[str, str] | None = None
+    db: str, *args: str, env: dict[str, str] | None = None
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """(base URL, process) of `mlassets serve --db DB` until the block ends."""
+    """(base URL, process) of `mlassets serve --db DB ARGS` until the block ends; the process's
+    stderr goes to a temporary file, `process.stderr_text()` reads it."""
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mlassets", "serve", "--db", db, "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/api/openapi.json", timeout=2):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    _, stderr = process.communicate(timeout=5)
-                    raise RuntimeError(f"mlassets serve did not start: {stderr.decode()}") from None
-                time.sleep(0.1)
-        yield url, process
-    finally:
-        process.terminate()
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mlassets", "serve", "--db", db, "--port", str(port), *args],
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            env=env,
+        )
+
+        def stderr_text() -> str:
+            log.seek(0)
+            return log.read().decode()
+
+        process.stderr_text = stderr_text  # type: ignore[attr-defined]
+        url = f"http://127.0.0.1:{port}"
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    with urllib.request.urlopen(url + "/api/openapi.json", timeout=2):
+                        break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError(
+                            f"mlassets serve did not start: {stderr_text()}"
+                        ) from None
+                    time.sleep(0.1)
+            yield url, process
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def example_manifests(out: Path) -> Path:
