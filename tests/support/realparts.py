@@ -44,9 +44,12 @@ def missing(reason: str) -> NoReturn:
 
 
 def chromium_path() -> str | None:
-    for candidate in (os.environ.get("MLASSETS_CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).is_file():
-            return candidate
+    """`MLASSETS_CHROMIUM` when set (even to nothing usable), else Debian's, else on PATH."""
+    configured = os.environ.get("MLASSETS_CHROMIUM")
+    if configured is not None:
+        return configured if Path(configured).is_file() else None
+    if Path("/usr/bin/chromium").is_file():
+        return "/usr/bin/chromium"
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
