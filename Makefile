@@ -12,7 +12,7 @@ $(BIN)/python:
 # Reinstall when pyproject.toml changes (the stamp name carries its checksum).
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,openml,croissant,postgres,serve]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,openml,croissant,postgres,serve,speedups]'
 	rm -f $(VENV)/.installed-*
 	touch $@
 

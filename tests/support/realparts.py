@@ -74,8 +74,10 @@ def _free_port() -> int:
 class PostgresServer:
     """A throwaway PostgreSQL server; `create_database()` gives each test a database URL."""
 
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, *, durable: bool = False, settings: str = "") -> None:
         self.bindir = bindir
+        self.durable = durable  # fsync and friends on (the benchmark); off for the tests
+        self.settings = settings  # more `-c name=value` options
         self.root = Path(tempfile.mkdtemp(prefix="mlassets-pg-"))
         self.data = self.root / "data"
         self.port = _free_port()
@@ -101,9 +103,11 @@ class PostgresServer:
             *("--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--no-sync"),
         )
         options = (
-            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
+            f"-c max_connections=200 {self.settings}"
         )
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run(
             str(self.bindir / "pg_ctl"),
             *("-D", str(self.data), "-o", options, "-l", str(self.root / "log"), "-w", "start"),
