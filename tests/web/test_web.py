@@ -119,11 +119,12 @@ def test_the_audit_page_shows_shares_and_licenses(client: TestClient) -> None:
 
 
 def test_the_api_is_read_only_json_with_an_openapi_document(client: TestClient) -> None:
-    search = client.get("/api/search", params={"q": "llama", "kind": "model"}).json()
+    search = client.get("/api/search", params={"q": "llama", "kind": "model", "facets": "1"}).json()
     assert (
         search["schema_version"] == 1 and search["hits"][0]["id"] == "hf://meta-llama/Llama-2-7b-hf"
     )
     assert {"value": "model", "assets": len(search["hits"])} in search["facets"]["kind"]
+    assert "facets" not in client.get("/api/search", params={"q": "llama"}).json()
     lineage = client.get("/api/lineage", params={"id": BOT}).json()
     assert {e["violation"] for e in lineage["edges"]} == {"G101:error", "G104:warning"}
     assert client.get("/api/asset", params={"id": BOT}).json()["license"] == "Apache-2.0"

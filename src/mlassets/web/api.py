@@ -36,9 +36,12 @@ async def search(request: Request) -> Response:
     query = request.query_params.get("q", "")
     filters = filters_of(request)
     limit = _int(request, "limit", 20, 1000)
+    with_facets = _flag(request, "facets", False)  # counting is the costly part: on request
 
     def read(catalog: Catalog) -> dict[str, Any]:
         result = catalog.search(query, filters, limit).to_json()
+        if not with_facets:
+            return result
         facets = catalog.facets(query, filters)
         result["facets"] = {
             facet: [{"value": v, "assets": n} for v, n in values]
@@ -111,6 +114,7 @@ def openapi_document() -> dict[str, Any]:
                 _parameter("q", "words (no syntax)"),
                 *facets,
                 _parameter("limit", "1-1000", "integer"),
+                _parameter("facets", "also count the hits per facet value", "boolean"),
             ],
         ),
         "/api/asset": _operation("One asset as the catalog holds it", [asset_id]),
