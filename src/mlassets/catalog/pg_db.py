@@ -6,7 +6,8 @@ Tables (schema version 1), the same content as the SQLite schema (db.py):
   on `lower(column)`, as searches compare them case-insensitively. `document` is a generated
   `tsvector` (GIN-indexed): id and title weigh A, tags B, task C, description D. The text is
   split into words with the same rule as the SQLite tokenizer (`\\w+`), so both backends find
-  the same words.
+  the same words. `names` (id and title words, GIN-indexed too) lets a search rank the assets
+  whose names match before, and often instead of, all that mention a word (pg_query.py).
 - `languages`, `edges` (child, parent, relation, violation), `metrics`: as in SQLite.
 - `meta`: key/value (`schema_version`, `indexed_at`).
 
@@ -37,6 +38,9 @@ def _words(column: str) -> str:
     return f"regexp_replace(lower(coalesce({column}, '')), '[^[:alnum:]_]+', ' ', 'g')"
 
 
+_NAMES = " || ".join(
+    f"to_tsvector('simple'::regconfig, {_words(column)})" for column in ("id", "title")
+)
 _DOCUMENT = " || ".join(
     f"setweight(to_tsvector('simple'::regconfig, {_words(column)}), '{weight}')"
     for column, weight in (
@@ -64,9 +68,11 @@ MIGRATIONS: tuple[str, ...] = (
         manifest_path text,
         tags text NOT NULL DEFAULT '',
         dangling boolean NOT NULL DEFAULT false,
-        document tsvector GENERATED ALWAYS AS ({_DOCUMENT}) STORED
+        document tsvector GENERATED ALWAYS AS ({_DOCUMENT}) STORED,
+        names tsvector GENERATED ALWAYS AS ({_NAMES}) STORED
     );
     CREATE INDEX assets_document ON assets USING gin (document);
+    CREATE INDEX assets_names ON assets USING gin (names);
     {"".join(f"CREATE INDEX assets_{c} ON assets (lower({c}));" for c in _FACETS)}
     CREATE TABLE languages (
         asset bigint NOT NULL REFERENCES assets ON DELETE CASCADE,

@@ -3,8 +3,9 @@
 The search follows query.py's contract: the user's words are never syntax (each `\\w+` word
 becomes a quoted lexeme), all words must match, else any word; facet filters compare
 case-insensitively on indexed `lower(column)`. Ranking is `ts_rank` with weights close to the
-SQLite BM25 ones (id and title first, then tags, task, description): the top results agree on
-the catalog tests' queries, the order below may differ.
+SQLite BM25 ones (id and title first, then tags, task, description), and when enough assets
+match by id or title, only those are ranked: the top results agree on the catalog tests'
+queries, the order below may differ.
 """
 
 from __future__ import annotations
@@ -80,13 +81,19 @@ def search(
 def _ranked(
     db: Connection, match: str, where: str, params: list[Any], limit: int
 ) -> tuple[SearchHit, ...]:
-    rows = db.execute(
-        f"""SELECT {_SELECT}, ts_rank({_WEIGHTS}, a.document, q) AS rank
-            FROM assets a, to_tsquery('simple', %s) q
-            WHERE a.document @@ q AND {where}
-            ORDER BY rank DESC, a.id LIMIT %s""",
-        (match, *params, limit),
-    ).fetchall()
+    # ts_rank reads and scores every matching row: for a common word, most of the catalog.
+    # Assets whose id or title match (weight A, which outweighs the rest) are ranked first,
+    # among themselves; only when they are fewer than `limit` is everything ranked.
+    for column in ("names", "document"):
+        rows = db.execute(
+            f"""SELECT {_SELECT}, ts_rank({_WEIGHTS}, a.document, q) AS rank
+                FROM assets a, to_tsquery('simple', %s) q
+                WHERE a.{column} @@ q AND {where}
+                ORDER BY rank DESC, a.id LIMIT %s""",
+            (match, *params, limit),
+        ).fetchall()
+        if len(rows) >= limit:
+            break
     return tuple(_hit(r, round(float(r[7]), 4)) for r in rows)
 
 
