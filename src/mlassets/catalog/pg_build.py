@@ -75,10 +75,15 @@ SELECT c.pk, p.pk, s.relation FROM stage_parents s JOIN changed c USING (id)
 JOIN assets p ON p.id = s.parent
 ON CONFLICT DO NOTHING
 """
+# Two index lookups joined by UNION: `child IN (...) OR parent IN (...)` scans every edge.
 _TOUCHED = """
+WITH touched AS (
+    SELECT e.* FROM changed c JOIN edges e ON e.child = c.pk
+    UNION
+    SELECT e.* FROM changed c JOIN edges e ON e.parent = c.pk
+)
 SELECT e.child, e.parent, e.relation, ch.license, pa.license, pa.dangling, e.violation
-FROM edges e JOIN assets ch ON ch.pk = e.child JOIN assets pa ON pa.pk = e.parent
-WHERE e.child IN (SELECT pk FROM changed) OR e.parent IN (SELECT pk FROM changed)
+FROM touched e JOIN assets ch ON ch.pk = e.child JOIN assets pa ON pa.pk = e.parent
 """
 
 
