@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=${MLASSETS_VENV:-.venv}  # the test suite points this at the venv it runs in
-mlassets=$venv/bin/mlassets
+mlassets=$(cd "$venv" && pwd)/bin/mlassets  # absolute: step 7 runs it from another folder
 out=build/demo
 rm -rf "$out"
 
@@ -64,24 +64,24 @@ export HF_ENDPOINT="$url" HF_HOME="$root/$out/hf" HF_HUB_DISABLE_TELEMETRY=1 \
   OPENML_CACHE_DIR="$root/$out/openml" XDG_CONFIG_HOME="$root/$out/config" \
   SOURCE_DATE_EPOCH=1767225600
 cd "$project"
-"$root/$mlassets" sync
+"$mlassets" sync
 echo "-- sync again: nothing moved upstream, so no card is downloaded" >&2
-"$root/$mlassets" sync
-"$root/$mlassets" sync --frozen
-"$root/$mlassets" outdated
-"$root/$mlassets" verify
+"$mlassets" sync
+"$mlassets" sync --frozen
+"$mlassets" outdated
+"$mlassets" verify
 echo "-- license-check with no targets: the locked assets, for the project's use (commercial);" >&2
 echo "   expected to fail with exit 1 on the CC-BY-NC-4.0 revision" >&2
 status=0
-"$root/$mlassets" license-check || status=$?
+"$mlassets" license-check || status=$?
 [ "$status" -eq 1 ] || { echo "expected a failed license check (exit 1), got exit $status" >&2; exit 1; }
 echo "-- what changed between two revisions (exit 1: they differ)" >&2
 status=0
-"$root/$mlassets" diff hf://acme/tiny-model@v1.0 hf://acme/tiny-model@main || status=$?
+"$mlassets" diff hf://acme/tiny-model@v1.0 hf://acme/tiny-model@main || status=$?
 [ "$status" -eq 1 ] || { echo "expected differences (exit 1), got exit $status" >&2; exit 1; }
 echo "-- exports for supply-chain tools, into $out/" >&2
-"$root/$mlassets" export --format cyclonedx --out "$root/$out/bom.cdx.json"
-"$root/$mlassets" export --format spdx --out "$root/$out/bom.spdx.json"
-"$root/$mlassets" export --format spdx3 --out "$root/$out/bom.spdx3.jsonld"
-"$root/$mlassets" export --format croissant --out "$root/$out/croissant"
+"$mlassets" export --format cyclonedx --out "$root/$out/bom.cdx.json"
+"$mlassets" export --format spdx --out "$root/$out/bom.spdx.json"
+"$mlassets" export --format spdx3 --out "$root/$out/bom.spdx3.jsonld"
+"$mlassets" export --format croissant --out "$root/$out/croissant"
 echo "demo finished" >&2
