@@ -54,12 +54,16 @@ def chromium_path() -> str | None:
 
 
 def pg_bindir() -> Path | None:
+    """`MLASSETS_PG_BINDIR` when set, else the newest Debian/PGDG server, else `initdb`'s folder."""
     configured = os.environ.get("MLASSETS_PG_BINDIR")
-    candidates = [configured] if configured else sorted(glob.glob("/usr/lib/postgresql/*/bin"))
-    on_path = shutil.which("initdb")
-    if on_path:
-        candidates.append(str(Path(on_path).parent))
-    for folder in reversed(candidates):
+    if configured is not None:
+        candidates = [configured]
+    else:
+        candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
+        on_path = shutil.which("initdb")
+        if on_path:
+            candidates.append(str(Path(on_path).resolve().parent))
+    for folder in candidates:
         if (Path(folder) / "initdb").is_file() and (Path(folder) / "pg_ctl").is_file():
             return Path(folder)
     return None
