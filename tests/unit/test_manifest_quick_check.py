@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from mlassets.manifests.model import _quick_check
+from mlassets.manifests.check import _quick_check
 from mlassets.schemas import validator_for
 from tests.conftest import REPO
 

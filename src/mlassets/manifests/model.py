@@ -9,15 +9,14 @@ one way in from disk: it checks the document against the schema first and raises
 from __future__ import annotations
 
 import enum
-import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from mlassets.core.errors import ManifestError
 from mlassets.core.findings import Finding
 from mlassets.licenses.classify import LicenseClass, classify
 from mlassets.licenses.lineage import Node
+from mlassets.manifests.check import check_schema
 
 SCHEMA_VERSION = 1
 
@@ -281,34 +280,3 @@ class Manifest:
             tuple((b.id, b.relation.value if b.relation else None) for b in self.base_models),
             self.datasets,
         )
-
-
-@functools.cache
-def _quick_check() -> Callable[[Any], bool] | None:
-    """`is_valid` of the manifest schema compiled by jsonschema-rs (the `speedups` extra), or
-    None without it. It answers in ~7 µs where jsonschema takes ~1 ms, which capped `index` at
-    under 1,000 manifests/s per core."""
-    try:
-        import jsonschema_rs
-    except ImportError:
-        return None
-    from mlassets.schemas import load_schema
-
-    is_valid: Callable[[Any], bool] = jsonschema_rs.validator_for(load_schema("manifest")).is_valid
-    return is_valid
-
-
-def check_schema(data: Any, where: str) -> None:
-    """Raise `ManifestError` at `where` when `data` is not a manifest its schema accepts."""
-    from mlassets.schemas import validator_for
-
-    if not isinstance(data, dict) or "id" not in data or "license" not in data:
-        raise ManifestError(f"{where}:1:1: not an mlassets manifest (no id or license)", where)
-    quick = _quick_check()
-    if quick is not None and quick(data):
-        return  # jsonschema stays the judge (and the messages) for anything the quick one rejects
-    errors = sorted(validator_for("manifest").iter_errors(data), key=lambda e: e.json_path)
-    if errors:
-        first = errors[0]
-        message = f"{where}:1:1: manifest breaks its schema at {first.json_path}: {first.message}"
-        raise ManifestError(message, where)

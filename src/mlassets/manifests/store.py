@@ -9,7 +9,8 @@ from pathlib import Path
 from mlassets.core.errors import ManifestError
 from mlassets.io.atomic import write_bytes_atomic
 from mlassets.io.files import read_json
-from mlassets.manifests.model import Manifest, check_schema
+from mlassets.manifests.check import check_schema
+from mlassets.manifests.model import Manifest
 
 
 def manifest_filename(ident: str) -> str:
