@@ -12,7 +12,7 @@ $(BIN)/python:
 # Reinstall when pyproject.toml changes (the stamp name carries its checksum).
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,openml,croissant,select]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,openml,croissant,select,postgres,serve]'
 	rm -f $(VENV)/.installed-*
 	touch $@
 

@@ -1,4 +1,5 @@
-"""Shared fixtures: the loopback fake hub, an isolated environment for the CLI, the corpus."""
+"""Shared fixtures: the loopback fake hub, an isolated environment for the CLI, the corpus, and a
+PostgreSQL server of the session's own."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakehub.server import DATA, FakeHub, RunningHub
+from tests.support.realparts import PostgresServer, missing, pg_bindir
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -86,3 +88,30 @@ def corpus_or_skip() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not present (a fresh clone)")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    """A PostgreSQL server of the test session's own (see tests/support/realparts.py)."""
+    bindir = pg_bindir()
+    if bindir is None:
+        missing("no PostgreSQL server binaries (initdb, pg_ctl); apt-get install postgresql")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        missing("psycopg is not installed: pip install -e '.[postgres]'")
+    server = PostgresServer(bindir)
+    try:
+        server.start()
+    except (subprocess.CalledProcessError, OSError) as exc:
+        shutil.rmtree(server.root, ignore_errors=True)
+        detail = getattr(exc, "stderr", "") or str(exc)
+        missing(f"the PostgreSQL server does not start here: {detail.strip()[:300]}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PostgresServer) -> str:
+    """The URL (password included) of a new, empty database on the session's server."""
+    return pg_server.create_database()

@@ -1,5 +1,6 @@
 """The catalog (issue 5): index, search, lineage, recommendations and audit, on small
-collections whose right answers are known."""
+collections whose right answers are known. Tests that take the `catalog` fixture run on both
+backends: SQLite and a real PostgreSQL server (tests/support/realparts.py)."""
 
 from __future__ import annotations
 
@@ -74,17 +75,34 @@ def write(folder: Path, *manifests: Manifest) -> Path:
     return folder
 
 
-Build = Callable[..., SqliteCatalog]
+Build = Callable[..., Catalog]
 
 
 @pytest.fixture
-def catalog(tmp_path: Path) -> Iterator[Build]:
+def sqlite_catalog(tmp_path: Path) -> Iterator[Build]:
     """`catalog(*manifests)`: those manifests indexed, the catalog open (closed after the test)."""
     with contextlib.ExitStack() as stack:
 
-        def build(*manifests: Manifest) -> SqliteCatalog:
+        def build(*manifests: Manifest) -> Catalog:
             index_manifests([write(tmp_path / "m", *manifests)], tmp_path / "c.db")
             return stack.enter_context(SqliteCatalog.open(tmp_path / "c.db"))
+
+        yield build
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def catalog(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Build]:
+    """`catalog(*manifests)` on each backend: SQLite, then a database on a real PostgreSQL."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("sqlite_catalog")
+        return
+    url = request.getfixturevalue("pg_url")
+    with contextlib.ExitStack() as stack:
+
+        def build(*manifests: Manifest) -> Catalog:
+            opened = stack.enter_context(Catalog.open(url, create=True))
+            opened.index([write(tmp_path / "m", *manifests)])
+            return opened
 
         yield build
 
@@ -242,8 +260,8 @@ def test_lineage_marks_violations_and_reports_cycles(catalog: Build) -> None:
     assert graph.to_json()["schema_version"] == 1
 
 
-def test_datasets_for_a_model_set_incompatible_licenses_apart(catalog: Build) -> None:
-    db = catalog(
+def test_datasets_for_a_model_set_incompatible_licenses_apart(sqlite_catalog: Build) -> None:
+    db = sqlite_catalog(
         manifest(
             "hf://acme/model", license_id="Apache-2.0", task="text-classification", languages=["en"]
         ),
@@ -351,8 +369,8 @@ def test_catalog_errors_are_mlassets_errors_naming_the_file(tmp_path: Path) -> N
         Catalog.open(tmp_path / "no-such-dir" / "c.db", create=True)
 
 
-def test_a_corrupt_catalog_says_corrupt(tmp_path: Path, catalog: Build) -> None:
-    catalog(manifest("hf://acme/a", description="bert")).close()
+def test_a_corrupt_catalog_says_corrupt(tmp_path: Path, sqlite_catalog: Build) -> None:
+    sqlite_catalog(manifest("hf://acme/a", description="bert")).close()
     data = bytearray((tmp_path / "c.db").read_bytes())
     data[4096:] = b"\xff" * (len(data) - 4096)  # keep the header page, scribble over the rest
     (tmp_path / "c.db").write_bytes(bytes(data))
@@ -400,8 +418,13 @@ def test_unknown_references_and_filters_are_usage_errors(catalog: Build) -> None
     db = catalog(manifest("hf://acme/a"))
     calls: list[Callable[[], object]] = [
         lambda: db.lineage_graph("hf://nobody/nothing"),
-        lambda: db.recommend_datasets("hf://nobody/nothing"),
+        lambda: db.asset("hf://nobody/nothing"),
+        lambda: db.evaluated_on("hf://nobody/nothing"),
     ]
+    if isinstance(db, SqliteCatalog):  # PostgreSQL refuses recommend outright (its own test)
+        calls += [
+            lambda: db.recommend_datasets("hf://nobody/nothing"),
+        ]
     for call in calls:
         with pytest.raises(AssetNotFoundError) as missing:
             call()

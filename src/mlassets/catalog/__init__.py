@@ -6,7 +6,9 @@ Open one with `Catalog.open(path)` in a `with` block (the connection is closed w
         hits = catalog.search("sentiment", {"kind": "model"}).hits
 
 `Catalog` is the interface a backend implements (interface.py); `SqliteCatalog` the SQLite one,
-whose schema is documented and versioned in `db.py`. `index_manifests` builds or updates a catalog
+whose schema is documented and versioned in `db.py`; `PostgresCatalog` (postgres.py, the
+`postgres` extra, not imported here so that SQLite needs nothing) the PostgreSQL one, opened by
+`Catalog.open("postgresql://...")`. `index_manifests` builds or updates a catalog
 file; `audit_directory` audits manifests without one.
 """
 
@@ -20,14 +22,18 @@ from mlassets.catalog.graph import LineageGraph
 from mlassets.catalog.interface import Catalog
 from mlassets.catalog.query import SearchResult
 from mlassets.catalog.recommend import Recommendations
+from mlassets.catalog.records import AssetRecord, Evaluation, Facets
 from mlassets.catalog.sqlite import SqliteCatalog, audit_directory, index_manifests
 
 __all__ = [
     "SCHEMA_VERSION",
     "AssetNotFoundError",
+    "AssetRecord",
     "Audit",
     "Catalog",
     "CatalogError",
+    "Evaluation",
+    "Facets",
     "IndexReport",
     "LineageGraph",
     "Recommendations",

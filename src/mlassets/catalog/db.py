@@ -132,17 +132,20 @@ def sqlite_errors(path: Path) -> Iterator[None]:
         raise catalog_error(path, exc) from exc
 
 
-def connect(path: Path, *, create: bool = True, timeout: float = 5.0) -> sqlite3.Connection:
+def connect(
+    path: Path, *, create: bool = True, timeout: float = 5.0, any_thread: bool = False
+) -> sqlite3.Connection:
     """Open (and create or migrate) the catalog at `path`; `CatalogError` when it cannot be.
 
-    `timeout` is how long to wait for another process's lock before giving up.
+    `timeout` is how long to wait for another process's lock before giving up; `any_thread`
+    lets another thread use the connection (the caller makes sure one thread at a time does).
     """
     if not create and not path.exists():
         raise CatalogError(
             f"{path}: no catalog here; build one with `mlassets index DIR`", str(path)
         )
     with sqlite_errors(path):
-        connection = sqlite3.connect(path, timeout=timeout)
+        connection = sqlite3.connect(path, timeout=timeout, check_same_thread=not any_thread)
     try:
         with sqlite_errors(path):
             _migrate(connection, path)

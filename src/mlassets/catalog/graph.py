@@ -8,6 +8,7 @@ on it. Declared cycles are found and reported, and never followed twice. A walk 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -61,20 +62,46 @@ class LineageGraph:
         }
 
 
+NodeRow = tuple[str, str | None, str | None, bool]  # id, kind, license, dangling
+EdgeRow = tuple[int, int, str, str]  # child key, parent key, relation, violation
+NodeOf = Callable[[int], NodeRow]
+EdgesOf = Callable[[int, str], list[EdgeRow]]  # (key, "up" | "down") -> edges
+
+
 def lineage_graph(
     db: sqlite3.Connection, ref: str, *, up: bool = True, down: bool = False, depth: int = 5
 ) -> LineageGraph:
     root = find_asset(db, ref)
     if root is None:
         raise AssetNotFoundError(ref)
-    walker = _Walker(db)
-    walker.add_node(root["rowid"])
+
+    def node_of(rowid: int) -> NodeRow:
+        row = db.execute(
+            "SELECT id, kind, license, dangling FROM assets WHERE rowid = ?", (rowid,)
+        ).fetchone()
+        return row[0], row[1], row[2], bool(row[3])
+
+    def edges_of(rowid: int, direction: str) -> list[EdgeRow]:
+        column = "child" if direction == "up" else "parent"
+        query = f"SELECT child, parent, relation, violation FROM edges WHERE {column} = ?"
+        return [(r[0], r[1], r[2], r[3]) for r in db.execute(query, (rowid,)).fetchall()]
+
+    return walk(root["rowid"], node_of, edges_of, up=up, down=down, depth=depth)
+
+
+def walk(
+    root: int, node_of: NodeOf, edges_of: EdgesOf, *, up: bool, down: bool, depth: int
+) -> LineageGraph:
+    """The graph around the asset whose key is `root`, read through the backend's callables
+    (any backend: keys are its row keys, `node_of` and `edges_of` its queries)."""
+    walker = _Walker(node_of, edges_of)
+    walker.add_node(root)
     if up:
-        walker.walk(root["rowid"], "up", depth, [root["rowid"]])
+        walker.walk(root, "up", depth, [root])
     if down:
-        walker.walk(root["rowid"], "down", depth, [root["rowid"]])
+        walker.walk(root, "down", depth, [root])
     return LineageGraph(
-        root["id"],
+        walker.nodes[root].id,
         tuple(walker.nodes.values()),
         tuple(walker.edges.values()),
         tuple(walker.cycles),
@@ -83,30 +110,24 @@ def lineage_graph(
 
 
 class _Walker:
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
+    def __init__(self, node_of: NodeOf, edges_of: EdgesOf) -> None:
+        self.node_of = node_of
+        self.edges_of = edges_of
         self.nodes: dict[int, GraphNode] = {}
         self.edges: dict[tuple[int, int, str], GraphEdge] = {}
         self.cycles: list[tuple[str, ...]] = []
         self.expanded: set[tuple[int, str]] = set()
         self.truncated = False
 
-    def add_node(self, rowid: int) -> None:
-        if rowid not in self.nodes:
-            row = self.db.execute(
-                "SELECT id, kind, license, dangling FROM assets WHERE rowid = ?", (rowid,)
-            ).fetchone()
-            self.nodes[rowid] = GraphNode(row[0], row[1], row[2], bool(row[3]))
+    def add_node(self, key: int) -> None:
+        if key not in self.nodes:
+            self.nodes[key] = GraphNode(*self.node_of(key))
 
     def walk(self, rowid: int, direction: str, depth: int, path: list[int]) -> None:
         if depth <= 0 or (rowid, direction) in self.expanded:
             return
         self.expanded.add((rowid, direction))
-        if direction == "up":
-            query = "SELECT child, parent, relation, violation FROM edges WHERE child = ?"
-        else:
-            query = "SELECT child, parent, relation, violation FROM edges WHERE parent = ?"
-        for child, parent, relation, violation in self.db.execute(query, (rowid,)).fetchall():
+        for child, parent, relation, violation in self.edges_of(rowid, direction):
             if len(self.nodes) >= MAX_NODES:
                 self.truncated = True
                 return

@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from mlassets.catalog import details
 from mlassets.catalog.audit import Audit
 from mlassets.catalog.audit import audit as audit_assets
 from mlassets.catalog.build import IndexReport, index_into
@@ -25,6 +26,7 @@ from mlassets.catalog.query import SearchResult, find_asset
 from mlassets.catalog.query import search as search_assets
 from mlassets.catalog.recommend import Recommendations
 from mlassets.catalog.recommend import recommend_datasets as rank_datasets
+from mlassets.catalog.records import AssetRecord, Evaluation, Facets
 
 
 class SqliteCatalog(Catalog):
@@ -35,9 +37,18 @@ class SqliteCatalog(Catalog):
         self.path = path
 
     @classmethod
-    def open(cls, target: Path, *, create: bool = False, timeout: float = 5.0) -> SqliteCatalog:
-        """Open (and migrate) the catalog file; `timeout`: seconds to wait for another's lock."""
-        return cls(connect(target, create=create, timeout=timeout), target)
+    def open(
+        cls,
+        target: Path | str,
+        *,
+        create: bool = False,
+        timeout: float = 5.0,
+        any_thread: bool = False,
+    ) -> SqliteCatalog:
+        """Open (and migrate) the catalog file; `timeout`: seconds to wait for another's lock;
+        `any_thread`: usable from another thread than this one (one at a time)."""
+        path = Path(target)
+        return cls(connect(path, create=create, timeout=timeout, any_thread=any_thread), path)
 
     @property
     def location(self) -> str:
@@ -86,9 +97,23 @@ class SqliteCatalog(Catalog):
         with sqlite_errors(self.path):
             return audit_assets(self.connection, top)
 
-    def _require(self, ref: str) -> None:
-        if find_asset(self.connection, ref) is None:
+    def facets(self, query: str, filters: Mapping[str, str] | None = None) -> Facets:
+        with sqlite_errors(self.path):
+            return details.facets(self.connection, query, dict(filters or {}))
+
+    def asset(self, ref: str) -> AssetRecord:
+        with sqlite_errors(self.path):
+            return details.asset(self.connection, self._require(ref)["rowid"])
+
+    def evaluated_on(self, dataset_ref: str) -> tuple[Evaluation, ...]:
+        with sqlite_errors(self.path):
+            return details.evaluated_on(self.connection, self._require(dataset_ref)["id"])
+
+    def _require(self, ref: str) -> sqlite3.Row:
+        row = find_asset(self.connection, ref)
+        if row is None:
             raise AssetNotFoundError(ref, self.location)
+        return row
 
 
 def index_manifests(paths: Sequence[Path], db: Path, *, workers: int | None = None) -> IndexReport:

@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "datasets": ("mlassets.cli.select", "datasets_app", True),
     "leaderboard": ("mlassets.cli.select", "leaderboard", False),
     "select": ("mlassets.cli.select", "select_app", True),
+    "serve": ("mlassets.cli.serve", "serve", False),
 }
 
 

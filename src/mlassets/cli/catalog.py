@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mlassets.catalog.pg_db import is_url  # stdlib only: psycopg loads on connect
 from mlassets.cli._errors import ExitCode, exits
 from mlassets.cli._options import AsJson, Use
 from mlassets.cli._render import print_json, print_table
@@ -22,8 +23,16 @@ recommend_app = typer.Typer(
     no_args_is_help=True,
 )
 
-Db = Annotated[Path, typer.Option("--db", help="The catalog file.")]
-DEFAULT_DB = Path("mlassets.db")
+Db = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="MLASSETS_DB",
+        show_envvar=True,
+        help="The catalog: a SQLite file, or a postgresql:// URL (the postgres extra).",
+    ),
+]
+DEFAULT_DB = "mlassets.db"
 
 
 class GraphFormat(enum.StrEnum):
@@ -33,11 +42,11 @@ class GraphFormat(enum.StrEnum):
     mermaid = "mermaid"
 
 
-def _open(db: Path) -> Catalog:
+def _open(db: str) -> Catalog:
     """The catalog `--db` names; use it in `with`. A missing file is the caller's mistake."""
     from mlassets.catalog import Catalog
 
-    if not db.exists():
+    if not is_url(db) and not Path(db).exists():
         raise UsageError(f"{db}: no catalog here; build one with `mlassets index DIR`")
     return Catalog.open(db)
 
@@ -50,18 +59,24 @@ def index(
     jobs: Annotated[int | None, typer.Option(help="Worker processes for parsing.")] = None,
 ) -> int:
     """Build or update the catalog from manifests (unchanged ones are skipped)."""
-    from mlassets.catalog import index_manifests
+    from mlassets.catalog import Catalog, index_manifests
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UsageError(f"{missing[0]}: no such file or directory")
-    report = index_manifests(paths, db, workers=jobs)
+    if is_url(db):
+        with Catalog.open(db, create=True) as catalog:
+            report = catalog.index(paths, workers=jobs)
+            where = catalog.location  # the URL, its password masked
+    else:
+        report, where = index_manifests(paths, Path(db), workers=jobs), db
     if as_json:
         print_json(report.to_json())
     else:
         typer.echo(
-            f"{db}: {report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
-            f"{report.dangling} dangling references, in {report.seconds:.2f} s"
+            f"{where}: {report.added} added, {report.updated} updated, "
+            f"{report.unchanged} unchanged, {report.dangling} dangling references, "
+            f"in {report.seconds:.2f} s"
         )
     for error in report.errors:
         typer.echo(f"mlassets: skipped {error}", err=True)

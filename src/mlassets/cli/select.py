@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mlassets.catalog.pg_db import is_url
 from mlassets.cli._errors import ExitCode, exits
 from mlassets.cli._options import AsJson, OpenmlServer, Timeout, Use
 from mlassets.cli._render import print_json, print_table
@@ -40,14 +41,16 @@ Metric = Annotated[str | None, typer.Option(help="The metric (default: the most 
 
 
 @contextlib.contextmanager
-def _connection(db: Path, *, create: bool = False) -> Iterator[sqlite3.Connection]:
+def _connection(db: str, *, create: bool = False) -> Iterator[sqlite3.Connection]:
     """The SQLite connection of the catalog `--db` names, closed after the block. Results,
     features and selection are SQLite-only for now (PostgreSQL does not carry them yet)."""
     from mlassets.catalog import SqliteCatalog
 
-    if not create and not db.exists():
+    if is_url(db):
+        raise UsageError("results, leaderboard and select need a SQLite catalog (a file)")
+    if not create and not Path(db).exists():
         raise UsageError(f"{db}: no catalog here; build one with `mlassets index DIR`")
-    with SqliteCatalog.open(db, create=create) as catalog:
+    with SqliteCatalog.open(Path(db), create=create) as catalog:
         yield catalog.connection
 
 

@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from mlassets.core.errors import ManifestError
 from mlassets.core.findings import Finding
 from mlassets.licenses.classify import LicenseClass, classify
 from mlassets.licenses.lineage import Node
+from mlassets.manifests.check import check_schema
 from mlassets.manifests.stated import StatedLicense
 
 SCHEMA_VERSION = 1
@@ -290,16 +290,3 @@ class Manifest:
             tuple((b.id, b.relation.value if b.relation else None) for b in self.base_models),
             self.datasets,
         )
-
-
-def check_schema(data: Any, where: str) -> None:
-    """Raise `ManifestError` at `where` when `data` is not a manifest its schema accepts."""
-    from mlassets.schemas import validator_for
-
-    if not isinstance(data, dict) or "id" not in data or "license" not in data:
-        raise ManifestError(f"{where}:1:1: not an mlassets manifest (no id or license)", where)
-    errors = sorted(validator_for("manifest").iter_errors(data), key=lambda e: e.json_path)
-    if errors:
-        first = errors[0]
-        message = f"{where}:1:1: manifest breaks its schema at {first.json_path}: {first.message}"
-        raise ManifestError(message, where)

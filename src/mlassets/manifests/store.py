@@ -10,7 +10,8 @@ from pathlib import Path, PurePosixPath
 from mlassets.core.errors import ManifestError
 from mlassets.io.atomic import write_bytes_atomic
 from mlassets.io.files import read_json
-from mlassets.manifests.model import Manifest, check_schema
+from mlassets.manifests.check import check_schema
+from mlassets.manifests.model import Manifest
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._@-]+")
 _PREFIXES = (("hf://datasets/", "datasets--"), ("hf://", "models--"), ("openml://", "openml--"))
