@@ -52,8 +52,10 @@ def test_the_examples_answer_alike_on_postgresql_and_sqlite(
     )
     report = valid("catalog-audit", run_cli("audit", "--json", env=pg).stdout)
     assert report == json.loads(run_cli("audit", "--json").stdout)
-    refused = run_cli("recommend", "models", "--for", "hf://datasets/acme/product-reviews", env=pg)
+    refused = run_cli("recommend", "datasets", "--for", "hf://acme/encoder-base", env=pg)
     assert refused.code == 3 and "not supported on PostgreSQL yet" in refused.stderr
+    board = run_cli("leaderboard", "hf://datasets/acme/product-reviews", env=pg)
+    assert board.code == 2 and "need a SQLite catalog" in board.stderr
 
 
 def test_the_password_is_masked_in_every_message(run_cli, tmp_path: Path, pg_url: str) -> None:  # type: ignore[no-untyped-def]

@@ -64,8 +64,6 @@ def test_recommendations_are_refused_with_a_clear_error(tmp_path: Path, pg_url: 
     with Catalog.open(pg_url, create=True) as db:
         db.index([write(tmp_path / "m", manifest("hf://datasets/acme/d", "dataset"))])
         with pytest.raises(CatalogError, match="not supported on PostgreSQL yet"):
-            db.recommend_models("hf://datasets/acme/d")
-        with pytest.raises(CatalogError, match="not supported on PostgreSQL yet"):
             db.recommend_datasets("hf://acme/m")
 
 

@@ -57,7 +57,7 @@ def test_search_open_an_asset_and_follow_its_lineage(page: Any, site: str) -> No
     assert graph.is_visible()
     assert graph.locator("g.edge.violation").count() == 2
     rules = page.locator("table.edges tr.violation td:last-child").all_inner_texts()
-    assert sorted(rules) == ["G101:error", "G104:warning"]
+    assert sorted(rules) == ["G101:error", "G104:error"]
     # Follow the edge to the base model, through the graph's node link.
     page.locator("svg.lineage a.node", has_text="meta-llama/Llama-2-7b-hf").click()
     page.wait_for_url("**/asset?id=hf%3A%2F%2Fmeta-llama%2FLlama-2-7b-hf")

@@ -94,7 +94,7 @@ def test_the_asset_page_shows_license_lineage_rules_and_card(client: TestClient)
     assert "commercial use allowed" in text
     # The lineage, as SVG and as a table, with the rules that fire on each edge.
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="lineage"' in page.text
-    assert "trained_on G101:error" in page.text and "finetune G104:warning" in page.text
+    assert "trained_on G101:error" in page.text and "finetune G104:error" in page.text
     assert asset_url("hf://meta-llama/Llama-2-7b-hf") in page.text
     # A local card whose hash matches is read from its file; its Markdown is rendered.
     assert "The card file, as indexed" in text
@@ -126,7 +126,7 @@ def test_the_api_is_read_only_json_with_an_openapi_document(client: TestClient) 
     assert {"value": "model", "assets": len(search["hits"])} in search["facets"]["kind"]
     assert "facets" not in client.get("/api/search", params={"q": "llama"}).json()
     lineage = client.get("/api/lineage", params={"id": BOT}).json()
-    assert {e["violation"] for e in lineage["edges"]} == {"G101:error", "G104:warning"}
+    assert {e["violation"] for e in lineage["edges"]} == {"G101:error", "G104:error"}
     assert client.get("/api/asset", params={"id": BOT}).json()["license"] == "Apache-2.0"
     document = client.get("/api/openapi.json").json()
     assert document["openapi"].startswith("3.") and "/api/search" in document["paths"]
