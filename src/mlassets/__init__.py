@@ -49,7 +49,7 @@ _EXPORTS = {
     "check_lineage": "mlassets.licenses",
     "Policy": "mlassets.licenses",
     "load_policy": "mlassets.licenses",
-    "ManifestIndex": "mlassets.workflows.license_check",
+    "ManifestIndex": "mlassets.workflows.manifest_index",
     "LicenseCheckReport": "mlassets.workflows.license_check",
     "license_check": "mlassets.workflows.license_check",
     "Finding": "mlassets.core.findings",
@@ -77,7 +77,8 @@ if TYPE_CHECKING:
     from mlassets.manifests.store import read_manifest, write_manifest
     from mlassets.validation.check import ValidationReport, validate_paths
     from mlassets.workflows.curate import Curated, CurateReport, curate, fetch_manifest
-    from mlassets.workflows.license_check import LicenseCheckReport, ManifestIndex, license_check
+    from mlassets.workflows.license_check import LicenseCheckReport, license_check
+    from mlassets.workflows.manifest_index import ManifestIndex
 
 __all__ = [
     "AssetRef",

@@ -103,3 +103,32 @@ def test_the_hook_path_does_not_import_network_clients(tmp_path: Path, args: lis
 def test_python_dash_m_and_version(run_cli) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("--version")
     assert result.code == 0 and result.stdout.strip() == "0.1.0"
+
+
+def test_an_unreadable_card_is_an_error_but_the_others_are_still_reported(
+    run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    cards = tmp_path / "cards"
+    cards.mkdir()
+    (cards / "a.md").write_text("---\nlicence: mit\n---\n# A\n")
+    os.mkfifo(cards / "b.md")  # not a regular file: the bounded reader refuses it
+    text = run_cli("validate", "cards")
+    assert text.code == 3
+    assert "cards/a.md:2:1: S210" in text.stdout
+    assert "mlassets: error: cards/b.md" in text.stderr
+    as_json = run_cli("validate", "cards", "--format", "json")
+    assert as_json.code == 3
+    report = json.loads(as_json.stdout)
+    assert not list(validator_for("validate-report").iter_errors(report))
+    assert [f["path"] for f in report["files"]] == ["cards/a.md"]
+
+
+def test_a_manifest_nested_too_deep_is_a_finding_not_a_crash(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "deep.json").write_text(
+        '{"schema_version": 1, "x": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    )
+    result = run_cli("validate", "deep.json")
+    assert result.code == 1 and "Traceback" not in result.stderr
+    assert "deep.json:1:1: J101 JSON nested more than 64 levels deep" in result.stdout

@@ -16,7 +16,8 @@ from mlassets.manifests.model import Manifest
 from mlassets.manifests.store import write_manifest_at
 from mlassets.schemas import validator_for
 from mlassets.validation.check import check_card
-from mlassets.workflows.license_check import ManifestIndex, license_check
+from mlassets.workflows.license_check import license_check
+from mlassets.workflows.manifest_index import ManifestIndex
 
 NC_BODY = textwrap.dedent(
     """\

@@ -472,3 +472,22 @@ def test_audit_directory_uses_a_scratch_catalog_it_removes(
     with Catalog.open(tmp_path / "c.db") as db:
         assert result == db.audit()
     assert result.by_kind == {"dataset": 1, "model": 1}
+
+
+def test_reindexing_forgets_a_manifest_deleted_from_the_directory(tmp_path: Path) -> None:
+    folder = tmp_path / "m"
+    write(folder, manifest("hf://acme/kept", title="kept model"))
+    write(folder, manifest("hf://acme/doomed", title="doomed model"))
+    doomed = folder / "hf--acme--doomed.json"
+    db = tmp_path / "c.db"
+    index_manifests([folder], db)
+    with SqliteCatalog.open(db) as catalog:
+        assert {h.id for h in catalog.search("model").hits} == {
+            "hf://acme/kept",
+            "hf://acme/doomed",
+        }
+    doomed.unlink()
+    index_manifests([folder], db)
+    with SqliteCatalog.open(db) as catalog:
+        assert [h.id for h in catalog.search("model").hits] == ["hf://acme/kept"]
+        assert catalog.audit().to_json()["assets"] == 1

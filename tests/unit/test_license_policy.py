@@ -214,3 +214,13 @@ def test_missing_licenses_unresolved_assets_and_cycles_are_warnings() -> None:
     verdict = check_lineage(root, resolve)
     assert lineage_codes(verdict) == [("G105", "warning"), ("G106", "warning"), ("G107", "warning")]
     assert all(f.severity is not Severity.ERROR for f in verdict.findings)
+
+
+def test_a_policy_that_is_not_utf8_is_a_usage_error_naming_its_line(tmp_path: Path) -> None:
+    from mlassets.core.errors import UsageError
+    from mlassets.licenses.policy import load_policy
+
+    path = tmp_path / "policy.toml"
+    path.write_bytes(b'[policy]\nuse = "commercial"\ndeny-licenses = ["\xff"]\n')
+    with pytest.raises(UsageError, match=r"policy\.toml:3:1: the policy is not UTF-8 text"):
+        load_policy(path)

@@ -12,12 +12,13 @@ import functools
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlassets.catalog.db import INDEXES
+from mlassets.catalog.forget import forget, gone_rowids
 from mlassets.catalog.results import refresh_model_index
 from mlassets.catalog.rows import ASSET_COLUMNS, TRAINED_ON, Prepared, manifest_files, prepare
 from mlassets.core.clock import fetch_time
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from multiprocessing.pool import Pool
 
 PARALLEL_THRESHOLD = 2000
+Gone = Callable[[sqlite3.Connection], list[int]]
 _SLICE = 20_000
 
 
@@ -93,7 +95,7 @@ def index_into(
             _stop(pool)
             pool = None
         writer = _Writer(connection, unjournaled=unjournaled)
-        errors = writer.write(_prepared(files, pool))
+        errors = writer.write(_prepared(files, pool), lambda db: gone_rowids(db, paths, files))
         refresh_model_index(connection, fetch_time())  # model-index rows become results
     finally:
         if pool is not None:
@@ -107,10 +109,6 @@ def index_into(
         tuple(errors),
         time.perf_counter() - start,
     )
-
-
-def _now() -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 def _fingerprint(card_sha256: str | None, revision: str | None) -> int:
@@ -134,7 +132,8 @@ class _Writer:
         self.next_rowid = 1 + max((v[0] for v in self.known.values()), default=0)
         self.touched: set[int] = set()
 
-    def write(self, items: Iterable[Prepared | str]) -> list[str]:
+    def write(self, items: Iterable[Prepared | str], gone: Gone | None = None) -> list[str]:
+        """Write prepared manifests (strings are errors); forget the assets `gone` names."""
         errors: list[str] = []
         db = self.db
         if self.unjournaled:  # a file nobody else sees yet: renamed into place when complete
@@ -159,6 +158,8 @@ class _Writer:
                     self._store(batch)
                     batch = []
             self._store(batch)
+            if gone is not None and not self.fresh_build:
+                self.touched.update(forget(db, gone(db)))  # their children's edges: rules again
             if self.fresh_build:
                 for statement in INDEXES.values():
                     db.execute(statement)

@@ -76,18 +76,10 @@ def import_results_csv(
                 metrics.add(metric)
             split = row[si] if si is not None else ""
             source = (row[oi] if oi is not None else "") or "csv"
+            dataset_row = ids.rowids.get(dataset) or ids.rowid(dataset, "dataset")
+            model_row = ids.rowids.get(model) or ids.rowid(model, "model")
             batch.append(
-                (
-                    ids.rowids.get(dataset) or ids.rowid(dataset, "dataset"),
-                    metric,
-                    split,
-                    "",
-                    ids.rowids.get(model) or ids.rowid(model, "model"),
-                    source,
-                    value,
-                    None,
-                    fetched_at,
-                )
+                (dataset_row, metric, split, "", model_row, source, value, None, fetched_at)
             )
             if len(batch) >= _BATCH:
                 batch.sort()

@@ -135,7 +135,8 @@ def license_check(
     """Check each asset's license against a policy and along its lineage. Exit 1 if one fails."""
     from mlassets.licenses.policy import Policy, load_policy
     from mlassets.sources.retry import RetryPolicy
-    from mlassets.workflows.license_check import ManifestIndex, license_check, project_targets
+    from mlassets.workflows.license_check import license_check, project_targets
+    from mlassets.workflows.manifest_index import ManifestIndex
 
     if not targets:  # the project in this directory: mlassets.yaml and mlassets.lock
         project = project_targets(manifests)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from mlassets.cli._errors import ExitCode, exits
 from mlassets.cli._options import AsJson, OpenmlServer, Retries, Timeout
+
+if TYPE_CHECKING:
+    from mlassets.workflows.sync_outcomes import SyncReport
+
 from mlassets.cli._render import print_json, print_table
 
 ProjectFile = Annotated[Path, typer.Option("--file", help="The project's asset list.")]
@@ -20,6 +24,9 @@ Lock = Annotated[Path, typer.Option("--lock", help="The lock file.")]
 # time is about 3 x assets / jobs round trips. The Hub's rate limits count requests, which the
 # concurrency does not change.
 Jobs = Annotated[int, typer.Option(min=1, max=64, help="Assets fetched at once.")]
+Frozen = Annotated[
+    bool, typer.Option("--frozen", help="Change nothing; exit 1 if the lock is out of date.")
+]
 
 
 @exits
@@ -28,9 +35,7 @@ def sync(
     out: Out = Path("manifests"),
     lock: Lock = Path("mlassets.lock"),
     jobs: Jobs = 16,
-    frozen: Annotated[
-        bool, typer.Option("--frozen", help="Change nothing; exit 1 if the lock is out of date.")
-    ] = False,
+    frozen: Frozen = False,
     as_json: AsJson = False,
     timeout: Timeout = 10.0,
     retries: Retries = 3,
@@ -43,12 +48,8 @@ def sync(
 
     project = load_project(project_file)
     retry = RetryPolicy(attempts=retries + 1, timeout=timeout)
-    arguments: dict[str, Any] = {
-        "jobs": jobs,
-        "frozen": frozen,
-        "retry": retry,
-        "openml_server": openml_server,
-    }
+    arguments: dict[str, Any] = {"jobs": jobs, "frozen": frozen, "retry": retry}
+    arguments["openml_server"] = openml_server
     if sys.stderr.isatty():  # progress is not a result: stderr, so `sync > out` still shows it
         from rich.console import Console
         from rich.progress import Progress
@@ -58,20 +59,7 @@ def sync(
             report = run_sync(project, out, lock, progress=lambda _: bar.advance(task), **arguments)
     else:
         report = run_sync(project, out, lock, **arguments)
-    if as_json:
-        print_json(report.to_json())
-    else:
-        rows = [
-            [
-                o.status,
-                o.ref,
-                (o.entry.revision or "") if o.entry else "",
-                (o.entry.license if o.entry else "") or "",
-                o.error or "",
-            ]
-            for o in report.outcomes
-        ]
-        print_table("sync", ["status", "ref", "revision", "license", "error"], rows)
+    _print_sync(report, as_json)
     if report.failed:
         typer.echo(
             f"mlassets: {len(report.failed)} asset(s) failed; the lock and manifests are "
@@ -87,6 +75,23 @@ def sync(
     written = "written" if report.lock_written else "unchanged"
     typer.echo(f"{len(project.assets)} asset(s): {tally}; {lock} {written}", err=True)
     return ExitCode.OK
+
+
+def _print_sync(report: SyncReport, as_json: bool) -> None:
+    if as_json:
+        print_json(report.to_json())
+        return
+    rows = [
+        [
+            o.status,
+            o.ref,
+            (o.entry.revision or "") if o.entry else "",
+            (o.entry.license if o.entry else "") or "",
+            o.error or "",
+        ]
+        for o in report.outcomes
+    ]
+    print_table("sync", ["status", "ref", "revision", "license", "error"], rows)
 
 
 @exits

@@ -93,6 +93,17 @@ def _cc_version(tokens: list[str], i: int) -> tuple[str, int]:
     return (number if "." in number else f"{number}.0"), i + 1
 
 
+def _cc_port(words: list[str], i: int) -> tuple[str, int]:
+    """The jurisdiction port after a version ("3.0 Germany", "2.5 es"), and where it ends."""
+    rest = " ".join(w for w in words[i : i + 3] if w not in {"-", "/"})
+    port_name = next((n for n in _CC_PORTS if rest.startswith(n)), None)
+    if port_name:
+        return _CC_PORTS[port_name], i + len(port_name.split())
+    if i < len(words) and words[i].isalpha() and len(words[i]) == 2 and words[i] not in _NOT_PORTS:
+        return words[i].upper(), i + 1
+    return "", i
+
+
 def creative_commons(text: str) -> Iterator[Mention]:
     position = 0
     while match := _CC_ANCHOR.search(text, position):
@@ -121,20 +132,7 @@ def creative_commons(text: str) -> Iterator[Mention]:
                 mark = True
             elif word[0].isdigit() and not version:
                 version, i = _cc_version(words, i)
-                end = tokens[i - 1][1]
-                rest = " ".join(w for w in words[i : i + 3] if w not in {"-", "/"})
-                port_name = next((n for n in _CC_PORTS if rest.startswith(n)), None)
-                if port_name:
-                    port = _CC_PORTS[port_name]
-                    i += len(port_name.split())
-                elif (
-                    i < len(words)
-                    and words[i].isalpha()
-                    and len(words[i]) == 2
-                    and words[i] not in _NOT_PORTS
-                ):
-                    port = words[i].upper()
-                    i += 1
+                port, i = _cc_port(words, i)
                 end = tokens[i - 1][1]
                 continue
             elif word in {"domain", "dedication"} and zero:

@@ -1,22 +1,10 @@
 """License compatibility along lineage: base models (fine-tunes, merges, adapters, quantizations)
 and training data, to any depth.
 
-Each ancestor is checked against the asset at the root, through the path that leads to it:
-- G101 a non-commercial ancestor bars commercial use of the root: an error with `--use
-  commercial`, and an error whatever the use when the root declares a license that allows
-  commercial use (license laundering); otherwise a notice.
-- G102 a no-derivatives base bars fine-tunes, merges and adapters (error), and quantized copies
-  (warning).
-- G103 a share-alike or copyleft base requires the root to carry its license (error); for
-  training data, whether weights are an adaptation is unsettled (notice).
-- G104 Llama, Gemma and RAIL terms pass their use restrictions and attribution duties down: a
-  notice when the root carries them (a quantized copy that keeps the base's license passes); an
-  error when a fine-tune, merge, adapter or quantized copy declares a license that does not carry
-  them; a warning when the root declares another restricted license (which may carry them) or
-  none, or when the terms come through training data.
-- G105 a missing license (NOASSERTION) anywhere in the chain (warning).
-- G106 an ancestor that could not be resolved from manifests (warning).
-- G107 a cycle in the declared lineage (warning).
+Each ancestor is checked against the asset at the root, through the path that leads to it, by
+the G1xx rules (their severities and meanings are in `mlassets.core.rules`, written once): what a
+non-commercial, no-derivatives, share-alike or use-restricted ancestor asks of its derivatives,
+and missing licenses, unresolved ancestors and cycles in the chain.
 
 The walk has no depth limit and is linear in the graph: each manifest is resolved once, and each
 ancestor checked once per kind of path reaching it (last relation, through training data or not,

@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from mlassets.core import rules
-from mlassets.core.errors import UsageError
+from mlassets.core.errors import UnreadableFileError, UsageError
 from mlassets.core.findings import Finding, Severity
 from mlassets.core.rules import Rule
+from mlassets.io.files import read_bytes
 from mlassets.licenses.classify import CATEGORIES, LicenseClass, classify
 from mlassets.licenses.spdx_list import spdx_list
 from mlassets.licenses.tree import NOASSERTION, Expr, Leaf, Or, coerce, render
@@ -80,10 +81,8 @@ class Policy:
 
 
 def load_policy(path: Path) -> Policy:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PolicyError(f"{path}: cannot read the policy: {exc.strerror}", str(path)) from exc
+    """The policy in a TOML file; `PolicyError` (a usage error) naming `file:line:col` otherwise."""
+    text = _read_policy(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -97,22 +96,9 @@ def load_policy(path: Path) -> Policy:
         raise PolicyError(f"{path}:1:1: a policy file needs a [policy] table", str(path))
 
     def fail(key: str, message: str) -> PolicyError:
-        return PolicyError(f"{path}:{_line_of(text, key)}:1: {key}: {message}")
+        return PolicyError(f"{path}:{_line_of(text, key)}:1: {key}: {message}", str(path))
 
-    unknown = sorted(set(table) - _KEYS)
-    if unknown:
-        raise fail(unknown[0], f"unknown key; the keys are {', '.join(sorted(_KEYS))}")
-    lists = {
-        k: _string_list(table, k, fail) for k in _KEYS if k.endswith(("licenses", "categories"))
-    }
-    for key in ("allow-licenses", "deny-licenses"):
-        for identifier in lists[key]:
-            if not _known_id(identifier):
-                raise fail(key, f"{identifier!r} is not an SPDX id or LicenseRef")
-    for key in ("allow-categories", "deny-categories"):
-        for category in lists[key]:
-            if category not in CATEGORIES:
-                raise fail(key, f"{category!r} is not a category ({', '.join(CATEGORIES)})")
+    lists = _checked_lists(table, fail)
     use = table.get("use")
     if use is not None and use not in USES:
         raise fail("use", f"{use!r} is not one of {', '.join(USES)}")
@@ -132,6 +118,36 @@ def load_policy(path: Path) -> Policy:
         Severity(noassertion),
         str(path),
     )
+
+
+def _read_policy(path: Path) -> str:
+    try:
+        raw = read_bytes(path)
+    except UnreadableFileError as exc:
+        raise PolicyError(f"{path}: cannot read the policy: {exc}", str(path)) from exc
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PolicyError(f"{path}:{line}:1: the policy is not UTF-8 text", str(path)) from exc
+
+
+def _checked_lists(table: dict[str, Any], fail: Any) -> dict[str, list[str]]:
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise fail(unknown[0], f"unknown key; the keys are {', '.join(sorted(_KEYS))}")
+    lists = {
+        k: _string_list(table, k, fail) for k in _KEYS if k.endswith(("licenses", "categories"))
+    }
+    for key in ("allow-licenses", "deny-licenses"):
+        for identifier in lists[key]:
+            if not _known_id(identifier):
+                raise fail(key, f"{identifier!r} is not an SPDX id or LicenseRef")
+    for key in ("allow-categories", "deny-categories"):
+        for category in lists[key]:
+            if category not in CATEGORIES:
+                raise fail(key, f"{category!r} is not a category ({', '.join(CATEGORIES)})")
+    return lists
 
 
 def _string_list(table: dict[str, Any], key: str, fail: Any) -> list[str]:

@@ -52,6 +52,11 @@ def fetch_evaluations(
 
     ref = AssetRef(kind="dataset", source="openml", name=f"evaluations/{function}")
     evaluations = _guarded(ref, openml, call, policy)
+    return [_result(function, e, fetched_at) for e in _best_per_run(evaluations, function)]
+
+
+def _best_per_run(evaluations: Any, function: str) -> list[Any]:
+    """The best evaluation of each (dataset, task, flow), in that order."""
     up = higher_is_better(function)
     best: dict[tuple[int, int, int], Any] = {}
     for evaluation in evaluations.values():
@@ -61,19 +66,20 @@ def fetch_evaluations(
         held = best.get(key)
         if held is None or (evaluation.value > held.value) == up:
             best[key] = evaluation
-    return [
-        Result(
-            model=flow_id(e.flow_id),
-            dataset=f"openml://{e.data_id}",
-            metric=function,
-            value=float(e.value),
-            config=f"task/{e.task_id}",
-            source="openml",
-            revision=f"run/{e.run_id}",
-            fetched_at=fetched_at,
-        )
-        for _, e in sorted(best.items())
-    ]
+    return [e for _, e in sorted(best.items())]
+
+
+def _result(function: str, e: Any, fetched_at: str) -> Result:
+    return Result(
+        model=flow_id(e.flow_id),
+        dataset=f"openml://{e.data_id}",
+        metric=function,
+        value=float(e.value),
+        config=f"task/{e.task_id}",
+        source="openml",
+        revision=f"run/{e.run_id}",
+        fetched_at=fetched_at,
+    )
 
 
 def flow_loader(flow: int, server: str | None = None, timeout: float = 30.0) -> Any:

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Annotated, Any, TypedDict
 
 from mlassets.core import rules
+from mlassets.core.errors import UnreadableFileError
 from mlassets.core.findings import Finding, FindingJson, Position, Severity
 from mlassets.core.shapes import Count, Keywords, SchemaVersion, Text
 from mlassets.documents.card import Card, parse_card
 from mlassets.io.discovery import collect
-from mlassets.io.files import read_bytes
+from mlassets.io.files import MAX_JSON_DEPTH, depth, read_bytes
 from mlassets.io.yamlpos import Located, YamlSyntaxError, load_located
 from mlassets.schemas import load_schema, load_user_schema, validator_for
 from mlassets.schemas.findings import schema_findings
@@ -93,7 +94,11 @@ class FileReport:
 
 @dataclass(frozen=True)
 class ValidationReport:
+    """The files checked, and those that could not be read (each with its one-line reason): an
+    unreadable file is an operational error, but never hides the findings of the others."""
+
     files: tuple[FileReport, ...]
+    unreadable: tuple[str, ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(f.severity is severity for r in self.files for f in r.findings)
@@ -177,6 +182,11 @@ def check_manifest_text(text: str) -> list[Finding]:
                 f"JSON does not parse: {exc.msg}", position=Position(exc.lineno, exc.colno)
             )
         ]
+    except RecursionError:  # the C parser stops at the interpreter's recursion limit
+        data = None
+    if data is None or depth(data) > MAX_JSON_DEPTH:
+        message = f"JSON nested more than {MAX_JSON_DEPTH} levels deep: not a manifest"
+        return [rules.J101.at(message, position=Position(1, 1))]
     located = _locate_json(text, data)
     return _sorted(schema_findings(validator_for("manifest"), data, located))
 
@@ -227,10 +237,23 @@ def _sorted(findings: Iterable[Finding]) -> list[Finding]:
 
 def _check_many(
     args: tuple[list[tuple[str, str]], str | None, tuple[str, ...]],
-) -> list[FileReport]:
+) -> list[FileReport | str]:
+    """A report per file, or the one-line reason a file could not be read."""
     files, kind, schemas = args
     user = [Path(s) for s in schemas]
-    return [check_file(Path(p), display, kind, user) for p, display in files]
+    done: list[FileReport | str] = []
+    for path, display in files:
+        try:
+            done.append(check_file(Path(path), display, kind, user))
+        except UnreadableFileError as exc:
+            done.append(str(exc))
+    return done
+
+
+def _report(outcomes: Iterable[FileReport | str]) -> ValidationReport:
+    items = list(outcomes)
+    files = sorted((o for o in items if isinstance(o, FileReport)), key=lambda r: r.path)
+    return ValidationReport(tuple(files), tuple(sorted(o for o in items if isinstance(o, str))))
 
 
 def validate_paths(
@@ -247,11 +270,10 @@ def validate_paths(
     workers = workers if workers is not None else (os.cpu_count() or 1)
     schemas = tuple(str(s) for s in user_schemas)
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
-        return ValidationReport(tuple(_check_many((files, kind, schemas))))
+        return _report(_check_many((files, kind, schemas)))
     from concurrent.futures import ProcessPoolExecutor  # 6 ms of imports: only for large batches
 
     chunks = [files[i :: workers * 4] for i in range(workers * 4)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         results = pool.map(_check_many, [(c, kind, schemas) for c in chunks])
-        reports = [r for chunk in results for r in chunk]
-    return ValidationReport(tuple(sorted(reports, key=lambda r: r.path)))
+        return _report(r for chunk in results for r in chunk)

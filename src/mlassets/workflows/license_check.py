@@ -22,12 +22,12 @@ from mlassets.documents.lock import DEFAULT_LOCK, locked_manifests
 from mlassets.documents.project import DEFAULT_FILE, load_project
 from mlassets.io.discovery import collect, is_card_file
 from mlassets.licenses.classify import LicenseClass, classify
-from mlassets.licenses.lineage import LineageVerdict, Node, check_lineage
+from mlassets.licenses.lineage import LineageVerdict, check_lineage
 from mlassets.licenses.policy import Policy, evaluate
 from mlassets.manifests.build import from_card
 from mlassets.manifests.model import LineageRecord, Manifest, Verdict
-from mlassets.manifests.store import load_manifest, read_manifest, write_manifest_at
-from mlassets.sources.retry import RetryPolicy
+from mlassets.manifests.store import load_manifest, write_manifest_at
+from mlassets.workflows.manifest_index import ManifestIndex
 
 REPORT_VERSION = 1
 
@@ -113,93 +113,6 @@ class LicenseCheckReport:
                 **counts,
             },
         }
-
-
-class ManifestIndex:
-    """Manifests on disk by asset id, fetched into the directory on demand."""
-
-    def __init__(
-        self,
-        directory: Path,
-        *,
-        fetch: bool = False,
-        retry: RetryPolicy | None = None,
-        openml_server: str | None = None,
-    ) -> None:
-        self.directory = directory
-        self.fetch = fetch
-        self.retry = retry
-        self.openml_server = openml_server
-        self.by_id: dict[str, tuple[Path, Manifest]] = {}
-        self.errors: dict[str, str] = {}
-        self._unreadable: list[OperationalError] = []
-        self._scanned = False
-
-    def _scan(self) -> None:
-        """Read the directory on the first lookup: a check without lineage never reads it, so a
-        broken file there cannot fail it."""
-        if self._scanned:
-            return
-        self._scanned = True
-        if not self.directory.is_dir():
-            return
-        # Sorted, so `x.json` (unpinned) wins over `x@v1.json`; other JSON files are skipped.
-        found: dict[str, tuple[Path, Manifest]] = {}
-        for path in sorted(self.directory.glob("*.json")):
-            try:
-                data = read_manifest(path)
-            except OperationalError as exc:
-                self._unreadable.append(exc)
-                continue
-            if data is not None:
-                found.setdefault(data.id, (path, data))
-        self.by_id = {**self.by_id, **found}  # as before: the directory's file wins
-
-    def add(self, path: Path, manifest: Manifest) -> None:
-        """Make a manifest the caller holds (a target of the check) resolvable as an ancestor."""
-        self.by_id.setdefault(manifest.id, (path, manifest))
-
-    def get(self, asset_id: str, *, fetch: bool | None = None) -> tuple[Path, Manifest] | None:
-        """The manifest for an id or reference: known, or fetched when fetching is on.
-
-        A fetch that fails raises its `OperationalError`: an ancestor that could not be read is
-        never taken for one that does not exist.
-        """
-        self._scan()
-        ref = _as_ref(asset_id)
-        key = ref.id if ref else asset_id
-        known = self.by_id.get(key)
-        if known and (ref is None or ref.revision in (None, known[1].revision)):
-            return known
-        if ref is None or ref.source == "local" or not (self.fetch if fetch is None else fetch):
-            if self._unreadable:  # the ancestor may be in a file that does not read
-                raise self._unreadable[0]
-            return None
-        from mlassets.workflows.curate import curate
-
-        report = curate(
-            [str(ref)], self.directory, policy=self.retry, openml_server=self.openml_server
-        )
-        for outcome in report.outcomes:
-            if outcome.error:
-                self.errors[key] = str(outcome.error)
-                raise outcome.error
-            if outcome.path and outcome.manifest:
-                self.by_id[outcome.manifest.id] = (outcome.path, outcome.manifest)
-                return outcome.path, outcome.manifest
-        return None
-
-    def node(self, asset_id: str) -> Node | None:
-        found = self.get(asset_id)
-        return found[1].lineage_node() if found else None
-
-
-def _as_ref(text: str) -> AssetRef | None:
-    """Lineage names assets as `hf://org/name`, `hf://datasets/name`, or a bare dataset name."""
-    try:
-        return parse_ref(text)
-    except UsageError:  # not a reference mlassets can fetch: only an exact id can resolve it
-        return None
 
 
 def _is_input(path: Path) -> bool:
