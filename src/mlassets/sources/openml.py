@@ -55,11 +55,17 @@ def _client() -> Any:
     return openml
 
 
-def fetch(ref: AssetRef, policy: RetryPolicy, server: str | None = None) -> FetchedAsset:
-    """The description of one OpenML dataset (never its data)."""
+def configured_client(server: str | None = None) -> Any:
+    """The openml module pointed at `server` (else $MLASSETS_OPENML_SERVER, else openml.org)."""
     openml = _client()
     openml.config.server = server or os.environ.get(SERVER_ENV) or DEFAULT_SERVER
     openml.config.connection_n_retries = 1  # retries are ours, with our backoff and deadline
+    return openml
+
+
+def fetch(ref: AssetRef, policy: RetryPolicy, server: str | None = None) -> FetchedAsset:
+    """The description of one OpenML dataset (never its data)."""
+    openml = configured_client(server)
     dataset_id = int(ref.name)
 
     def call() -> Any:

@@ -7,14 +7,13 @@ of one flow on one task keep the best value. Errors map as in `sources/openml.py
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import Any
 
 from mlassets.core.refs import AssetRef
 from mlassets.selection.directions import higher_is_better
 from mlassets.selection.records import DatasetFeature, Result
-from mlassets.sources.openml import DEFAULT_SERVER, SERVER_ENV, _client, _guarded
+from mlassets.sources.openml import _guarded, configured_client
 from mlassets.sources.retry import RetryPolicy, with_deadline
 
 
@@ -34,9 +33,7 @@ def fetch_evaluations(
 ) -> list[Result]:
     """The evaluations of `function` (e.g. predictive_accuracy) for the tasks and flows given."""
     policy = policy or RetryPolicy()
-    openml = _client()
-    openml.config.server = server or os.environ.get(SERVER_ENV) or DEFAULT_SERVER
-    openml.config.connection_n_retries = 1
+    openml = configured_client(server)
 
     def call() -> Any:
         return with_deadline(
@@ -87,9 +84,7 @@ def flow_loader(flow: int, server: str | None = None, timeout: float = 30.0) -> 
     scikit-learn extension inside; from 0.16 it is the separate `openml-sklearn` package)."""
 
     def load() -> Any:
-        openml = _client()
-        openml.config.server = server or os.environ.get(SERVER_ENV) or DEFAULT_SERVER
-        openml.config.connection_n_retries = 1
+        openml = configured_client(server)
         ref = AssetRef(kind="model", source="openml", name=f"flow/{flow}")
         policy = RetryPolicy(attempts=1, timeout=timeout)
         rebuilt = _guarded(
@@ -111,9 +106,7 @@ def fetch_qualities(
 ) -> list[DatasetFeature]:
     """The dataset's OpenML qualities (NumberOfInstances, ...) as features, NaN left out."""
     policy = policy or RetryPolicy()
-    openml = _client()
-    openml.config.server = server or os.environ.get(SERVER_ENV) or DEFAULT_SERVER
-    openml.config.connection_n_retries = 1
+    openml = configured_client(server)
 
     def call() -> Any:
         return with_deadline(
