@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -84,7 +85,8 @@ def test_a_version_1_catalog_is_migrated(tmp_path: Path, connect: Connect) -> No
         "DROP TABLE results; DROP TABLE dataset_features; DROP TABLE metric_directions; DROP TABLE result_counts; PRAGMA user_version = 1;"
     )
     db.close()
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 1
+    with contextlib.closing(sqlite3.connect(path)) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
     migrated = connect(path)
     assert migrated.execute("PRAGMA user_version").fetchone()[0] == 2
     assert import_results(migrated, [Result("m", "d", "accuracy", 0.5)]).rows == 1
