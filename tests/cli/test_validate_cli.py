@@ -132,3 +132,25 @@ def test_a_manifest_nested_too_deep_is_a_finding_not_a_crash(run_cli, tmp_path: 
     result = run_cli("validate", "deep.json")
     assert result.code == 1 and "Traceback" not in result.stderr
     assert "deep.json:1:1: J101 JSON nested more than 64 levels deep" in result.stdout
+
+
+def test_validate_leaves_the_license_machinery_alone_when_the_body_states_no_license(
+    tmp_path: Path,
+) -> None:
+    # Body license reading needs mlassets.licenses (reference data, fuzzy matching): a card whose
+    # body states no license must not pay for it in the hook.
+    plain, stating = tmp_path / "plain.md", tmp_path / "stating.md"
+    plain.write_text("---\nlicense: mit\n---\n# A model\n\nIt classifies text.\n")
+    stating.write_text("---\nlicense: mit\n---\n# A model\n\n## License\n\nApache-2.0\n")
+    probe = (
+        "import sys\nfrom mlassets.cli import main\n"
+        "try:\n    main(['validate', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('mlassets.licenses', 'rapidfuzz') if m in sys.modules))\n"
+    )
+    loaded = [
+        subprocess.run(
+            [sys.executable, "-c", probe, str(card)], capture_output=True, text=True, timeout=60
+        ).stdout.splitlines()[-1]
+        for card in (plain, stating)
+    ]
+    assert loaded == ["[]", "['mlassets.licenses', 'rapidfuzz']"]
