@@ -167,7 +167,7 @@ class _Writer:
             self._mark_violations()
             db.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('indexed_at', ?)",
-                (time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),),
+                (fetch_time(),),
             )
         return errors
 

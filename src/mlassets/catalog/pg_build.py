@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from mlassets.catalog.build import IndexReport, _prepared, _stop, _violation
 from mlassets.catalog.rows import ASSET_COLUMNS, TRAINED_ON, Prepared, manifest_files
+from mlassets.core.clock import fetch_time
 
 if TYPE_CHECKING:
     import psycopg
@@ -146,7 +147,7 @@ class _Writer:
             self.db.execute(
                 "INSERT INTO meta VALUES ('indexed_at', %s) "
                 "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
-                (time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),),
+                (fetch_time(),),
             )
         return errors
 

@@ -10,7 +10,6 @@ predicted; candidates that failed or were not reached keep their predicted place
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 
 from mlassets.catalog.results import import_results
 from mlassets.catalog.select import Candidate, Selection, select_models
+from mlassets.core.clock import fetch_time
 from mlassets.selection.probe import ProbeOutcome, probe, read_sample
 from mlassets.selection.records import Result
 
@@ -72,7 +72,7 @@ def probe_and_select(
 
 
 def _store(db: sqlite3.Connection, selection: Selection, outcomes: list[ProbeOutcome]) -> None:
-    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    now = fetch_time()
     results = []
     for outcome in outcomes:
         if outcome.score is None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -17,6 +16,7 @@ from mlassets.cli._errors import ExitCode, exits
 from mlassets.cli._options import AsJson, OpenmlServer, Timeout
 from mlassets.cli._render import print_json
 from mlassets.cli.catalog import DEFAULT_DB, Db
+from mlassets.core.clock import fetch_time
 from mlassets.core.errors import UsageError
 
 results_app = typer.Typer(
@@ -36,6 +36,14 @@ Direction = Annotated[
 Metric = Annotated[str | None, typer.Option(help="The metric (default: the most reported).")]
 
 
+def _print_import(report: Any, as_json: bool, summary: str) -> None:
+    """An import's report: its JSON, or one line of text."""
+    if as_json:
+        print_json(report.to_json())
+    else:
+        typer.echo(summary)
+
+
 @contextlib.contextmanager
 def sqlite_connection(db: str, *, create: bool = False) -> Iterator[sqlite3.Connection]:
     """The SQLite connection of the catalog `--db` names, closed after the block. Results,
@@ -48,10 +56,6 @@ def sqlite_connection(db: str, *, create: bool = False) -> Iterator[sqlite3.Conn
         raise UsageError(f"{db}: no catalog here; build one with `mlassets index DIR`")
     with SqliteCatalog.open(Path(db), create=create) as catalog:
         yield catalog.connection
-
-
-def _now() -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 @results_app.command("import")
@@ -68,14 +72,10 @@ def import_results(
     from mlassets.catalog.results_csv import import_results_csv
 
     with sqlite_connection(db, create=True) as connection:
-        report = import_results_csv(connection, path, _now(), higher=higher)
-    if as_json:
-        print_json(report.to_json())
-    else:
-        typer.echo(
-            f"{db}: {report.rows} result(s), {report.new_assets} new asset(s), "
-            f"metrics {', '.join(report.metrics) or '-'}, in {report.seconds:.2f} s"
-        )
+        report = import_results_csv(connection, path, fetch_time(), higher=higher)
+    metrics = ", ".join(report.metrics) or "-"
+    summary = f"{db}: {report.rows} result(s), {report.new_assets} new asset(s), metrics {metrics}"
+    _print_import(report, as_json, f"{summary}, in {report.seconds:.2f} s")
     return ExitCode.OK
 
 
@@ -92,10 +92,9 @@ def import_features(
 
     with sqlite_connection(db, create=True) as connection:
         report = run(connection, read_features_csv(path))
-    if as_json:
-        print_json(report.to_json())
-    else:
-        typer.echo(f"{db}: {report.rows} feature value(s), {report.new_assets} new dataset(s)")
+    _print_import(
+        report, as_json, f"{db}: {report.rows} feature value(s), {report.new_assets} new dataset(s)"
+    )
     return ExitCode.OK
 
 
@@ -125,14 +124,13 @@ def fetch_openml(
         size=size,
         policy=RetryPolicy(timeout=timeout),
         server=openml_server,
-        fetched_at=_now(),
+        fetched_at=fetch_time(),
     )
     with sqlite_connection(db, create=True) as connection:
         report = run(connection, results)
-    if as_json:
-        print_json(report.to_json())
-    else:
-        typer.echo(f"{db}: {report.rows} OpenML result(s), {report.new_assets} new asset(s)")
+    _print_import(
+        report, as_json, f"{db}: {report.rows} OpenML result(s), {report.new_assets} new asset(s)"
+    )
     return ExitCode.OK
 
 
@@ -154,10 +152,11 @@ def fetch_qualities(
     features = [f for d in datasets for f in fetch(d, policy, openml_server)]
     with sqlite_connection(db, create=True) as connection:
         report = run(connection, features)
-    if as_json:
-        print_json(report.to_json())
-    else:
-        typer.echo(f"{db}: {report.rows} OpenML quality value(s) for {len(datasets)} dataset(s)")
+    _print_import(
+        report,
+        as_json,
+        f"{db}: {report.rows} OpenML quality value(s) for {len(datasets)} dataset(s)",
+    )
     return ExitCode.OK
 
 
@@ -170,10 +169,7 @@ def derive_features(db: Db = DEFAULT_DB, as_json: AsJson = False) -> int:
 
     with sqlite_connection(db) as connection:
         report = run(connection, card_features(connection))
-    if as_json:
-        print_json(report.to_json())
-    else:
-        typer.echo(f"{db}: {report.rows} card feature value(s)")
+    _print_import(report, as_json, f"{db}: {report.rows} card feature value(s)")
     return ExitCode.OK
 
 
@@ -195,11 +191,8 @@ def fetch_hub(
         ref = parse_ref(text)
         if ref.source != "huggingface" or ref.kind == "dataset":
             raise UsageError(f"{text}: not a Hub model reference")
-        results += eval_results(ref.name, ref.revision, _now(), timeout)
+        results += eval_results(ref.name, ref.revision, fetch_time(), timeout)
     with sqlite_connection(db, create=True) as connection:
         report = run(connection, results)
-    if as_json:
-        print_json(report.to_json())
-    else:
-        typer.echo(f"{db}: {report.rows} Hub evaluation result(s)")
+    _print_import(report, as_json, f"{db}: {report.rows} Hub evaluation result(s)")
     return ExitCode.OK
