@@ -15,10 +15,10 @@ file; `audit_directory` audits manifests without one.
 from __future__ import annotations
 
 from mlassets.catalog.audit import Audit
-from mlassets.catalog.build import IndexReport
 from mlassets.catalog.db import SCHEMA_VERSION
 from mlassets.catalog.errors import AssetNotFoundError, CatalogError
 from mlassets.catalog.graph import LineageGraph
+from mlassets.catalog.index_report import IndexReport
 from mlassets.catalog.interface import Catalog
 from mlassets.catalog.query import SearchResult
 from mlassets.catalog.recommend import Recommendations

@@ -13,12 +13,12 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mlassets.catalog.db import INDEXES
 from mlassets.catalog.forget import forget, gone_rowids
+from mlassets.catalog.index_report import IndexReport, index_report
 from mlassets.catalog.results import refresh_model_index
 from mlassets.catalog.rows import ASSET_COLUMNS, TRAINED_ON, Prepared, manifest_files, prepare
 from mlassets.core.clock import fetch_time
@@ -31,29 +31,6 @@ if TYPE_CHECKING:
 PARALLEL_THRESHOLD = 2000
 Gone = Callable[[sqlite3.Connection], list[int]]
 _SLICE = 20_000
-
-
-@dataclass(frozen=True)
-class IndexReport:
-    scanned: int
-    added: int
-    updated: int
-    unchanged: int
-    dangling: int
-    errors: tuple[str, ...]
-    seconds: float
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "schema_version": 1,
-            "scanned": self.scanned,
-            "added": self.added,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "dangling": self.dangling,
-            "errors": list(self.errors),
-            "seconds": round(self.seconds, 3),
-        }
 
 
 def _prepared(files: list[str], pool: Pool | None) -> Iterator[Prepared | str]:
@@ -100,15 +77,7 @@ def index_into(
     finally:
         if pool is not None:
             _stop(pool)
-    return IndexReport(
-        len(files),
-        writer.added,
-        writer.updated,
-        writer.unchanged,
-        writer.dangling,
-        tuple(errors),
-        time.perf_counter() - start,
-    )
+    return index_report(writer, len(files), errors, start)
 
 
 def _fingerprint(card_sha256: str | None, revision: str | None) -> int:

@@ -17,8 +17,8 @@ from types import TracebackType
 from typing import Self
 
 from mlassets.catalog.audit import Audit
-from mlassets.catalog.build import IndexReport
 from mlassets.catalog.graph import LineageGraph
+from mlassets.catalog.index_report import IndexReport
 from mlassets.catalog.query import SearchResult
 from mlassets.catalog.recommend import Recommendations
 from mlassets.catalog.records import AssetRecord, Evaluation, Facets

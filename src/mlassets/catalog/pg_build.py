@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mlassets.catalog.build import IndexReport, _prepared, _stop, _violation
+from mlassets.catalog.build import _prepared, _stop, _violation
+from mlassets.catalog.index_report import IndexReport, index_report
 from mlassets.catalog.rows import ASSET_COLUMNS, TRAINED_ON, Prepared, manifest_files
 from mlassets.core.clock import fetch_time
 
@@ -111,15 +112,7 @@ def index_into(
     finally:
         if pool is not None:
             _stop(pool)
-    return IndexReport(
-        len(files),
-        writer.added,
-        writer.updated,
-        writer.unchanged,
-        writer.dangling,
-        tuple(errors),
-        time.perf_counter() - start,
-    )
+    return index_report(writer, len(files), errors, start)
 
 
 class _Writer:

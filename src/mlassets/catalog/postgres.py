@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from mlassets.catalog import pg_query
 from mlassets.catalog.audit import Audit
-from mlassets.catalog.build import IndexReport
 from mlassets.catalog.errors import CatalogError
 from mlassets.catalog.graph import LineageGraph
+from mlassets.catalog.index_report import IndexReport
 from mlassets.catalog.interface import Catalog
 from mlassets.catalog.pg_build import index_into
 from mlassets.catalog.pg_db import connect, masked, pg_errors

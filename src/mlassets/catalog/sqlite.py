@@ -16,11 +16,12 @@ from pathlib import Path
 from mlassets.catalog import details
 from mlassets.catalog.audit import Audit
 from mlassets.catalog.audit import audit as audit_assets
-from mlassets.catalog.build import IndexReport, index_into
+from mlassets.catalog.build import index_into
 from mlassets.catalog.db import connect, sqlite_errors
 from mlassets.catalog.errors import AssetNotFoundError, CatalogError
 from mlassets.catalog.graph import LineageGraph
 from mlassets.catalog.graph import lineage_graph as walk_lineage
+from mlassets.catalog.index_report import IndexReport
 from mlassets.catalog.interface import Catalog
 from mlassets.catalog.query import SearchResult, find_asset
 from mlassets.catalog.query import search as search_assets
