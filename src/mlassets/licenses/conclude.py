@@ -18,8 +18,8 @@ from mlassets.core.findings import Finding, Position
 from mlassets.io.yamlpos import Located
 from mlassets.licenses.classify import classify
 from mlassets.licenses.mentions import idstring
-from mlassets.licenses.normalize import NOASSERTION, normalize_license
-from mlassets.licenses.tree import all_of, any_of, coerce, render
+from mlassets.licenses.normalize import normalize_license
+from mlassets.licenses.tree import NOASSERTION, all_of, any_of, coerce, render
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,9 @@ from mlassets.core import rules
 from mlassets.core.findings import Finding, Severity
 from mlassets.core.rules import Rule
 from mlassets.licenses.classify import LicenseClass, classify
-from mlassets.licenses.tree import carries, coerce
+from mlassets.licenses.tree import NOASSERTION, carries, coerce
 
 DERIVATIONS = ("finetune", "merge", "adapter", "quantized")
-NOASSERTION = "NOASSERTION"
 
 
 @dataclass(frozen=True)

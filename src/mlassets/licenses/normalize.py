@@ -33,10 +33,9 @@ from mlassets.licenses.expression import parse_expression
 from mlassets.licenses.mentions import idstring
 from mlassets.licenses.names import IdMatch, lookup_id, lookup_name
 from mlassets.licenses.tables import GENERIC_WORDS, KAGGLE, PYPI_CLASSIFIERS
-from mlassets.licenses.tree import coerce, render
+from mlassets.licenses.tree import NOASSERTION, coerce, render
 from mlassets.licenses.urls import URL
 
-NOASSERTION = "NOASSERTION"
 _LICENSEREF = "LicenseRef-"
 
 _PLACEHOLDERS = frozenset(

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 # functions that need it: most cards state no license in their body, and `validate` in the
 # pre-commit hook must not pay for the license machinery on each of them.
 
+# The one spelling is licenses.tree.NOASSERTION; it is repeated here so that reading a card
+# without body statements does not import the license package (see above).
 NOASSERTION = "NOASSERTION"
 _KNOWN_REF = ("LicenseRef-scancode-", "LicenseRef-hf-", "LicenseRef-CC-")
 _OPERATORS = re.compile(r"\s+(?:AND|OR|WITH)\s+|[()]")
