@@ -1,4 +1,8 @@
-"""Run every benchmark in bench/ (`make bench`)."""
+"""Run the quick benchmarks (`make bench`): validate, licenses, the hook, the catalog and sync.
+
+The long ones run on their own: select_quality.py, select_scale.py, team_catalog_bench.py,
+license_scaling.py and license_eval.py (each says how in docs/benchmarks.md).
+"""
 
 from __future__ import annotations
 
