@@ -125,3 +125,59 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
     result = normalize_license("the Creative Commons Attribution-ShareAlike license (CC BY SA 3.0)")
     assert result.spdx == "CC-BY-SA-3.0"
     assert normalize_license("a BSD-like license").spdx == "NOASSERTION"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a file named for the license it holds, on a code host; a page named so is not one
+        ("https://github.com/acme/tool/blob/main/LICENSES/BSD-2-Clause.txt", "BSD-2-Clause"),
+        ("https://gitlab.com/acme/tool/-/raw/main/LICENSE-MIT", "MIT"),
+        ("https://github.com/acme/mit", "NOASSERTION"),
+        # the OSI's newer slugs, and a license page's path read as words
+        ("https://opensource.org/license/mpl-2-0", "MPL-2.0"),
+        ("https://www.llama.com/llama3_2/license/", "LicenseRef-scancode-llama-3.2-license-2024"),
+        # a page two ScanCode entries claim, one of them on the SPDX list (its seeAlso)
+        ("https://www.govdata.de/dl-de/zero-2-0", "DL-DE-ZERO-2.0"),
+        # an SPDX name without the abbreviation it carries in parentheses
+        ("Norwegian Licence for Open Government Data 1.0", "NLOD-1.0"),
+        # exceptions named in words, from the SPDX exception ids
+        (
+            "LGPL 2.1 with the OCaml LGPL linking exception",
+            "LGPL-2.1-only WITH OCaml-LGPL-linking-exception",
+        ),
+        (
+            "GPL-2.0-or-later with the Linux syscall note",
+            "GPL-2.0-or-later WITH Linux-syscall-note",
+        ),
+        ("GPLv3 with an exception", "NOASSERTION"),  # unnamed: its terms are unknown
+        ("Library GPL 2", "LGPL-2.0-only"),
+        # the asset's own license, not its training data's or base model's
+        ("The code is MIT; the base model is Llama 2.", "MIT"),
+        ("Weights under Apache 2.0; trained on data under CC BY-SA 4.0.", "Apache-2.0"),
+    ],
+)
+def test_general_readings_of_links_names_and_exceptions(raw: str, expected: str) -> None:
+    result = normalize_license(raw)
+    assert result.spdx == expected
+    if "://" in raw or " with " in raw or ";" in raw:  # links and prose are never certain
+        assert not result.certain
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Modified OpenRAIL++-M",
+        "Altered GPLv3",
+        "MIT with Acme's restrictions",
+        "A license based on Apache-2.0",
+        "Research-only version of the CC BY 4.0 license",
+        "No license given; the photos are CC BY 2.0",
+        "We do not relicense the recordings, which are CC0",
+        "<your-license>",
+        "Write to legal@acme.example for a license",
+    ],
+)
+def test_modified_unlicensed_and_template_values_conclude_nothing(raw: str) -> None:
+    result = normalize_license(raw)
+    assert result.spdx == "NOASSERTION", result

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from mlassets.licenses import guards
 from mlassets.licenses.creative_commons import creative_commons
+from mlassets.licenses.exceptions import with_exceptions
 from mlassets.licenses.families import apache, bsd, gnu
 from mlassets.licenses.mentions import Mention, abbreviation_version, idstring, named
 from mlassets.licenses.names import lookup_id, name_mentions
@@ -39,9 +40,10 @@ class Reading:
 RECOGNISERS = (creative_commons, gnu, bsd, apache, named, abbreviation_version)
 _LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
 _REFERENCE = re.compile(r"\]\[[^\]]*\]")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=\S)")
 _UPSTREAM = re.compile(
-    r"\b(?:source|sources|original|upstream|underlying|derived|based on|parent)\b"
+    r"\b(?:source|sources|original|upstream|underlying|derived|based on|parent|training data|"
+    r"trained on|base model)\b"
 )
 _ALTERNATIVE = re.compile(r"\bor\b|/|\beither\b")
 _LIST_SEPARATOR = re.compile(r"[,;]|\s(?:and|&)\s")
@@ -97,7 +99,8 @@ def read(text: str) -> Reading:
             (weak if mention.weak else strong).append(mention)
         erase(url.start(), url.end())
     strong += scan("".join(blank))
-    return _conclude(text, low, "".join(blank), longest(strong), weak)
+    mentions = with_exceptions("".join(blank), longest(strong))
+    return _conclude(text, low, "".join(blank), mentions, weak)
 
 
 def scan(low: str, offset: int = 0) -> list[Mention]:
@@ -221,7 +224,7 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
         words = [w for w in words if w not in _NOT_ITEMS]
         if not words or all(w in GENERIC_WORDS for w in words):
             continue
-        if words[0].endswith("ed") or words[0] in _VERBS:
+        if words[0].endswith("ed") or not _VERBS.isdisjoint(words):
             continue  # "adapted from the Wikipedia corpus" describes the data: not an item
         first = bisect.bisect_right(ends, start)  # the first mention ending after the start
         if first == len(mentions) or mentions[first].start >= end:

@@ -26,7 +26,17 @@ _MODIFIED = re.compile(
     r"(?:clause|term|terms|restriction|restrictions|condition|conditions)\b"
     # "BSD-style license", not "ShareAlike license": the look-alike word stands on its own
     r"|[\w.)][\s-]?\b(?:style|like|based|inspired|ish)\s+licen[cs]e\b"
-    r"|\b(?:variant|modification|adaptation)\s+of\b|\bbased\s+on\s+the\s+[\w.\s-]{0,40}licen[cs]e\b",
+    r"|\b(?:variant|modification|adaptation)\s+of\b|\bbased\s+on\s+the\s+[\w.\s-]{0,40}licen[cs]e\b"
+    # "a license based on CC BY-SA 4.0", "Derived from the BSD 2-Clause License"
+    r"|\blicen[cs]e\s+(?:derived|adapted)\s+from\b|\blicen[cs]e\s+(?:based|modell?ed)\s+on\b"
+    r"|^(?:a\s+)?(?:licen[cs]e\s+)?derived\s+from\s+(?:the\s+)?[\w.\s-]{0,40}licen[cs]e\b"
+    # a value that opens with the modification: "Modified CreativeML OpenRAIL-M"
+    r"|^(?:a\s+|an\s+)?(?:modified|customi[sz]ed|altered|amended)\s+(?!bsd\b|by\b|from\b)\w"
+    # "Apache 2.0 with Llama 2 restrictions", "CC BY-NC 4.0 with exceptions for academic use"
+    r"|\bwith\s+(?:[\w.'\u2019-]+\s+){0,4}(?:restrictions|exceptions|conditions|clauses|riders)\b"
+    r"|\bwith\s+an\s+exception\b"  # unnamed; a named one ("with the LLVM exception") is read
+    r"|\b(?:non-?commercial|restricted|research(?:-only)?|academic|custom|limited|stricter)\s+"
+    r"(?:version|variant|edition|form)\s+of\b",
     re.I,
 )
 
@@ -39,8 +49,10 @@ _NOT_LICENSED = re.compile(
     r"(?:explicit\s+|specific\s+|separate\s+)?licen[cs]e\b"
     r"|^\s*no\s+licen[cs]e\s*[.;:]|\bunlicensed\b"
     r"|\bnot\s+(?:yet\s+)?(?:chosen|selected|picked|decided\s+on|settled\s+on)\s+(?:a|any)\s+"
-    r"licen[cs]e\b|\bno\s+licen[cs]e\s+(?:is|was|has\s+been)\s+(?:given|specified|provided|"
-    r"stated|declared|chosen)\b|\bwithout\s+(?:a|any)\s+licen[cs]e\b",
+    r"licen[cs]e\b|\bno\s+licen[cs]e\s+(?:(?:is|was|has\s+been)\s+)?(?:given|specified|provided|"
+    r"stated|declared|chosen|yet)\b|\bwithout\s+(?:a|any)\s+licen[cs]e\b"
+    r"|\b(?:do|does|did)\s+not\s+(?:re)?licen[cs]e\b|\bnot\s+licensed\s*[;:,]"
+    r"|\bnot\s+(?:released|distributed|published)\s+under\s+(?:a|an|any)\s+licen[cs]e\b",
     re.I,
 )
 
@@ -58,7 +70,8 @@ def not_licensed_itself(text: str) -> bool:
 _NOT_A_TITLE = re.compile(
     r"\b(?:copyright|inherited|inherit|inherits|same\s+as|see|refer|follow|follows|depends|"
     r"original|source|sources|upstream|each|per|multiple|several|various|mixed|different|"
-    r"add|insert|here|your|todo|tbd|placeholder|xxx)\b|©|\{\{",
+    r"add|insert|here|your|todo|tbd|placeholder|xxx|contact)\b|©|\{\{|\S@\w"
+    r"|^\s*<[^<>]*>\s*$",  # "<license-id>": template text in angle brackets
     re.I,
 )
 

@@ -39,6 +39,7 @@ def spdx_or_ref(identifier: str) -> str:
 _NAMED: list[tuple[str, str]] = [
     (r"mit[\s-]+no[\s-]+attribution", "MIT-0"),
     (r"mit(?:[\s-]+license|[\s-]+licensed)?(?![a-z0-9-])", "MIT"),
+    (r"expat(?:[\s-]+license)?(?![a-z0-9-])", "MIT"),  # the FSF's name for the MIT license
     (r"the[\s-]+unlicense|unlicense", "Unlicense"),
     (r"do[\s-]+what[\s-]+the[\s-]+f\W*c?k[\s-]+you[\s-]+want(?:[\s-]+to)?", "WTFPL"),
     (r"wtfpl", "WTFPL"),
@@ -67,7 +68,7 @@ _NAMED: list[tuple[str, str]] = [
     (r"bigcode[\s-]+open[\s-]*rail[\s-]*-?m(?:[\s-]+v1)?", "hf:bigcode-openrail-m"),
     (r"llama[\s-]*2[\s-]+(?:community[\s-]+)?license", "hf:llama2"),
     (r"(?:meta[\s-]+)?llama[\s-]*(3(?:\.[123])?|4)[\s-]+(?:community[\s-]+)?license", "hf:llama{}"),
-    (r"gemma[\s-]+terms(?:[\s-]+of[\s-]+use)?", "hf:gemma"),
+    (r"gemma[\s-]+(?:terms(?:[\s-]+of[\s-]+use)?|license)", "hf:gemma"),
     (r"public[\s-]+domain[\s-]+mark(?:[\s-]+v?1\.0)?", "CC-PDM-1.0"),
     (r"public[\s-]+domain", "LicenseRef-scancode-public-domain"),
 ]

@@ -132,6 +132,7 @@ def spdx_name_index() -> dict[str, str | None]:
             continue
         key = " ".join(t for t, _, _ in name_tokens(entry.name.lower()))
         index[key] = entry.id if index.get(key, entry.id) == entry.id else None
+    _add_without_aliases(index)
     families: dict[str, set[str]] = {}
     for key, identifier in list(index.items()):
         words = key.split()
@@ -144,6 +145,24 @@ def spdx_name_index() -> dict[str, str | None]:
         # Only one version exists: naming the family names it. Several: no version is guessed.
         index[family] = next(iter(members)) if len(members) == 1 else None
     return index
+
+
+_ABBREVIATION = re.compile(r"\s*\((?=(?:[^()]*[A-Z]){2})[A-Z][A-Za-z0-9.-]*\)")
+
+
+def _add_without_aliases(index: dict[str, str | None]) -> None:
+    """SPDX names that carry their abbreviation in parentheses ("Norwegian Licence for Open
+    Government Data (NLOD) 2.0") are also written without it; other parenthesised parts
+    ("(Perl)", "(University of California-Specific)") name a variant and stay. Such a key is
+    added only where it names no other license and no two names share it."""
+    shorter: dict[str, set[str]] = {}
+    for entry in spdx_list().licenses.values():
+        if entry.deprecated or "(" not in entry.name:
+            continue
+        key = " ".join(t for t, _, _ in name_tokens(_ABBREVIATION.sub(" ", entry.name).lower()))
+        if key and key not in index:
+            shorter.setdefault(key, set()).add(entry.id)
+    index.update({k: ids.pop() for k, ids in shorter.items() if len(ids) == 1})
 
 
 @functools.cache

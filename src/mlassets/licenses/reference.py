@@ -257,10 +257,17 @@ def url_index() -> dict[str, str]:
                 for k, e in claimants.items()
                 if re.search(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])", spelled)
             }
-            expressions = named
+            expressions = named or _listed(expressions)
         if len(expressions) == 1:
             table[key] = expressions.pop()
     return table
+
+
+def _listed(expressions: set[str]) -> set[str]:
+    """Of the licenses that claim one page, those on the SPDX list: the page is among SPDX's
+    `seeAlso` for its id, and ScanCode lists it again for its translations and variants
+    (govdata.de/dl-de/by-2-0 for DL-DE-BY-2.0 and ScanCode's English text of it)."""
+    return {e for e in expressions if not e.startswith("LicenseRef-")}
 
 
 def lookup_url(url: str) -> str | None:

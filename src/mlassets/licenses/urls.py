@@ -39,9 +39,13 @@ def url_mention(url: str, start: int = 0) -> Mention | None:
     host = (parts.hostname or "").removeprefix("www.")
     path = unquote(parts.path).rstrip("/")
     end = start + len(url)
-    expression = _known_site(host, path.lower()) or reference.lookup_url(url)
+    expression = (
+        _known_site(host, path.lower()) or reference.lookup_url(url) or _file_named_for_id(path)
+    )
     if expression:
         return Mention(start, end, expression)
+    if host not in _CODE_HOSTS and _DOC_WORDS.search(path) and (named := _path_names(path)):
+        return Mention(start, end, named)
     if host == "huggingface.co":
         hub = _hub_license_file(path) or _hub_space(path)
         if hub:
@@ -92,11 +96,51 @@ def _known_site(host: str, path: str) -> str | None:
     return None
 
 
+_SLUG_SUFFIX = re.compile(r"(?:[-_.](?:licen[cs]e))?(?:[-_.](?:txt|php|html?|md))?$")
+
+
 def _id_in_path(segment: str) -> str | None:
-    """An id in a license site's path: SPDX ids (opensource.org, spdx.org) and choosealicense's
-    slugs, which are lowercase SPDX or Hub ids (`gpl-3.0`, `bsl-1.0`, `cc-by-sa-4.0`)."""
-    match = lookup_id(segment)
+    """An id in a license site's path: SPDX ids (opensource.org, spdx.org), choosealicense's
+    slugs, which are lowercase SPDX or Hub ids (`gpl-3.0`, `bsl-1.0`, `cc-by-sa-4.0`), and the
+    Open Source Initiative's newer slugs (`apache-2-0`, `isc-license-txt`)."""
+    for candidate in dict.fromkeys((segment, _SLUG_SUFFIX.sub("", segment))):
+        match = lookup_id(candidate) if candidate else None
+        if match:
+            return match.expression
+    return None
+
+
+# Hosts whose paths name an owner and a repository, not a license.
+_CODE_HOSTS = frozenset({"github.com", "raw.githubusercontent.com", "gitlab.com", "huggingface.co"})
+_LICENSE_FILE = re.compile(r"^(?:licen[cs]es?[-_.])?(.+?)(?:\.(?:md|txt|html?|rst))?$", re.I)
+
+
+def _file_named_for_id(path: str) -> str | None:
+    """A file named for the license it holds: `LICENSES/MIT.txt` (REUSE), `LICENSE-APACHE`,
+    `markdown/apache-2.0.md`. Only a file (an extension, or a LICENSE- prefix) counts: a
+    repository or page named `mit` is not a license."""
+    last = path.rsplit("/", 1)[-1]
+    if "." not in last and not re.match(r"licen[cs]es?[-_.]", last, re.I):
+        return None
+    stem = _LICENSE_FILE.match(last)
+    if not stem or stem[1].lower() in {"license", "licence", "copying"}:
+        return None
+    match = lookup_id(stem[1])
     return match.expression if match else None
+
+
+def _path_names(path: str) -> str | None:
+    """The one license a license page's path spells in words (`/llama3/license`,
+    `/gemma/terms`), read by the free-text recognisers; None when it spells none or several."""
+    from mlassets.licenses.freetext import longest, scan  # freetext reads links through here
+
+    dotted = re.sub(r"(\d)_(\d)", r"\1.\2", path.lower())  # llama.com/llama3_1/license
+    words = re.sub(r"[/_]+|\.(?!\d)", " ", dotted).replace("licence", "license")
+    mentions = longest(scan(words))
+    expressions = {m.expression for m in mentions}
+    if len(expressions) != 1 or None in expressions:
+        return None
+    return expressions.pop()
 
 
 def _hub_license_file(path: str) -> str | None:
