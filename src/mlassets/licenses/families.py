@@ -17,7 +17,8 @@ _GNU = re.compile(
     (?P<kind>agpl|affero[\s-]+gpl|(?:lesser|library)[\s-]+gpl|lgpl|gpl|gfdl|fdl
       |(?:affero[\s-]+)?(?:(?:lesser|library)[\s-]+(?:or[\s-]+lesser[\s-]+)?)?
         general[\s-]+public[\s-]+license
-      |free[\s-]+documentation[\s-]+license)
+      |free[\s-]+documentation[\s-]+license
+      |(?<=gnu[\s-])(?:(?:lesser|library)[\s-]+)?public[\s-]+license)  # "GNU Public License v3"
     (?:[\s,(-]*(?:v(?:ersion)?\.?[\s-]*)?(?P<major>[123])(?:\.(?P<minor>[0-9]))?(?![\d.]*\d))?
     (?P<later>\s*\+|[\s,-]*or[\s-]+(?:any[\s-]+)?(?:later|newer|greater)|-or-later)?
     (?P<only>[\s-]*only)?""",

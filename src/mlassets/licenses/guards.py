@@ -14,40 +14,56 @@ from __future__ import annotations
 
 import re
 
-# "Modified BSD" is the historic name of BSD-3-Clause, not a modification of it.
+_CHANGED = r"(?:modified|customi[sz]ed|adapted|altered|amended)"
+_ADDED_TERMS = (
+    r"(?:clauses?|restrictions?|requirements?|conditions?|riders?|obligations?|provisions?|"
+    r"addend(?:um|a)|exceptions|(?<=additional\s)terms|(?<=extra\s)terms|(?<=further\s)terms)"
+)
+# Each alternative says the license was changed, or only resembles a known one. "Modified BSD"
+# is the historic name of BSD-3-Clause, not a modification of it.
 _MODIFIED = re.compile(
-    r"\b(?:modified|customi[sz]ed|adapted|altered|amended)\s+(?:version\s+of\s+)?"
-    r"(?:the\s+)?(?!bsd\b)(?:[\w.+-]+\s+){0,4}licen[cs]e\b"
-    r"|\b(?:with|plus)\s+(?:some\s+|additional\s+|minor\s+)?(?:modifications|changes|"
-    r"amendments|additional\s+(?:terms|restrictions|clauses))\b"
-    r"|\(modified\)|,\s*modified\b|\bmodified\s*$"
-    r"|\bwith\s+(?:the\s+)?(?:commons\s+clause|custom|own|special|extra)\b"
-    r"|\bwith\s+(?:an?\s+)?(?:additional|extra|further)\s+[\w\s-]{0,30}"
-    r"(?:clause|term|terms|restriction|restrictions|condition|conditions)\b"
-    # "BSD-style license", not "ShareAlike license": the look-alike word stands on its own
-    r"|[\w.)][\s-]?\b(?:style|like|based|inspired|ish)\s+licen[cs]e\b"
-    r"|\b(?:variant|modification|adaptation)\s+of\b|\bbased\s+on\s+the\s+[\w.\s-]{0,40}licen[cs]e\b"
-    # "a license based on CC BY-SA 4.0", "Derived from the BSD 2-Clause License"
-    r"|\blicen[cs]e\s+(?:derived|adapted)\s+from\b|\blicen[cs]e\s+(?:based|modell?ed)\s+on\b"
-    r"|^(?:a\s+)?(?:licen[cs]e\s+)?derived\s+from\s+(?:the\s+)?[\w.\s-]{0,40}licen[cs]e\b"
-    # a value that opens with the modification: "Modified CreativeML OpenRAIL-M"
-    r"|^(?:a\s+|an\s+)?(?:modified|customi[sz]ed|altered|amended)\s+(?!bsd\b|by\b|from\b)\w"
-    # "Apache 2.0 with Llama 2 restrictions", "CC BY-NC 4.0 with exceptions for academic use"
-    r"|\bwith\s+(?:[\w.'\u2019-]+\s+){0,4}(?:restrictions|exceptions|conditions|clauses|riders)\b"
-    r"|\bwith\s+an\s+exception\b"  # unnamed; a named one ("with the LLVM exception") is read
-    r"|\b(?:non-?commercial|restricted|research(?:-only)?|academic|custom|limited|stricter)\s+"
-    r"(?:version|variant|edition|form)\s+of\b",
+    "|".join(
+        (
+            rf"\b{_CHANGED}\s+(?:version\s+of\s+)?(?:the\s+)?(?!bsd\b)(?:[\w.+-]+\s+){{0,4}}"
+            r"licen[cs]e\b",
+            r"\b(?:with|plus)\s+(?:some\s+|additional\s+|minor\s+)?(?:modifications|changes|"
+            r"amendments)\b",
+            # "(modified for this project)", "Llama 2 license, amended"; "adapted from <source>"
+            # says where the data comes from, not that the license changed
+            rf"(?:\(|,)\s*{_CHANGED}\b(?<!adapted)|(?:\(|,)\s*adapted\b(?!\s+from)|\bmodified\s*$",
+            r"\bwith\s+(?:the\s+)?(?:commons\s+clause|custom|own|special|extra)\b",
+            # "with Llama 2 restrictions", "+ non-commercial clause", "with an additional
+            # attribution requirement", "with exceptions for academic use"
+            rf"(?:\bwith|\bplus|\+)\s+(?:[\w.'\u2019-]+\s+){{0,4}}{_ADDED_TERMS}\b",
+            # an unnamed exception; a named one ("with the LLVM exception") is read as WITH
+            r"\bwith\s+an\s+exception\b",
+            # "BSD-style license", not "ShareAlike license": the look-alike word stands on its own
+            r"[\w.)][\s-]?\b(?:style|like|based|inspired|ish)\s+licen[cs]e\b",
+            r"^\s*(?:similar\s+to|like)\s+|\bbut\s+(?:non-?commercial|without|with\s+(?:no|extra|"
+            r"additional))\b",
+            r"\b(?:variant|modification|adaptation)\s+of\b|(?<![\w-])variant\s*$",
+            r"\bbased\s+on\s+the\s+[\w.\s-]{0,40}licen[cs]e\b",
+            # "a license based on CC BY-SA 4.0", "Derived from the BSD 2-Clause License"
+            r"\blicen[cs]e\s+(?:derived|adapted)\s+from\b|\blicen[cs]e\s+(?:based|modell?ed)\s+on\b",
+            r"^(?:a\s+)?(?:licen[cs]e\s+)?derived\s+from\s+(?:the\s+)?[\w.\s-]{0,40}licen[cs]e\b",
+            # a value that opens with the modification: "Modified CreativeML OpenRAIL-M"
+            r"^(?:a\s+|an\s+)?(?:modified|customi[sz]ed|altered|amended)\s+(?!bsd\b|by\b|from\b)\w",
+            r"\b(?:non-?commercial|restricted|research(?:-only)?|academic|custom|limited|stricter)\s+"
+            r"(?:version|variant|edition|form)\s+of\b",
+        )
+    ),
     re.I,
 )
 
 _NOT_LICENSED = re.compile(
     r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+not\s+(?:itself\s+|themselves\s+)?"
     r"(?:been\s+)?(?:licensed|released\s+under\s+(?:a|any)\s+licen[cs]e)"
-    r"|\b(?:has|have|carries|comes\s+with)\s+no\s+(?:explicit\s+|specific\s+|formal\s+|"
-    r"separate\s+|own\s+)?licen[cs]e\b"
+    r"|\b(?:has|have|had|carr(?:y|ies)|bears?|comes?\s+with|holds?)\s+no\s+(?:explicit\s+|"
+    r"specific\s+|formal\s+|separate\s+|own\s+)?licen[cs]e\b"
     r"|\b(?:does|do)\s+not\s+(?:have|carry|come\s+with)\s+(?:a|an|any)\s+"
     r"(?:explicit\s+|specific\s+|separate\s+)?licen[cs]e\b"
-    r"|^\s*no\s+licen[cs]e\s*[.;:]|\bunlicensed\b"
+    r"|^\s*no\s+(?:explicit\s+|formal\s+|specific\s+|clear\s+|official\s+)?licen[cs]e\b"
+    r"(?!\s+(?:fees?|restrictions?|required))|\bunlicensed\b"
     r"|\bnot\s+(?:yet\s+)?(?:chosen|selected|picked|decided\s+on|settled\s+on)\s+(?:a|any)\s+"
     r"licen[cs]e\b|\bno\s+licen[cs]e\s+(?:(?:is|was|has\s+been)\s+)?(?:given|specified|provided|"
     r"stated|declared|chosen|yet)\b|\bwithout\s+(?:a|any)\s+licen[cs]e\b"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mlassets.licenses import freetext, reference
+from mlassets.licenses import freetext, reference, typos
 from mlassets.licenses.names import lookup_id, lookup_name
 
 _ALIAS = re.compile(r"\s*\(([^()]*)\)\s*")
@@ -37,7 +37,7 @@ def infer(text: str) -> Inference | None:
     if unordered:
         why = "a license name in another word order"
         return Inference(unordered, why, "name in another word order")
-    fuzzy = reference.lookup_fuzzy(text)
+    fuzzy = typos.lookup_fuzzy(text)
     if fuzzy:
         why = f"a close spelling of the name {fuzzy[1]!r}"
         return Inference(fuzzy[0], why, "name with a typo")

@@ -41,7 +41,7 @@ _NAMED: list[tuple[str, str]] = [
     (r"mit(?:[\s-]+license|[\s-]+licensed)?(?![a-z0-9-])", "MIT"),
     (r"expat(?:[\s-]+license)?(?![a-z0-9-])", "MIT"),  # the FSF's name for the MIT license
     (r"the[\s-]+unlicense|unlicense", "Unlicense"),
-    (r"do[\s-]+what[\s-]+the[\s-]+f\W*c?k[\s-]+you[\s-]+want(?:[\s-]+to)?", "WTFPL"),
+    (r"do[\s-]+what[\s-]+the[\s-]+f[^\s]{0,3}k[\s-]+you[\s-]+want(?:[\s-]+to)?", "WTFPL"),
     (r"wtfpl", "WTFPL"),
     (r"isc(?:[\s-]+license)?(?![a-z0-9-])", "ISC"),
     (r"(?:odc[\s-]*)?open[\s-]+database[\s-]+license|odbl", "ODbL-1.0"),

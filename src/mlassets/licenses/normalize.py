@@ -248,12 +248,12 @@ def _recorded(raw: str, reference: str, why: str) -> LicenseResult:
 
 def _free_text(raw: str, text: str) -> LicenseResult:
     reading = freetext.read(text)
-    if not reading.expression or reading.weak:
-        undated = reference.lookup_dateless(text) if len(text) <= _NAME_LIMIT else None
-        if undated:
-            why = "a ScanCode license name without its date"
+    if (not reading.expression and not reading.why) or reading.weak:  # a family stays refused
+        short = reference.lookup_shortened(text) if len(text) <= _NAME_LIMIT else None
+        if short:
+            why = "a license name written without its date, version or 'Agreement'"
             finding = rules.L111.at(f"read from {why}: {text!r}")
-            return _result(raw, undated, finding, basis="name without its date")
+            return _result(raw, short, finding, basis="shortened name")
     if reading.expression:
         if reading.weak:
             why = "the linked text is not one mlassets knows"

@@ -6,8 +6,7 @@ scripts/refresh_license_data.py; its `source` records the release):
 - names: every SPDX name, ScanCode name and ScanCode short name, keyed by its name tokens (see
   names.name_tokens) -> the expression mlassets concludes for it. `exact` keys keep word order;
   `unordered` keys are the sorted tokens, for "License, Apache 2.0" or "Public License GNU v3";
-- fuzzy: rapidfuzz over the ordered keys, for typos ("Apache Lisence 2.0"), with a cutoff and the
-  rule that every number in the text (a version) is in the name and the reverse;
+- fuzzy keys: the ordered keys long enough for typos.py to correct a typo against;
 - urls: every ScanCode URL of a license (homepage, text, OSI and other URLs), keyed without
   scheme, `www.`, revision, file extension or trailing slash -> the expression.
 A key that two licenses share is dropped from the index: it identifies neither.
@@ -24,12 +23,9 @@ from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import unquote, urlsplit
 
-from rapidfuzz import fuzz, process
-
 from mlassets.licenses.spdx_list import spdx_list
 
-_FUZZY_CUTOFF = 92.0  # rapidfuzz ratio: one wrong or missing letter in a 25-letter name
-_FUZZY_MIN_LENGTH = 7  # shorter keys are too close to each other to correct a typo in
+FUZZY_MIN_LENGTH = 7  # shorter keys are too close to each other to correct a typo in
 
 
 @dataclass(frozen=True)
@@ -106,11 +102,23 @@ class _Index:
 class NameIndexes:
     exact: dict[str, str]
     unordered: dict[str, str]
-    dateless: dict[str, str]  # ScanCode names without their trailing date ("Qwen License 2024")
+    shortened: dict[str, str]  # names without their date, version or "Agreement" (see _shortened)
     fuzzy_keys: tuple[str, ...]
 
 
 _DATE = re.compile(r"(?:\s(?:19|20)\d\d(?:\s\d\d){0,2})+$")
+_TRAILING_VERSION = re.compile(r"(?:\s\d+(?:\.\d+)*[a-z]?)+$")
+
+
+def _shortened(key: str) -> set[str]:
+    """The shorter spellings people write for a long name: without the date ScanCode gives its
+    text ("Qwen License Agreement 2024"), without a trailing version where it is the only one
+    ("Falcon 2 11B TII License 1.0"), and without the word "Agreement". Two words at least: one
+    word ("Boost", "Flex") is too easily something else."""
+    undated = _DATE.sub("", key)
+    forms = {undated, _TRAILING_VERSION.sub("", undated)}
+    forms |= {" ".join(w for w in f.split() if w != "agreement") for f in forms}
+    return {f for f in forms if len(f.split()) >= 2 and f != key}
 
 
 def name_key(text: str) -> str:
@@ -125,7 +133,7 @@ def _unordered(key: str) -> str:
 
 @functools.cache
 def name_indexes() -> NameIndexes:
-    exact, unordered, dateless = _Index(), _Index(), _Index()
+    exact, unordered, shortened = _Index(), _Index(), _Index()
     spdx_keys: set[str] = set()
     for entry in spdx_list().licenses.values():
         if entry.deprecated:
@@ -144,19 +152,35 @@ def name_indexes() -> NameIndexes:
             if key not in spdx_keys:
                 exact.add(key, expression)
             unordered.add(_unordered(key), expression)
-            undated = _DATE.sub("", key)
-            if undated != key and len(undated.split()) >= 2:
-                dateless.add(undated, expression)
+            for short in _shortened(key):
+                shortened.add(short, expression)
+    _add_hub_names(shortened)
     exact_table = exact.result()
-    undated_table = {k: v for k, v in dateless.result().items() if k not in exact_table}
-    fuzzy = tuple(k for k in exact_table if len(k) >= _FUZZY_MIN_LENGTH)
-    return NameIndexes(exact_table, unordered.result(), undated_table, fuzzy)
+    taken = exact_table.keys() | spdx_keys | _spdx_name_keys()
+    short_table = {k: v for k, v in shortened.result().items() if k not in taken}
+    fuzzy = tuple(k for k in exact_table if len(k) >= FUZZY_MIN_LENGTH)
+    return NameIndexes(exact_table, unordered.result(), short_table, fuzzy)
 
 
-def lookup_dateless(text: str) -> str | None:
-    """A ScanCode name written without the date ScanCode gives its version of the text: only
-    where one dated version exists."""
-    return name_indexes().dateless.get(name_key(text))
+def _add_hub_names(index: _Index) -> None:
+    from mlassets.licenses.hub_ids import HUB_NAMES, HUB_TO_SPDX
+
+    for name, hub_id in HUB_NAMES.items():
+        if hub_id in HUB_TO_SPDX:
+            for short in _shortened(name_key(name)):
+                index.add(short, HUB_TO_SPDX[hub_id])
+
+
+def _spdx_name_keys() -> set[str]:
+    from mlassets.licenses.names import spdx_name_index  # names imports this module
+
+    return set(spdx_name_index())
+
+
+def lookup_shortened(text: str) -> str | None:
+    """A ScanCode or Hub name written shorter (see _shortened): only where the shorter form
+    names one license and is no other license's name."""
+    return name_indexes().shortened.get(name_key(text))
 
 
 def lookup_scancode_name(text: str) -> str | None:
@@ -168,51 +192,6 @@ def lookup_unordered(text: str) -> str | None:
     """A name whose words are all there, in another order."""
     key = name_key(text)
     return name_indexes().unordered.get(_unordered(key)) if key else None
-
-
-_NUMBER = re.compile(r"\d+(?:\.\d+)*")
-
-
-def lookup_fuzzy(text: str) -> tuple[str, str] | None:
-    """(expression, the name matched) for a name written with a typo, or None."""
-    from mlassets.licenses.names import spdx_name_index
-
-    key = name_key(text)
-    words = key.split()
-    corrected = " ".join(w for w in words if not _misspelt_license(w))
-    if corrected != key:  # "Apache Lisence 2.0": the noun the index leaves out, misspelt
-        exact = spdx_name_index().get(corrected) or name_indexes().exact.get(corrected)
-        if exact:
-            return exact, corrected
-        key = corrected
-    if len(key) < _FUZZY_MIN_LENGTH:
-        return None
-    spdx = spdx_name_index()
-    found = process.extractOne(key, _choices(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-    if found is None:
-        return None
-    name = found[0]
-    if _numbers(name) != _numbers(key):
-        return None  # a version is never corrected: "GPL 2" is not "GPL 3"
-    expression = spdx.get(name) or name_indexes().exact.get(name)
-    return (expression, name) if expression else None
-
-
-@functools.cache
-def _choices() -> tuple[str, ...]:
-    from mlassets.licenses.names import spdx_name_index
-
-    spdx = spdx_name_index()
-    long_enough = (k for k, v in spdx.items() if v and len(k) >= _FUZZY_MIN_LENGTH)
-    return (*long_enough, *name_indexes().fuzzy_keys)
-
-
-def _misspelt_license(word: str) -> bool:
-    return word[:1] == "l" and 5 <= len(word) <= 9 and fuzz.ratio(word, "license") >= 70
-
-
-def _numbers(key: str) -> list[str]:
-    return [n.removesuffix(".0") for n in _NUMBER.findall(key)]
 
 
 # --- URLs --------------------------------------------------------------------------------------

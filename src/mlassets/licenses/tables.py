@@ -122,7 +122,8 @@ KAGGLE: dict[str, str | None] = {
 }
 
 # Words that describe access or terms without naming a license (old Hub `other-<x>` values such
-# as `other-research-only`, cord19's open-access categories, template leftovers).
+# as `other-research-only`, cord19's open-access categories, template leftovers such as
+# `license_name` or `<license-id>`).
 GENERIC_WORDS = frozenset(
     [
         "a",
@@ -151,6 +152,7 @@ GENERIC_WORDS = frozenset(
         "dual",
         "educational",
         "eula",
+        "example",
         "file",
         "files",
         "for",
@@ -160,22 +162,25 @@ GENERIC_WORDS = frozenset(
         "from",
         "gold",
         "green",
-        "home",
         "here",
+        "home",
         "hybrid",
+        "id",
+        "identifier",
         "in",
         "is",
         "it",
+        "licence",
+        "licences",
         "license",
         "licensed",
         "licenses",
-        "licence",
-        "licences",
         "mixed",
         "model",
         "models",
         "multiple",
         "my",
+        "name",
         "no",
         "non",
         "noncommercial",
@@ -189,10 +194,11 @@ GENERIC_WORDS = frozenset(
         "other",
         "our",
         "own",
-        "per",
         "page",
-        "please",
+        "per",
         "permission",
+        "placeholder",
+        "please",
         "proprietary",
         "public",
         "purpose",
@@ -209,6 +215,7 @@ GENERIC_WORDS = frozenset(
         "source",
         "sources",
         "specified",
+        "tba",
         "terms",
         "the",
         "this",

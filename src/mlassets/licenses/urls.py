@@ -173,7 +173,7 @@ def _hub_space(path: str) -> str | None:
     named = lookup_name(words)
     if named and named.expression:
         return named.expression
-    return reference.lookup_scancode_name(words) or reference.lookup_dateless(words)
+    return reference.lookup_scancode_name(words) or reference.lookup_shortened(words)
 
 
 def _ref_for(host: str, path: str) -> str:

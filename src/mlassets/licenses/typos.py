@@ -1,0 +1,73 @@
+"""Names written with a typo ("Apache Lisence 2.0", "Artisitc License 2.0"): rapidfuzz over the
+SPDX names and the ordered name keys of reference.py, with a cutoff, and the rule that every
+number in the text (a version) is in the name and the reverse. Such a conclusion is inferred.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from mlassets.licenses.names import spdx_name_index
+from mlassets.licenses.reference import FUZZY_MIN_LENGTH, name_indexes, name_key
+
+_FUZZY_CUTOFF = 92.0  # rapidfuzz ratio: one wrong or missing letter in a 25-letter name
+_ONE_EDIT_MIN_LENGTH = 10  # "mit see" is one edit from a ScanCode key: too short to correct
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)*")
+
+
+def lookup_fuzzy(text: str) -> tuple[str, str] | None:
+    """(expression, the name matched) for a name written with a typo, or None."""
+    key = name_key(text)
+    words = key.split()
+    corrected = " ".join(w for w in words if not _misspelt_license(w))
+    if corrected != key:  # "Apache Lisence 2.0": the noun the index leaves out, misspelt
+        exact = spdx_name_index().get(corrected) or name_indexes().exact.get(corrected)
+        if exact:
+            return exact, corrected
+        key = corrected
+    if len(key) < FUZZY_MIN_LENGTH:
+        return None
+    spdx = spdx_name_index()
+    found = process.extractOne(key, _choices(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+    if found is None and len(key) >= _ONE_EDIT_MIN_LENGTH:
+        # One letter wrong, missing, extra or two swapped ("Artisitc"): a short name's ratio
+        # falls below the cutoff for that, so one such edit is accepted where it is the only
+        # name within one edit, and inside a long word ("AU" is not "AT").
+        near = process.extract(key, _choices(), scorer=OSA.distance, score_cutoff=1, limit=2)
+        if len(near) != 1 or not _edit_in_long_word(key, near[0][0]):
+            return None
+        found = near[0]
+    if found is None:
+        return None
+    name = found[0]
+    if _numbers(name) != _numbers(key):
+        return None  # a version is never corrected: "GPL 2" is not "GPL 3"
+    expression = spdx.get(name) or name_indexes().exact.get(name)
+    return (expression, name) if expression else None
+
+
+@functools.cache
+def _choices() -> tuple[str, ...]:
+    spdx = spdx_name_index()
+    long_enough = (k for k, v in spdx.items() if v and len(k) >= FUZZY_MIN_LENGTH)
+    return (*long_enough, *name_indexes().fuzzy_keys)
+
+
+def _edit_in_long_word(key: str, name: str) -> bool:
+    pairs = list(zip(key.split(), name.split(), strict=False))
+    changed = [(a, b) for a, b in pairs if a != b]
+    same_shape = len(key.split()) == len(name.split())
+    return same_shape and len(changed) == 1 and min(map(len, changed[0])) >= 5
+
+
+def _misspelt_license(word: str) -> bool:
+    return word[:1] == "l" and 5 <= len(word) <= 9 and fuzz.ratio(word, "license") >= 70
+
+
+def _numbers(key: str) -> list[str]:
+    return [n.removesuffix(".0") for n in _NUMBER.findall(key)]
