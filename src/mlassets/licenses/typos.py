@@ -34,7 +34,7 @@ def lookup_fuzzy(text: str) -> tuple[str, str] | None:
         return None
     spdx = spdx_name_index()
     found = process.extractOne(key, _choices(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-    if found is None and len(key) >= _ONE_EDIT_MIN_LENGTH:
+    if found is None and len(key) >= _ONE_EDIT_MIN_LENGTH and _unknown_long_word(key):
         # One letter wrong, missing, extra or two swapped ("Artisitc"): a short name's ratio
         # falls below the cutoff for that, so one such edit is accepted where it is the only
         # name within one edit, and inside a long word ("AU" is not "AT").
@@ -56,6 +56,16 @@ def _choices() -> tuple[str, ...]:
     spdx = spdx_name_index()
     long_enough = (k for k, v in spdx.items() if v and len(k) >= FUZZY_MIN_LENGTH)
     return (*long_enough, *name_indexes().fuzzy_keys)
+
+
+@functools.cache
+def _name_words() -> frozenset[str]:
+    return frozenset(w for key in _choices() for w in key.split())
+
+
+def _unknown_long_word(key: str) -> bool:
+    """A word of five letters or more that no name has: the one a typo can be in."""
+    return any(len(w) >= 5 and w not in _name_words() for w in key.split())
 
 
 def _edit_in_long_word(key: str, name: str) -> bool:
