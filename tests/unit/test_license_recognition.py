@@ -163,6 +163,11 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         # the asset's own license, not its training data's or base model's
         ("The code is MIT; the base model is Llama 2.", "MIT"),
         ("Weights under Apache 2.0; trained on data under CC BY-SA 4.0.", "Apache-2.0"),
+        # R's DESCRIPTION forms
+        ("GPL (>= 3)", "GPL-3.0-or-later"),
+        ("GPL-2 | GPL-3", "GPL-2.0-only OR GPL-3.0-only"),
+        # a ScanCode entry the SPDX list has since added, named alike in both: the SPDX id
+        ("WordNet License", "WordNet"),
     ],
 )
 def test_general_readings_of_links_names_and_exceptions(raw: str, expected: str) -> None:
@@ -193,8 +198,23 @@ def test_general_readings_of_links_names_and_exceptions(raw: str, expected: str)
         "No formal license. Photos: CC BY 2.0",
         "The audio files carry no license; the transcripts are CC0.",
         "BSD License",  # a family: a shortened ScanCode name never stands in for its member
+        "other-cmu",  # an organisation, not the "CMU License" without its noun
+        "Custom Apache 2.0",
+        "Apache-2.0-like",
+        "MIT, but commercial use is prohibited",
+        "LGPLv3 + additional permissions",
+        "There is no license yet; the code it wraps is BSD-3-Clause.",
+        "License: n/a (the corpus is CC BY 4.0)",
     ],
 )
 def test_modified_unlicensed_and_template_values_conclude_nothing(raw: str) -> None:
     result = normalize_license(raw)
     assert result.spdx == "NOASSERTION", result
+
+
+@pytest.mark.parametrize("raw", ["other-intel", "other-nokia", "other-mit"])
+def test_one_word_after_other_is_never_certain(raw: str) -> None:
+    # an organisation and a license may share the word: the conclusion stays, as a guess
+    result = normalize_license(raw)
+    assert result.spdx != "NOASSERTION"
+    assert (result.certain, result.basis) == (False, "one word after other-")

@@ -19,7 +19,8 @@ _GNU = re.compile(
         general[\s-]+public[\s-]+license
       |free[\s-]+documentation[\s-]+license
       |(?<=gnu[\s-])(?:(?:lesser|library)[\s-]+)?public[\s-]+license)  # "GNU Public License v3"
-    (?:[\s,(-]*(?:v(?:ersion)?\.?[\s-]*)?(?P<major>[123])(?:\.(?P<minor>[0-9]))?(?![\d.]*\d))?
+    (?:[\s,(-]*(?:v(?:ersion)?\.?[\s-]*)?(?P<atleast>>=\s*)?  # R's "GPL (>= 2)"
+      (?P<major>[123])(?:\.(?P<minor>[0-9]))?(?![\d.]*\d))?
     (?P<later>\s*\+|[\s,-]*or[\s-]+(?:any[\s-]+)?(?:later|newer|greater)|-or-later)?
     (?P<only>[\s-]*only)?""",
     re.X,
@@ -58,7 +59,7 @@ def gnu(text: str) -> Iterator[Mention]:
             why = f"the GNU {kind} without a version" if not m["major"] else f"{kind} {m['major']}"
             yield Mention(m.start(), m.end(), None, f"{kind}-", why)
             continue
-        suffix = "or-later" if m["later"] else "only"
+        suffix = "or-later" if m["later"] or m["atleast"] else "only"
         yield Mention(m.start(), m.end(), f"{kind}-{version}-{suffix}")
 
 

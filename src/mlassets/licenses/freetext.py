@@ -45,7 +45,7 @@ _UPSTREAM = re.compile(
     r"\b(?:source|sources|original|upstream|underlying|derived|based on|parent|training data|"
     r"trained on|base model)\b"
 )
-_ALTERNATIVE = re.compile(r"\bor\b|/|\beither\b")
+_ALTERNATIVE = re.compile(r"\bor\b|/|\||\beither\b")  # "GPL-2 | GPL-3": R's alternatives
 _LIST_SEPARATOR = re.compile(r"[,;]|\s(?:and|&)\s")
 _ID_TOKEN = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9.+-]*[a-z0-9+]")
 _BARE_IDS = frozenset(

@@ -17,7 +17,7 @@ import re
 _CHANGED = r"(?:modified|customi[sz]ed|adapted|altered|amended)"
 _ADDED_TERMS = (
     r"(?:clauses?|restrictions?|requirements?|conditions?|riders?|obligations?|provisions?|"
-    r"addend(?:um|a)|exceptions|(?<=additional\s)terms|(?<=extra\s)terms|(?<=further\s)terms)"
+    r"addend(?:um|a)|exceptions|permissions|(?<=additional\s)terms|(?<=extra\s)terms|(?<=further\s)terms)"
 )
 # Each alternative says the license was changed, or only resembles a known one. "Modified BSD"
 # is the historic name of BSD-3-Clause, not a modification of it.
@@ -39,15 +39,20 @@ _MODIFIED = re.compile(
             r"\bwith\s+an\s+exception\b",
             # "BSD-style license", not "ShareAlike license": the look-alike word stands on its own
             r"[\w.)][\s-]?\b(?:style|like|based|inspired|ish)\s+licen[cs]e\b",
-            r"^\s*(?:similar\s+to|like)\s+|\bbut\s+(?:non-?commercial|without|with\s+(?:no|extra|"
-            r"additional))\b",
+            r"^\s*(?:similar\s+to|like)\s+|\bbut\s+(?:non-?commercial|without|no|only|with\s+(?:no|"
+            r"extra|additional))\b",
+            # "MIT License, but attribution is not required"
+            r"\bbut\s+(?:[\w-]+\s+){0,3}(?:is|are)\s+(?:not\s+(?:required|allowed|permitted)|"
+            r"prohibited|forbidden)\b",
+            r"(?<=[\w.)])-(?:like|style|ish|inspired)\b",  # "BSD-3-Clause-like"
             r"\b(?:variant|modification|adaptation)\s+of\b|(?<![\w-])variant\s*$",
             r"\bbased\s+on\s+the\s+[\w.\s-]{0,40}licen[cs]e\b",
             # "a license based on CC BY-SA 4.0", "Derived from the BSD 2-Clause License"
             r"\blicen[cs]e\s+(?:derived|adapted)\s+from\b|\blicen[cs]e\s+(?:based|modell?ed)\s+on\b",
             r"^(?:a\s+)?(?:licen[cs]e\s+)?derived\s+from\s+(?:the\s+)?[\w.\s-]{0,40}licen[cs]e\b",
             # a value that opens with the modification: "Modified CreativeML OpenRAIL-M"
-            r"^(?:a\s+|an\s+)?(?:modified|customi[sz]ed|altered|amended)\s+(?!bsd\b|by\b|from\b)\w",
+            r"^(?:a\s+|an\s+|our\s+)?(?:modified|customi[sz]ed|custom|altered|amended)\s+"
+            r"(?!bsd\b|by\b|from\b|licen[cs]e\s*$)\w",
             r"\b(?:non-?commercial|restricted|research(?:-only)?|academic|custom|limited|stricter)\s+"
             r"(?:version|variant|edition|form)\s+of\b",
         )
@@ -64,6 +69,8 @@ _NOT_LICENSED = re.compile(
     r"(?:explicit\s+|specific\s+|separate\s+)?licen[cs]e\b"
     r"|^\s*no\s+(?:explicit\s+|formal\s+|specific\s+|clear\s+|official\s+)?licen[cs]e\b"
     r"(?!\s+(?:fees?|restrictions?|required))|\bunlicensed\b"
+    r"|\b(?:is|are)\s+(?:currently\s+|yet\s+|still\s+)?no\s+licen[cs]e\b"
+    r"|^\s*licen[cs]e\s*:\s*(?:none|n/?a|unknown|not\s+specified)\b"
     r"|\bnot\s+(?:yet\s+)?(?:chosen|selected|picked|decided\s+on|settled\s+on)\s+(?:a|any)\s+"
     r"licen[cs]e\b|\bno\s+licen[cs]e\s+(?:(?:is|was|has\s+been)\s+)?(?:given|specified|provided|"
     r"stated|declared|chosen|yet)\b|\bwithout\s+(?:a|any)\s+licen[cs]e\b"

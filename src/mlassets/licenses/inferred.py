@@ -13,6 +13,7 @@ from mlassets.licenses import freetext, reference, typos
 from mlassets.licenses.names import lookup_id, lookup_name
 
 _ALIAS = re.compile(r"\s*\(([^()]*)\)\s*")
+_SIGNS = re.compile(r"[<>=]")
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,8 @@ class Inference:
 
 def infer(text: str) -> Inference | None:
     """The first reading that identifies one license, or None (the text is then free text)."""
-    if "://" in text or freetext.is_prose(text.lower().split()):
-        return None
+    if "://" in text or _SIGNS.search(text) or freetext.is_prose(text.lower().split()):
+        return None  # links, "GPL (>= 2)" and sentences are read as free text
     outer = _ALIAS.sub(" ", text).strip()
     aliases = [a for a in _ALIAS.findall(text) if a.strip()]
     if aliases and outer:

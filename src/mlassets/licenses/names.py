@@ -175,10 +175,21 @@ def _hub_name_index() -> dict[str, str]:
     return {k: v for k, v in keys.items() if v}
 
 
+_LICENSE_NOUN = re.compile(r"licen[cs]e|agreement|terms", re.I)
+
+
+def bare_word(text: str, key: str) -> bool:
+    """The name key is one plain word and the text has no license noun: "cmu", not "CMU
+    License"."""
+    return " " not in key and key.isalpha() and not _LICENSE_NOUN.search(text)
+
+
 def lookup_name(text: str) -> IdMatch | None:
-    """A license's full name: the Hub's name for one of its ids, or an SPDX name."""
+    """A license's full name: the Hub's name for one of its ids, or an SPDX name. One plain word
+    is a name only with its noun ("CMU License"): alone ("cmu") it is as likely an organisation,
+    and a single word that is an id has been looked up as one already."""
     key = " ".join(t for t, _, _ in name_tokens(text.lower()))
-    if not key:
+    if not key or bare_word(text, key):
         return None
     hub_id = _hub_name_index().get(key)
     if hub_id:

@@ -159,6 +159,8 @@ def _exact(raw: str, text: str) -> LicenseResult | None:
         return _result(
             raw, _LICENSEREF + text[len(_LICENSEREF) :], basis="LicenseRef", certain=True
         )
+    if _OPERATOR_SIGNS.search(text):
+        return None  # "GPL (>= 2)": the signs say more than the name's words; read as free text
     for match, basis in ((lookup_id(text), "id"), (lookup_name(text), "SPDX name")):
         if match:
             return _from_match(raw, text, match, basis)
@@ -172,6 +174,7 @@ def _exact(raw: str, text: str) -> LicenseResult | None:
 
 
 _NAME_LIMIT = 200  # longer values are prose: names are looked up whole only below this
+_OPERATOR_SIGNS = re.compile(r"[<>=]")
 
 
 def _placeholder(key: str) -> str | None:
@@ -229,6 +232,10 @@ def _other_form(raw: str, name: str) -> LicenseResult:
     if (inner.status != "noassertion" and not generated) or any(
         f.code == "L103" for f in inner.findings
     ):
+        if inner.certain and inner.status != "noassertion" and name.isalpha():
+            # One word after other- is often an organisation ("other-intel", "other-nokia")
+            # that shares its name with a license: the id matches, but that is a guess.
+            return replace(inner, raw=raw, certain=False, basis="one word after other-")
         return replace(inner, raw=raw)
     if not freetext.names_a_license(name):
         return _refuse(raw, rules.L102, f"{raw!r} names no license (an organisation, a source?)")

@@ -66,6 +66,12 @@ def concluded(entry: ScancodeLicense) -> str:
     """The expression the project's convention concludes for a ScanCode license: its SPDX id
     when it is on the SPDX list (deprecated GNU ids as `-only`), else LicenseRef-scancode-<key>."""
     if entry.spdx.startswith("LicenseRef-"):
+        # The SPDX list may have added the license since this ScanCode release: its key is an
+        # SPDX id and both lists name it alike (openmdw-1.0, OpenMDW-1.0 in SPDX 3.28). The key
+        # alone is not enough: ScanCode's bsl-1.0 is the Business Source License.
+        listed = spdx_list().get(entry.key)
+        if listed and not listed.deprecated and name_key(listed.name) == name_key(entry.name):
+            return listed.id
         return entry.spdx
     listed = spdx_list().get(entry.spdx)
     if listed is None:
@@ -190,8 +196,12 @@ def lookup_scancode_name(text: str) -> str | None:
 
 def lookup_unordered(text: str) -> str | None:
     """A name whose words are all there, in another order."""
+    from mlassets.licenses.names import bare_word
+
     key = name_key(text)
-    return name_indexes().unordered.get(_unordered(key)) if key else None
+    if not key or bare_word(text, key):
+        return None
+    return name_indexes().unordered.get(_unordered(key))
 
 
 # --- URLs --------------------------------------------------------------------------------------
