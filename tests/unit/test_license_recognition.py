@@ -168,6 +168,8 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         ("GPL-2 | GPL-3", "GPL-2.0-only OR GPL-3.0-only"),
         # a ScanCode entry the SPDX list has since added, named alike in both: the SPDX id
         ("WordNet License", "WordNet"),
+        # "Modified BSD" is BSD-3-Clause's historic name, in parentheses too
+        ("BSD 3-Clause (Modified BSD License)", "BSD-3-Clause"),
     ],
 )
 def test_general_readings_of_links_names_and_exceptions(raw: str, expected: str) -> None:
@@ -200,6 +202,7 @@ def test_general_readings_of_links_names_and_exceptions(raw: str, expected: str)
         "BSD License",  # a family: a shortened ScanCode name never stands in for its member
         "other-cmu",  # an organisation, not the "CMU License" without its noun
         "Custom Apache 2.0",
+        "Inspired by the Apache License 2.0",
         "Apache-2.0-like",
         "MIT, but commercial use is prohibited",
         "LGPLv3 + additional permissions",

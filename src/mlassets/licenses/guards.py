@@ -30,7 +30,9 @@ _MODIFIED = re.compile(
             r"amendments)\b",
             # "(modified for this project)", "Llama 2 license, amended"; "adapted from <source>"
             # says where the data comes from, not that the license changed
-            rf"(?:\(|,)\s*{_CHANGED}\b(?<!adapted)|(?:\(|,)\s*adapted\b(?!\s+from)|\bmodified\s*$",
+            rf"(?:\(|,)\s*{_CHANGED}\b(?<!adapted)(?!\s+bsd\b)|(?:\(|,)\s*adapted\b(?!\s+from)"
+            r"|\bmodified\s*$",
+            r"^\s*inspired\s+by\b",  # "Inspired by the MIT license": a look-alike
             r"\bwith\s+(?:the\s+)?(?:commons\s+clause|custom|own|special|extra)\b",
             # "with Llama 2 restrictions", "+ non-commercial clause", "with an additional
             # attribution requirement", "with exceptions for academic use"
