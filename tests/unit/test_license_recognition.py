@@ -203,6 +203,9 @@ def test_general_readings_of_links_names_and_exceptions(raw: str, expected: str)
         "other-cmu",  # an organisation, not the "CMU License" without its noun
         "Custom Apache 2.0",
         "Inspired by the Apache License 2.0",
+        "End User License Agreement",  # a kind of agreement, no license named
+        "Standard Software License",
+        "Unicode",  # one plain word is corrected to no name without a license noun
         "Apache-2.0-like",
         "MIT, but commercial use is prohibited",
         "LGPLv3 + additional permissions",

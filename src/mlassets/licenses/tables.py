@@ -123,7 +123,8 @@ KAGGLE: dict[str, str | None] = {
 
 # Words that describe access or terms without naming a license (old Hub `other-<x>` values such
 # as `other-research-only`, cord19's open-access categories, template leftovers such as
-# `license_name` or `<license-id>`).
+# `license_name` or `<license-id>`, and kinds of agreement: "End User License Agreement",
+# "Community License", "Terms of Service").
 GENERIC_WORDS = frozenset(
     [
         "a",
@@ -136,9 +137,13 @@ GENERIC_WORDS = frozenset(
         "and",
         "any",
         "available",
+        "basic",
         "bronze",
         "by",
         "commercial",
+        "community",
+        "content",
+        "contents",
         "copyright",
         "custom",
         "data",
@@ -151,7 +156,10 @@ GENERIC_WORDS = frozenset(
         "distributed",
         "dual",
         "educational",
+        "end",
+        "enterprise",
         "eula",
+        "evaluation",
         "example",
         "file",
         "files",
@@ -168,6 +176,7 @@ GENERIC_WORDS = frozenset(
         "id",
         "identifier",
         "in",
+        "individual",
         "is",
         "it",
         "licence",
@@ -197,6 +206,7 @@ GENERIC_WORDS = frozenset(
         "page",
         "per",
         "permission",
+        "personal",
         "placeholder",
         "please",
         "proprietary",
@@ -211,10 +221,14 @@ GENERIC_WORDS = frozenset(
         "restricted",
         "rights",
         "see",
+        "service",
+        "services",
         "several",
+        "software",
         "source",
         "sources",
         "specified",
+        "standard",
         "tba",
         "terms",
         "the",

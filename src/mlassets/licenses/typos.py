@@ -11,7 +11,7 @@ import re
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from mlassets.licenses.names import spdx_name_index
+from mlassets.licenses.names import bare_word, spdx_name_index
 from mlassets.licenses.reference import FUZZY_MIN_LENGTH, name_indexes, name_key
 
 _FUZZY_CUTOFF = 92.0  # rapidfuzz ratio: one wrong or missing letter in a 25-letter name
@@ -30,8 +30,8 @@ def lookup_fuzzy(text: str) -> tuple[str, str] | None:
         if exact:
             return exact, corrected
         key = corrected
-    if len(key) < FUZZY_MIN_LENGTH:
-        return None
+    if len(key) < FUZZY_MIN_LENGTH or (corrected == name_key(text) and bare_word(text, key)):
+        return None  # one plain word ("Unicode") is corrected only beside a license noun
     spdx = spdx_name_index()
     found = process.extractOne(key, _choices(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
     if found is None and len(key) >= _ONE_EDIT_MIN_LENGTH and _unknown_long_word(key):
