@@ -158,6 +158,11 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         ("Llama 4 Community License 2025", "LicenseRef-scancode-llama-4-cla-2025"),
         ("Stability AI Community License", "LicenseRef-scancode-stability-ai-community-2024"),
         ("FLUX.1 [dev] Non-Commercial", "LicenseRef-scancode-flux-1-nc"),
+        # "RAIL-M2" is not "RAIL-M" followed by a 2
+        (
+            "BigScience Open RAIL-M2 License Agreement",
+            "LicenseRef-scancode-bigscience-open-rail-m2",
+        ),
         # one edit inside a long word is a typo; in a two-letter port it is another license
         ("Ecplise Public License 2.0", "EPL-2.0"),
         # the asset's own license, not its training data's or base model's

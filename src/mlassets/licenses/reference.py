@@ -186,7 +186,12 @@ def _spdx_name_keys() -> set[str]:
 def lookup_shortened(text: str) -> str | None:
     """A ScanCode or Hub name written shorter (see _shortened): only where the shorter form
     names one license and is no other license's name."""
-    return name_indexes().shortened.get(name_key(text))
+    key = name_key(text)
+    indexes = name_indexes()
+    # the text may carry the "Agreement" the name lacks ("FLUX.1 [dev] Non-Commercial License
+    # Agreement" for ScanCode's "FLUX.1 [dev] Non-Commercial License")
+    bare = " ".join(w for w in key.split() if w != "agreement")
+    return indexes.shortened.get(key) or indexes.exact.get(bare) or indexes.shortened.get(bare)
 
 
 def lookup_scancode_name(text: str) -> str | None:
