@@ -89,6 +89,7 @@ def test_the_hook_path_does_not_import_network_clients(tmp_path: Path, args: lis
     # The other commands' modules: the CLI builds only the command it runs.
     others = ("mlassets.cli.catalog", "mlassets.cli.sync", "mlassets.cli.export")
     heavy = ("huggingface_hub", "openml", "httpx", "requests", "rich", "license_expression")
+    heavy += ("typer", "click", "typer._click")  # the hook's commands parse with argparse
     code = (
         "import sys\nfrom mlassets.cli import main\n"
         f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"

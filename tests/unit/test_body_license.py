@@ -157,3 +157,19 @@ def test_license_check_reads_what_the_body_states_from_a_manifest_too(tmp_path: 
     )
     assert [f.pointer for a in report.assets for f in a.findings] == ["/license/stated/0"]
     assert not report.allowed
+
+
+def test_statements_are_found_alike_whatever_the_line_endings_and_emphasis() -> None:
+    # The fast paths (plain split without CR, "under"/"licen" prefilters) must not change what is
+    # found or the lines it is on.
+    body = (
+        "# Model\n\nSome text.\n\n## **Lic**ense\n\nReleased under the MIT license.\n\n"
+        "## Data\n\n```\nlicensed under GPL\n```\n\nThe data is made available UNDER CC-BY-4.0.\n"
+    )
+    expected = [
+        (7, "Released under the MIT license.", "License"),
+        (15, "made available UNDER CC-BY-4.0.", None),
+    ]
+    for ending in ("\n", "\r\n", "\r"):
+        found = license_statements(body.replace("\n", ending), 1)
+        assert [(s.line, s.text, s.section) for s in found] == expected, repr(ending)

@@ -7,12 +7,10 @@ import enum
 import functools
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
-import typer
-
+from mlassets.cli._render import echo
 from mlassets.core.errors import MlassetsError, OperationalError, UsageError
 
 
@@ -40,9 +38,15 @@ def debug_enabled() -> bool:
     return os.environ.get("MLASSETS_DEBUG", "") not in ("", "0")
 
 
-def fail(message: str, code: ExitCode) -> typer.Exit:
-    typer.echo(f"mlassets: error: {message}", err=True)
-    return typer.Exit(int(code))
+def fail(message: str, code: ExitCode) -> SystemExit:
+    echo(f"mlassets: error: {message}", err=True)
+    return SystemExit(int(code))
+
+
+def _print_traceback() -> None:
+    import traceback  # 4 ms at each start, for the rare run that needs it
+
+    traceback.print_exc(file=sys.stderr)
 
 
 def _quiet_stdout() -> None:
@@ -62,9 +66,9 @@ def exits(command: Callable[P, int]) -> Callable[P, None]:
         except BrokenPipeError:
             # The reader went away: say nothing more, and keep Python from complaining at exit.
             _quiet_stdout()
-            raise typer.Exit(int(ExitCode.BROKEN_PIPE)) from None
+            raise SystemExit(int(ExitCode.BROKEN_PIPE)) from None
         except KeyboardInterrupt:
-            typer.echo("mlassets: interrupted", err=True)
+            echo("mlassets: interrupted", err=True)
             # Leave now: worker threads still waiting on a server (sync, outdated) would hold
             # an ordinary exit until their requests time out. Nothing is lost: the main thread
             # has unwound (files are written atomically), and the lock is replaced only at the end.
@@ -73,7 +77,7 @@ def exits(command: Callable[P, int]) -> Callable[P, None]:
             os._exit(int(ExitCode.INTERRUPTED))
         except MlassetsError as exc:
             if debug_enabled():
-                traceback.print_exc(file=sys.stderr)
+                _print_traceback()
             code_for = next(code for cls, code in ERROR_EXIT_CODES if isinstance(exc, cls))
             hint = "" if debug_enabled() else " (MLASSETS_DEBUG=1 shows the cause)"
             suffix = hint if code_for is ExitCode.ERROR and exc.__cause__ is not None else ""
@@ -82,15 +86,17 @@ def exits(command: Callable[P, int]) -> Callable[P, None]:
             # An OS failure no mlassets error wrapped: writing stdout to a full disk or a closed
             # terminal, mostly. Operational, not a bug: one line, exit 3.
             if debug_enabled():
-                traceback.print_exc(file=sys.stderr)
+                _print_traceback()
             where = exc.filename or "standard output"
             _quiet_stdout()
             raise fail(f"{where}: {exc.strerror or exc}", ExitCode.ERROR) from None
         except Exception:  # a bug in mlassets: show everything a bug report needs
-            traceback.print_exc(file=sys.stderr)
+            _print_traceback()
             raise fail(
                 "unexpected error; please report it with the traceback above", ExitCode.ERROR
             ) from None
-        raise typer.Exit(int(code))
+        # SystemExit, not typer.Exit: the same under typer (click lets it through) and for the
+        # commands the hook runs without typer (see `mlassets.cli.hook`).
+        raise SystemExit(int(code))
 
     return wrapper

@@ -1,42 +1,33 @@
-"""Options several commands share, declared once."""
+"""Options several commands share, bound to typer (their meaning is in `_common_options`)."""
 
 from __future__ import annotations
 
-import enum
-import math
 from typing import Annotated
 
 import typer
 
+from mlassets.cli._common_options import (
+    OPENML_SERVER_HELP,
+    RETRIES_HELP,
+    RETRIES_RANGE,
+    TIMEOUT_HELP,
+    Use,
+    positive_seconds,
+)
 
-def _positive_seconds(value: float) -> float:
-    # 0, negative, NaN and infinity would each mean "no timeout" or "fail at once" to some
-    # client below, silently: only a finite, positive number of seconds is a timeout.
-    if not math.isfinite(value) or value <= 0:
-        raise typer.BadParameter(f"{value} is not a number of seconds above 0")
-    return value
+__all__ = ["AsJson", "OpenmlServer", "Retries", "Timeout", "Use"]
 
 
-Timeout = Annotated[
-    float,
-    typer.Option(help="Seconds to wait for each request.", callback=_positive_seconds),
-]
+def _seconds(value: float) -> float:
+    try:
+        return positive_seconds(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+Timeout = Annotated[float, typer.Option(help=TIMEOUT_HELP, callback=_seconds)]
 Retries = Annotated[
-    int,
-    typer.Option(min=0, max=20, help="Retries after a 429, a 5xx or a refused connection."),
+    int, typer.Option(min=RETRIES_RANGE[0], max=RETRIES_RANGE[1], help=RETRIES_HELP)
 ]
-OpenmlServer = Annotated[
-    str | None,
-    typer.Option(
-        help="OpenML API root (default: $MLASSETS_OPENML_SERVER, else www.openml.org).",
-        show_default=False,
-    ),
-]
+OpenmlServer = Annotated[str | None, typer.Option(help=OPENML_SERVER_HELP, show_default=False)]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-
-
-class Use(enum.StrEnum):
-    """--use: the intended use a license must allow."""
-
-    commercial = "commercial"
-    research = "research"

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import enum
-import json
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import typer
-
 if TYPE_CHECKING:
     from mlassets.validation.fix import FixResult
+
+
+def echo(message: str, *, err: bool = False) -> None:
+    """One line to stdout (results) or stderr (everything else).
+
+    Not `typer.echo`: the pre-commit hook's commands never import typer (45 ms at each start)."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(f"{message}\n")
+    stream.flush()  # progress and verdicts on stderr keep their order with stdout
 
 
 class Format(enum.StrEnum):
@@ -38,7 +44,7 @@ def print_findings(
         else reports.text_lines(findings)
     )
     if lines:
-        typer.echo("\n".join(lines))
+        echo("\n".join(lines))
 
 
 def report_fixes(results: Sequence[FixResult]) -> bool:
@@ -46,9 +52,7 @@ def report_fixes(results: Sequence[FixResult]) -> bool:
     changed = False
     for result in results:
         for repair in result.repairs:
-            typer.echo(
-                f"fixed {result.path}:{repair.line}: {repair.code} {repair.message}", err=True
-            )
+            echo(f"fixed {result.path}:{repair.line}: {repair.code} {repair.message}", err=True)
         changed = changed or result.changed
     return changed
 
@@ -58,15 +62,17 @@ def is_tty() -> bool:
 
 
 def print_json(document: Any) -> None:
-    typer.echo(json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False))
+    import json  # only the commands that print JSON pay for it
+
+    echo(json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False))
 
 
 def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     """A Rich table on a terminal; tab-separated lines (with a header) elsewhere."""
     if not is_tty():
-        typer.echo("\t".join(columns))
+        echo("\t".join(columns))
         for row in rows:
-            typer.echo("\t".join(row))
+            echo("\t".join(row))
         return
     from rich.console import Console
     from rich.table import Table

@@ -1,15 +1,14 @@
-"""`mlassets validate`."""
+"""`mlassets validate` (a hook command: argparse, no typer; see `mlassets.cli`)."""
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
 
-import typer
-
+from mlassets.cli._argparse import Parser, choices, parser
 from mlassets.cli._errors import ExitCode, exits
-from mlassets.cli._render import Format, print_findings, print_json, report_fixes
+from mlassets.cli._render import Format, echo, print_findings, print_json, report_fixes
 
 
 class Kind(enum.StrEnum):
@@ -24,64 +23,69 @@ class FailOn(enum.StrEnum):
     notice = "notice"
 
 
-Paths = Annotated[
-    list[Path],
-    typer.Argument(
-        help="Card files (*.md), manifests (*.json), OpenML descriptions (*.xml) or directories."
-    ),
-]
-OutputFormat = Annotated[Format, typer.Option("--format", help="Output format.")]
-KindOption = Annotated[Kind, typer.Option(help="Card kind; auto infers it from the keys.")]
-Schemas = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--schema",
-        help="An extra JSON Schema (JSON or YAML) layered on the built-in ones; repeatable.",
-    ),
-]
-FailOnOption = Annotated[FailOn, typer.Option(help="Lowest severity that fails the run.")]
-Jobs = Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")]
-Fix = Annotated[
-    bool,
-    typer.Option("--fix", help="Mend license fields in place first (exit 1 when a file changed)."),
-]
-
-
 @exits
-def validate(
-    paths: Paths,
-    output_format: OutputFormat = Format.text,
-    kind: KindOption = Kind.auto,
-    schema: Schemas = None,
-    fail_on: FailOnOption = FailOn.warning,
-    jobs: Jobs = None,
-    fix: Fix = False,
-) -> int:
+def validate(argv: Sequence[str]) -> int:
     """Check cards, manifests and OpenML descriptions offline. Exit 1 on findings."""
     from mlassets.core.findings import Severity
     from mlassets.validation.check import validate_paths
 
+    args = _parser().parse_args(argv)
     changed = False
-    if fix:
+    if args.fix:
         from mlassets.validation.fix import fix_cards
 
-        changed = report_fixes(fix_cards(paths))
+        changed = report_fixes(fix_cards(args.paths))
     report = validate_paths(
-        paths,
-        kind=None if kind is Kind.auto else kind.value,
-        user_schemas=schema or (),
-        workers=jobs,
+        args.paths,
+        kind=None if args.kind == Kind.auto else args.kind,
+        user_schemas=args.schema,
+        workers=args.jobs,
     )
-    if output_format is Format.json:
+    if args.format == Format.json:
         print_json(report.to_json())
     else:
         located = [(file.path, f) for file in report.files for f in file.findings]
-        print_findings(output_format, located, "validate")
+        print_findings(Format(args.format), located, "validate")
     counts = ", ".join(f"{report.count(s)} {s.value}" for s in Severity)
-    typer.echo(f"{len(report.files)} file(s) checked: {counts}", err=True)
+    echo(f"{len(report.files)} file(s) checked: {counts}", err=True)
     for reason in report.unreadable:  # the others were checked and reported all the same
-        typer.echo(f"mlassets: error: {reason}", err=True)
+        echo(f"mlassets: error: {reason}", err=True)
     if report.unreadable:
         return ExitCode.ERROR
-    failed = report.failed(Severity(fail_on.value))
+    failed = report.failed(Severity(args.fail_on))
     return ExitCode.FINDINGS if failed or changed else ExitCode.OK
+
+
+def _parser() -> Parser:
+    cli = parser("validate", validate)
+    cli.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATHS",
+        help="Card files (*.md), manifests (*.json), OpenML descriptions (*.xml) or directories.",
+    )
+    cli.add_argument("--format", default="text", help="Output format.", **choices(Format))
+    cli.add_argument(
+        "--kind", default="auto", help="Card kind; auto infers it from the keys.", **choices(Kind)
+    )
+    cli.add_argument(
+        "--schema",
+        action="append",
+        type=Path,
+        default=[],
+        help="An extra JSON Schema (JSON or YAML) layered on the built-in ones; repeatable.",
+    )
+    cli.add_argument(
+        "--fail-on",
+        default="warning",
+        help="Lowest severity that fails the run.",
+        **choices(FailOn),
+    )
+    cli.add_argument("--jobs", type=int, help="Worker processes (default: all cores).")
+    cli.add_argument(
+        "--fix",
+        action="store_true",
+        help="Mend license fields in place first (exit 1 when a file changed).",
+    )
+    return cli
