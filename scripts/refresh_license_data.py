@@ -19,7 +19,14 @@ name, short name, category, SPDX key and URLs. Deprecated entries and exceptions
 
     python scripts/refresh_license_data.py --scancode 32.5.0   # also refresh the ScanCode index
 
-A test fails when the vendored SPDX list is older than 3.28.
+Then it derives the name and URL indexes from the new data and stores them beside it
+(data/derived-indexes.json; see mlassets.licenses.derived). After a change to the code that derives
+them, with the data as it is:
+
+    python scripts/refresh_license_data.py --derived
+
+A test fails when the vendored SPDX list is older than 3.28, and when the stored indexes are not
+what the data and the code derive.
 """
 
 from __future__ import annotations
@@ -139,7 +146,18 @@ def write_scancode(version: str | None, wheel: Path | None = None) -> None:
     print(f"{data['source']}: {len(data['licenses'])} licenses -> {SCANCODE_TARGET}")  # type: ignore[arg-type]
 
 
+def write_derived() -> None:
+    """The indexes derived from the data (mlassets.licenses.derived), written beside it."""
+    from mlassets.licenses import derived
+
+    derived.STORED.write_text(derived.dumps(derived.derive()), encoding="utf-8")
+    print(f"derived indexes -> {derived.STORED}")
+
+
 def main(argv: list[str]) -> int:
+    if "--derived" in argv:  # the data as it is; the code that derives the indexes changed
+        write_derived()
+        return 0
     if "--scancode" in argv:
         at = argv.index("--scancode")
         scancode = argv[at + 1] if at + 1 < len(argv) else None
@@ -157,6 +175,7 @@ def main(argv: list[str]) -> int:
         f"SPDX License List {data['licenseListVersion']}: {len(data['licenses'])} licenses, "  # type: ignore[arg-type]
         f"{len(data['exceptions'])} exceptions -> {TARGET}"  # type: ignore[arg-type]
     )
+    write_derived()
     return 0
 
 

@@ -1,8 +1,8 @@
 """Recognition from reference data rather than from lists of strings seen before.
 
-Three indexes are built once, lazily, from the vendored SPDX License List and the vendored
-ScanCode LicenseDB index (data/scancode-licensedb.json, written by
-scripts/refresh_license_data.py; its `source` records the release):
+Three indexes are derived from the vendored SPDX License List and the vendored ScanCode LicenseDB
+index (data/scancode-licensedb.json, written by scripts/refresh_license_data.py; its `source`
+records the release), and stored beside them (see `licenses.derived`):
 - names: every SPDX name, ScanCode name and ScanCode short name, keyed by its name tokens (see
   names.name_tokens) -> the expression mlassets concludes for it. `exact` keys keep word order;
   `unordered` keys are the sorted tokens, for "License, Apache 2.0" or "Public License GNU v3";
@@ -139,6 +139,19 @@ def _unordered(key: str) -> str:
 
 @functools.cache
 def name_indexes() -> NameIndexes:
+    from mlassets.licenses.derived import stored_indexes
+
+    stored = stored_indexes()
+    if stored is None:  # a source tree whose file was deleted: derive (the tests say so)
+        return build_name_indexes()
+    names = stored["names"]
+    return NameIndexes(
+        names["exact"], names["unordered"], names["shortened"], tuple(names["fuzzy_keys"])
+    )
+
+
+def build_name_indexes() -> NameIndexes:
+    """The name indexes, derived from the reference data (see `licenses.derived`)."""
     exact, unordered, shortened = _Index(), _Index(), _Index()
     spdx_keys: set[str] = set()
     for entry in spdx_list().licenses.values():
@@ -151,14 +164,14 @@ def name_indexes() -> NameIndexes:
         if not _usable(scancode):
             continue
         expression = concluded(scancode)
-        for name in {scancode.name, scancode.short_name}:
+        for name in dict.fromkeys((scancode.name, scancode.short_name)):  # in a fixed order
             key = name_key(name)
             if len(key.split()) < 2 and not any(c.isdigit() for c in key):
                 continue  # one plain word ("Python", "Unicode") is too easily something else
             if key not in spdx_keys:
                 exact.add(key, expression)
             unordered.add(_unordered(key), expression)
-            for short in _shortened(key):
+            for short in sorted(_shortened(key)):
                 shortened.add(short, expression)
     _add_hub_names(shortened)
     exact_table = exact.result()
@@ -173,7 +186,7 @@ def _add_hub_names(index: _Index) -> None:
 
     for name, hub_id in HUB_NAMES.items():
         if hub_id in HUB_TO_SPDX:
-            for short in _shortened(name_key(name)):
+            for short in sorted(_shortened(name_key(name))):
                 index.add(short, HUB_TO_SPDX[hub_id])
 
 
@@ -231,6 +244,14 @@ def url_key(url: str) -> str:
 
 @functools.cache
 def url_index() -> dict[str, str]:
+    from mlassets.licenses.derived import stored_indexes
+
+    stored = stored_indexes()
+    return build_url_index() if stored is None else dict(stored["urls"])
+
+
+def build_url_index() -> dict[str, str]:
+    """The URL index, derived from the reference data (see `licenses.derived`)."""
     claims: dict[str, dict[str, str]] = {}  # URL key -> ScanCode key -> expression
     for entry in scancode_licenses():
         if not _usable(entry):

@@ -1,0 +1,50 @@
+"""The name and URL indexes, derived from the vendored reference data and stored beside it.
+
+Deriving them (every SPDX and ScanCode name tokenised, every license URL keyed) costs about
+130 ms, which each cold `license-check`, and each `validate` of a card whose body states a
+license, paid before its first answer. They depend only on the vendored data and on the code in
+`reference` that derives them, so they are stored in data/derived-indexes.json and read from
+there (~5 ms). `scripts/refresh_license_data.py` writes the file with the data; a test derives
+the indexes afresh and compares, so a change to the data or to the derivation fails until the
+file is written again (`python scripts/refresh_license_data.py --derived`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+STORED = Path(__file__).resolve().parent / "data" / "derived-indexes.json"
+
+
+def derive() -> dict[str, Any]:
+    """The indexes as plain data, derived now."""
+    from mlassets.licenses.reference import build_name_indexes, build_url_index
+
+    names = build_name_indexes()
+    return {
+        "names": {
+            "exact": names.exact,
+            "unordered": names.unordered,
+            "shortened": names.shortened,
+            "fuzzy_keys": list(names.fuzzy_keys),
+        },
+        "urls": build_url_index(),
+    }
+
+
+def dumps(indexes: dict[str, Any]) -> str:
+    """The stored file's text: sorted, one key a line, so that a refresh diffs readably."""
+    return json.dumps(indexes, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+@functools.cache
+def stored_indexes() -> dict[str, Any] | None:
+    """The stored indexes, or None where the file is missing (a source tree being rebuilt)."""
+    try:
+        data: dict[str, Any] = json.loads(STORED.read_bytes())
+    except FileNotFoundError:
+        return None
+    return data

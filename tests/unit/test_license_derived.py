@@ -1,0 +1,23 @@
+"""The stored name and URL indexes are what the vendored data and today's code derive."""
+
+from __future__ import annotations
+
+import json
+
+from mlassets.licenses import derived, reference
+
+
+def test_the_stored_indexes_are_what_the_data_and_the_code_derive() -> None:
+    # On failure: python scripts/refresh_license_data.py --derived
+    fresh = json.loads(derived.dumps(derived.derive()))
+    assert derived.stored_indexes() == fresh
+
+
+def test_lookups_answer_from_the_stored_indexes_as_from_fresh_ones() -> None:
+    built, stored = reference.build_name_indexes(), reference.name_indexes()
+    assert stored == built  # the dataclass compares its four tables
+    assert reference.url_index() == reference.build_url_index()
+    assert reference.lookup_scancode_name("3Com Microcode") == "LicenseRef-scancode-3com-microcode"
+    assert reference.lookup_url("https://www.apache.org/licenses/LICENSE-2.0.html") == (
+        "Apache-2.0"
+    )
