@@ -1,11 +1,39 @@
 """License intelligence: normalisation of raw strings to SPDX expressions, classification,
-policies and compatibility along lineage."""
+policies and compatibility along lineage.
 
+The names below are imported on first use: `validate` reading a license stated in a card's body
+needs normalisation and classification, not policies or lineage.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# `classify` names a module and its function: imported now, so that the function, not the module
+# the import system would bind to the package's attribute, is what the name means.
 from mlassets.licenses.classify import LicenseClass, classify
-from mlassets.licenses.conclude import LicenseConclusion, conclude_card_license, conclude_text
-from mlassets.licenses.lineage import LineageVerdict, Node, check_lineage
-from mlassets.licenses.normalize import LicenseResult, normalize_license
-from mlassets.licenses.policy import Policy, PolicyVerdict, evaluate, load_policy
+
+_EXPORTS = {
+    "LicenseConclusion": "conclude",
+    "conclude_card_license": "conclude",
+    "conclude_text": "conclude",
+    "LineageVerdict": "lineage",
+    "Node": "lineage",
+    "check_lineage": "lineage",
+    "LicenseResult": "normalize",
+    "normalize_license": "normalize",
+    "Policy": "policy",
+    "PolicyVerdict": "policy",
+    "evaluate": "policy",
+    "load_policy": "policy",
+}
+
+if TYPE_CHECKING:
+    from mlassets.licenses.conclude import LicenseConclusion, conclude_card_license, conclude_text
+    from mlassets.licenses.lineage import LineageVerdict, Node, check_lineage
+    from mlassets.licenses.normalize import LicenseResult, normalize_license
+    from mlassets.licenses.policy import Policy, PolicyVerdict, evaluate, load_policy
 
 __all__ = [
     "LicenseClass",
@@ -23,3 +51,11 @@ __all__ = [
     "load_policy",
     "normalize_license",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'mlassets.licenses' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"mlassets.licenses.{_EXPORTS[name]}"), name)
+    globals()[name] = value
+    return value

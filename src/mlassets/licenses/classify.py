@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from mlassets.licenses.spdx_list import scancode_by_spdx
@@ -63,8 +62,11 @@ _SCANCODE_CATEGORY = {
 
 @functools.cache
 def _table() -> dict[str, LicenseClass]:
-    raw = resources.files("mlassets.licenses").joinpath("data/classification.toml").read_text()
-    data = tomllib.loads(raw)
+    import tomllib  # only once the first license is classified
+
+    data = tomllib.loads(
+        (Path(__file__).resolve().parent / "data" / "classification.toml").read_text()
+    )
     table: dict[str, LicenseClass] = {}
     for category, spec in data.items():
         template = LicenseClass(

@@ -20,7 +20,6 @@ distinct string.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -182,7 +181,7 @@ def _placeholder(key: str) -> str | None:
     if bare in _PLACEHOLDERS or not bare:
         return f"{key!r} is a placeholder, not a license"
     letters = re.sub(r"[^a-z]", "", bare)
-    if 5 <= len(letters) <= 9 and difflib.SequenceMatcher(None, letters, "unknown").ratio() >= 0.8:
+    if 5 <= len(letters) <= 9 and _near("unknown", letters):
         return f"{key!r} looks like a misspelt 'unknown': a placeholder, not a license"
     if "moreinformationneeded" in letters:
         return f"{key!r} is the card template's placeholder, not a license"
@@ -290,3 +289,9 @@ def _basis(text: str) -> str:
 
 def _deprecated(text: str, expression: str) -> Finding:
     return rules.L105.at(f"deprecated SPDX id {text!r} concluded as {expression}")
+
+
+def _near(word: str, letters: str) -> bool:
+    import difflib  # only for the rare short word that may be a misspelling
+
+    return difflib.SequenceMatcher(None, letters, word).ratio() >= 0.8

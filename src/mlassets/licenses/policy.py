@@ -18,7 +18,6 @@ default policy fails only on NOASSERTION. Every finding names the license and th
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -82,6 +81,8 @@ class Policy:
 
 def load_policy(path: Path) -> Policy:
     """The policy in a TOML file; `PolicyError` (a usage error) naming `file:line:col` otherwise."""
+    import tomllib  # only for a policy file
+
     text = _read_policy(path)
     try:
         data = tomllib.loads(text)

@@ -20,7 +20,7 @@ import functools
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from mlassets.licenses.spdx_list import spdx_list
@@ -41,7 +41,7 @@ class ScancodeLicense:
 
 @functools.cache
 def scancode_licenses() -> tuple[ScancodeLicense, ...]:
-    raw = resources.files("mlassets.licenses").joinpath("data/scancode-licensedb.json")
+    raw = Path(__file__).resolve().parent / "data" / "scancode-licensedb.json"
     data = json.loads(raw.read_bytes())
     return tuple(
         ScancodeLicense(
@@ -58,7 +58,7 @@ def scancode_licenses() -> tuple[ScancodeLicense, ...]:
 
 
 def scancode_source() -> str:
-    raw = resources.files("mlassets.licenses").joinpath("data/scancode-licensedb.json")
+    raw = Path(__file__).resolve().parent / "data" / "scancode-licensedb.json"
     return str(json.loads(raw.read_bytes())["source"])
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 
@@ -39,7 +39,7 @@ class SpdxList:
 
 @functools.cache
 def spdx_list() -> SpdxList:
-    raw = resources.files("mlassets.licenses").joinpath("data/spdx-licenses.json").read_bytes()
+    raw = (Path(__file__).resolve().parent / "data" / "spdx-licenses.json").read_bytes()
     data = json.loads(raw)
     licenses = {
         e["id"].lower(): SpdxLicense(e["id"], e["name"], e["deprecated"], e["osi"], e["fsf"])

@@ -8,9 +8,6 @@ from __future__ import annotations
 import functools
 import re
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
-
 from mlassets.licenses.names import bare_word, spdx_name_index
 from mlassets.licenses.reference import FUZZY_MIN_LENGTH, name_indexes, name_key
 
@@ -22,6 +19,9 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 def lookup_fuzzy(text: str) -> tuple[str, str] | None:
     """(expression, the name matched) for a name written with a typo, or None."""
+    from rapidfuzz import fuzz, process  # 8 ms of imports: only for a typo
+    from rapidfuzz.distance import OSA
+
     key = name_key(text)
     words = key.split()
     corrected = " ".join(w for w in words if not _misspelt_license(w))
@@ -76,6 +76,8 @@ def _edit_in_long_word(key: str, name: str) -> bool:
 
 
 def _misspelt_license(word: str) -> bool:
+    from rapidfuzz import fuzz  # 8 ms of imports: only for a typo
+
     return word[:1] == "l" and 5 <= len(word) <= 9 and fuzz.ratio(word, "license") >= 70
 
 
