@@ -1,12 +1,13 @@
-"""The name and URL indexes, derived from the vendored reference data and stored beside it.
+"""Indexes derived from the reference data, stored beside it: names, URLs, ScanCode keys.
 
-Deriving them (every SPDX and ScanCode name tokenised, every license URL keyed) costs about
-130 ms, which each cold `license-check`, and each `validate` of a card whose body states a
-license, paid before its first answer. They depend only on the vendored data and on the code in
-`reference` that derives them, so they are stored in data/derived-indexes.json and read from
-there (~5 ms). `scripts/refresh_license_data.py` writes the file with the data; a test derives
-the indexes afresh and compares, so a change to the data or to the derivation fails until the
-file is written again (`python scripts/refresh_license_data.py --derived`).
+Deriving them (every SPDX and ScanCode name tokenised, every license URL keyed, and
+license-expression's own ScanCode index read) costs about 150 ms, which each cold
+`license-check`, and each `validate` of a card whose body states a license, paid before its first
+answer. They depend only on the vendored data (and license-expression's index) and on the code in
+`reference` and `spdx_list` that derives them, so they are stored in data/derived-indexes.json
+and read from there (~10 ms). `scripts/refresh_license_data.py` writes the file with the data; a
+test derives the indexes afresh and compares, so a change to the data or to the derivation fails
+until the file is written again (`python scripts/refresh_license_data.py --derived`).
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ STORED = Path(__file__).resolve().parent / "data" / "derived-indexes.json"
 def derive() -> dict[str, Any]:
     """The indexes as plain data, derived now."""
     from mlassets.licenses.reference import build_name_indexes, build_url_index
+    from mlassets.licenses.spdx_list import build_scancode_index
 
     names = build_name_indexes()
+    scancode = build_scancode_index()
     return {
         "names": {
             "exact": names.exact,
@@ -32,6 +35,9 @@ def derive() -> dict[str, Any]:
             "fuzzy_keys": list(names.fuzzy_keys),
         },
         "urls": build_url_index(),
+        "scancode_keys": {
+            key: [entry.key, entry.category, entry.spdx_key] for key, entry in scancode.items()
+        },
     }
 
 
