@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from mlassets.core import rules
 from mlassets.core.findings import Finding
 from mlassets.core.rules import Rule
-from mlassets.licenses import freetext, guards, inferred, reference
+from mlassets.licenses import reference
 from mlassets.licenses.expression import parse_expression
 from mlassets.licenses.mentions import idstring
 from mlassets.licenses.names import IdMatch, lookup_id, lookup_name
@@ -120,6 +120,8 @@ def normalize_license(raw: str) -> LicenseResult:
     exact = _exact(raw, text)
     if exact:
         return exact
+    from mlassets.licenses import guards, inferred  # ~20 ms of imports: past the exact tiers only
+
     if guards.modified(text):
         return _refuse(
             raw, rules.L102, f"{raw!r} names a modified license: its terms are not known"
@@ -219,6 +221,8 @@ def _classifier(raw: str, tail: str) -> LicenseResult:
 
 def _other_form(raw: str, name: str) -> LicenseResult:
     """The Hub's old `other-<name>`: <name> is a license, or terms that name none."""
+    from mlassets.licenses import freetext, guards  # past the exact tiers only
+
     words = re.findall(r"[a-z0-9]+", name.lower())
     if len(words) > 8 or freetext.is_prose(words):
         return _refuse(raw, rules.L102, f"{raw!r} describes terms in prose but names no license")
@@ -253,6 +257,8 @@ def _recorded(raw: str, reference: str, why: str) -> LicenseResult:
 
 
 def _free_text(raw: str, text: str) -> LicenseResult:
+    from mlassets.licenses import freetext  # past the exact tiers only
+
     reading = freetext.read(text)
     if (not reading.expression and not reading.why) or reading.weak:  # a family stays refused
         short = reference.lookup_shortened(text) if len(text) <= _NAME_LIMIT else None
