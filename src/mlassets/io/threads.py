@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # concurrent.futures costs ~5 ms: imported when a pool is made
+    from concurrent.futures import ThreadPoolExecutor
 
 
 @contextmanager
@@ -13,6 +16,8 @@ def thread_pool(workers: int) -> Iterator[ThreadPoolExecutor]:
     not yet started and does not wait for running ones: the caller sees the exception at once,
     not after the slowest request in flight has timed out. Those requests end in the background.
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     pool = ThreadPoolExecutor(max_workers=max(1, workers))
     try:
         yield pool

@@ -6,16 +6,14 @@ Identical input gives an identical manifest. The only field that varies between 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlassets.core.errors import AssetBuildError, MlassetsError
 from mlassets.core.refs import AssetRef, is_repo_id
-from mlassets.documents import openml_description
 from mlassets.documents.card import Card, parse_card
 from mlassets.licenses import conclude_card_license, conclude_text
 from mlassets.licenses.conclude import LicenseConclusion
@@ -32,9 +30,11 @@ from mlassets.manifests.model import (
 from mlassets.manifests.stated import StatedLicense
 from mlassets.schemas import validator_for
 from mlassets.schemas.findings import schema_findings
-from mlassets.sources.base import FetchedAsset
 from mlassets.validation.body_license import conclude_whole_card
 from mlassets.validation.check import check_card, infer_kind
+
+if TYPE_CHECKING:
+    from mlassets.sources.base import FetchedAsset
 
 _DESCRIPTION_LIMIT = 1000
 
@@ -134,6 +134,10 @@ def _card_license(card: Card, kind: str) -> LicenseBlock:
 
 
 def _from_openml(asset: FetchedAsset, fetched_at: str) -> Manifest:
+    import hashlib
+
+    from mlassets.documents import openml_description  # expat: only for OpenML descriptions
+
     fields = asset.description or {}
     findings = schema_findings(validator_for("openml-description"), fields, None)
     return Manifest(

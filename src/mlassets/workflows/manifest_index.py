@@ -4,13 +4,16 @@ directory's, and, with fetching on, the ones fetched into it on demand."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mlassets.core.errors import OperationalError, UsageError
 from mlassets.core.refs import AssetRef, parse_ref
 from mlassets.licenses.lineage import Node
 from mlassets.manifests.model import Manifest
 from mlassets.manifests.store import read_manifest
-from mlassets.sources.retry import RetryPolicy
+
+if TYPE_CHECKING:  # the sources package (threads, HTTP plumbing) only when fetching
+    from mlassets.sources.retry import RetryPolicy
 
 
 class ManifestIndex:
