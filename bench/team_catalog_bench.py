@@ -237,6 +237,25 @@ def lineage(target: str, count: int = 300) -> list[float]:
     return timings
 
 
+def explain_common_word(url: str) -> None:
+    """The PostgreSQL plan of the search's full ranking for the corpus's most common word."""
+    import psycopg
+
+    from mlassets.catalog.pg_query import _SELECT, _WEIGHTS
+
+    word = vocabulary()[0]
+    with psycopg.connect(url) as db:
+        plan = db.execute(
+            f"""EXPLAIN (ANALYZE, BUFFERS) SELECT {_SELECT}, ts_rank({_WEIGHTS}, a.document, q) r
+                FROM assets a, to_tsquery('simple', %s) q WHERE a.names @@ q AND NOT a.dangling
+                ORDER BY r DESC, a.id LIMIT 20""",
+            (f"'{word}'",),
+        ).fetchall()
+    print(f"  PostgreSQL plan, names phase of {word!r}:")
+    for (line,) in plan:
+        print(f"    {line}")
+
+
 def rss_mib(pid: int) -> tuple[float, float]:
     """(current, peak) resident memory of a process, MiB."""
     fields = dict(
@@ -300,6 +319,7 @@ def main() -> None:
             print(f"  {name} lineage depth 5 up: {percentiles(lineage(target))}")
             through_serve(target, name, args.clients, args.per_client)
             print(f"  load average {load()}")
+        explain_common_word(url)
     finally:
         server.stop()
 
