@@ -5,22 +5,27 @@ For N synthetic manifests (bench/catalog_gen.py, seed 7; reused from --work when
   check (`manifests.store.load_manifest`), and turning it into rows (`rows_of`), on a sample;
 - `mlassets index` into SQLite (one child process), then into PostgreSQL with W writers at once
   (each a child `mlassets index` over its share of the folders): wall time, manifests/s;
-- search latency with C concurrent clients (threads, one catalog connection each), directly on
-  each backend and through `mlassets serve` (HTTP keep-alive, /api/search); lineage walks of
-  depth 5 up from models with a base model; the serve process's resident memory.
+- search latency with C concurrent clients (processes, one catalog connection each; or threads
+  of this process with --clients-as threads), directly on each backend and through
+  `mlassets serve` (HTTP keep-alive, /api/search); the queries are drawn before the clients
+  start; lineage walks of depth 5 up from models with a base model; the serve process's
+  resident memory; CPU time (user+sys) of the indexing processes and of the PostgreSQL server
+  beside the wall times, and the load average.
 
 The PostgreSQL server is a throwaway one (tests/support/realparts.py) with durability on
 (fsync), started here; nothing is timed in the tests.
 
     .venv/bin/python bench/team_catalog_bench.py [--size 1000000] [--writers 2] [--clients 16]
-        [--work /tmp/team16-bench]
+        [--clients-as processes|threads] [--work /tmp/team16-bench]
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import http.client
 import json
+import multiprocessing
 import os
 import platform
 import random
@@ -88,6 +93,27 @@ def where_time_goes(folders: list[Path], sample: int = 20_000) -> None:
     load_manifest(files[0])  # the path index takes; the same three steps
 
 
+def load() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def server_cpu(server: PostgresServer) -> float:
+    """CPU seconds of the PostgreSQL server: the postmaster, its live and its finished backends."""
+    pid = int((server.data / "postmaster.pid").read_text().split()[0])
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for task in [str(pid), *Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]:
+        fields = Path(f"/proc/{task}/stat").read_text().rsplit(")", 1)[1].split()
+        total += sum(int(f) for f in fields[11 : 15 if task == str(pid) else 13])
+    return total / ticks
+
+
+def children_cpu() -> float:
+    """CPU seconds (user + sys) of the finished child processes so far."""
+    times = os.times()
+    return times.children_user + times.children_system
+
+
 def index_sqlite(folders: list[Path], db: Path) -> float:
     db.unlink(missing_ok=True)
     start = time.perf_counter()
@@ -112,23 +138,50 @@ def index_postgres(folders: list[Path], url: str, writers: int, jobs: int) -> fl
     return time.perf_counter() - start
 
 
+CLIENTS_AS = {"mode": "processes"}  # --clients-as
+
+
 def concurrently(clients: int, work: Callable[[int], list[float]]) -> list[float]:
-    results: list[list[float]] = [[] for _ in range(clients)]
+    """`work(i)` for each client at once: by default each in its own (forked) process, as real
+    clients are; threads of this one process would also time each other's Python under the GIL."""
+    if CLIENTS_AS["mode"] == "threads":
+        results: list[list[float]] = [[] for _ in range(clients)]
 
-    def client(i: int) -> None:
-        results[i] = work(i)
+        def client(i: int) -> None:
+            results[i] = work(i)
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return [t for r in results for t in r]
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return [t for r in results for t in r]
+    context = multiprocessing.get_context("fork")  # `work` is a closure: forked, not pickled
+    ready = context.Barrier(clients)
+    answers: multiprocessing.SimpleQueue[list[float]] = context.SimpleQueue()
+
+    def run(i: int) -> None:
+        ready.wait()  # every client forked before the first query
+        answers.put(work(i))
+
+    processes = [context.Process(target=run, args=(i,)) for i in range(clients)]
+    for process in processes:
+        process.start()
+    timings = [t for _ in processes for t in answers.get()]
+    for process in processes:
+        process.join()
+    assert all(p.exitcode == 0 for p in processes), [p.exitcode for p in processes]
+    return timings
+
+
+@functools.cache
+def vocabulary() -> tuple[str, ...]:
+    return tuple(w for w, _ in profile().words.most_common(3000))
 
 
 def queries(count: int, seed: int) -> list[tuple[str, dict[str, str]]]:
     rng = random.Random(seed)
-    words = [w for w, _ in profile().words.most_common(3000)]
+    words = vocabulary()
     return [
         (" ".join(rng.sample(words, rng.randint(1, 2))), {"kind": "model"} if i % 3 == 0 else {})
         for i in range(count)
@@ -136,10 +189,13 @@ def queries(count: int, seed: int) -> list[tuple[str, dict[str, str]]]:
 
 
 def search_direct(target: str, clients: int, per_client: int) -> list[float]:
+    # Made before the clients start: building them must not compete with timed searches.
+    planned = [queries(per_client, i) for i in range(clients)]
+
     def work(i: int) -> list[float]:
         timings = []
         with Catalog.open(target) as catalog:
-            for query, filters in queries(per_client, i):
+            for query, filters in planned[i]:
                 start = time.perf_counter()
                 catalog.search(query, filters, 20)
                 timings.append(time.perf_counter() - start)
@@ -151,10 +207,12 @@ def search_direct(target: str, clients: int, per_client: int) -> list[float]:
 def search_http(base: str, clients: int, per_client: int) -> list[float]:
     host, port = base.removeprefix("http://").split(":")
 
+    planned = [queries(per_client, i) for i in range(clients)]
+
     def work(i: int) -> list[float]:
         timings = []
         connection = http.client.HTTPConnection(host, int(port), timeout=60)
-        for query, filters in queries(per_client, i):
+        for query, filters in planned[i]:
             start = time.perf_counter()
             connection.request("GET", "/api/search?" + urlencode({"q": query, **filters}))
             answer = connection.getresponse()
@@ -177,6 +235,25 @@ def lineage(target: str, count: int = 300) -> list[float]:
             catalog.lineage_graph(hit.id, up=True, depth=5)
             timings.append(time.perf_counter() - start)
     return timings
+
+
+def explain_common_word(url: str) -> None:
+    """The PostgreSQL plan of the search's full ranking for the corpus's most common word."""
+    import psycopg
+
+    from mlassets.catalog.pg_query import _SELECT, _WEIGHTS
+
+    word = vocabulary()[0]
+    with psycopg.connect(url) as db:
+        plan = db.execute(
+            f"""EXPLAIN (ANALYZE, BUFFERS) SELECT {_SELECT}, ts_rank({_WEIGHTS}, a.document, q) r
+                FROM assets a, to_tsquery('simple', %s) q WHERE a.names @@ q AND NOT a.dangling
+                ORDER BY r DESC, a.id LIMIT 20""",
+            (f"'{word}'",),
+        ).fetchall()
+    print(f"  PostgreSQL plan, names phase of {word!r}:")
+    for (line,) in plan:
+        print(f"    {line}")
 
 
 def rss_mib(pid: int) -> tuple[float, float]:
@@ -204,9 +281,12 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--per-client", type=int, default=50)
     parser.add_argument("--work", type=Path, default=Path("/tmp/team16-bench"))
+    parser.add_argument("--clients-as", choices=("processes", "threads"), default="processes")
     args = parser.parse_args()
+    CLIENTS_AS["mode"] = args.clients_as
     python = platform.python_version()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {python}")
+    print(f"clients as {args.clients_as}; load average {load()}")
     args.work.mkdir(parents=True, exist_ok=True)
     root = manifests_for(args.size, args.work)
     folders = sorted(p for p in root.iterdir() if p.is_dir())
@@ -218,13 +298,19 @@ def main() -> None:
     try:
         url = server.create_database()
         db = args.work / f"catalog-{args.size}.db"
+        print(f"N = {args.size:,}; load average {load()}")
+        cpu = children_cpu()
         wall = index_sqlite(folders, db)
-        print(f"N = {args.size:,}")
+        cpu = children_cpu() - cpu
         print(f"  SQLite index: {wall:.1f} s, {args.size / wall:,.0f} manifests/s")
+        print(f"    CPU of mlassets index (user+sys): {cpu:.0f} s; load average {load()}")
+        cpu, in_server = children_cpu(), server_cpu(server)
         wall = index_postgres(folders, url, args.writers, args.jobs)
+        cpu, in_server = children_cpu() - cpu, server_cpu(server) - in_server
         rate = args.size / wall
         who = f"{args.writers} writers x {args.jobs} jobs"
         print(f"  PostgreSQL index, {who}: {wall:.1f} s, {rate:,.0f}/s")
+        print(f"    CPU (user+sys): writers {cpu:.0f} s, server {in_server:.0f} s; load {load()}")
         for name, target in (("SQLite", str(db)), ("PostgreSQL", url)):
             alone = search_direct(target, 1, args.per_client * 4)
             print(f"  {name} search direct, 1 client: {percentiles(alone)}")
@@ -232,6 +318,8 @@ def main() -> None:
             print(f"  {name} search direct, {args.clients} clients: {percentiles(timings)}")
             print(f"  {name} lineage depth 5 up: {percentiles(lineage(target))}")
             through_serve(target, name, args.clients, args.per_client)
+            print(f"  load average {load()}")
+        explain_common_word(url)
     finally:
         server.stop()
 

@@ -5,6 +5,7 @@ backends: SQLite and a real PostgreSQL server (tests/support/realparts.py)."""
 from __future__ import annotations
 
 import contextlib
+import random
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
@@ -207,6 +208,36 @@ def test_search_ranks_by_bm25_with_filters(catalog: Build) -> None:
     assert fallback.mode == "any word" and {h.id for h in fallback.hits} >= {
         "hf://acme/review-summarizer"
     }
+
+
+def test_the_top_hits_are_those_of_ranking_every_match(sqlite_catalog: Build) -> None:
+    # More assets name a word than the limit asks for, and many more mention it: a shortcut that
+    # ranks fewer rows (the name matches only, say) must keep the top that ranking every match
+    # by bm25 gives.
+    rng = random.Random(3)
+    words = ["bert", "sentiment", "vision", "speech", "tiny", "large"]
+    manifests = [
+        manifest(
+            f"hf://org{i % 7}/{'-'.join(rng.sample(words, rng.randint(1, 2)))}-{i}",
+            description=" ".join(rng.choices(words, k=rng.randint(3, 30))),
+            tags=rng.sample(words, rng.randint(0, 2)),
+        )
+        for i in range(150)
+    ]
+    db = sqlite_catalog(*manifests)
+    assert isinstance(db, SqliteCatalog)
+    weights = "8.0, 10.0, 1.0, 3.0, 2.0"
+    for query in ("bert", "vision speech", "tiny large"):
+        match = " ".join(f'"{w}"' for w in query.split())
+        every = db.connection.execute(
+            f"""SELECT a.id FROM fts JOIN assets a ON a.rowid = fts.rowid
+                WHERE fts MATCH ? AND a.dangling = 0
+                ORDER BY bm25(fts, {weights}), a.id LIMIT 5""",
+            (match,),
+        ).fetchall()
+        hits = db.search(query, limit=5).hits
+        assert len(hits) == 5
+        assert [h.id for h in hits] == [r[0] for r in every], query
 
 
 @pytest.mark.parametrize(
