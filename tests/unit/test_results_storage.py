@@ -134,3 +134,14 @@ def test_stored_unit_vectors_match_and_are_replaced_when_features_change(
         db.execute("UPDATE meta SET value = 'stale' WHERE key = 'units_version'")
     db.execute("INSERT OR REPLACE INTO meta VALUES ('features_version', 'changed')")
     assert select_models(db, "cold0", k=5).to_json() == before
+
+
+def test_a_repeated_key_in_one_file_keeps_its_last_row(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("dataset,model,metric,value\nd,m,wer,0.2\nd,m,wer,0.5\nd,m,wer,0.3\n")
+    catalog = SqliteCatalog.open(tmp_path / "c.db", create=True)
+    try:
+        assert import_results_csv(catalog.connection, path, FETCHED).rows == 3
+        assert [e.value for e in leaderboard(catalog.connection, "d").entries] == [0.3]
+    finally:
+        catalog.close()
