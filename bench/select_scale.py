@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
+import resource
 import subprocess
+import sys
 import time
 from pathlib import Path
-
-from _common import BIN
 
 from mlassets.catalog import SqliteCatalog
 from mlassets.catalog.leaderboard import leaderboard
@@ -93,15 +94,27 @@ def p(samples: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
-def summary(name: str, samples: list[float]) -> str:
+def summary(name: str, samples: list[float], cpu: list[float]) -> str:
+    """Wall p50/p95/max, and the CPU time (user+sys) of the same calls: p50 and total."""
     low, high, top = p(samples, 0.5), p(samples, 0.95), max(samples) * 1000
-    return f"| {name} | {low:.0f} ms | {high:.0f} ms | {top:.0f} ms | {len(samples)} |"
+    return (
+        f"| {name} | {low:.0f} ms | {high:.0f} ms | {top:.0f} ms | {len(samples)} "
+        f"| {p(cpu, 0.5):.0f} ms | {sum(cpu):.1f} s |"
+    )
 
 
-def timed_queries(db_path: Path, targets: list[str]) -> dict[str, list[float]]:
+def cpu_seconds(children: bool = False) -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+Timings = dict[str, tuple[list[float], list[float]]]  # wall and CPU seconds per call
+
+
+def timed_queries(db_path: Path, targets: list[str]) -> Timings:
     db = SqliteCatalog.open(db_path, create=True).connection
-    out: dict[str, list[float]] = {
-        k: [] for k in ("leaderboard cold", "leaderboard warm", "select first", "select warm")
+    out: Timings = {
+        k: ([], []) for k in ("leaderboard cold", "leaderboard warm", "select first", "select warm")
     }
     for target in targets:
         for label, call in (
@@ -111,14 +124,15 @@ def timed_queries(db_path: Path, targets: list[str]) -> dict[str, list[float]]:
             if label == "leaderboard" and target.endswith("-cold"):
                 continue
             for phase in ("cold" if label == "leaderboard" else "first", "warm"):
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), cpu_seconds()
                 call()
-                out[f"{label} {phase}"].append(time.perf_counter() - start)
+                out[f"{label} {phase}"][0].append(time.perf_counter() - start)
+                out[f"{label} {phase}"][1].append(cpu_seconds() - cpu)
     return out
 
 
-def cli_times(db_path: Path, targets: list[str]) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {"CLI select (warm)": [], "CLI leaderboard": []}
+def cli_times(db_path: Path, targets: list[str]) -> Timings:
+    out: Timings = {"CLI select (warm)": ([], []), "CLI leaderboard": ([], [])}
     for target in targets:
         for label, args in (
             ("CLI select (warm)", ["select", "models", "--for", target]),
@@ -126,13 +140,14 @@ def cli_times(db_path: Path, targets: list[str]) -> dict[str, list[float]]:
         ):
             if label == "CLI leaderboard" and target.endswith("-cold"):
                 continue
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), cpu_seconds(children=True)
             subprocess.run(
-                [str(BIN / "mlassets"), *args, "--db", str(db_path)],
+                [sys.executable, "-m", "mlassets", *args, "--db", str(db_path)],
                 check=True,
                 stdout=subprocess.DEVNULL,
             )
-            out[label].append(time.perf_counter() - start)
+            out[label][0].append(time.perf_counter() - start)
+            out[label][1].append(cpu_seconds(children=True) - cpu)
     return out
 
 
@@ -155,11 +170,14 @@ def main() -> None:
         f"hf://datasets/gen/d{rng.randrange(args.datasets)}" for _ in range(args.queries - cold)
     ]
     targets += [f"q{i}-cold" for i in range(cold)]
-    print("| query | p50 | p95 | max | n |\n| --- | ---: | ---: | ---: | ---: |")
-    for name, samples in timed_queries(db_path, targets).items():
-        print(summary(name, samples), flush=True)
-    for name, samples in cli_times(db_path, targets[:5] + targets[-2:]).items():
-        print(summary(name, samples), flush=True)
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print("| query | p50 | p95 | max | n | CPU p50 | CPU total |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, (samples, cpu) in timed_queries(db_path, targets).items():
+        print(summary(name, samples, cpu), flush=True)
+    for name, (samples, cpu) in cli_times(db_path, targets[:5] + targets[-2:]).items():
+        print(summary(name, samples, cpu), flush=True)
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 def build(args: argparse.Namespace, db_path: Path, csv_path: Path) -> None:
@@ -169,10 +187,13 @@ def build(args: argparse.Namespace, db_path: Path, csv_path: Path) -> None:
     write_results(csv_path, args.results, args.datasets, args.assets - args.datasets, 7)
     print(f"generate CSV: {time.perf_counter() - start:.1f} s", flush=True)
     db = SqliteCatalog.open(db_path, create=True).connection
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    cpu = cpu_seconds()
     report = import_results_csv(db, csv_path, "2026-01-01T00:00:00Z")
-    rate = report.rows / report.seconds
+    rate, cpu = report.rows / report.seconds, cpu_seconds() - cpu
     print(
-        f"| results import | {report.rows:,} rows | {report.seconds:.1f} s | {rate:,.0f} rows/s |"
+        f"| results import | {report.rows:,} rows | {report.seconds:.1f} s | {rate:,.0f} rows/s "
+        f"| CPU {cpu:.1f} s |"
     )
     cold = [
         DatasetFeature(f"q{i}-cold", f"v{j}", random.Random(i).gauss(0, 1))

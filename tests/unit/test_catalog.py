@@ -370,9 +370,9 @@ def test_audit_shares_missing_fields_and_licenses(catalog: Build) -> None:
 def test_catalog_schema_is_versioned(tmp_path: Path) -> None:
     with SqliteCatalog.open(tmp_path / "c.db", create=True) as db:
         sql = db.connection
-        assert sql.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert sql.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         assert (
-            sql.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+            sql.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
         )
         sql.execute("PRAGMA user_version = 99")
     with pytest.raises(CatalogError, match="newer than this mlassets") as newer:

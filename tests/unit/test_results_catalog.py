@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mlassets.catalog import SqliteCatalog
+from mlassets.catalog.db import MIGRATIONS, SCHEMA_VERSION
 from mlassets.catalog.leaderboard import leaderboard
 from mlassets.catalog.results import import_features, import_results
 from mlassets.catalog.select import select_models
@@ -80,13 +81,8 @@ def test_unknown_metric_refused_and_stated_direction_kept(tmp_path: Path, connec
 
 def test_a_version_1_catalog_is_migrated(tmp_path: Path, connect: Connect) -> None:
     path = tmp_path / "old.db"
-    db = connect(path)
-    db.executescript(
-        "DROP TABLE results; DROP TABLE dataset_features; DROP TABLE metric_directions; DROP TABLE result_counts; PRAGMA user_version = 1;"
-    )
-    db.close()
     with contextlib.closing(sqlite3.connect(path)) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+        raw.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
     migrated = connect(path)
-    assert migrated.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert migrated.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert import_results(migrated, [Result("m", "d", "accuracy", 0.5)]).rows == 1

@@ -14,7 +14,10 @@ Tables (schema version 1):
 - `meta`: key/value (`schema_version`, `indexed_at`).
 
 Schema version 2 adds `results`, `dataset_features` and `metric_directions` (see
-`results_schema.py`).
+`results_schema.py`). Schema version 3 stores results in `result_rows`, all integers (every
+string interned once in `result_names`), behind a view `results` with version 2's columns, and
+adds `dataset_units`: each dataset's standardised features at unit length, stored at feature
+import (`results_units.py`).
 
 To change the schema, append a migration to MIGRATIONS; `connect` applies the missing ones.
 Everything here is SQLite-specific, used by the SQLite backend only (`SqliteCatalog`); sqlite3
@@ -28,10 +31,10 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from mlassets.catalog.results_schema import RESULTS_SCHEMA
+from mlassets.catalog.results_schema import COMPACT_SCHEMA, RESULTS_SCHEMA
 from mlassets.core.errors import CatalogError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # The secondary indexes, by name: a build into an empty catalog drops them, loads, and creates
 # them again (sorting once is much faster than keeping them up to date row by row).
@@ -96,6 +99,8 @@ MIGRATIONS: tuple[str, ...] = (
     + ";",
     # 2: evaluation results with provenance, dataset features, metric directions (selection)
     RESULTS_SCHEMA,
+    # 3: an all-integer results key, unit-length standardised dataset features
+    COMPACT_SCHEMA,
 )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from mlassets.catalog.results_units import store_units
 from mlassets.core.errors import UsageError
 from mlassets.selection.directions import METRIC_DIRECTIONS, higher_is_better, normalise
 from mlassets.selection.records import DatasetFeature, Result
@@ -66,6 +67,28 @@ class AssetIds:
         return found
 
 
+class Names:
+    """Metric, split, config, source, revision and fetch-time strings -> their id in
+    `result_names`, adding the strings not seen yet (the results key is all integers)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.ids: dict[str, int] = dict(db.execute("SELECT name, id FROM result_names"))
+
+    def id(self, name: str) -> int:
+        found = self.ids.get(name)
+        if found is None:
+            cursor = self.db.execute("INSERT INTO result_names (name) VALUES (?)", (name,))
+            found = self.ids[name] = int(cursor.lastrowid or 0)
+        return found
+
+
+def name_id(db: sqlite3.Connection, name: str) -> int | None:
+    """The id of a string in `result_names`; None when no result uses it."""
+    row = db.execute("SELECT id FROM result_names WHERE name = ?", (name,)).fetchone()
+    return None if row is None else int(row[0])
+
+
 def stored_directions(db: sqlite3.Connection) -> dict[str, bool]:
     """The registry, overlaid with the directions users stated for other metrics."""
     stated = {m: bool(h) for m, h in db.execute("SELECT metric, higher FROM metric_directions")}
@@ -84,7 +107,7 @@ def import_results(
 ) -> ImportReport:
     """Store `results`; every metric needs a known direction, or `higher` stated for all."""
     start = time.perf_counter()
-    ids = AssetIds(db)
+    ids, names = AssetIds(db), Names(db)
     known = stored_directions(db)
     metrics: set[str] = set()
     count = 0
@@ -94,7 +117,7 @@ def import_results(
             if result.metric not in metrics:
                 _check_direction(db, result.metric, known, higher)
                 metrics.add(result.metric)
-            batch.append(_row(ids, result))
+            batch.append(_row(ids, names, result))
             if len(batch) >= _BATCH:
                 count += _flush(db, batch)
         count += _flush(db, batch)
@@ -118,22 +141,22 @@ def _word(higher: bool) -> str:
     return "higher" if higher else "lower"
 
 
-def _row(ids: AssetIds, result: Result) -> tuple[Any, ...]:
+def _row(ids: AssetIds, names: Names, result: Result) -> tuple[Any, ...]:
     return (
         ids.rowid(result.dataset, "dataset"),
-        result.metric,
-        result.split,
-        result.config,
+        names.id(result.metric),
+        names.id(result.split),
+        names.id(result.config),
         ids.rowid(result.model, "model"),
-        result.source,
+        names.id(result.source),
         result.value,
-        result.revision,
-        result.fetched_at,
+        None if result.revision is None else names.id(result.revision),
+        names.id(result.fetched_at),
     )
 
 
 def _flush(db: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> int:
-    db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+    db.executemany("INSERT OR REPLACE INTO result_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
     done = len(batch)
     batch.clear()
     return done
@@ -143,7 +166,8 @@ def _recount(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM result_counts")
     db.execute(
         "INSERT INTO result_counts "
-        "SELECT dataset, metric, count(*) FROM results GROUP BY dataset, metric"
+        "SELECT r.dataset, n.name, count(*) FROM result_rows r JOIN result_names n "
+        "ON n.id = r.metric GROUP BY r.dataset, r.metric"
     )
 
 
@@ -155,9 +179,9 @@ def import_features(db: sqlite3.Connection, features: Iterable[DatasetFeature]) 
         rows = [(ids.rowid(f.dataset, "dataset"), f.name, f.value, f.source) for f in features]
         names.update(r[1] for r in rows)
         db.executemany("INSERT OR REPLACE INTO dataset_features VALUES (?, ?, ?, ?)", rows)
-        db.execute(
-            "INSERT OR REPLACE INTO meta VALUES ('features_version', ?)", (str(time.time_ns()),)
-        )
+        version = str(time.time_ns())
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('features_version', ?)", (version,))
+        store_units(db, version)
     return ImportReport(len(rows), ids.created, tuple(sorted(names)), time.perf_counter() - start)
 
 
@@ -183,7 +207,10 @@ def refresh_model_index(db: sqlite3.Connection, indexed_at: str) -> int:
         if normalise(metric) in known  # a metric of unknown direction cannot be ranked
     ]
     with db:
-        db.execute("DELETE FROM results WHERE source = 'model-index'")
+        db.execute(
+            "DELETE FROM result_rows WHERE source IN "
+            "(SELECT id FROM result_names WHERE name = 'model-index')"
+        )
     return import_results(db, results).rows
 
 

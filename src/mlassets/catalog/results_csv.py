@@ -2,13 +2,15 @@
 and `source`) and dataset features (`dataset`, then numeric columns).
 
 `import_results_csv` is the bulk path that `mlassets results import` runs: it reads rows
-straight into the insert batches, without a record object per row, sorts each batch into key
-order, and, into an empty table, builds the model index once at the end.
+straight into the insert batches as integer keys, without a record object per row (a dataset
+and metric are looked up when they change, not on every row), and, into an empty table, builds
+the model index once at the end.
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 import sqlite3
 import time
@@ -20,8 +22,8 @@ from mlassets.catalog.results import (
     _BATCH,
     AssetIds,
     ImportReport,
+    Names,
     _check_direction,
-    _flush,
     _recount,
     stored_directions,
 )
@@ -50,45 +52,69 @@ def import_results_csv(
 ) -> ImportReport:
     """Import a results CSV; unknown ids become dangling assets."""
     start = time.perf_counter()
-    ids = AssetIds(db)
-    known, metrics = stored_directions(db), set[str]()
-    empty = db.execute("SELECT 1 FROM results LIMIT 1").fetchone() is None
+    ids, names = AssetIds(db), Names(db)
+    empty = db.execute("SELECT 1 FROM result_rows LIMIT 1").fetchone() is None
+    metrics: set[str] = set()
     count = 0
     with _open(path) as handle, db:
         db.execute("PRAGMA cache_size = -262144")  # 256 MiB while the batches go in
         if empty:  # one sort at the end beats keeping the index up to date row by row
-            db.execute("DROP INDEX IF EXISTS results_model")
-        reader = csv.reader(handle)
-        di, mi, ki, vi, si, oi = _columns(path, next(reader, []))
-        assert di is not None and mi is not None and ki is not None and vi is not None
-        batch: list[tuple[Any, ...]] = []
-        for line, row in enumerate(reader, start=2):
-            try:
-                dataset, model, metric, value = row[di], row[mi], row[ki], float(row[vi])
-            except (IndexError, ValueError):
-                raise UsageError(f"{path}:{line}: {_problem(row, vi)}") from None
-            if not (dataset and model and metric and math.isfinite(value)):
-                raise UsageError(
-                    f"{path}:{line}: empty id or metric, or a value that is not finite"
-                )
+            db.execute("DROP INDEX IF EXISTS result_rows_model")
+        # The config is always '' and the revision absent: bound once, not on every row.
+        insert = (
+            "INSERT OR REPLACE INTO result_rows VALUES "
+            f"(?, ?, ?, {names.id('')}, ?, ?, ?, NULL, {names.id(fetched_at)})"
+        )
+        rows = _key_rows(db, path, handle, ids, names, (metrics, higher))
+        while batch := list(itertools.islice(rows, _BATCH)):
+            db.executemany(insert, batch)
+            count += len(batch)
+        db.execute("CREATE INDEX IF NOT EXISTS result_rows_model ON result_rows (model, dataset)")
+        _recount(db)
+    return ImportReport(count, ids.created, tuple(sorted(metrics)), time.perf_counter() - start)
+
+
+def _key_rows(
+    db: sqlite3.Connection,
+    path: Path,
+    handle: Any,
+    ids: AssetIds,
+    names: Names,
+    directions: tuple[set[str], bool | None],
+) -> Iterator[tuple[int, int, int, int, int, float]]:
+    """(dataset, metric, split, model, source, value) for each row, every string as its id.
+    Rows come grouped by dataset and metric, so those are looked up only when they change."""
+    reader = csv.reader(handle)
+    di, mi, ki, vi, si, oi = _columns(path, next(reader, []))
+    assert di is not None and mi is not None and ki is not None and vi is not None
+    metrics, higher = directions
+    known = stored_directions(db)
+    model_id, name_id, isfinite = ids.rowids.get, names.ids.get, math.isfinite
+    last_dataset = last_metric = ""
+    dataset_row = metric_id = 0
+    split_id = names.id("") if si is None else 0
+    source_id = names.id("csv") if oi is None else 0
+    for line, row in enumerate(reader, start=2):
+        try:
+            dataset, model, metric, value = row[di], row[mi], row[ki], float(row[vi])
+        except (IndexError, ValueError):
+            raise UsageError(f"{path}:{line}: {_problem(row, vi)}") from None
+        if not (dataset and model and metric and isfinite(value)):
+            raise UsageError(f"{path}:{line}: empty id or metric, or a value that is not finite")
+        if metric != last_metric:
             if metric not in metrics:
                 _check_direction(db, metric, known, higher)
                 metrics.add(metric)
-            split = row[si] if si is not None else ""
-            source = (row[oi] if oi is not None else "") or "csv"
-            dataset_row = ids.rowids.get(dataset) or ids.rowid(dataset, "dataset")
-            model_row = ids.rowids.get(model) or ids.rowid(model, "model")
-            batch.append(
-                (dataset_row, metric, split, "", model_row, source, value, None, fetched_at)
-            )
-            if len(batch) >= _BATCH:
-                batch.sort()
-                count += _flush(db, batch)
-        batch.sort()
-        count += _flush(db, batch)
-        db.execute("CREATE INDEX IF NOT EXISTS results_model ON results (model, dataset)")
-        _recount(db)
-    return ImportReport(count, ids.created, tuple(sorted(metrics)), time.perf_counter() - start)
+            last_metric, metric_id = metric, names.id(metric)
+        if dataset != last_dataset:
+            last_dataset, dataset_row = dataset, ids.rowid(dataset, "dataset")
+        if si is not None:
+            split_id = name_id(row[si]) or names.id(row[si])
+        if oi is not None:
+            source = row[oi] or "csv"
+            source_id = name_id(source) or names.id(source)
+        model_row = model_id(model) or ids.rowid(model, "model")
+        yield dataset_row, metric_id, split_id, model_row, source_id, value
 
 
 def _problem(row: list[str], value_at: int) -> str:

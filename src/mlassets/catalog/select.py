@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import heapq
 import json
-import math
 import operator
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from mlassets.catalog.leaderboard import dataset_rowid, default_metric
-from mlassets.catalog.results import direction_of
+from mlassets.catalog.results import direction_of, name_id
+from mlassets.catalog.results_units import dataset_units, raw_features
 from mlassets.selection.cf import Factorisation, ItemKnn
-from mlassets.selection.matrix import Matrix, standardised
+from mlassets.selection.matrix import Matrix
 from mlassets.selection.neighbours import NearestDatasets
 from mlassets.selection.probe import ProbeOutcome
 from mlassets.selection.ranking import Plan, Ranked, predict
@@ -79,30 +79,6 @@ class Selection:
         }
 
 
-Vectors = dict[str, tuple[float, ...]]
-_VECTORS: dict[tuple[str, str], tuple[dict[str, dict[str, float]], Vectors, Vectors]] = {}
-
-
-def _features(db: sqlite3.Connection) -> tuple[dict[str, dict[str, float]], Vectors, Vectors]:
-    """Raw, standardised and unit-length standardised features of every dataset, kept in this
-    process until an import changes them (`features_version` in meta)."""
-    version = db.execute("SELECT value FROM meta WHERE key = 'features_version'").fetchone()
-    key = (db.execute("PRAGMA database_list").fetchone()[2], version[0] if version else "")
-    if key not in _VECTORS:
-        raw: dict[str, dict[str, float]] = {}
-        for dataset, name, value in db.execute("SELECT dataset, name, value FROM dataset_features"):
-            raw.setdefault(str(dataset), {})[name] = value
-        vectors = standardised(raw)
-        _VECTORS.clear()
-        _VECTORS[key] = (raw, vectors, {d: _unit(v) for d, v in vectors.items()})
-    return _VECTORS[key]
-
-
-def _unit(vector: tuple[float, ...]) -> tuple[float, ...]:
-    norm = math.sqrt(sum(x * x for x in vector))
-    return tuple(x / norm for x in vector) if norm else vector
-
-
 def _pool(db: sqlite3.Connection, target: int, metric: str, pool: int) -> list[int]:
     """Up to `pool` datasets: those sharing the most models with the target (half at most),
     then the nearest by features, then (without features) the largest."""
@@ -111,14 +87,15 @@ def _pool(db: sqlite3.Connection, target: int, metric: str, pool: int) -> list[i
     )
     shared: dict[int, int] = dict(
         db.execute(
-            "SELECT dataset, count(*) FROM results WHERE model IN (SELECT model FROM results "
-            "WHERE dataset = ? AND metric = ? LIMIT ?) AND dataset != ? GROUP BY dataset",
-            (target, metric, SHARED_MODELS, target),
+            "SELECT dataset, count(*) FROM result_rows WHERE model IN (SELECT model FROM "
+            "result_rows WHERE dataset = ? AND metric = ? LIMIT ?) AND dataset != ? "
+            "GROUP BY dataset",
+            (target, _metric_id(db, metric), SHARED_MODELS, target),
         )
     )
     shared = {d: n for d, n in shared.items() if d in counts}
     chosen = sorted(shared, key=lambda d: (-shared[d], d))[: pool // 2]
-    units = _features(db)[2]
+    units = dataset_units(db)
     mine = units.get(str(target))
     featured = [d for d in counts if mine is not None and str(d) in units]
     if mine is not None:
@@ -145,17 +122,21 @@ def _matrix(
     sign = 1.0 if up else -1.0
     order = "DESC" if up else "ASC"
     cells = []
+    metric_id = _metric_id(db, metric)
     for dataset in datasets:
         limit = -1 if dataset == target else PER_DATASET
         rows = db.execute(
-            "SELECT model, value FROM results WHERE dataset = ? AND metric = ? "
+            "SELECT model, value FROM result_rows WHERE dataset = ? AND metric = ? "
             f"ORDER BY value {order} LIMIT ?",
-            (dataset, metric, limit),
+            (dataset, metric_id, limit),
         )
         cells += [(str(dataset), str(model), sign * value) for model, value in rows]
-    features = _features(db)[0]
-    wanted = {str(d) for d in datasets}
-    return Matrix.build(cells, {d: f for d, f in features.items() if d in wanted})
+    return Matrix.build(cells, raw_features(db, datasets))
+
+
+def _metric_id(db: sqlite3.Connection, metric: str) -> int:
+    found = name_id(db, metric)
+    return -1 if found is None else found  # -1: no result has this metric
 
 
 def _cached(db: sqlite3.Connection, key: str) -> tuple[str, dict[str, Any] | None]:
