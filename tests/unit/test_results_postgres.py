@@ -1,0 +1,185 @@
+"""Evaluation results, `leaderboard` and `select models` on a real PostgreSQL server, beside
+SQLite: the same CSVs imported into both give the same rankings and evidence; imports are
+idempotent, and two at once lose and duplicate nothing."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from mlassets.catalog import Catalog, SqliteCatalog
+from mlassets.catalog.pg_db import MIGRATIONS
+from mlassets.catalog.results_csv import read_features_csv
+from mlassets.selection.records import Result
+from tests.support.realparts import PASSWORD
+
+FETCHED = "2026-12-02T00:00:00Z"
+
+
+def _results_csv(path: Path, seed: int, datasets: range, models: range) -> Path:
+    """A performance matrix with structure (model skill + dataset difficulty + noise) and holes;
+    a few rows again on another split, and one model id given without its `hf://`."""
+    rng = random.Random(seed)
+    skill = {m: rng.uniform(0.0, 0.3) for m in models}
+    lines = ["dataset,model,metric,value,split,source"]
+    for d in datasets:
+        base = rng.uniform(0.4, 0.6)
+        for m in models:
+            if rng.random() < 0.3:
+                continue
+            model = f"acme/m{m:02d}" if m == 3 else f"hf://acme/m{m:02d}"
+            value = round(base + skill[m] + rng.gauss(0, 0.03), 6)
+            lines.append(f"ds{d:02d},{model},accuracy,{value},test,csv")
+            if m % 7 == 0:
+                lines.append(f"ds{d:02d},{model},accuracy,{round(value - 0.01, 6)},val,paper")
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def _features_csv(path: Path, datasets: range) -> Path:
+    rng = random.Random(7)
+    lines = ["dataset,rows,classes"]
+    lines += [f"ds{d:02d},{rng.randint(100, 5000)},{rng.randint(2, 9)}" for d in datasets]
+    lines.append("cold-ds,1200,3")
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def _answers(db: Catalog) -> list[object]:
+    """Leaderboards and selections (measured, collaborative, cold start) as JSON, in one order;
+    26 datasets, more than a selection's pool of 20, so the pool's choice counts too."""
+    out: list[object] = []
+    for dataset in ("ds00", "ds05", "ds11"):
+        out.append(db.leaderboard(dataset).to_json())
+        out.append(db.leaderboard(dataset, split="val").to_json())
+        out.append(db.select_models(dataset, k=8).to_json())
+    out.append(db.select_models("cold-ds", k=5).to_json())
+    return out
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path, Path]:
+    return (
+        _results_csv(tmp_path / "a.csv", 1, range(12), range(30)),
+        _results_csv(tmp_path / "b.csv", 2, range(6, 26), range(20, 45)),
+        _features_csv(tmp_path / "f.csv", range(26)),
+    )
+
+
+def test_the_same_csvs_give_the_same_answers_on_both(
+    tmp_path: Path, pg_url: str, files: tuple[Path, Path, Path]
+) -> None:
+    first, second, features = files
+    with (
+        SqliteCatalog.open(tmp_path / "c.db", create=True) as lite,
+        Catalog.open(pg_url, create=True) as shared,
+    ):
+        reports = []
+        for db in (lite, shared):
+            done = [db.import_results_csv(f, FETCHED) for f in (first, second)]
+            done.append(db.import_features(read_features_csv(features)))
+            reports.append([(r.rows, r.new_assets, r.metrics) for r in done])
+        assert reports[0] == reports[1]
+        assert reports[0][0][1] == 12 + 30  # datasets and models became assets
+        answers = _answers(lite)
+        assert _answers(shared) == answers
+        # Measured, collaborative and nearest-datasets evidence all appear, and are the same.
+        evidence = {c["evidence"] for a in answers if "candidates" in a for c in a["candidates"]}  # type: ignore[operator, index]
+        assert evidence == {"measured", "predicted"}
+        cold = answers[-1]
+        assert {c["method"] for c in cold["candidates"]} == {"nearest-datasets"}  # type: ignore[index]
+        # A second look (the tuned setting now cached) changes nothing on either.
+        assert _answers(shared) == _answers(lite) == answers
+
+
+def test_a_version_1_catalog_gains_the_results_tables(pg_url: str) -> None:
+    with psycopg.connect(pg_url, autocommit=True) as old:
+        old.execute(MIGRATIONS[0].encode())
+        old.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+        old.execute("INSERT INTO assets (id, kind) VALUES ('hf://datasets/acme/d', 'dataset')")
+    with Catalog.open(pg_url) as db:
+        version = db.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+        assert version.fetchone() == ("2",)
+        db.import_results([Result("hf://acme/m", "acme/d", "accuracy", 0.5, fetched_at=FETCHED)])
+        assert [e.model for e in db.leaderboard("hf://datasets/acme/d").entries] == ["hf://acme/m"]
+
+
+def test_import_is_idempotent_on_postgres(pg_url: str, files: tuple[Path, Path, Path]) -> None:
+    first = files[0]
+    with Catalog.open(pg_url, create=True) as db:
+        once = db.import_results_csv(first, FETCHED)
+        board = db.leaderboard("ds03").to_json()
+        sql = db.connection
+        counts = sql.execute("SELECT count(*), sum(value) FROM results").fetchone()
+        again = db.import_results_csv(first, "2026-12-03T00:00:00Z")
+        assert (once.new_assets, again.new_assets, again.rows) == (42, 0, once.rows)
+        assert sql.execute("SELECT count(*), sum(value) FROM results").fetchone() == counts
+        assert counts is not None and counts[0] == once.rows
+        assert db.leaderboard("ds03").to_json()["entries"] == [
+            dict(e, fetched_at="2026-12-03T00:00:00Z") for e in board["entries"]
+        ]
+
+
+def test_two_imports_at_once_lose_and_duplicate_nothing(
+    tmp_path: Path, pg_url: str, files: tuple[Path, Path, Path]
+) -> None:
+    first, second, _ = files
+    Catalog.open(pg_url, create=True).close()
+    command = [sys.executable, "-m", "mlassets", "results", "import", "--db", pg_url, "--json"]
+    importers = [
+        subprocess.Popen([*command, str(f)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for f in (first, second)
+    ]
+    outputs = [p.communicate(timeout=300) for p in importers]
+    assert [p.returncode for p in importers] == [0, 0], outputs
+    for stdout, stderr in outputs:
+        assert PASSWORD.encode() not in stdout + stderr
+    rows = sum(json.loads(stdout)["rows"] for stdout, _ in outputs)
+    with (
+        SqliteCatalog.open(tmp_path / "c.db", create=True) as lite,
+        Catalog.open(pg_url) as shared,
+    ):
+        for f in (first, second):
+            lite.import_results_csv(f, FETCHED)
+        sql = shared.connection
+        # Overlap (ds06-ds11 x m20-m29) is keyed once; every asset id appears once.
+        expected = lite.connection.execute("SELECT count(*) FROM results").fetchone()[0]
+        assert sql.execute("SELECT count(*) FROM results").fetchone() == (expected,)
+        assert expected < rows
+        ids = sql.execute("SELECT count(*), count(DISTINCT id) FROM assets").fetchone()
+        assert ids == (26 + 45, 26 + 45)
+        for dataset in ("ds00", "ds08", "ds17"):
+            mine, theirs = shared.leaderboard(dataset), lite.leaderboard(dataset)
+            assert [(e.model, e.value, e.split) for e in mine.entries] == [
+                (e.model, e.value, e.split) for e in theirs.entries
+            ]
+
+
+def test_the_cli_reads_results_from_postgres(run_cli, tmp_path: Path, pg_url: str, files) -> None:  # type: ignore[no-untyped-def]
+    first, _, features = files
+    imported = run_cli("results", "import", str(first), "--db", pg_url)
+    assert imported.code == 0, imported.stderr
+    assert PASSWORD not in imported.stdout + imported.stderr and ":***@" in imported.stdout
+    assert run_cli("datasets", "features", "import", str(features), "--db", pg_url).code == 0
+    board = run_cli("leaderboard", "ds02", "--db", pg_url, "--json")
+    assert board.code == 0, board.stderr
+    chosen = run_cli("select", "models", "--for", "cold-ds", "--k", "3", "--db", pg_url, "--json")
+    assert chosen.code == 0, chosen.stderr
+    with SqliteCatalog.open(tmp_path / "c.db", create=True) as lite:
+        lite.import_results_csv(first, FETCHED)
+        lite.import_features(read_features_csv(features))
+        expected = lite.leaderboard("ds02").to_json()
+        assert [e["model"] for e in json.loads(board.stdout)["entries"]] == [
+            e["model"] for e in expected["entries"]
+        ]
+        assert json.loads(chosen.stdout)["candidates"] == [
+            c.to_json() for c in lite.select_models("cold-ds", k=3).candidates
+        ]
+    missing = run_cli("leaderboard", "nowhere", "--db", pg_url)
+    assert missing.code == 2 and "not in the catalog" in missing.stderr
