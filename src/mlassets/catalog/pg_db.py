@@ -15,7 +15,9 @@ Tables (schema version 1), the same content as the SQLite schema (db.py):
 Schema version 2 adds the evaluation results, as SQLite's version 2 (results_schema.py):
 `results` keyed by (dataset, metric, split, config, model, source), with `results_model`;
 `dataset_features` keyed by (dataset, name); `metric_directions`; `result_counts` (results per
-metric and dataset, recounted by every import). Datasets and models are `assets.pk`s.
+metric and dataset, recounted by every import). Datasets and models are `assets.pk`s, without
+foreign keys (as in SQLite: assets are never deleted, a forgotten one turns dangling; the checks
+cost half an import's merge).
 
 To change the schema, append a migration to MIGRATIONS; `connect` applies the missing ones under
 an advisory lock, so two processes opening a new database at once do not both create it.
@@ -104,11 +106,11 @@ MIGRATIONS: tuple[str, ...] = (
     # 2: evaluation results with provenance, dataset features, metric directions (selection)
     """
     CREATE TABLE results (
-        dataset bigint NOT NULL REFERENCES assets ON DELETE CASCADE,
+        dataset bigint NOT NULL,
         metric text NOT NULL,
         split text NOT NULL DEFAULT '',
         config text NOT NULL DEFAULT '',
-        model bigint NOT NULL REFERENCES assets ON DELETE CASCADE,
+        model bigint NOT NULL,
         source text NOT NULL,
         value double precision NOT NULL,
         revision text,
@@ -117,7 +119,7 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX results_model ON results (model, dataset);
     CREATE TABLE dataset_features (
-        dataset bigint NOT NULL REFERENCES assets ON DELETE CASCADE,
+        dataset bigint NOT NULL,
         name text NOT NULL,
         value double precision NOT NULL,
         source text NOT NULL,

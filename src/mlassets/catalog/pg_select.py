@@ -111,5 +111,5 @@ class PgReads:
             "SELECT id, license, license_category, commercial_use FROM assets WHERE pk = %s",
             (pk,),
         ).fetchone()
-        assert row is not None  # results reference assets (foreign keys)
+        assert row is not None  # results name assets, which are never deleted
         return str(row[0]), row[1], row[2], row[3]
