@@ -16,6 +16,7 @@ import pytest
 from mlassets.catalog import Catalog, SqliteCatalog
 from mlassets.catalog.pg_db import MIGRATIONS
 from mlassets.catalog.results_csv import read_features_csv
+from mlassets.core.errors import UsageError
 from mlassets.selection.records import Result
 from tests.support.realparts import PASSWORD
 
@@ -124,6 +125,30 @@ def test_import_is_idempotent_on_postgres(pg_url: str, files: tuple[Path, Path, 
         assert db.leaderboard("ds03").to_json()["entries"] == [
             dict(e, fetched_at="2026-12-03T00:00:00Z") for e in board["entries"]
         ]
+
+
+def test_a_refused_import_stores_nothing_on_either(
+    tmp_path: Path, pg_url: str, files: tuple[Path, Path, Path]
+) -> None:
+    unknown = tmp_path / "u.csv"
+    unknown.write_text("dataset,model,metric,value\nd,m,accuracy,0.5\nd,m,zorbs,3\n")
+    broken = tmp_path / "b.csv"
+    broken.write_text(files[0].read_text() + "ds00,hf://acme/m01,accuracy,lots,test,csv\n")
+    with (
+        SqliteCatalog.open(tmp_path / "c.db", create=True) as lite,
+        Catalog.open(pg_url, create=True) as shared,
+    ):
+        for db in (lite, shared):
+            with pytest.raises(UsageError, match="zorbs"):
+                db.import_results_csv(unknown, FETCHED)
+            with pytest.raises(UsageError, match="not a number: 'lots'"):
+                db.import_results_csv(broken, FETCHED)
+        assert shared.connection.execute("SELECT count(*) FROM results").fetchone() == (0,)
+        assert shared.connection.execute("SELECT count(*) FROM assets").fetchone() == (0,)
+        assert lite.connection.execute("SELECT count(*) FROM results").fetchone()[0] == 0
+        stated = shared.import_results_csv(unknown, FETCHED, higher=True)
+        assert stated.metrics == ("accuracy", "zorbs")
+        assert shared.leaderboard("d", metric="zorbs").higher_is_better is True
 
 
 def test_two_imports_at_once_lose_and_duplicate_nothing(

@@ -125,28 +125,31 @@ def import_results(
     """Store `results` (as results.import_results); `csv`: of equal keys in one file the largest
     value stays, as the SQLite CSV import's sorted batches leave it, else the last one."""
     start = time.perf_counter()
-    rows = list(results)
-    metrics = sorted({r.metric for r in rows})
+    metrics: dict[str, None] = {}  # in the order they come, as SQLite checks them
     ids: dict[str, tuple[int, str]] = {}
-    for n, result in enumerate(rows):
-        ids.setdefault(result.dataset, (2 * n, "dataset"))
-        ids.setdefault(result.model, (2 * n + 1, "model"))
+    count = 0
     with db.transaction(), db.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
-        _directions(db, metrics, higher)
         cursor.execute(_STAGE)
+        # Streamed into this session's staging table before the lock: two imports read and
+        # send their files at once, and wait for each other only to merge.
         with cursor.copy(
             "COPY stage_results (n, dataset, model, metric, split, config, source, value, "
             "revision, fetched_at) FROM STDIN"
         ) as copy:
-            for n, r in enumerate(rows):
+            for n, r in enumerate(results):
+                ids.setdefault(r.dataset, (2 * n, "dataset"))
+                ids.setdefault(r.model, (2 * n + 1, "model"))
+                metrics.setdefault(r.metric)
                 copy.write_row(
                     (n, r.dataset, r.model, r.metric, r.split, r.config, r.source, r.value)
                     + (r.revision, r.fetched_at)
                 )
+                count += 1
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
+        _directions(db, metrics, higher)
         created = _stage_ids(cursor, ids)
         cursor.execute(_MERGE_RESULTS.format(last="r.value DESC, r.n" if csv else "r.n DESC"))
-    return ImportReport(len(rows), created, tuple(metrics), time.perf_counter() - start)
+    return ImportReport(count, created, tuple(sorted(metrics)), time.perf_counter() - start)
 
 
 def import_features(db: Connection, features: Iterable[DatasetFeature]) -> ImportReport:
