@@ -13,12 +13,13 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from mlassets.catalog import Catalog, SqliteCatalog
+from mlassets.catalog import Catalog, SqliteCatalog, index_manifests
 from mlassets.catalog.pg_db import MIGRATIONS
 from mlassets.catalog.results_csv import read_features_csv
 from mlassets.core.errors import UsageError
 from mlassets.selection.records import Result
 from tests.support.realparts import PASSWORD
+from tests.unit.test_catalog import manifest, write
 
 FETCHED = "2026-12-02T00:00:00Z"
 
@@ -214,3 +215,37 @@ def test_the_cli_reads_results_from_postgres(run_cli, tmp_path: Path, pg_url: st
         ]
     missing = run_cli("leaderboard", "nowhere", "--db", pg_url)
     assert missing.code == 2 and "not in the catalog" in missing.stderr
+
+
+def test_model_index_rows_and_card_features_alike(tmp_path: Path, pg_url: str) -> None:
+    """`index` mirrors the manifests' model-index rows as results, and `features derive` reads the
+    same card text, on both backends."""
+    row = {"model": None, "task": None, "dataset": "acme/reviews", "dataset_config": None}
+    metrics = [{**row, "split": None, "type": "accuracy", "name": None, "value": 0.7}]
+    folder = write(
+        tmp_path / "m",
+        manifest("hf://acme/a", metrics=metrics, license_id="CC-BY-NC-4.0"),
+        manifest("hf://acme/b", metrics=[dict(metrics[0], value=0.8)]),
+        manifest("hf://datasets/acme/reviews", "dataset", description="Product reviews, rated."),
+        manifest("hf://datasets/acme/chats", "dataset", task="text-classification"),
+    )
+    index_manifests([folder], tmp_path / "c.db")
+    with SqliteCatalog.open(tmp_path / "c.db") as lite, Catalog.open(pg_url, create=True) as shared:
+        shared.index([folder])
+        for db in (lite, shared):
+            db.import_features(db.card_features())
+        by_key = [
+            sorted(db.card_features(), key=lambda f: (f.dataset, f.name)) for db in (lite, shared)
+        ]
+        assert by_key[0] == by_key[1] and len(by_key[0]) == 2 * 16  # the order is the backend's
+        boards = [db.leaderboard("acme/reviews", use="commercial") for db in (lite, shared)]
+        assert [(e.model, e.value, e.source) for e in boards[1].entries] == [
+            ("hf://acme/b", 0.8, "model-index")
+        ]
+        assert [e.model for e in boards[1].barred] == ["hf://acme/a"]
+        for board in boards:
+            assert [e.to_json() | {"fetched_at": ""} for e in board.entries + board.barred] == [
+                e.to_json() | {"fetched_at": ""} for e in boards[0].entries + boards[0].barred
+            ]
+        cold = [db.select_models("hf://datasets/acme/chats").to_json() for db in (lite, shared)]
+        assert cold[0] == cold[1] and cold[0]["candidates"]
