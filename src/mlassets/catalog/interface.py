@@ -4,10 +4,10 @@ A backend opens a store, indexes manifests into it and answers searches, lineage
 recommendations and audits with the frozen result types of this package; it also stores
 evaluation results and dataset features, and answers leaderboards and `select models` from them
 (results.py, leaderboard.py, select.py, probe.py; pg_results.py and pg_select.py on
-PostgreSQL). SQLite (`SqliteCatalog`, sqlite.py) is the embedded default; `PostgresCatalog` (postgres.py) the shared
-one, for a `postgresql://` URL. Backends turn their driver's errors into `CatalogError` (naming
-the store) and an unknown reference into `AssetNotFoundError`, and release their connection in
-`close()`, which leaving a `with` block calls.
+PostgreSQL). SQLite (`SqliteCatalog`, sqlite.py) is the embedded default; `PostgresCatalog`
+(postgres.py) the shared one, for a `postgresql://` URL. Backends turn their driver's errors
+into `CatalogError` (naming the store) and an unknown reference into `AssetNotFoundError`, and
+release their connection in `close()`, which leaving a `with` block calls.
 """
 
 from __future__ import annotations
