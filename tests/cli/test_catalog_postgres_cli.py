@@ -1,4 +1,4 @@
-"""`index`, `search`, `lineage` and `audit` with `--db postgresql://...` (or `MLASSETS_DB`), on a
+"""`index`, `search`, `lineage`, `audit`, `leaderboard` and `select models` with `--db postgresql://...` (or `MLASSETS_DB`), on a
 real PostgreSQL server: the same answers as the SQLite catalog, and the password never shown."""
 
 from __future__ import annotations
@@ -54,8 +54,18 @@ def test_the_examples_answer_alike_on_postgresql_and_sqlite(
     assert report == json.loads(run_cli("audit", "--json").stdout)
     refused = run_cli("recommend", "datasets", "--for", "hf://acme/encoder-base", env=pg)
     assert refused.code == 3 and "not supported on PostgreSQL yet" in refused.stderr
-    board = run_cli("leaderboard", "hf://datasets/acme/product-reviews", env=pg)
-    assert board.code == 2 and "need a SQLite catalog" in board.stderr
+    # The manifests' model-index rows are results on both (fetched at each index run).
+    board = ["leaderboard", "hf://datasets/acme/product-reviews", "--json"]
+    shared_board = valid("leaderboard", run_cli(*board, env=pg).stdout)
+    lite_board = json.loads(run_cli(*board).stdout)
+    assert shared_board["entries"], "the examples report results on product-reviews"
+    unstamped = [{k: v for k, v in e.items() if k != "fetched_at"} for e in lite_board["entries"]]
+    assert [
+        {k: v for k, v in e.items() if k != "fetched_at"} for e in shared_board["entries"]
+    ] == unstamped
+    chosen = ["select", "models", "--for", "hf://datasets/acme/product-reviews", "--json"]
+    shared_choice = valid("select-models", run_cli(*chosen, env=pg).stdout)
+    assert shared_choice["candidates"] == json.loads(run_cli(*chosen).stdout)["candidates"]
 
 
 def test_the_password_is_masked_in_every_message(run_cli, tmp_path: Path, pg_url: str) -> None:  # type: ignore[no-untyped-def]

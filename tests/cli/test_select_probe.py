@@ -82,10 +82,13 @@ def write_inputs(tmp_path: Path) -> None:
         )
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_probe_reranks_by_measured_scores_and_stores_them(
-    run_cli, probe_hub: RunningHub, tmp_path: Path
+    run_cli, probe_hub: RunningHub, tmp_path: Path, backend: str, request: pytest.FixtureRequest
 ) -> None:  # type: ignore[no-untyped-def]
     env = {"HF_ENDPOINT": probe_hub.url}
+    if backend == "postgresql":  # the same, with the catalog in a PostgreSQL database
+        env["MLASSETS_DB"] = request.getfixturevalue("pg_url")
     refs = [
         "hf://acme/sk-logreg",
         "hf://acme/sk-stump",
@@ -140,6 +143,7 @@ def test_probe_reranks_by_measured_scores_and_stores_them(
         ("hf://acme/sk-stump", "probe"),
     ]
     assert board["entries"][0]["revision"] == "a" * 40
+    assert (tmp_path / "mlassets.db").exists() == (backend == "sqlite")
 
 
 def test_probe_budget_and_usage(run_cli, probe_hub: RunningHub, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

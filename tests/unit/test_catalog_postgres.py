@@ -23,9 +23,9 @@ def test_the_schema_is_versioned_and_a_newer_one_refused(pg_url: str) -> None:
     with Catalog.open(pg_url, create=True) as db:
         assert db.location == masked(pg_url) and ":***@" in db.location
         version = db.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'")
-        assert version.fetchone() == ("1",)
+        assert version.fetchone() == ("2",)
         db.connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    with pytest.raises(CatalogError, match=r"catalog schema 99 is newer than this mlassets \(1\)"):
+    with pytest.raises(CatalogError, match=r"catalog schema 99 is newer than this mlassets \(2\)"):
         Catalog.open(pg_url)
 
 

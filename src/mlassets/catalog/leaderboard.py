@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,8 +92,22 @@ def leaderboard(
     params: tuple[Any, ...] = (rowid, metric)
     if split is not None:
         query, params = query + " AND r.split = ?", (*params, split)
+    return board(dataset_id, metric, split, up, use, db.execute(query, params))
+
+
+def board(
+    dataset_id: str,
+    metric: str,
+    split: str | None,
+    up: bool,
+    use: str | None,
+    rows: Iterable[Any],
+) -> Leaderboard:
+    """The leaderboard of result `rows` (model id, value, split, source, revision, fetched_at,
+    license, category, commercial use), in the order a backend reads them: each model's best
+    value, the first read of equal ones."""
     best: dict[str, Entry] = {}
-    for row in db.execute(query, params):
+    for row in rows:
         model, value, on, source, revision, fetched, license_id, category, commercial = row
         entry = Entry(
             model,

@@ -9,7 +9,15 @@ Tables (schema version 1), the same content as the SQLite schema (db.py):
   the same words. `names` (id and title words, GIN-indexed too) lets a search rank the assets
   whose names match before, and often instead of, all that mention a word (pg_query.py).
 - `languages`, `edges` (child, parent, relation, violation), `metrics`: as in SQLite.
-- `meta`: key/value (`schema_version`, `indexed_at`).
+- `meta`: key/value (`schema_version`, `indexed_at`; `features_version` and `select:` entries,
+  the cache of `select models`, as in SQLite).
+
+Schema version 2 adds the evaluation results, as SQLite's version 2 (results_schema.py):
+`results` keyed by (dataset, metric, split, config, model, source), with `results_model`;
+`dataset_features` keyed by (dataset, name); `metric_directions`; `result_counts` (results per
+metric and dataset, recounted by every import). Datasets and models are `assets.pk`s, without
+foreign keys (as in SQLite: assets are never deleted, a forgotten one turns dangling; the checks
+cost half an import's merge).
 
 To change the schema, append a migration to MIGRATIONS; `connect` applies the missing ones under
 an advisory lock, so two processes opening a new database at once do not both create it.
@@ -28,7 +36,7 @@ from mlassets.core.errors import CatalogError, MissingExtraError
 if TYPE_CHECKING:
     import psycopg
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _LOCK = 0x6D6C6173  # "mlas": the advisory lock that serialises migrations
 _FACETS = ("kind", "task", "license", "license_category", "library", "source", "size_bucket")
 
@@ -94,6 +102,36 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX metrics_asset ON metrics (asset);
     CREATE INDEX metrics_dataset ON metrics (dataset);
+    """,
+    # 2: evaluation results with provenance, dataset features, metric directions (selection)
+    """
+    CREATE TABLE results (
+        dataset bigint NOT NULL,
+        metric text NOT NULL,
+        split text NOT NULL DEFAULT '',
+        config text NOT NULL DEFAULT '',
+        model bigint NOT NULL,
+        source text NOT NULL,
+        value double precision NOT NULL,
+        revision text,
+        fetched_at text NOT NULL DEFAULT '',
+        PRIMARY KEY (dataset, metric, split, config, model, source)
+    );
+    CREATE INDEX results_model ON results (model, dataset);
+    CREATE TABLE dataset_features (
+        dataset bigint NOT NULL,
+        name text NOT NULL,
+        value double precision NOT NULL,
+        source text NOT NULL,
+        PRIMARY KEY (dataset, name)
+    );
+    CREATE TABLE metric_directions (metric text PRIMARY KEY, higher boolean NOT NULL);
+    CREATE TABLE result_counts (
+        dataset bigint NOT NULL,
+        metric text NOT NULL,
+        results integer NOT NULL,
+        PRIMARY KEY (metric, dataset)
+    );
     """,
 )
 

@@ -3,27 +3,36 @@
 Open one with `Catalog.open("postgresql://user@host/db")`; credentials may also come from the
 `PG*` variables or `~/.pgpass` (libpq reads them). Every message names the database by its URL
 with the password masked. The schema and its migrations are in pg_db.py, the writer in
-pg_build.py, the queries in pg_query.py. psycopg is the `postgres` extra, imported only when a
-PostgreSQL catalog is opened. Recommendations are not implemented for PostgreSQL yet.
+pg_build.py, the queries in pg_query.py, the evaluation results (import, leaderboard) in
+pg_results.py and the reads of `select models` in pg_select.py. psycopg is the `postgres` extra,
+imported only when a PostgreSQL catalog is opened. Recommendations are not implemented for
+PostgreSQL yet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mlassets.catalog import pg_query
+from mlassets.catalog import pg_query, pg_results
 from mlassets.catalog.audit import Audit
 from mlassets.catalog.errors import CatalogError
 from mlassets.catalog.graph import LineageGraph
 from mlassets.catalog.index_report import IndexReport
 from mlassets.catalog.interface import Catalog
+from mlassets.catalog.leaderboard import Leaderboard
 from mlassets.catalog.pg_build import index_into
 from mlassets.catalog.pg_db import connect, masked, pg_errors
+from mlassets.catalog.pg_select import PgReads
+from mlassets.catalog.probe import ProbeRequest, probe_and_select
 from mlassets.catalog.query import SearchResult
 from mlassets.catalog.recommend import Recommendations
 from mlassets.catalog.records import AssetRecord, Evaluation, Facets
+from mlassets.catalog.results import ImportReport
+from mlassets.catalog.select import Selection, select_models
+from mlassets.core.clock import fetch_time
+from mlassets.selection.records import DatasetFeature, Result
 
 if TYPE_CHECKING:
     import psycopg
@@ -61,7 +70,9 @@ class PostgresCatalog(Catalog):
 
     def index(self, paths: Sequence[Path], *, workers: int | None = None) -> IndexReport:
         with pg_errors(self._url):
-            return index_into(self.connection, paths, workers=workers)
+            report = index_into(self.connection, paths, workers=workers)
+            pg_results.refresh_model_index(self.connection, fetch_time())  # as SQLite's index
+        return report
 
     def search(
         self, query: str, filters: Mapping[str, str] | None = None, limit: int = 20
@@ -98,6 +109,81 @@ class PostgresCatalog(Catalog):
     def audit(self, top: int = 15) -> Audit:
         with pg_errors(self._url):
             return pg_query.audit(self.connection, top)
+
+    def import_results(
+        self, results: Iterable[Result], *, higher: bool | None = None
+    ) -> ImportReport:
+        with pg_errors(self._url):
+            return pg_results.import_results(self.connection, results, higher=higher)
+
+    def import_results_csv(
+        self, path: Path, fetched_at: str, *, higher: bool | None = None
+    ) -> ImportReport:
+        from mlassets.catalog.results_csv import read_results_csv
+
+        with pg_errors(self._url):
+            rows = read_results_csv(path, fetched_at)
+            return pg_results.import_results(self.connection, rows, higher=higher)
+
+    def import_features(self, features: Iterable[DatasetFeature]) -> ImportReport:
+        with pg_errors(self._url):
+            return pg_results.import_features(self.connection, features)
+
+    def card_features(self) -> list[DatasetFeature]:
+        from mlassets.selection.text_features import card_vector
+
+        with pg_errors(self._url):
+            texts = pg_results.card_texts(self.connection)
+        return [
+            DatasetFeature(asset_id, f"card:{i}", v, "card-text")
+            for asset_id, text in texts
+            for i, v in enumerate(card_vector(text))
+        ]
+
+    def leaderboard(
+        self,
+        dataset_ref: str,
+        *,
+        metric: str | None = None,
+        split: str | None = None,
+        use: str | None = None,
+        higher: bool | None = None,
+    ) -> Leaderboard:
+        with pg_errors(self._url):
+            return pg_results.leaderboard(
+                self.connection, dataset_ref, metric=metric, split=split, use=use, higher=higher
+            )
+
+    def select_models(
+        self,
+        dataset_ref: str,
+        *,
+        metric: str | None = None,
+        k: int = 10,
+        use: str | None = None,
+        higher: bool | None = None,
+    ) -> Selection:
+        reads = PgReads(self.connection, self.location)
+        with pg_errors(self._url):
+            return select_models(reads, dataset_ref, metric=metric, k=k, use=use, higher=higher)
+
+    def library_revision(self, model: str) -> tuple[str | None, str | None] | None:
+        with pg_errors(self._url):
+            return pg_results.library_revision(self.connection, model)
+
+    def probe_and_select(
+        self,
+        dataset_ref: str,
+        request: ProbeRequest,
+        *,
+        metric: str | None = None,
+        k: int = 10,
+        use: str | None = None,
+        higher: bool | None = None,
+    ) -> Selection:
+        return probe_and_select(
+            self, dataset_ref, request, metric=metric, k=k, use=use, higher=higher
+        )
 
     def _unsupported(self, what: str) -> CatalogError:
         # recommend.py is being rewritten (select/leaderboard); it reads SQLite only so far.

@@ -10,13 +10,13 @@ predicted; candidates that failed or were not reached keep their predicted place
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from mlassets.catalog.results import import_results
-from mlassets.catalog.select import Candidate, Selection, select_models
+from mlassets.catalog.results import ImportReport
+from mlassets.catalog.select import Candidate, Selection
 from mlassets.core.clock import fetch_time
 from mlassets.selection.probe import ProbeOutcome, probe, read_sample
 from mlassets.selection.records import Result
@@ -34,12 +34,40 @@ class ProbeRequest:
     folds: int = 5
 
 
-def _loader(db: sqlite3.Connection, model: str) -> Callable[[], Any] | None:
+class Prober(Protocol):
+    """What probing needs from a catalog backend: a `Catalog` is one."""
+
+    def select_models(
+        self,
+        dataset_ref: str,
+        *,
+        metric: str | None = None,
+        k: int = 10,
+        use: str | None = None,
+        higher: bool | None = None,
+    ) -> Selection: ...
+
+    def library_revision(self, model: str) -> tuple[str | None, str | None] | None: ...
+
+    def import_results(
+        self, results: Iterable[Result], *, higher: bool | None = None
+    ) -> ImportReport: ...
+
+
+def _sqlite(db: sqlite3.Connection) -> Prober:
+    """A connection as its catalog, for the length of a probe (the caller closes it)."""
+
+    from mlassets.catalog.sqlite import SqliteCatalog
+
+    return SqliteCatalog(db, Path(db.execute("PRAGMA database_list").fetchone()[2]))
+
+
+def _loader(catalog: Prober, model: str) -> Callable[[], Any] | None:
     if model.startswith("openml://flow/"):
         from mlassets.sources.openml_results import flow_loader
 
         return flow_loader(int(model.rsplit("/", 1)[1])) if model[14:].isdigit() else None
-    row = db.execute("SELECT library, revision FROM assets WHERE id = ?", (model,)).fetchone()
+    row = catalog.library_revision(model)
     if row is None or row[0] not in RUNNABLE_LIBRARIES or not model.startswith("hf://"):
         return None
     from mlassets.sources.hub_models import skops_loader
@@ -48,7 +76,7 @@ def _loader(db: sqlite3.Connection, model: str) -> Callable[[], Any] | None:
 
 
 def probe_and_select(
-    db: sqlite3.Connection,
+    db: sqlite3.Connection | Prober,
     dataset_ref: str,
     request: ProbeRequest,
     *,
@@ -57,27 +85,29 @@ def probe_and_select(
     use: str | None = None,
     higher: bool | None = None,
 ) -> Selection:
+    """Probe on a SQLite catalog connection or a `Catalog`."""
+    catalog = _sqlite(db) if isinstance(db, sqlite3.Connection) else db
     sample = read_sample(request.sample, request.target)  # a bad sample fails before any work
-    wide = select_models(db, dataset_ref, metric=metric, k=_WIDE, use=use, higher=higher)
+    wide = catalog.select_models(dataset_ref, metric=metric, k=_WIDE, use=use, higher=higher)
     chosen: list[tuple[str, Callable[[], Any]]] = []
     for candidate in wide.candidates:
-        load = _loader(db, candidate.model)
+        load = _loader(catalog, candidate.model)
         if load is not None and candidate.evidence != "measured":
             chosen.append((candidate.model, load))
         if len(chosen) == request.k:
             break
     outcomes = probe(chosen, sample, wide.metric, budget=request.budget, folds=request.folds)
-    _store(db, wide, outcomes)
+    _store(catalog, wide, outcomes)
     return _reranked(wide, outcomes, k)
 
 
-def _store(db: sqlite3.Connection, selection: Selection, outcomes: list[ProbeOutcome]) -> None:
+def _store(catalog: Prober, selection: Selection, outcomes: list[ProbeOutcome]) -> None:
     now = fetch_time()
     results = []
     for outcome in outcomes:
         if outcome.score is None:
             continue
-        row = db.execute("SELECT revision FROM assets WHERE id = ?", (outcome.model,)).fetchone()
+        row = catalog.library_revision(outcome.model)
         results.append(
             Result(
                 model=outcome.model,
@@ -86,11 +116,11 @@ def _store(db: sqlite3.Connection, selection: Selection, outcomes: list[ProbeOut
                 value=outcome.score,
                 split=f"cv{outcome.folds}",
                 source="probe",
-                revision=row[0] if row else None,
+                revision=row[1] if row else None,
                 fetched_at=now,
             )
         )
-    import_results(db, results, higher=selection.higher_is_better)
+    catalog.import_results(results, higher=selection.higher_is_better)
 
 
 def _reranked(selection: Selection, outcomes: list[ProbeOutcome], k: int) -> Selection:

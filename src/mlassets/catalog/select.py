@@ -13,14 +13,15 @@ import heapq
 import json
 import operator
 import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from mlassets.catalog.leaderboard import dataset_rowid, default_metric
 from mlassets.catalog.results import direction_of, name_id
-from mlassets.catalog.results_units import dataset_units, raw_features
+from mlassets.catalog.results_units import Vectors, dataset_units, raw_features, unit
 from mlassets.selection.cf import Factorisation, ItemKnn
-from mlassets.selection.matrix import Matrix
+from mlassets.selection.matrix import Matrix, standardised
 from mlassets.selection.neighbours import NearestDatasets
 from mlassets.selection.probe import ProbeOutcome
 from mlassets.selection.ranking import Plan, Ranked, predict
@@ -79,6 +80,25 @@ class Selection:
         }
 
 
+_VECTORS: dict[tuple[str, str], tuple[dict[str, dict[str, float]], Vectors, Vectors]] = {}
+
+
+def features_of(
+    key: tuple[str, str], rows: Callable[[], Iterable[tuple[Any, str, float]]]
+) -> tuple[dict[str, dict[str, float]], Vectors, Vectors]:
+    """Raw, standardised and unit-length standardised features read by `rows()` (dataset key,
+    name, value), kept under `key` (the store and its `features_version`) until it changes. The
+    PostgreSQL catalog's reads; SQLite's store their unit vectors (`results_units`)."""
+    if key not in _VECTORS:
+        raw: dict[str, dict[str, float]] = {}
+        for dataset, name, value in rows():
+            raw.setdefault(str(dataset), {})[name] = value
+        vectors = standardised(raw)
+        _VECTORS.clear()
+        _VECTORS[key] = (raw, vectors, {d: unit(v) for d, v in vectors.items()})
+    return _VECTORS[key]
+
+
 def _pool(db: sqlite3.Connection, target: int, metric: str, pool: int) -> list[int]:
     """Up to `pool` datasets: those sharing the most models with the target (half at most),
     then the nearest by features, then (without features) the largest."""
@@ -93,9 +113,16 @@ def _pool(db: sqlite3.Connection, target: int, metric: str, pool: int) -> list[i
             (target, _metric_id(db, metric), SHARED_MODELS, target),
         )
     )
+    return choose_pool(counts, shared, dataset_units(db), target, pool)
+
+
+def choose_pool(
+    counts: dict[int, int], shared: dict[int, int], units: Vectors, target: int, pool: int
+) -> list[int]:
+    """`_pool`'s choice from the datasets' result `counts`, the models each `shared` with the
+    target, and the unit feature vectors."""
     shared = {d: n for d, n in shared.items() if d in counts}
     chosen = sorted(shared, key=lambda d: (-shared[d], d))[: pool // 2]
-    units = dataset_units(db)
     mine = units.get(str(target))
     featured = [d for d in counts if mine is not None and str(d) in units]
     if mine is not None:
@@ -153,17 +180,66 @@ def _store(db: sqlite3.Connection, key: str, cache_key: str, plan: dict[str, Any
         db.execute("INSERT INTO meta VALUES (?, ?)", (cache_key, json.dumps(plan)))
 
 
+class Reads(Protocol):
+    """What `select models` reads from (and caches in) a catalog backend: SQLite's queries are
+    the functions of this module (`SqliteReads`), PostgreSQL's those of pg_results.py."""
+
+    def dataset(self, ref: str) -> tuple[int, str]: ...
+    def any_metric(self, target: int) -> str: ...
+    def direction(self, metric: str, higher: bool | None) -> bool: ...
+    def pool(self, target: int, metric: str, pool: int) -> list[int]: ...
+    def matrix(self, datasets: list[int], target: int, metric: str, up: bool) -> Matrix: ...
+    def cached(self, key: str) -> tuple[str, dict[str, Any] | None]: ...
+    def store(self, key: str, cache_key: str, plan: dict[str, Any]) -> None: ...
+    def asset(self, pk: int) -> tuple[str, str | None, str | None, int | None]: ...
+
+
+@dataclass(frozen=True)
+class SqliteReads:
+    """`Reads` over a SQLite catalog connection: this module's own queries."""
+
+    db: sqlite3.Connection
+
+    def dataset(self, ref: str) -> tuple[int, str]:
+        return dataset_rowid(self.db, ref)
+
+    def any_metric(self, target: int) -> str:
+        return _any_metric(self.db, target)
+
+    def direction(self, metric: str, higher: bool | None) -> bool:
+        return direction_of(self.db, metric, higher)
+
+    def pool(self, target: int, metric: str, pool: int) -> list[int]:
+        return _pool(self.db, target, metric, pool)
+
+    def matrix(self, datasets: list[int], target: int, metric: str, up: bool) -> Matrix:
+        return _matrix(self.db, datasets, target, metric, up)
+
+    def cached(self, key: str) -> tuple[str, dict[str, Any] | None]:
+        return _cached(self.db, key)
+
+    def store(self, key: str, cache_key: str, plan: dict[str, Any]) -> None:
+        _store(self.db, key, cache_key, plan)
+
+    def asset(self, pk: int) -> tuple[str, str | None, str | None, int | None]:
+        row = self.db.execute(
+            "SELECT id, license, license_category, commercial_use FROM assets WHERE rowid = ?",
+            (pk,),
+        ).fetchone()
+        return row[0], row[1], row[2], row[3]
+
+
 def _rank(
-    db: sqlite3.Connection, matrix: Matrix, target: int, metric: str, limit: int
+    reads: Reads, matrix: Matrix, target: int, metric: str, limit: int
 ) -> tuple[list[Ranked], Plan, NearestDatasets]:
     """Rank with the tuned setting and filter, chosen on this neighbourhood's held-out data the
     first time and cached in meta until the results change."""
-    tuned_key, tuned = _cached(db, f"tuned:{metric}")
+    tuned_key, tuned = reads.cached(f"tuned:{metric}")
     if tuned is None:
         tuned = {"nearest": tune_nearest(matrix, limit=TUNING_FOLDS).chosen.__dict__}
-        _store(db, f"tuned:{metric}", tuned_key, tuned)
+        reads.store(f"tuned:{metric}", tuned_key, tuned)
     key = f"{target}:{metric}"
-    cache_key, cached = _cached(db, key)
+    cache_key, cached = reads.cached(key)
     if cached is not None:
         nearest = NearestDatasets(**tuned["nearest"])
         filters: dict[str, ItemKnn | Factorisation] = {
@@ -176,12 +252,12 @@ def _rank(
     nearest = NearestDatasets(**tuned["nearest"])
     ranked, plan = predict(matrix, str(target), matrix.models(), nearest, limit=limit)
     stored = {"method": plan.method, "errors": plan.errors}
-    _store(db, key, cache_key, stored)
+    reads.store(key, cache_key, stored)
     return ranked, plan, nearest
 
 
 def select_models(
-    db: sqlite3.Connection,
+    db: sqlite3.Connection | Reads,
     dataset_ref: str,
     *,
     metric: str | None = None,
@@ -190,13 +266,15 @@ def select_models(
     higher: bool | None = None,
     pool: int = POOL,
 ) -> Selection:
-    """The top `k` models for the dataset: measured, or predicted, best first."""
-    target, dataset_id = dataset_rowid(db, dataset_ref)
-    metric = metric or _any_metric(db, target)
-    up = direction_of(db, metric, higher)
-    matrix = _matrix(db, _pool(db, target, metric, pool), target, metric, up)
-    ranked, plan, nearest = _rank(db, matrix, target, metric, max(1000, 10 * k))
-    described = _describe(db, ranked, up, use, k)
+    """The top `k` models for the dataset: measured, or predicted, best first. `db`: a SQLite
+    catalog connection, or any backend's `Reads` (PostgreSQL's: pg_results.PgReads)."""
+    reads = SqliteReads(db) if isinstance(db, sqlite3.Connection) else db
+    target, dataset_id = reads.dataset(dataset_ref)
+    metric = metric or reads.any_metric(target)
+    up = reads.direction(metric, higher)
+    matrix = reads.matrix(reads.pool(target, metric, pool), target, metric, up)
+    ranked, plan, nearest = _rank(reads, matrix, target, metric, max(1000, 10 * k))
+    described = _describe(reads, ranked, up, use, k)
     kept = tuple(c for c in described if not (use == "commercial" and c.commercial_use is False))
     barred = tuple(c for c in described if c not in kept)
     numbered = tuple(_renumber(c, i + 1) for i, c in enumerate(kept[:k]))
@@ -219,15 +297,12 @@ def _any_metric(db: sqlite3.Connection, target: int) -> str:
 
 
 def _describe(
-    db: sqlite3.Connection, ranked: list[Ranked], up: bool, use: str | None, k: int
+    reads: Reads, ranked: list[Ranked], up: bool, use: str | None, k: int
 ) -> list[Candidate]:
     """Ids and licenses for as many ranked models as the top k and the barred ones need."""
     out = []
     for item in ranked:
-        row = db.execute(
-            "SELECT id, license, license_category, commercial_use FROM assets WHERE rowid = ?",
-            (int(item.model),),
-        ).fetchone()
+        row = reads.asset(int(item.model))
         sign = 1.0 if up else -1.0
         commercial = None if row[3] is None else bool(row[3])
         out.append(
@@ -239,9 +314,7 @@ def _describe(
                 item.evidence,
                 item.method,
                 item.confidence,
-                tuple(_dataset_ids(db, item.basis))
-                if item.method == "nearest-datasets"
-                else _model_ids(db, item.basis),
+                tuple(reads.asset(int(r))[0] for r in item.basis[:5]),
                 row[1],
                 row[2],
                 commercial,
@@ -250,17 +323,6 @@ def _describe(
         if sum(1 for c in out if not (use == "commercial" and c.commercial_use is False)) >= k:
             break
     return out
-
-
-def _dataset_ids(db: sqlite3.Connection, rowids: tuple[str, ...]) -> list[str]:
-    return [
-        str(db.execute("SELECT id FROM assets WHERE rowid = ?", (int(r),)).fetchone()[0])
-        for r in rowids[:5]
-    ]
-
-
-def _model_ids(db: sqlite3.Connection, rowids: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_dataset_ids(db, rowids))
 
 
 def _renumber(candidate: Candidate, rank: int) -> Candidate:

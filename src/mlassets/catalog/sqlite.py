@@ -1,8 +1,9 @@
 """`SqliteCatalog`: the catalog in one SQLite file, and the helpers built on it.
 
 Everything SQLite-specific stays behind this class: the schema and its migrations (db.py), the
-writer (build.py) and the queries (query.py, graph.py, recommend.py, audit.py), which take the
-connection this class holds. Every sqlite3 error leaves as a `CatalogError` naming the file.
+writer (build.py) and the queries (query.py, graph.py, recommend.py, audit.py), and the
+evaluation results (results.py, results_csv.py, leaderboard.py, select.py, probe.py), which take
+the connection this class holds. Every sqlite3 error leaves as a `CatalogError` naming the file.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from mlassets.catalog import details
+from mlassets.catalog import details, probe, select
+from mlassets.catalog import results as stored
 from mlassets.catalog.audit import Audit
 from mlassets.catalog.audit import audit as audit_assets
 from mlassets.catalog.build import index_into
@@ -23,11 +25,18 @@ from mlassets.catalog.graph import LineageGraph
 from mlassets.catalog.graph import lineage_graph as walk_lineage
 from mlassets.catalog.index_report import IndexReport
 from mlassets.catalog.interface import Catalog
+from mlassets.catalog.leaderboard import Leaderboard
+from mlassets.catalog.leaderboard import leaderboard as rank_results
+from mlassets.catalog.probe import ProbeRequest
 from mlassets.catalog.query import SearchResult, find_asset
 from mlassets.catalog.query import search as search_assets
 from mlassets.catalog.recommend import Recommendations
 from mlassets.catalog.recommend import recommend_datasets as rank_datasets
 from mlassets.catalog.records import AssetRecord, Evaluation, Facets
+from mlassets.catalog.results import ImportReport
+from mlassets.catalog.results_csv import import_results_csv
+from mlassets.catalog.select import Selection
+from mlassets.selection.records import DatasetFeature, Result
 
 
 class SqliteCatalog(Catalog):
@@ -109,6 +118,76 @@ class SqliteCatalog(Catalog):
     def evaluated_on(self, dataset_ref: str) -> tuple[Evaluation, ...]:
         with sqlite_errors(self.path):
             return details.evaluated_on(self.connection, self._require(dataset_ref)["id"])
+
+    def import_results(
+        self, results: Iterable[Result], *, higher: bool | None = None
+    ) -> ImportReport:
+        with sqlite_errors(self.path):
+            return stored.import_results(self.connection, results, higher=higher)
+
+    def import_results_csv(
+        self, path: Path, fetched_at: str, *, higher: bool | None = None
+    ) -> ImportReport:
+        with sqlite_errors(self.path):
+            return import_results_csv(self.connection, path, fetched_at, higher=higher)
+
+    def import_features(self, features: Iterable[DatasetFeature]) -> ImportReport:
+        with sqlite_errors(self.path):
+            return stored.import_features(self.connection, features)
+
+    def card_features(self) -> list[DatasetFeature]:
+        with sqlite_errors(self.path):
+            return stored.card_features(self.connection)
+
+    def leaderboard(
+        self,
+        dataset_ref: str,
+        *,
+        metric: str | None = None,
+        split: str | None = None,
+        use: str | None = None,
+        higher: bool | None = None,
+    ) -> Leaderboard:
+        with sqlite_errors(self.path):
+            return rank_results(
+                self.connection, dataset_ref, metric=metric, split=split, use=use, higher=higher
+            )
+
+    def select_models(
+        self,
+        dataset_ref: str,
+        *,
+        metric: str | None = None,
+        k: int = 10,
+        use: str | None = None,
+        higher: bool | None = None,
+    ) -> Selection:
+        with sqlite_errors(self.path):
+            return select.select_models(
+                self.connection, dataset_ref, metric=metric, k=k, use=use, higher=higher
+            )
+
+    def library_revision(self, model: str) -> tuple[str | None, str | None] | None:
+        with sqlite_errors(self.path):
+            row = self.connection.execute(
+                "SELECT library, revision FROM assets WHERE id = ?", (model,)
+            ).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def probe_and_select(
+        self,
+        dataset_ref: str,
+        request: ProbeRequest,
+        *,
+        metric: str | None = None,
+        k: int = 10,
+        use: str | None = None,
+        higher: bool | None = None,
+    ) -> Selection:
+        with sqlite_errors(self.path):
+            return probe.probe_and_select(
+                self, dataset_ref, request, metric=metric, k=k, use=use, higher=higher
+            )
 
     def _require(self, ref: str) -> sqlite3.Row:
         row = find_asset(self.connection, ref)

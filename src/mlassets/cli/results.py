@@ -3,21 +3,21 @@ evidence into the catalog, for `leaderboard` and `select models`."""
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mlassets.catalog.pg_db import is_url
+from mlassets.catalog.pg_db import is_url, masked
 from mlassets.cli._errors import ExitCode, exits
 from mlassets.cli._options import AsJson, OpenmlServer, Timeout
 from mlassets.cli._render import print_json
 from mlassets.cli.catalog import DEFAULT_DB, Db
 from mlassets.core.clock import fetch_time
 from mlassets.core.errors import UsageError
+
+if TYPE_CHECKING:
+    from mlassets.catalog import Catalog
 
 results_app = typer.Typer(
     name="results", help="Evaluation results in the catalog.", no_args_is_help=True
@@ -44,18 +44,19 @@ def _print_import(report: Any, as_json: bool, summary: str) -> None:
         typer.echo(summary)
 
 
-@contextlib.contextmanager
-def sqlite_connection(db: str, *, create: bool = False) -> Iterator[sqlite3.Connection]:
-    """The SQLite connection of the catalog `--db` names, closed after the block. Results,
-    features and selection are SQLite-only for now (PostgreSQL does not carry them yet)."""
-    from mlassets.catalog import SqliteCatalog
+def _where(db: str) -> str:
+    """`--db` for a message: a URL's password masked."""
+    return masked(db) if is_url(db) else db
 
-    if is_url(db):
-        raise UsageError("results, leaderboard and select need a SQLite catalog (a file)")
-    if not create and not Path(db).exists():
+
+def open_catalog(db: str, *, create: bool = False) -> Catalog:
+    """The catalog `--db` names (a SQLite file or a `postgresql://` URL), for a `with` block;
+    `create`: a new SQLite file or an empty database becomes one."""
+    from mlassets.catalog import Catalog
+
+    if not create and not is_url(db) and not Path(db).exists():
         raise UsageError(f"{db}: no catalog here; build one with `mlassets index DIR`")
-    with SqliteCatalog.open(Path(db), create=create) as catalog:
-        yield catalog.connection
+    return Catalog.open(db, create=create)
 
 
 @results_app.command("import")
@@ -69,12 +70,11 @@ def import_results(
     as_json: AsJson = False,
 ) -> int:
     """Import evaluation results; unknown model and dataset ids become catalog nodes."""
-    from mlassets.catalog.results_csv import import_results_csv
-
-    with sqlite_connection(db, create=True) as connection:
-        report = import_results_csv(connection, path, fetch_time(), higher=higher)
+    with open_catalog(db, create=True) as catalog:
+        report = catalog.import_results_csv(path, fetch_time(), higher=higher)
     metrics = ", ".join(report.metrics) or "-"
-    summary = f"{db}: {report.rows} result(s), {report.new_assets} new asset(s), metrics {metrics}"
+    summary = f"{_where(db)}: {report.rows} result(s), {report.new_assets} new asset(s)"
+    summary += f", metrics {metrics}"
     _print_import(report, as_json, f"{summary}, in {report.seconds:.2f} s")
     return ExitCode.OK
 
@@ -87,13 +87,14 @@ def import_features(
     as_json: AsJson = False,
 ) -> int:
     """Import numeric dataset features (used to find a dataset's nearest datasets)."""
-    from mlassets.catalog.results import import_features as run
     from mlassets.catalog.results_csv import read_features_csv
 
-    with sqlite_connection(db, create=True) as connection:
-        report = run(connection, read_features_csv(path))
+    with open_catalog(db, create=True) as catalog:
+        report = catalog.import_features(read_features_csv(path))
     _print_import(
-        report, as_json, f"{db}: {report.rows} feature value(s), {report.new_assets} new dataset(s)"
+        report,
+        as_json,
+        f"{_where(db)}: {report.rows} feature value(s), {report.new_assets} new dataset(s)",
     )
     return ExitCode.OK
 
@@ -113,7 +114,6 @@ def fetch_openml(
     as_json: AsJson = False,
 ) -> int:
     """Import OpenML run evaluations (flows as models) through the openml client."""
-    from mlassets.catalog.results import import_results as run
     from mlassets.sources.openml_results import fetch_evaluations
     from mlassets.sources.retry import RetryPolicy
 
@@ -126,10 +126,12 @@ def fetch_openml(
         server=openml_server,
         fetched_at=fetch_time(),
     )
-    with sqlite_connection(db, create=True) as connection:
-        report = run(connection, results)
+    with open_catalog(db, create=True) as catalog:
+        report = catalog.import_results(results)
     _print_import(
-        report, as_json, f"{db}: {report.rows} OpenML result(s), {report.new_assets} new asset(s)"
+        report,
+        as_json,
+        f"{_where(db)}: {report.rows} OpenML result(s), {report.new_assets} new asset(s)",
     )
     return ExitCode.OK
 
@@ -144,18 +146,17 @@ def fetch_qualities(
     as_json: AsJson = False,
 ) -> int:
     """Import OpenML data qualities (instances, features, classes...) as dataset features."""
-    from mlassets.catalog.results import import_features as run
     from mlassets.sources.openml_results import fetch_qualities as fetch
     from mlassets.sources.retry import RetryPolicy
 
     policy = RetryPolicy(timeout=timeout)
     features = [f for d in datasets for f in fetch(d, policy, openml_server)]
-    with sqlite_connection(db, create=True) as connection:
-        report = run(connection, features)
+    with open_catalog(db, create=True) as catalog:
+        report = catalog.import_features(features)
     _print_import(
         report,
         as_json,
-        f"{db}: {report.rows} OpenML quality value(s) for {len(datasets)} dataset(s)",
+        f"{_where(db)}: {report.rows} OpenML quality value(s) for {len(datasets)} dataset(s)",
     )
     return ExitCode.OK
 
@@ -164,12 +165,9 @@ def fetch_qualities(
 @exits
 def derive_features(db: Db = DEFAULT_DB, as_json: AsJson = False) -> int:
     """Derive features from the catalog's dataset cards (hashed words of title, task, text)."""
-    from mlassets.catalog.results import card_features
-    from mlassets.catalog.results import import_features as run
-
-    with sqlite_connection(db) as connection:
-        report = run(connection, card_features(connection))
-    _print_import(report, as_json, f"{db}: {report.rows} card feature value(s)")
+    with open_catalog(db) as catalog:
+        report = catalog.import_features(catalog.card_features())
+    _print_import(report, as_json, f"{_where(db)}: {report.rows} card feature value(s)")
     return ExitCode.OK
 
 
@@ -182,7 +180,6 @@ def fetch_hub(
     as_json: AsJson = False,
 ) -> int:
     """Import the `.eval_results/` YAML files of Hub models, read at the given revision."""
-    from mlassets.catalog.results import import_results as run
     from mlassets.core.refs import parse_ref
     from mlassets.sources.hub_models import eval_results
 
@@ -192,7 +189,7 @@ def fetch_hub(
         if ref.source != "huggingface" or ref.kind == "dataset":
             raise UsageError(f"{text}: not a Hub model reference")
         results += eval_results(ref.name, ref.revision, fetch_time(), timeout)
-    with sqlite_connection(db, create=True) as connection:
-        report = run(connection, results)
-    _print_import(report, as_json, f"{db}: {report.rows} Hub evaluation result(s)")
+    with open_catalog(db, create=True) as catalog:
+        report = catalog.import_results(results)
+    _print_import(report, as_json, f"{_where(db)}: {report.rows} Hub evaluation result(s)")
     return ExitCode.OK

@@ -11,7 +11,7 @@ from mlassets.cli._errors import ExitCode, exits
 from mlassets.cli._options import AsJson, Use
 from mlassets.cli._render import print_json, print_table
 from mlassets.cli.catalog import DEFAULT_DB, Db
-from mlassets.cli.results import Direction, Metric, sqlite_connection
+from mlassets.cli.results import Direction, Metric, open_catalog
 from mlassets.core.errors import UsageError
 
 if TYPE_CHECKING:
@@ -31,11 +31,9 @@ def leaderboard(
     as_json: AsJson = False,
 ) -> int:
     """Models ranked by a metric on one dataset, with source and license."""
-    from mlassets.catalog.leaderboard import leaderboard as run
-
-    with sqlite_connection(db) as connection:
-        board = run(
-            connection, dataset, metric=metric, split=split, use=use and use.value, higher=higher
+    with open_catalog(db) as catalog:
+        board = catalog.leaderboard(
+            dataset, metric=metric, split=split, use=use and use.value, higher=higher
         )
     if as_json:
         print_json(board.to_json())
@@ -76,20 +74,20 @@ def select_models(
     runnable candidates are cross-validated on your sample and re-ranked by what they scored."""
     intended = use.value if use else None
     if probe:
-        from mlassets.catalog.probe import ProbeRequest, probe_and_select
+        from mlassets.catalog.probe import ProbeRequest
 
         if sample is None or target is None:
             raise UsageError("--probe needs --sample FILE and --target COLUMN")
         request = ProbeRequest(sample, target, probe, budget)
-        with sqlite_connection(db) as connection:
-            selection = probe_and_select(
-                connection, dataset, request, metric=metric, k=k, use=intended, higher=higher
+        with open_catalog(db) as catalog:
+            selection = catalog.probe_and_select(
+                dataset, request, metric=metric, k=k, use=intended, higher=higher
             )
     else:
-        from mlassets.catalog.select import select_models as run
-
-        with sqlite_connection(db) as connection:
-            selection = run(connection, dataset, metric=metric, k=k, use=intended, higher=higher)
+        with open_catalog(db) as catalog:
+            selection = catalog.select_models(
+                dataset, metric=metric, k=k, use=intended, higher=higher
+            )
     _print_selection(selection, as_json)
     return ExitCode.OK
 
