@@ -30,11 +30,17 @@ class MovedJson(TypedDict):
     license_changed: bool
 
 
+class UncheckedJson(TypedDict):
+    ref: Text
+    message: Text
+
+
 class OutdatedReportJson(TypedDict):
     """mlassets outdated --json"""
 
     schema_version: SchemaVersion
     outdated: list[MovedJson]
+    errors: list[UncheckedJson]
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,18 @@ class OutdatedReport:
     failed: tuple[tuple[str, OperationalError], ...] = ()
 
     def to_json(self) -> OutdatedReportJson:
-        return {"schema_version": 1, "outdated": [m.to_json() for m in self.moved]}
+        unchecked = sorted((ref, one_line(error)) for ref, error in self.failed)
+        errors: list[UncheckedJson] = [{"ref": r, "message": m} for r, m in unchecked]
+        return {
+            "schema_version": 1,
+            "outdated": [m.to_json() for m in self.moved],
+            "errors": errors,
+        }
+
+
+def one_line(error: Exception) -> str:
+    """The error's message on one line (a server's text may hold line breaks)."""
+    return " ".join(str(error).split()) or type(error).__name__
 
 
 def outdated(
