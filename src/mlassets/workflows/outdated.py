@@ -19,6 +19,7 @@ from mlassets.io.threads import thread_pool
 from mlassets.manifests.build import from_fetched, guarded
 from mlassets.sources import default_heads, fetch_remote
 from mlassets.sources.retry import RetryPolicy
+from mlassets.workflows.sync_commit import Notice, recover
 
 
 class MovedJson(TypedDict):
@@ -96,8 +97,11 @@ def outdated(
     jobs: int = 16,
     retry: RetryPolicy | None = None,
     openml_server: str | None = None,
+    notice: Notice | None = None,
 ) -> OutdatedReport:
-    """The locked assets whose upstream moved, with the license each revision concludes."""
+    """The locked assets whose upstream moved, with the license each revision concludes. A sync
+    commit a crash interrupted is completed first (`notice` is told)."""
+    recover(lock_path, notice)
     retry = retry or RetryPolicy()
     fetched_at = fetch_time()
     entries = list(read_lock(lock_path).values())
