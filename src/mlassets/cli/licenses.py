@@ -159,6 +159,10 @@ def license_check(
         located = [(c.path or c.asset, f) for c in report.assets for f in c.findings]
         print_findings(output_format, located, "license-check")
     _print_verdicts(report)
+    for reason in report.unreadable:  # the others were checked and reported all the same
+        typer.echo(f"mlassets: error: {reason}", err=True)
+    if report.unreadable:
+        return ExitCode.ERROR
     return ExitCode.OK if report.allowed and not changed else ExitCode.FINDINGS
 
 
