@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from mlassets.io.discovery import display_name
+
 if TYPE_CHECKING:
     import psycopg
 
@@ -33,16 +35,20 @@ def gone_keys(
     directories = [root.resolve() for root in roots if root.is_dir()]
     if not directories:
         return []
-    named = {str(path) for path in found}  # the same string resolves the same: no syscalls
-    present: set[Path] | None = None
+    # Paths are compared as the catalog stores them (display_name: valid text). The same string
+    # resolves the same: most rows are settled without a system call.
+    named = {display_name(str(path)) for path in found}
+    present: set[str] | None = None
     gone = []
     for key, manifest_path in rows:
         if manifest_path in named:
             continue
         if present is None:
-            present = {Path(path).resolve() for path in found}
+            present = {display_name(str(Path(path).resolve())) for path in found}
         where = Path(manifest_path).resolve()
-        if where not in present and any(where.is_relative_to(d) for d in directories):
+        if display_name(str(where)) not in present and any(
+            where.is_relative_to(d) for d in directories
+        ):
             gone.append(key)
     return gone
 
