@@ -108,7 +108,6 @@ def outdated(
     from mlassets.sources.retry import RetryPolicy
     from mlassets.workflows.outdated import outdated as find_moved
 
-    _require(lock, "a lock; run mlassets sync first")
     retry = RetryPolicy(attempts=retries + 1, timeout=timeout)
     report = find_moved(lock, jobs=jobs, retry=retry, openml_server=openml_server, notice=_notice)
     moved = report.moved
@@ -145,14 +144,6 @@ def _notice(message: str) -> None:
     typer.echo(f"mlassets: {message}", err=True)
 
 
-def _require(path: Path, what: str) -> None:
-    """A missing project file or lock is a usage error, never "0 problems"."""
-    if not path.exists():
-        from mlassets.core.errors import UsageError
-
-        raise UsageError(f"{path}: no such file; {what}", str(path))
-
-
 @exits
 def verify(
     project_file: ProjectFile = Path("mlassets.yaml"),
@@ -165,7 +156,6 @@ def verify(
     from mlassets.workflows.verify import verify as run_verify
 
     project = load_project(project_file)  # a missing one is a usage error (exit 2)
-    _require(lock, "a lock; run mlassets sync first")
     found = run_verify(lock, out, project, _notice)
     lines = reports.text_lines(found)
     if lines:

@@ -19,7 +19,7 @@ from mlassets.io.threads import thread_pool
 from mlassets.manifests.build import from_fetched, guarded
 from mlassets.sources import default_heads, fetch_remote
 from mlassets.sources.retry import RetryPolicy
-from mlassets.workflows.sync_commit import Notice, recover
+from mlassets.workflows.sync_commit import Notice, recovered_lock
 
 
 class MovedJson(TypedDict):
@@ -101,7 +101,7 @@ def outdated(
 ) -> OutdatedReport:
     """The locked assets whose upstream moved, with the license each revision concludes. A sync
     commit a crash interrupted is completed first (`notice` is told)."""
-    recover(lock_path, notice)
+    recovered_lock(lock_path, notice)
     retry = retry or RetryPolicy()
     fetched_at = fetch_time()
     entries = list(read_lock(lock_path).values())

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlassets.core.errors import UnreadableFileError, UnwritableFileError
+from mlassets.core.errors import UnreadableFileError, UnwritableFileError, UsageError
 from mlassets.documents.lock import LockEntry, dumps
 from mlassets.io.atomic import replace_together, replacement_mode, write_bytes_atomic
 from mlassets.io.files import read_bytes
@@ -137,6 +137,17 @@ def recover(lock_path: Path, notice: Notice | None = None) -> bool:
             f" in {plan.out}; journal {journal})"
         )
     return True
+
+
+def recovered_lock(lock_path: Path, notice: Notice | None = None) -> Path:
+    """`lock_path`, once a commit a crash interrupted is completed (the first sync's may bring
+    the lock itself); `UsageError` when there is still none, never "0 problems"."""
+    recover(lock_path, notice)
+    if not lock_path.exists():
+        raise UsageError(
+            f"{lock_path}: no such file; a lock; run mlassets sync first", str(lock_path)
+        )
+    return lock_path
 
 
 def _complete(plan: Commit, lock_path: Path) -> None:
