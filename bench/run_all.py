@@ -1,4 +1,5 @@
-"""Run the quick benchmarks (`make bench`): validate, licenses, the hook, the catalog and sync.
+"""Run the quick benchmarks (`make bench`): validate, licenses, the hook, the catalog, sync and
+sync's commit.
 
 The long ones run on their own: select_quality.py, select_scale.py, team_catalog_bench.py,
 license_scaling.py and license_eval.py (each says how in docs/benchmarks.md).
@@ -18,6 +19,7 @@ for script in (
     "hook_bench.py",
     "catalog_bench.py",
     "sync_bench.py",
+    "sync_commit_bench.py",
 ):
     print(f"== {script}", flush=True)
     sys.argv = [script]

@@ -30,7 +30,7 @@ REPORTS = {
     "validate-report": ("mlassets.validation.check:ValidationReportJson", "1.0.0"),
     "manifest-diff": ("mlassets.workflows.diff:ManifestDiffJson", "1.0.0"),
     "sync-report": ("mlassets.workflows.sync_outcomes:SyncReportJson", "1.0.0"),
-    "outdated-report": ("mlassets.workflows.outdated:OutdatedReportJson", "1.0.0"),
+    "outdated-report": ("mlassets.workflows.outdated:OutdatedReportJson", "1.1.0"),
 }
 
 

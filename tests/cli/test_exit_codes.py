@@ -192,20 +192,35 @@ def test_a_card_yaml_cannot_build_is_a_finding_and_the_others_go_on(
 def test_outdated_reports_the_others_when_one_repository_is_gone(
     run_cli, hub_copy: RunningHub, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
+    from mlassets.schemas import validator_for
     from tests.cli.test_sync_listing import move_main
 
     (tmp_path / "mlassets.yaml").write_text(
         "assets:\n  - ref: hf://acme/tiny-model\n  - ref: hf://acme/mit-base\n"
+        "  - ref: hf://datasets/acme/tiny-ds\n"
     )
     env = {"HF_ENDPOINT": hub_copy.url}
     assert run_cli("sync", env=env).code == 0
+    healthy = run_cli("outdated", "--json", env=env)
+    assert healthy.code == 0 and json.loads(healthy.stdout)["errors"] == []
     shutil.rmtree(hub_copy.hub.data / "models" / "acme" / "tiny-model")
+    shutil.rmtree(hub_copy.hub.data / "datasets" / "acme" / "tiny-ds")
     move_main(hub_copy.hub.data, "acme/mit-base", "d" * 40)
     result = run_cli("outdated", "--json", env=env)
     assert result.code == 3 and "Traceback" not in result.stderr, result.stderr
     assert "hf://acme/tiny-model: repository not found" in result.stderr
-    (moved,) = json.loads(result.stdout)["outdated"]
+    report = json.loads(result.stdout)
+    assert not list(validator_for("outdated-report").iter_errors(report))
+    (moved,) = report["outdated"]
     assert moved["ref"] == "hf://acme/mit-base" and moved["upstream_revision"] == "d" * 40
+    # One entry per repository that could not be checked, sorted, each message one line.
+    assert [e["ref"] for e in report["errors"]] == [
+        "hf://acme/tiny-model",
+        "hf://datasets/acme/tiny-ds",
+    ]
+    for error in report["errors"]:
+        assert "not found" in error["message"] and "\n" not in error["message"]
+        assert error["message"] in result.stderr
 
 
 def test_a_lock_entry_left_by_a_swallowed_download_is_found_and_repaired(

@@ -275,3 +275,34 @@ def test_a_lock_that_cannot_be_written_puts_the_manifests_back(
     assert (tmp_path / "real.lock").read_bytes() == lock_before
     staged = tmp_path / "manifests" / ".sync-staging" / "models--acme--tiny-model.json"
     assert json.loads(staged.read_text())["revision"] == "c" * 40  # kept for the rerun
+
+
+def test_file_names_that_are_not_utf8_give_valid_utf8_reports_and_manifests(
+    run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    cards = tmp_path / "cards"
+    cards.mkdir()
+    (cards / os.fsdecode(b"caf\xe9.md")).write_text(CARD)
+    checks = [
+        ("validate", "cards", "--format", "json"),
+        ("license-check", "cards", "--format", "json"),
+        ("fetch", "cards", "--out", "out", "--json"),
+    ]
+    for command in checks:
+        result = run_cli(*command)
+        assert result.code == 0 and "Traceback" not in result.stderr, (command, result.stderr)
+        assert "caf\\\\xe9.md" in result.stdout  # the byte shown, as JSON escapes a backslash
+        json.loads(result.stdout)
+    (manifest,) = (tmp_path / "out").iterdir()
+    junk = tmp_path / "out" / os.fsdecode(b"junk\xff.json")
+    junk.write_text('{"schema_version": 1}')
+    for _ in range(2):  # the second run: unchanged, not forgotten for its odd name
+        indexed = run_cli("index", "out", "--db", "c.db", "--json")
+        assert indexed.code == 1 and "Traceback" not in indexed.stderr, indexed.stderr  # skipped
+        report = json.loads(indexed.stdout)
+        assert report["errors"] == [
+            "out/junk\\xff.json:1:1: not an mlassets manifest (no id or license)"
+        ]
+    assert (report["added"], report["unchanged"]) == (0, 1)
+    searched = run_cli("search", "", "--db", "c.db", "--json")
+    assert searched.code == 0 and len(json.loads(searched.stdout)["hits"]) == 1, searched.stderr

@@ -248,3 +248,28 @@ def test_an_ancestor_that_cannot_be_fetched_is_an_operational_error(
     assert result.code == 3, result.stdout + result.stderr
     assert "hf://acme/down-model" in result.stderr
     assert "allowed" not in result.stderr.replace("NOT ALLOWED", "")
+
+
+def test_an_unreadable_card_is_an_error_but_the_others_get_their_verdicts(
+    run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    cards = tmp_path / "cards"
+    cards.mkdir()
+    (cards / "a.md").write_text("---\nlicense: mit\n---\n# A\n")
+    (cards / "b.md").write_text("---\nlicense: cc-by-nc-4.0\n---\n# B\n")
+    (cards / "c.md").symlink_to("c.md")  # a loop: unreadable even by root
+    (cards / "d.json").write_text('{"schema_version": 1}')  # no manifest: unreadable too
+    text = run_cli("license-check", "cards", "--use", "commercial")
+    assert text.code == 3 and "Traceback" not in text.stderr, text.stderr
+    assert "cards/a.md: allowed: MIT" in text.stderr
+    assert "cards/b.md: NOT ALLOWED: CC-BY-NC-4.0" in text.stderr
+    assert "mlassets: error: cards/c.md: cannot read" in text.stderr
+    assert "mlassets: error: cards/d.json" in text.stderr
+    as_json = run_cli("license-check", "cards", "--format", "json")
+    assert as_json.code == 3
+    report = json.loads(as_json.stdout)
+    assert not list(validator_for("license-check-report").iter_errors(report))
+    assert [a["path"] for a in report["assets"]] == ["cards/a.md", "cards/b.md"]
+    assert os.path.islink(cards / "c.md")  # nothing was replaced

@@ -522,3 +522,15 @@ def test_reindexing_forgets_a_manifest_deleted_from_the_directory(tmp_path: Path
     with SqliteCatalog.open(db) as catalog:
         assert [h.id for h in catalog.search("model").hits] == ["hf://acme/kept"]
         assert catalog.audit().to_json()["assets"] == 1
+
+
+def test_one_asset_in_two_files_of_one_run_is_stored_once_the_later_winning(
+    tmp_path: Path,
+) -> None:
+    folder = write(tmp_path / "m", manifest("hf://acme/a", title="first"))
+    later = manifest("hf://acme/a", title="second", revision="2" * 40)
+    write_manifest_at(later, folder / "z-copy.json")
+    report = index_manifests([folder], tmp_path / "c.db")
+    assert (report.added, report.updated, report.errors) == (1, 1, ())
+    with SqliteCatalog.open(tmp_path / "c.db") as catalog:
+        assert catalog.asset("hf://acme/a").revision == "2" * 40

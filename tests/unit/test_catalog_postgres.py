@@ -113,3 +113,48 @@ def test_two_writers_at_once_lose_and_duplicate_nothing(tmp_path: Path, pg_url: 
             assert len(shared.edges) == 7  # four generations (3 edges), each trained on d0
             assert set(shared.edges) == set(embedded.edges)  # the walk order may differ
             assert set(shared.nodes) == set(embedded.nodes)
+
+
+def test_reindexing_forgets_a_deleted_manifest_as_sqlite_does(tmp_path: Path, pg_url: str) -> None:
+    base = [{"id": "hf://acme/doomed", "relation": "finetune"}]
+    folder = write(
+        tmp_path / "m",
+        manifest("hf://acme/kept", title="kept model", base_models=base),
+        manifest(
+            "hf://acme/doomed",
+            license_id="CC-BY-NC-4.0",
+            title="doomed model",
+            languages=["en"],
+            datasets=["hf://datasets/acme/d"],
+        ),
+    )
+    with (
+        Catalog.open(pg_url, create=True) as db,
+        Catalog.open(tmp_path / "c.db", create=True) as lite,
+    ):
+        for catalog in (db, lite):
+            catalog.index([folder])
+            assert {h.id for h in catalog.search("model").hits} == {
+                "hf://acme/kept",
+                "hf://acme/doomed",
+            }
+            assert catalog.lineage_graph("hf://acme/kept").edges[0].violation == "G101:error"
+        (folder / "hf--acme--doomed.json").unlink()
+        for catalog in (db, lite):
+            report = catalog.index([folder])
+            assert (report.added, report.updated, report.unchanged) == (0, 0, 1)
+            assert [h.id for h in catalog.search("model").hits] == ["hf://acme/kept"]
+            assert catalog.search("", {"license": "CC-BY-NC-4.0"}).hits == ()
+            graph = catalog.lineage_graph("hf://acme/kept")
+            assert graph.node("hf://acme/doomed").dangling
+            assert graph.node("hf://acme/doomed").license is None
+            assert graph.edges[0].violation == ""  # a dangling parent has no rules to break
+            assert catalog.lineage_graph("hf://acme/doomed").edges == ()  # its datasets gone
+            assert catalog.audit().to_json()["assets"] == 1
+        assert db.audit() == lite.audit()
+        dangling = db.connection.execute("SELECT id FROM assets WHERE dangling ORDER BY id")
+        assert dangling.fetchall() == [("hf://acme/doomed",), ("hf://datasets/acme/d",)]
+        write(folder, manifest("hf://acme/doomed", license_id="CC-BY-NC-4.0"))
+        again = db.index([folder])  # the manifest back: filled in again
+        assert (again.added, again.unchanged) == (1, 1)
+        assert db.lineage_graph("hf://acme/kept").edges[0].violation == "G101:error"

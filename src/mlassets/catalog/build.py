@@ -158,7 +158,9 @@ class _Writer:
     def _store(self, batch: list[Prepared]) -> None:
         fresh: list[Prepared] = []
         stale: list[Prepared] = []
-        for item in batch:
+        latest = {item.id: item for item in batch}  # twice in one run: the later file wins
+        self.updated += len(batch) - len(latest)  # counted as PostgreSQL counts it
+        for item in latest.values():
             known = self.known.get(item.id)
             if known and known[1] == _fingerprint(item.row[4], item.row[3]):
                 self.unchanged += 1

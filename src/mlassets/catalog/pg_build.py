@@ -5,7 +5,8 @@ temporary staging tables (COPY: the fast path), then merged with `INSERT ... ON 
 asset is never stored twice and a change is never lost. A row whose `card_sha256` and `revision`
 are unchanged is left alone (the conflict clause's WHERE). Dangling parents are inserted with
 `ON CONFLICT DO NOTHING` and filled in when their manifest arrives. A batch that deadlocks with
-another writer is rolled back and retried. Parsing is shared with SQLite (rows.py, build.py).
+another writer is rolled back and retried. Parsing is shared with SQLite (rows.py, build.py), and
+so is forgetting the manifests deleted from an indexed directory (forget.py), after the batches.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlassets.catalog.build import _prepared, _stop, _violation
+from mlassets.catalog.forget import forget_postgres
 from mlassets.catalog.index_report import IndexReport, index_report
 from mlassets.catalog.rows import ASSET_COLUMNS, TRAINED_ON, Prepared, manifest_files
 from mlassets.core.clock import fetch_time
@@ -109,6 +111,7 @@ def index_into(
     try:
         writer = _Writer(connection)
         errors = writer.write(_prepared(files, pool))
+        writer.forget(paths, files)
     finally:
         if pool is not None:
             _stop(pool)
@@ -143,6 +146,15 @@ class _Writer:
                 (fetch_time(),),
             )
         return errors
+
+    def forget(self, roots: Sequence[Path], files: Sequence[str]) -> None:
+        """Forget the assets whose manifest was deleted from one of `roots` (forget.py)."""
+        with self.db.transaction(), self.db.cursor() as cursor:
+            pks = forget_postgres(cursor, roots, files)
+            if pks:  # their children's edges: the rules again (a dangling parent has none)
+                rows = [(pk, None, False, False) for pk in pks]
+                cursor.executemany("INSERT INTO changed VALUES (%s, %s, %s, %s)", rows)
+                self._mark_violations(cursor)
 
     def _retrying(self, batch: list[Prepared]) -> None:
         import psycopg.errors

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mlassets.core.errors import MlassetsError
+from mlassets.io.discovery import display_name
 from mlassets.licenses.normalize import status_of
 from mlassets.manifests.model import AssetKind, FileEntry, JsonScalar, Manifest, Relation
 from mlassets.manifests.store import load_manifest
@@ -92,7 +93,7 @@ def prepare(path: str) -> Prepared | str:
     try:
         manifest = load_manifest(Path(path))
     except MlassetsError as exc:
-        return str(exc)
+        return display_name(str(exc))
     return rows_of(manifest, path)
 
 
@@ -122,7 +123,7 @@ def rows_of(manifest: Manifest, path: str | None = None) -> Prepared:
         *(manifest.task, manifest.library, _size_bucket(manifest.files)),
         int(manifest.card_sha256 is not None and not (codes & _NO_METADATA)),
         ",".join(missing),
-        path,
+        None if path is None else display_name(path),  # valid text: a name may not be UTF-8
     )
     parents = tuple(
         (b.id, b.relation.value if b.relation else Relation.FINETUNE.value)

@@ -60,6 +60,10 @@ def license_check(argv: Sequence[str]) -> int:
         located = [(c.path or c.asset, f) for c in report.assets for f in c.findings]
         print_findings(Format(args.format), located, "license-check")
     _print_verdicts(report)
+    for reason in report.unreadable:  # the others were checked and reported all the same
+        echo(f"mlassets: error: {reason}", err=True)
+    if report.unreadable:
+        return ExitCode.ERROR
     return ExitCode.OK if report.allowed and not changed else ExitCode.FINDINGS
 
 

@@ -50,6 +50,7 @@ def sync(
     retry = RetryPolicy(attempts=retries + 1, timeout=timeout)
     arguments: dict[str, Any] = {"jobs": jobs, "frozen": frozen, "retry": retry}
     arguments["openml_server"] = openml_server
+    arguments["notice"] = _notice
     if sys.stderr.isatty():  # progress is not a result: stderr, so `sync > out` still shows it
         from rich.console import Console
         from rich.progress import Progress
@@ -107,9 +108,8 @@ def outdated(
     from mlassets.sources.retry import RetryPolicy
     from mlassets.workflows.outdated import outdated as find_moved
 
-    _require(lock, "a lock; run mlassets sync first")
     retry = RetryPolicy(attempts=retries + 1, timeout=timeout)
-    report = find_moved(lock, jobs=jobs, retry=retry, openml_server=openml_server)
+    report = find_moved(lock, jobs=jobs, retry=retry, openml_server=openml_server, notice=_notice)
     moved = report.moved
     if as_json:
         print_json(report.to_json())
@@ -140,12 +140,8 @@ def outdated(
     return ExitCode.FINDINGS if moved else ExitCode.OK
 
 
-def _require(path: Path, what: str) -> None:
-    """A missing project file or lock is a usage error, never "0 problems"."""
-    if not path.exists():
-        from mlassets.core.errors import UsageError
-
-        raise UsageError(f"{path}: no such file; {what}", str(path))
+def _notice(message: str) -> None:
+    typer.echo(f"mlassets: {message}", err=True)
 
 
 @exits
@@ -160,8 +156,7 @@ def verify(
     from mlassets.workflows.verify import verify as run_verify
 
     project = load_project(project_file)  # a missing one is a usage error (exit 2)
-    _require(lock, "a lock; run mlassets sync first")
-    found = run_verify(lock, out, project)
+    found = run_verify(lock, out, project, _notice)
     lines = reports.text_lines(found)
     if lines:
         typer.echo("\n".join(lines))

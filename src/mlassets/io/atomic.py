@@ -30,7 +30,7 @@ T = TypeVar("T")
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same directory and a rename."""
-    mode = _mode_for(path)
+    mode = replacement_mode(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -51,12 +51,17 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def _mode_for(path: Path) -> int:
+def new_file_mode() -> int:
+    """The permission bits of a new file: 0666 less the umask, as `open()` gives."""
+    return 0o666 & ~_UMASK
+
+
+def replacement_mode(path: Path) -> int:
     """The permission bits the written file gets; refuses a target that is not a regular file."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        return 0o666 & ~_UMASK
+        return new_file_mode()
     except OSError as exc:
         raise _unwritable(path, exc) from exc
     if stat.S_ISLNK(info.st_mode):
@@ -118,7 +123,7 @@ def replace_together(moves: Sequence[tuple[Path, Path]], then: Callable[[], T]) 
 
 
 def _keep(target: Path) -> Path:
-    _mode_for(target)  # refuses a symlink or device: only regular files are replaced
+    replacement_mode(target)  # refuses a symlink or device: only regular files are replaced
     backup = target.with_name(f".{target.name}.{os.getpid()}.bak")
     with contextlib.suppress(FileNotFoundError):
         os.unlink(backup)

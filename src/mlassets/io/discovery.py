@@ -52,7 +52,16 @@ def collect(
                     found.setdefault(candidate.as_posix(), candidate)
         for directory in unlistable:
             found.setdefault(directory.as_posix(), directory)
-    return [(p, display) for display, p in sorted(found.items())]
+    return [(p, display_name(display)) for display, p in sorted(found.items())]
+
+
+def display_name(name: str) -> str:
+    """A file name as valid text: bytes that are not UTF-8 (the OS hands them over as lone
+    surrogates) shown as `\\xNN`, so that reports, JSON and manifest ids stay valid UTF-8."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _recorder(into: list[Path], root: Path) -> Callable[[OSError], None]:

@@ -91,8 +91,12 @@ class AssetCheck:
 
 @dataclass(frozen=True)
 class LicenseCheckReport:
+    """The verdicts, and the files that could not be read (each with its one-line reason): an
+    unreadable file is an operational error, but never hides the verdicts of the others."""
+
     assets: tuple[AssetCheck, ...]
     policy: str
+    unreadable: tuple[str, ...] = ()
 
     @property
     def allowed(self) -> bool:
@@ -135,8 +139,9 @@ class _Input:
 _POINTER_KEYS = {"/license": "license", "/base_models": "base_model", "/datasets": "datasets"}
 
 
-def _inputs(targets: Sequence[str], index: ManifestIndex) -> list[_Input]:
-    """Every asset the targets name, in the order given."""
+def _inputs(targets: Sequence[str], index: ManifestIndex, unreadable: list[str]) -> list[_Input]:
+    """Every asset the targets name, in the order given; a local file that cannot be read (or
+    is no manifest) goes to `unreadable`, and the others are still read."""
     fetched_at = fetch_time()
     found: list[_Input] = []
     for target in targets:
@@ -148,15 +153,20 @@ def _inputs(targets: Sequence[str], index: ManifestIndex) -> list[_Input]:
             found.append(_Input(str(hit[0]), hit[1]))
             continue
         for path, name in collect([Path(ref.name)], _is_input):
-            if path.suffix == ".json":
-                manifest = load_manifest(path)
-                index.add(path, manifest)  # a target is also a possible ancestor of another
-                found.append(_Input(str(path), manifest))
-            else:
-                card = read_card(path, name)
-                data = from_card(card, AssetRef("local", None, name), fetched_at)
-                found.append(_Input(name, data, card))
+            try:
+                found.append(_local_input(path, name, index, fetched_at))
+            except OperationalError as exc:
+                unreadable.append(str(exc))
     return found
+
+
+def _local_input(path: Path, name: str, index: ManifestIndex, fetched_at: str) -> _Input:
+    if path.suffix == ".json":
+        manifest = load_manifest(path)
+        index.add(path, manifest)  # a target is also a possible ancestor of another
+        return _Input(str(path), manifest)
+    card = read_card(path, name)
+    return _Input(name, from_card(card, AssetRef("local", None, name), fetched_at), card)
 
 
 def license_check(
@@ -168,7 +178,8 @@ def license_check(
     write_manifests: bool = False,
 ) -> LicenseCheckReport:
     checks = []
-    for item in _inputs(targets, index):
+    unreadable: list[str] = []
+    for item in _inputs(targets, index, unreadable):
         data = item.manifest
         concluded = data.license.concluded
         verdict = evaluate(concluded, policy)
@@ -194,7 +205,7 @@ def license_check(
         )
         if write_manifests and line_verdict and item.path and item.path.endswith(".json"):
             _write_lineage(Path(item.path), data, line_verdict)
-    return LicenseCheckReport(tuple(checks), policy.source)
+    return LicenseCheckReport(tuple(checks), policy.source, tuple(unreadable))
 
 
 def _stated_findings(item: _Input, policy: Policy) -> tuple[Finding, ...]:

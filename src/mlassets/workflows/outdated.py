@@ -19,6 +19,7 @@ from mlassets.io.threads import thread_pool
 from mlassets.manifests.build import from_fetched, guarded
 from mlassets.sources import default_heads, fetch_remote
 from mlassets.sources.retry import RetryPolicy
+from mlassets.workflows.sync_commit import Notice, recovered_lock
 
 
 class MovedJson(TypedDict):
@@ -30,11 +31,17 @@ class MovedJson(TypedDict):
     license_changed: bool
 
 
+class UncheckedJson(TypedDict):
+    ref: Text
+    message: Text
+
+
 class OutdatedReportJson(TypedDict):
     """mlassets outdated --json"""
 
     schema_version: SchemaVersion
     outdated: list[MovedJson]
+    errors: list[UncheckedJson]
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,18 @@ class OutdatedReport:
     failed: tuple[tuple[str, OperationalError], ...] = ()
 
     def to_json(self) -> OutdatedReportJson:
-        return {"schema_version": 1, "outdated": [m.to_json() for m in self.moved]}
+        unchecked = sorted((ref, one_line(error)) for ref, error in self.failed)
+        errors: list[UncheckedJson] = [{"ref": r, "message": m} for r, m in unchecked]
+        return {
+            "schema_version": 1,
+            "outdated": [m.to_json() for m in self.moved],
+            "errors": errors,
+        }
+
+
+def one_line(error: Exception) -> str:
+    """The error's message on one line (a server's text may hold line breaks)."""
+    return " ".join(str(error).split()) or type(error).__name__
 
 
 def outdated(
@@ -79,8 +97,11 @@ def outdated(
     jobs: int = 16,
     retry: RetryPolicy | None = None,
     openml_server: str | None = None,
+    notice: Notice | None = None,
 ) -> OutdatedReport:
-    """The locked assets whose upstream moved, with the license each revision concludes."""
+    """The locked assets whose upstream moved, with the license each revision concludes. A sync
+    commit a crash interrupted is completed first (`notice` is told)."""
+    recovered_lock(lock_path, notice)
     retry = retry or RetryPolicy()
     fetched_at = fetch_time()
     entries = list(read_lock(lock_path).values())

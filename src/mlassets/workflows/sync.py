@@ -5,9 +5,10 @@
   kept. Unpinned Hub assets of one owner are checked together through the owner's listing (a
   paged request, not a call per asset), and a commit pin is not checked at all.
 - New manifests are staged in `<out>/.sync-staging/`; only when every asset succeeded are they
-  moved into place and the lock replaced, together: a lock that cannot be written puts every
-  manifest back (`io.atomic.replace_together`). A sync that fails part way leaves the earlier
-  lock and manifests as they were, and a rerun reuses what was staged (without card downloads).
+  moved into place and the lock replaced, together (`sync_commit`): a lock that cannot be written
+  puts every manifest back, and a commit a crash interrupted is completed by the next run. A sync
+  that fails part way leaves the earlier lock and manifests as they were, and a rerun reuses what
+  was staged (without card downloads).
 - One sync at a time: the project file is locked (`flock`) for the run; a second sync meanwhile
   fails at once with `ConcurrentRunError` (exit 3) instead of racing for the staging directory.
 - Each asset's failure (fetching, a card the parser cannot take, writing) is its own.
@@ -26,9 +27,8 @@ from typing import Any
 from mlassets.core.clock import fetch_time
 from mlassets.core.errors import OperationalError, UnwritableFileError
 from mlassets.core.refs import AssetRef
-from mlassets.documents.lock import LockEntry, read_lock, write_lock
+from mlassets.documents.lock import LockEntry, read_lock
 from mlassets.documents.project import DeclaredAsset, Project, ProjectError
-from mlassets.io.atomic import replace_together
 from mlassets.io.locking import exclusive
 from mlassets.io.threads import thread_pool
 from mlassets.manifests.build import from_fetched, guarded
@@ -36,9 +36,9 @@ from mlassets.manifests.model import Manifest
 from mlassets.manifests.store import manifest_filename, read_manifest, write_manifest_at
 from mlassets.sources import FetchedAsset, default_heads, fetch_remote
 from mlassets.sources.retry import RetryPolicy
+from mlassets.workflows.sync_commit import STAGING, Notice, commit, recover
 from mlassets.workflows.sync_outcomes import SyncOutcome, SyncReport
 
-STAGING = ".sync-staging"
 _COMMIT = re.compile(r"[0-9a-f]{40}")
 
 
@@ -185,11 +185,14 @@ def sync(
     retry: RetryPolicy | None = None,
     openml_server: str | None = None,
     progress: Callable[[SyncOutcome], None] | None = None,
+    notice: Notice | None = None,
 ) -> SyncReport:
     """Fetch every declared asset; stage new manifests; then move them into place and write the
-    lock, all or nothing. One sync at a time per project (`ConcurrentRunError` for a second)."""
+    lock, all or nothing. One sync at a time per project (`ConcurrentRunError` for a second).
+    A commit a crash interrupted is completed first (`notice` is told)."""
     _check_names(project)
     with exclusive(project.path, "sync"):
+        recover(lock_path, notice)
         return _sync_locked(
             project, out, lock_path, jobs, frozen, retry or RetryPolicy(), openml_server, progress
         )
@@ -273,24 +276,16 @@ def _finish(
         return SyncReport(report.outcomes + removed, lock_written=False)
     if report.failed:
         return report  # the earlier lock and manifests stay; what was staged is reused next time
-    moves = [
-        (staging / o.entry.manifest, out / o.entry.manifest)
-        for o in outcomes
-        if o.status in ("fetched", "staged") and o.entry
-    ]
+    moved = [o.entry.manifest for o in outcomes if o.status in ("fetched", "staged") and o.entry]
     entries = {o.ref: o.entry for o in outcomes if o.entry is not None}
-    # The manifests and the lock change together: a lock that cannot be written puts every
-    # manifest back (and the new ones back in staging, for the rerun).
-    written = replace_together(moves, lambda: write_lock(lock_path, entries))
-    # Assets no longer declared leave with the manifests sync wrote for them (after the lock, so
-    # a crash in between leaves a stray file, never a lock naming a missing one). Only files the
-    # old lock listed are touched: `manifests/` may hold others, e.g. from license-check --fetch.
+    # Assets no longer declared leave with the manifests sync wrote for them. Only files the old
+    # lock listed are touched: `manifests/` may hold others, e.g. from license-check --fetch.
     kept = {e.manifest for e in entries.values()}
-    dropped = []
-    for ref in sorted(set(locked) - declared):
-        if locked[ref].manifest not in kept:
-            (out / locked[ref].manifest).unlink(missing_ok=True)
-        dropped.append(SyncOutcome(ref, "removed", locked[ref], None, locked[ref].revision))
+    gone = sorted(set(locked) - declared)
+    deleted = sorted({locked[ref].manifest for ref in gone} - kept)
+    # All of it together, recoverably (sync_commit): a crash mid-way is completed by the next run.
+    written = commit(out, lock_path, moved, entries, deleted)
+    dropped = [SyncOutcome(ref, "removed", locked[ref], None, locked[ref].revision) for ref in gone]
     with contextlib.suppress(OSError):  # staged leftovers of assets no longer declared: harmless
         staging.rmdir()
     return SyncReport(report.outcomes + tuple(dropped), lock_written=written)

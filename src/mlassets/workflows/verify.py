@@ -23,10 +23,15 @@ from mlassets.io.paths import confined
 from mlassets.manifests.model import Manifest, SourceName
 from mlassets.manifests.store import load_manifest
 from mlassets.validation.check import check_manifest_text
+from mlassets.workflows.sync_commit import Notice, recovered_lock
 
 
-def verify(lock_path: Path, out: Path, project: Project | None = None) -> list[tuple[str, Finding]]:
-    """(file, finding) for every disagreement; empty when all agree."""
+def verify(
+    lock_path: Path, out: Path, project: Project | None = None, notice: Notice | None = None
+) -> list[tuple[str, Finding]]:
+    """(file, finding) for every disagreement; empty when all agree. A sync commit a crash
+    interrupted is completed first (`notice` is told)."""
+    recovered_lock(lock_path, notice)
     entries = read_lock(lock_path)
     found: list[tuple[str, Finding]] = []
     lock_name = str(lock_path)
