@@ -29,6 +29,14 @@ def test_the_schema_is_versioned_and_a_newer_one_refused(pg_url: str) -> None:
         Catalog.open(pg_url)
 
 
+def test_catalog_connections_run_without_the_servers_jit(pg_url: str) -> None:
+    # JIT compiling a common word's ranking cost more than the query saved (docs/benchmarks.md);
+    # the setting must outlive a rolled-back transaction.
+    with Catalog.open(pg_url, create=True) as db:
+        db.connection.rollback()
+        assert db.connection.execute("SHOW jit").fetchone() == ("off",)
+
+
 def test_a_database_with_other_tables_is_not_a_catalog(pg_url: str) -> None:
     with psycopg.connect(pg_url, autocommit=True) as other:
         other.execute("CREATE TABLE t (x int)")

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -30,6 +29,8 @@ T = TypeVar("T")
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same directory and a rename."""
+    import tempfile  # with shutil and the compression modules, ~5 ms: only for a write
+
     mode = replacement_mode(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path, PurePosixPath
@@ -37,6 +36,8 @@ def manifest_filename(ident: str) -> str:
         rest = rest[: -len(".md")] if rest.endswith(".md") else rest
     stem = prefix + _UNSAFE.sub("--", rest.replace("/", "--"))
     if _plain_reference(stem) != ident:
+        import hashlib  # OpenSSL, ~3 ms: only for a name that needs a digest
+
         digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:12]
         stem = prefix + _UNSAFE.sub("--", rest.lstrip("./").replace("/", "--")) + "~" + digest
     return stem + ".json"
