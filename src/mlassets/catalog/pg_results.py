@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from mlassets.catalog.leaderboard import Leaderboard, board
-from mlassets.catalog.results import ImportReport
+from mlassets.catalog.results import ImportReport, model_index_results
 from mlassets.core.errors import UsageError
 from mlassets.selection.directions import METRIC_DIRECTIONS, higher_is_better, normalise
 from mlassets.selection.records import DatasetFeature, Result
@@ -177,24 +177,12 @@ def import_features(db: Connection, features: Iterable[DatasetFeature]) -> Impor
 def refresh_model_index(db: Connection, indexed_at: str) -> int:
     """The manifests' `model-index` rows as results (source `model-index`), as SQLite's index
     does after every run (results.refresh_model_index)."""
-    known = stored_directions(db)
-    results = [
-        Result(
-            model=str(model),
-            dataset=dataset if "://" in dataset else f"hf://datasets/{dataset}",
-            metric=metric,
-            value=float(value),
-            source="model-index",
-            revision=revision,
-            fetched_at=indexed_at,
-        )
-        for model, revision, dataset, metric, value in db.execute(
-            "SELECT a.id, a.revision, m.dataset, m.metric, m.value FROM metrics m "
-            "JOIN assets a ON a.pk = m.asset WHERE m.value IS NOT NULL AND m.dataset IS NOT NULL "
-            "ORDER BY m.asset"
-        )
-        if normalise(metric) in known
-    ]
+    rows = db.execute(
+        "SELECT a.id, a.revision, m.dataset, m.metric, m.value FROM metrics m "
+        "JOIN assets a ON a.pk = m.asset WHERE m.value IS NOT NULL AND m.dataset IS NOT NULL "
+        "ORDER BY m.asset"
+    ).fetchall()
+    results = model_index_results(rows, stored_directions(db), indexed_at)
     with db.transaction():
         db.execute("DELETE FROM results WHERE source = 'model-index'")
     return import_results(db, results).rows

@@ -192,10 +192,25 @@ def refresh_model_index(db: sqlite3.Connection, indexed_at: str) -> int:
         "SELECT a.id, a.revision, m.dataset, m.metric, m.value FROM metrics m "
         "JOIN assets a ON a.rowid = m.asset WHERE m.value IS NOT NULL AND m.dataset IS NOT NULL"
     ).fetchall()
-    known = stored_directions(db)
-    results = [
+    results = model_index_results(rows, stored_directions(db), indexed_at)
+    with db:
+        db.execute(
+            "DELETE FROM result_rows WHERE source IN "
+            "(SELECT id FROM result_names WHERE name = 'model-index')"
+        )
+    return import_results(db, results).rows
+
+
+def model_index_results(
+    rows: Iterable[tuple[Any, Any, str, str, Any]], known: Iterable[str], indexed_at: str
+) -> list[Result]:
+    """Results from `model-index` rows (model id, revision, dataset, metric, value), for both
+    catalog backends: a dataset named without a scheme is a Hub id, and a metric of unknown
+    direction (not in `known`) is left out, since it cannot be ranked."""
+    directions = set(known)
+    return [
         Result(
-            model=model,
+            model=str(model),
             dataset=dataset if "://" in dataset else f"hf://datasets/{dataset}",
             metric=metric,
             value=float(value),
@@ -204,14 +219,8 @@ def refresh_model_index(db: sqlite3.Connection, indexed_at: str) -> int:
             fetched_at=indexed_at,
         )
         for model, revision, dataset, metric, value in rows
-        if normalise(metric) in known  # a metric of unknown direction cannot be ranked
+        if normalise(metric) in directions
     ]
-    with db:
-        db.execute(
-            "DELETE FROM result_rows WHERE source IN "
-            "(SELECT id FROM result_names WHERE name = 'model-index')"
-        )
-    return import_results(db, results).rows
 
 
 def card_features(db: sqlite3.Connection) -> list[DatasetFeature]:
