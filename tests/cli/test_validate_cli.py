@@ -101,6 +101,25 @@ def test_the_hook_path_does_not_import_network_clients(tmp_path: Path, args: lis
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
 
 
+def test_license_check_on_a_card_does_not_load_the_schema_validator(tmp_path: Path) -> None:
+    # license-check reads a card's license and lineage, never its schema findings: the compiled
+    # validator (jsonschema_rs and what it imports) stays unloaded, and the verdict is the same.
+    card = tmp_path / "c.md"
+    card.write_text("---\nlicense: cc-by-nc-4.0\nbase_model: a/b\n---\n# C\n")
+    code = (
+        "import sys\nfrom mlassets.cli import main\n"
+        f"try:\n    main(['license-check', '--use', 'commercial', {str(card)!r}])\n"
+        "except SystemExit as exit:\n    print('exit', exit.code)\n"
+        "print(sorted(m for m in ('jsonschema_rs', 'mlassets.schemas') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    lines = done.stdout.strip().splitlines()
+    assert lines[-2:] == ["exit 1", "[]"], done.stdout + done.stderr
+    assert "CC-BY-NC-4.0" in done.stdout
+
+
 def test_python_dash_m_and_version(run_cli) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("--version")
     assert result.code == 0 and result.stdout.strip() == "0.1.0"

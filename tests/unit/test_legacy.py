@@ -11,7 +11,8 @@ from mlassets.documents.card import parse_card
 from mlassets.manifests.build import from_card
 from mlassets.schemas import validator_for
 from mlassets.schemas.findings import schema_findings
-from mlassets.validation.check import check_card, infer_kind
+from mlassets.validation.check import check_card
+from mlassets.validation.kinds import infer_kind
 
 
 def found(text: str, kind: str = "dataset") -> list[tuple[str, Position | None, str]]:

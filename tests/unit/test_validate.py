@@ -8,7 +8,8 @@ import pytest
 from mlassets.core.errors import SchemaFileError
 from mlassets.core.findings import Position, Severity
 from mlassets.documents.card import parse_card
-from mlassets.validation.check import check_card, check_manifest_text, infer_kind, validate_paths
+from mlassets.validation.check import check_card, check_manifest_text, validate_paths
+from mlassets.validation.kinds import infer_kind
 
 
 def findings(text: str, kind: str = "model") -> list[tuple[str, Position | None, str]]:

@@ -17,7 +17,6 @@ from mlassets.core.errors import UnreadableFileError, UsageError
 from mlassets.io.atomic import write_bytes_atomic
 from mlassets.io.files import read_bytes, read_json
 from mlassets.io.paths import confined
-from mlassets.schemas import validator_for
 
 LOCK_VERSION = 1
 DEFAULT_LOCK = Path("mlassets.lock")
@@ -38,6 +37,8 @@ def read_lock(path: Path) -> dict[str, LockEntry]:
     """The lock's entries by declared reference ({} when there is no lock yet)."""
     if not path.exists():
         return {}
+    from mlassets.schemas import validator_for  # the validator loads only when there is a lock
+
     data = read_json(path, "a lock file")
     errors = list(validator_for("lock").iter_errors(data))
     if errors:

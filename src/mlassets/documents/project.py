@@ -22,8 +22,6 @@ from mlassets.core.refs import AssetRef, parse_ref
 from mlassets.io.files import read_bytes
 from mlassets.io.paths import confined
 from mlassets.io.yamlpos import YamlSyntaxError, load_located
-from mlassets.schemas import validator_for
-from mlassets.schemas.findings import schema_findings
 
 DEFAULT_FILE = Path("mlassets.yaml")
 
@@ -60,6 +58,9 @@ def load_project(path: Path = DEFAULT_FILE) -> Project:
         located = load_located(raw.decode("utf-8", "replace"))
     except YamlSyntaxError as exc:
         raise fail(exc.position, f"not valid YAML: {exc.message}") from exc
+    from mlassets.schemas import validator_for  # the validator loads only when there is a project
+    from mlassets.schemas.findings import schema_findings
+
     findings = schema_findings(validator_for("project"), located.data, located)
     if findings:
         first = min(findings, key=lambda f: f.position or Position(0, 0))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlassets.core.errors import AssetBuildError, MlassetsError
+from mlassets.core.findings import Finding
 from mlassets.core.refs import AssetRef, is_repo_id
 from mlassets.documents.card import Card, parse_card
 from mlassets.licenses import conclude_card_license, conclude_text
@@ -28,10 +29,8 @@ from mlassets.manifests.model import (
     SourceName,
 )
 from mlassets.manifests.stated import StatedLicense
-from mlassets.schemas import validator_for
-from mlassets.schemas.findings import schema_findings
 from mlassets.validation.body_license import conclude_whole_card
-from mlassets.validation.check import check_card, infer_kind
+from mlassets.validation.kinds import infer_kind
 
 if TYPE_CHECKING:
     from mlassets.sources.base import FetchedAsset
@@ -81,10 +80,14 @@ def from_fetched(asset: FetchedAsset, fetched_at: str) -> Manifest:
     )
 
 
-def from_card(card: Card, ref: AssetRef, fetched_at: str, kind: str | None = None) -> Manifest:
-    """The manifest for a local card file."""
+def from_card(
+    card: Card, ref: AssetRef, fetched_at: str, kind: str | None = None, *, check: bool = True
+) -> Manifest:
+    """The manifest for a local card file. `check=False` leaves out the card's findings (the
+    schema check): `license-check` reads only the license and lineage, and on one card in a
+    hook, loading the validator was a fifth of its start."""
     kind = kind or infer_kind(card.metadata, card.path)
-    manifest = _from_card(ref.id, kind, SourceName.LOCAL, card, fetched_at)
+    manifest = _from_card(ref.id, kind, SourceName.LOCAL, card, fetched_at, check=check)
     if manifest.title is None:
         manifest = replace(manifest, title=Path(card.path).stem)
     return manifest
@@ -95,7 +98,13 @@ def license_block(conclusion: LicenseConclusion) -> LicenseBlock:
 
 
 def _from_card(
-    ident: str, kind: str, source: SourceName, card: Card | None, fetched_at: str
+    ident: str,
+    kind: str,
+    source: SourceName,
+    card: Card | None,
+    fetched_at: str,
+    *,
+    check: bool = True,
 ) -> Manifest:
     if card is None:
         block = license_block(conclude_card_license(None))
@@ -121,8 +130,14 @@ def _from_card(
         metrics=_metrics(metadata.get("model-index")),
         tags=tuple(sorted(set(_string_list(metadata.get("tags"))))),
         library=_text(metadata.get("library_name")),
-        findings=tuple(check_card(card, kind)[1]),
+        findings=_card_findings(card, kind) if check else (),
     )
+
+
+def _card_findings(card: Card, kind: str) -> tuple[Finding, ...]:
+    from mlassets.validation.check import check_card  # the schemas: only when findings are kept
+
+    return tuple(check_card(card, kind)[1])
 
 
 def _card_license(card: Card, kind: str) -> LicenseBlock:
@@ -137,6 +152,8 @@ def _from_openml(asset: FetchedAsset, fetched_at: str) -> Manifest:
     import hashlib
 
     from mlassets.documents import openml_description  # expat: only for OpenML descriptions
+    from mlassets.schemas import validator_for
+    from mlassets.schemas.findings import schema_findings
 
     fields = asset.description or {}
     findings = schema_findings(validator_for("openml-description"), fields, None)

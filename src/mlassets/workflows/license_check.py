@@ -166,7 +166,8 @@ def _local_input(path: Path, name: str, index: ManifestIndex, fetched_at: str) -
         index.add(path, manifest)  # a target is also a possible ancestor of another
         return _Input(str(path), manifest)
     card = read_card(path, name)
-    return _Input(name, from_card(card, AssetRef("local", None, name), fetched_at), card)
+    manifest = from_card(card, AssetRef("local", None, name), fetched_at, check=False)
+    return _Input(name, manifest, card)
 
 
 def license_check(
