@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 def license_check(argv: Sequence[str]) -> int:
     """Check each asset's license against a policy and along its lineage. Exit 1 if one fails."""
     from mlassets.licenses.policy import Policy, load_policy
-    from mlassets.sources.retry import RetryPolicy
     from mlassets.workflows.license_check import license_check, project_targets
     from mlassets.workflows.manifest_index import ManifestIndex
 
@@ -47,7 +46,11 @@ def license_check(argv: Sequence[str]) -> int:
 
         changed = report_fixes(fix_cards([Path(t) for t in targets if "://" not in t]))
     policy = policy.with_intent(use.value if use else None, args.distribute)
-    retry = RetryPolicy(attempts=args.retries + 1, timeout=args.timeout)
+    retry = None
+    if args.fetch:  # the sources package (HTTP plumbing, threads) only when it may be used
+        from mlassets.sources.retry import RetryPolicy
+
+        retry = RetryPolicy(attempts=args.retries + 1, timeout=args.timeout)
     index = ManifestIndex(
         args.manifests, fetch=args.fetch, retry=retry, openml_server=args.openml_server
     )

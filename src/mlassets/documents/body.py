@@ -65,45 +65,81 @@ def plain(markdown: str) -> str:
 def license_statements(body: str, first_line: int = 1) -> list[Statement]:
     """Every license section and license sentence of `body`, which starts on card line
     `first_line`, in the order they appear."""
-    lines = _lines(body)
-    lowered = _lines(body.lower())  # lowering adds or removes no line break: pairs line by line
+    text = body if "\r" not in body else _LINE_BREAK.sub("\n", body)  # the same lines
+    lines = text.split("\n")
     statements: list[Statement] = []
     heading: str | None = None  # the license heading we are under, if any
     section: list[tuple[int, str]] = []
     in_code = False
-    for index, line in enumerate(lines):
-        # Cheap necessary conditions first: the hook reads every card's body, most lines are
-        # prose, and the sentence pattern is the costly one (it was half of `validate`'s time).
+    last = -1  # the last line looked at
+    # The hook reads every card's body, and most lines are prose that can state nothing: only
+    # fences, headings and lines saying "under" are looked at one by one (found by the regex
+    # engine over the whole text); the lines between them matter only inside a license section.
+    for index in _lines_to_read(text):
+        if heading is not None and not in_code:
+            section += [(first_line + n, lines[n]) for n in range(last + 1, index)]
+        last = index
+        line = lines[index]
         first = line.lstrip()[:1]
         if first in _FENCE_STARTS and _FENCE.match(line):
             in_code = not in_code
             continue
         if in_code:
             continue
+        lowered = line.lower()
+        licen = first == "#" and "licen" in _bare(lowered)
+        if first == "#" and heading is None and not licen and "under" not in lowered:
+            continue  # heading or not, it opens no license section and states nothing
         match = _HEADING.match(line) if first == "#" else None
         if match:
             statements += _section(heading, section)
-            # Every license heading says "licen", once emphasis (which `plain` drops) is gone.
-            bare = lowered[index].replace("*", "").replace("_", "").replace("`", "")
-            title = plain(match.group(2)) if "licen" in bare else ""
+            title = plain(match.group(2)) if licen else ""
             heading = title if _LICENSE_HEADING.match(title) else None
             section = []
             continue
         if heading is not None:
             section.append((first_line + index, line))
         elif (
-            "under" in lowered[index]
+            "under" in lowered
             and (sentence := _SENTENCE.search(line))
             and not _OTHER_SUBJECT.search(line[: sentence.start()])
         ):
             statements.append(Statement(plain(sentence.group(0))[:_MAX_CHARS], first_line + index))
+    if heading is not None and not in_code:
+        section += [(first_line + n, lines[n]) for n in range(last + 1, len(lines))]
     statements += _section(heading, section)
     return sorted(statements, key=lambda s: s.line)
 
 
-def _lines(text: str) -> list[str]:
-    """The lines of `text`, CRLF, CR and LF each ending one (as the card's line numbers count)."""
-    return text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
+_STRUCTURE = re.compile(r"\n[^\S\n]*[#`~]")  # a line that may be a fence or a heading
+_UNDER = re.compile("under", re.IGNORECASE)
+
+
+def _lines_to_read(text: str) -> list[int]:
+    """The indexes of the lines that may open or close a fence, be a heading, or say "under",
+    in order, each once. (Two scans in C: one alternation would try both at every character.)"""
+    offsets = [m.start() for m in _STRUCTURE.finditer("\n" + text)]  # "\n": the first line too
+    lowered = text.lower()
+    if len(lowered) == len(text):  # lowering kept every offset (it nearly always does)
+        at = lowered.find("under")
+        while at >= 0:
+            offsets.append(at)
+            at = lowered.find("under", at + 5)
+    else:
+        offsets += [m.start() for m in _UNDER.finditer(text)]
+    found: list[int] = []
+    line, previous = 0, 0
+    for offset in sorted(offsets):
+        line += text.count("\n", previous, offset)
+        previous = offset
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
+
+
+def _bare(lowered: str) -> str:
+    """A lowered line without emphasis marks: every license heading says "licen" then."""
+    return lowered.replace("*", "").replace("_", "").replace("`", "")
 
 
 def _section(heading: str | None, lines: list[tuple[int, str]]) -> list[Statement]:

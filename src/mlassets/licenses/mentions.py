@@ -8,6 +8,7 @@ recognisers are in creative_commons.py and families.py; freetext.py runs them al
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -72,13 +73,19 @@ _NAMED: list[tuple[str, str]] = [
     (r"public[\s-]+domain[\s-]+mark(?:[\s-]+v?1\.0)?", "CC-PDM-1.0"),
     (r"public[\s-]+domain", "LicenseRef-scancode-public-domain"),
 ]
-_NAMED_RE = [(re.compile(rf"(?<![a-z0-9]){pattern}"), target) for pattern, target in _NAMED]
+
+
+@functools.cache
+def _named_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Compiled on first use: free text is read for few values, and these cost ~2 ms to compile
+    at every start of license-check."""
+    return [(re.compile(rf"(?<![a-z0-9]){pattern}"), target) for pattern, target in _NAMED]
 
 
 def named(text: str) -> Iterator[Mention]:
     from mlassets.licenses.hub_ids import HUB_TO_SPDX
 
-    for pattern, target in _NAMED_RE:
+    for pattern, target in _named_patterns():
         for m in pattern.finditer(text):
             expression = target
             if target.startswith("hf:"):
