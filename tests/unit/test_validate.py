@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -157,14 +158,16 @@ def test_manifest_json_errors_have_positions() -> None:
 def test_parallel_and_serial_runs_agree(tmp_path: Path) -> None:
     for i in range(30):
         (tmp_path / f"c{i}.md").write_text(f"---\nlicense: {'mit' if i % 2 else 'MIT'}\n---\n")
+    os.mkfifo(tmp_path / "c30.md")  # unreadable: its reason comes back from whichever process
     serial = validate_paths([tmp_path], workers=1)
     from mlassets.validation import check as module
 
     threshold = module.PARALLEL_THRESHOLD
     module.PARALLEL_THRESHOLD = 1
-    try:
-        parallel = validate_paths([tmp_path], workers=2)
+    try:  # this process and 1 or 2 forked workers share the chunks
+        parallel = [validate_paths([tmp_path], workers=n) for n in (2, 3)]
     finally:
         module.PARALLEL_THRESHOLD = threshold
-    assert serial == parallel
-    assert serial.count(Severity.ERROR) == 15
+    assert parallel == [serial, serial]
+    assert serial.count(Severity.ERROR) == 15 and len(serial.files) == 30
+    assert len(serial.unreadable) == 1 and "c30.md" in serial.unreadable[0]
