@@ -100,3 +100,13 @@ def test_only_a_named_spdx_exception_is_read_as_with(raw: str, expected: str) ->
 def test_a_restriction_or_a_pointer_concludes_nothing(raw: str) -> None:
     result = normalize_license(raw)
     assert (result.spdx, result.certain) == ("NOASSERTION", False)
+
+
+@pytest.mark.parametrize(
+    "raw", ["CC-BY-SA-3.0 / CC-BY-4.0", "CC BY-NC 4.0, CC BY-NC-SA 4.0", "cc-by-4.0 cc-by-nd-4.0"]
+)
+def test_a_second_cc_license_after_a_version_is_not_swallowed_by_the_first(raw: str) -> None:
+    concluded = normalize_license(raw).spdx
+    named = [part for part in concluded.replace("(", " ").replace(")", " ").split() if "-" in part]
+    assert len(named) == 2, concluded
+    assert all(part.startswith("CC-BY-") for part in named)
