@@ -78,7 +78,10 @@ _CC_PORTS = {
     "igo": "IGO",
 }
 _CC_ORDER = ("BY", "NC", "ND", "SA")
-_NOT_PORTS = frozenset({"by", "nc", "sa", "nd", "or", "in", "is", "to", "at", "an", "as", "of"})
+# Two-letter words after a version that are not jurisdictions ("cc-by-4.0 cc-by-nd-4.0").
+_NOT_PORTS = frozenset(
+    {"by", "nc", "sa", "nd", "cc", "or", "in", "is", "to", "at", "an", "as", "of"}
+)
 
 
 def _cc_version(tokens: list[str], i: int) -> tuple[str, int]:
@@ -137,6 +140,8 @@ def creative_commons(text: str) -> Iterator[Mention]:
                 continue
             elif word in {"domain", "dedication"} and zero:
                 pass
+            elif version and word in {"cc", "creative"}:
+                break  # a second license starts: "CC-BY-NC-4.0 / CC-BY-NC-SA-4.0"
             elif word not in _CC_SKIP and not (word == "0" and version):
                 break
             else:

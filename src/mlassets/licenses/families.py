@@ -43,24 +43,41 @@ def _gnu_kind(kind: str) -> str:
     return "GPL"
 
 
+# The FSF's own notice gives the version after the name: "... the GNU General Public License as
+# published by the Free Software Foundation, either version 3 of the License, or (at your option)
+# any later version." Read only within the same sentence.
+_NOTICE = re.compile(
+    r"[^.]{0,80}?\bversion\s+(?P<major>[123])(?:\.(?P<minor>[0-9]))?\s+of\s+the\s+license"
+    r"(?P<later>,?\s*or\s*\(?\s*at\s+your\s+option\s*\)?\s*any\s+later\s+version)?"
+)
+
+
+def _version(kind: str, major: str | None, minor: str | None) -> str | None:
+    if not major:
+        return None
+    written = major + (f".{minor}" if minor else "")
+    versions = _GNU_VERSIONS[kind]
+    if written.count(".") and minor != "0" and written not in versions:
+        return None
+    return versions.get(written) or versions.get(major)
+
+
 def gnu(text: str) -> Iterator[Mention]:
     for m in _GNU.finditer(text):
         kind = _gnu_kind(m["kind"])
         if kind == "GFDL" and m["kind"] == "fdl" and not m["major"]:
             continue  # a bare "fdl" is too short to be sure of
-        version = None
-        if m["major"]:
-            written = m["major"] + (f".{m['minor']}" if m["minor"] else "")
-            versions = _GNU_VERSIONS[kind]
-            version = versions.get(written) or versions.get(m["major"])
-            if written.count(".") and m["minor"] != "0" and written not in versions:
-                version = None
+        version = _version(kind, m["major"], m["minor"])
+        later, end = m["later"] or m["atleast"], m.end()
+        notice = None if m["major"] else _NOTICE.match(text, end)
+        if notice:
+            version = _version(kind, notice["major"], notice["minor"])
+            later, end = notice["later"], notice.end()
         if not version:
             why = f"the GNU {kind} without a version" if not m["major"] else f"{kind} {m['major']}"
             yield Mention(m.start(), m.end(), None, f"{kind}-", why)
             continue
-        suffix = "or-later" if m["later"] or m["atleast"] else "only"
-        yield Mention(m.start(), m.end(), f"{kind}-{version}-{suffix}")
+        yield Mention(m.start(), end, f"{kind}-{version}-{'or-later' if later else 'only'}")
 
 
 # --- BSD, Apache, MIT and single-version families ----------------------------------------------

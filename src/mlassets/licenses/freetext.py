@@ -66,6 +66,9 @@ _NOT_ITEMS = frozenset(
     {"see", "also", "file", "files", "details", "txt", "md", "copying", "etc"}
     | {"january", "february", "march", "april", "may", "june", "july", "august"}
     | {"september", "october", "november", "december"}  # "Version 2.0, January 2004"
+    # qualifiers of the license before them: "the EUPL, version 1.2 only", "MIT or Apache 2.0,
+    # at your option"
+    | {"only", "at", "your", "option", "choice"}
 )
 
 

@@ -43,9 +43,11 @@ _MODIFIED = re.compile(
             r"[\w.)][\s-]?\b(?:style|like|based|inspired|ish)\s+licen[cs]e\b",
             r"^\s*(?:similar\s+to|like)\s+|\bbut\s+(?:non-?commercial|without|no|only|with\s+(?:no|"
             r"extra|additional))\b",
-            # "MIT License, but attribution is not required"
+            # "MIT License, but attribution is not required", "Apache 2.0, but commercial use
+            # requires a separate agreement"
             r"\bbut\s+(?:[\w-]+\s+){0,3}(?:is|are)\s+(?:not\s+(?:required|allowed|permitted)|"
-            r"prohibited|forbidden)\b",
+            r"prohibited|forbidden)\b|\bbut\s+(?:[\w-]+\s+){0,3}(?:requires?|needs?)\s+(?:a|an)\s+"
+            r"(?:separate|additional|written|commercial|special)\b",
             r"(?<=[\w.)])-(?:like|style|ish|inspired)\b",  # "BSD-3-Clause-like"
             r"\b(?:variant|modification|adaptation)\s+of\b|(?<![\w-])variant\s*$",
             r"\bbased\s+on\s+the\s+[\w.\s-]{0,40}licen[cs]e\b",
@@ -83,8 +85,18 @@ _NOT_LICENSED = re.compile(
 
 
 def modified(text: str) -> bool:
-    """The text says the license is a modified or look-alike version of a known one."""
-    return _MODIFIED.search(text) is not None
+    """The text says the license is a modified or look-alike version of a known one. "With
+    <name> exceptions" is not a modification when <name> is an SPDX exception ("Apache License
+    2.0 with LLVM Exceptions"): that is read as WITH."""
+    return any(not _named_exception(m.group()) for m in _MODIFIED.finditer(text))
+
+
+def _named_exception(span: str) -> bool:
+    from mlassets.licenses.exceptions import exception_names
+
+    found = re.fullmatch(r"\s*(?:with|plus|\+)\s+(?:the\s+)?(.+?)\s+exceptions?", span, re.I)
+    words = " ".join(re.findall(r"[a-z0-9]+", found[1].lower())) if found else ""
+    return words in exception_names()
 
 
 def not_licensed_itself(text: str) -> bool:
@@ -93,7 +105,8 @@ def not_licensed_itself(text: str) -> bool:
 
 
 _NOT_A_TITLE = re.compile(
-    r"\b(?:copyright|inherited|inherit|inherits|same\s+as|see|refer|follow|follows|depends|"
+    r"\b(?:copyright|inherited|inherit|inherits|same\s+(?:licen[cs]e\s+)?as|base\s+model|see|"
+    r"refer|follow|follows|depends|"
     r"original|source|sources|upstream|each|per|multiple|several|various|mixed|different|"
     r"add|insert|here|your|todo|tbd|placeholder|xxx|contact)\b|©|\{\{|\S@\w"
     r"|^\s*<[^<>]*>\s*$",  # "<license-id>": template text in angle brackets

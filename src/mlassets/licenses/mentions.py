@@ -31,8 +31,16 @@ class Mention:
 
 
 def spdx_or_ref(identifier: str) -> str:
-    """`identifier` as SPDX spells it when it is on the list, else a LicenseRef of it."""
-    return spdx_list().current(identifier) or f"LicenseRef-{identifier}"
+    """`identifier` as SPDX spells it when it is on the list; else the ScanCode LicenseDB's
+    LicenseRef-scancode-<key> when that key exists (convention rule 2: the form ScanCode, ORT and
+    ClearlyDefined read, e.g. the CC ports SPDX lacks); else a LicenseRef of it."""
+    from mlassets.licenses.spdx_list import scancode_index
+
+    listed = spdx_list().current(identifier)
+    if listed:
+        return listed
+    entry = scancode_index().get(identifier.lower())
+    return entry.spdx_key if entry else f"LicenseRef-{identifier}"
 
 
 # Names that identify one license without a version (only one exists) or in a form the SPDX
@@ -94,9 +102,11 @@ def named(text: str) -> Iterator[Mention]:
             yield Mention(m.start(), m.end(), expression)
 
 
-# "MPL 2.0", "EUPL v1.2", "OSL-3.0": an abbreviation and a version that together make an id.
+# "MPL 2.0", "EUPL v1.2", "OSL-3.0", "the EUPL, version 1.2": an abbreviation and a version that
+# together make an id (after a comma only with the word "version", so a list stays a list).
 _ABBREVIATION_VERSION = re.compile(
-    r"(?<![a-z0-9.-])([a-z][a-z-]{1,12}?)[\s-]*v?(\d+(?:\.\d+)*)(?![\d.]*\d)"
+    r"(?<![a-z0-9.-])([a-z][a-z-]{1,12}?)(?:[\s-]*|\s*,\s*version\s+)v?(\d+(?:\.\d+)*)"
+    r"(?![\d.]*\d)"
 )
 
 
