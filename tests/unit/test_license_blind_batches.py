@@ -132,6 +132,10 @@ def test_a_ports_path_segment_is_a_jurisdiction_even_when_it_is_a_word(
     assert not normalize_license(raw).certain
 
 
+def test_a_cc_links_other_short_segments_are_not_ports() -> None:
+    assert normalize_license("https://creativecommons.org/licenses/by/4.0/rdf").spdx == "CC-BY-4.0"
+
+
 def test_a_port_of_an_unlisted_generic_version_stays_one_licenseref() -> None:
     concluded = normalize_license("https://creativecommons.org/licenses/by/2.1/es/").spdx
     assert concluded == "LicenseRef-CC-BY-2.1-ES"
@@ -178,7 +182,7 @@ def test_the_assets_own_license_beside_its_source_is_still_read(raw: str, expect
     assert normalize_license(raw).spdx == expected
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("BUSL", "BUSL-1.1"), ("nposl", "NPOSL-3.0")])
+@pytest.mark.parametrize(("raw", "expected"), [("CPAL", "CPAL-1.0"), ("nposl", "NPOSL-3.0")])
 def test_an_acronym_of_a_license_with_one_version_is_that_version(raw: str, expected: str) -> None:
     result = normalize_license(raw)
     assert (result.spdx, result.certain, result.basis) == (
@@ -188,11 +192,14 @@ def test_an_acronym_of_a_license_with_one_version_is_that_version(raw: str, expe
     )
 
 
-@pytest.mark.parametrize("raw", ["EUPL", "NLOD", "EFL", "CAL", "APL", "Elastic", "Hippocratic"])
+@pytest.mark.parametrize(
+    "raw", ["EUPL", "NLOD", "EFL", "CAL", "APL", "Elastic", "Hippocratic", "NASA", "BUSL"]
+)
 def test_a_name_with_several_versions_or_variants_gets_none_guessed(raw: str) -> None:
     # EUPL, NLOD, EFL: several SPDX versions; CAL: a variant (CAL-1.0-Combined-Work-Exception);
     # APL: ScanCode has apl-1.1 beside SPDX APL-1.0; Elastic, Hippocratic: not an acronym, and
-    # ScanCode holds other versions.
+    # ScanCode holds other versions; NASA (an agency) and BUSL (Business Source License) are
+    # not the initials of their license's name.
     assert normalize_license(raw).spdx == "NOASSERTION"
 
 

@@ -74,22 +74,31 @@ def _stem(identifier: str) -> str:
 
 @functools.cache
 def single_versions() -> dict[str, str]:
-    """Acronyms of licenses that have one version and no variant ("SSPL" for SSPL-1.0, "BUSL"
-    for BUSL-1.1), where neither the SPDX list nor the ScanCode LicenseDB holds another version
+    """Acronyms of licenses that have one version and no variant ("SSPL" for SSPL-1.0, "UPL"
+    for UPL-1.0), where neither the SPDX list nor the ScanCode LicenseDB holds another version
     under the same acronym: naming such a license without its version guesses nothing."""
     members: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
     for entry in spdx_list().licenses.values():
         if not entry.deprecated:
             members.setdefault(_stem(entry.id), set()).add(entry.id)
+            names[entry.id] = entry.name
     for key, scancode in scancode_index().items():
         members.setdefault(_stem(key), set()).add(scancode.spdx_key)
     singles: dict[str, str] = {}
     for stem, ids in members.items():
         only = next(iter(ids)) if len(ids) == 1 else ""
-        # as SPDX writes it (an acronym and a version), not a ScanCode key's word ("boost")
-        if _stem(only) == stem and _ACRONYM_VERSION.fullmatch(only):
+        # as SPDX writes it, not a ScanCode key's word ("boost"), and the initials of the
+        # license's name: "SSPL", Server Side Public License; not "NASA", an agency
+        written = _stem(only) == stem and _ACRONYM_VERSION.fullmatch(only)
+        if written and stem.replace("-", "") == _initials(names[only]):
             singles[stem] = only
     return singles
 
 
 _ACRONYM_VERSION = re.compile(r"[A-Z][A-Z0-9]{2,}(?:-[A-Z]+)*-\d+(?:\.\d+)*")
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[a-z]+", name.lower())
+    return "".join(w[0] for w in words if w not in {"v", "version", "the", "and", "of"})
