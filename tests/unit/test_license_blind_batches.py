@@ -1,4 +1,4 @@
-"""The classes the blind batches 9 and 10 found (issue 12, part 2): each rule, on strings other
+"""The classes the blind batches 9 to 12 found (issue 12, part 2): each rule, on strings other
 than the ones in the batches."""
 
 from __future__ import annotations
@@ -110,3 +110,112 @@ def test_a_second_cc_license_after_a_version_is_not_swallowed_by_the_first(raw: 
     named = [part for part in concluded.replace("(", " ").replace(")", " ").split() if "-" in part]
     assert len(named) == 2, concluded
     assert all(part.startswith("CC-BY-") for part in named)
+
+
+# --- batches 11 and 12 ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("https://creativecommons.org/licenses/by-nc-nd/2.0/at/deed.de", "cc-by-nc-nd-2.0-at"),
+        ("http://creativecommons.org/licenses/by/3.0/at/", "CC-BY-3.0-AT"),
+        ("https://creativecommons.org/licenses/by-sa/3.0/at/legalcode", "CC-BY-SA-3.0-AT"),
+    ],
+)
+def test_a_ports_path_segment_is_a_jurisdiction_even_when_it_is_a_word(
+    raw: str, expected: str
+) -> None:
+    # "at" is an English word in prose ("licensed at ..."), a jurisdiction in a CC link's path.
+    concluded = normalize_license(raw).spdx
+    assert concluded == (scancode_index()[expected].spdx_key if expected.islower() else expected)
+    assert not normalize_license(raw).certain
+
+
+def test_a_cc_links_other_short_segments_are_not_ports() -> None:
+    assert normalize_license("https://creativecommons.org/licenses/by/4.0/rdf").spdx == "CC-BY-4.0"
+
+
+def test_a_port_of_an_unlisted_generic_version_stays_one_licenseref() -> None:
+    concluded = normalize_license("https://creativecommons.org/licenses/by/2.1/es/").spdx
+    assert concluded == "LicenseRef-CC-BY-2.1-ES"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "GNU Lesser General Public License, version 2.1 or (at your option) any later version",
+            "LGPL-2.1-or-later",
+        ),
+        ("GNU GPL v3, or at your option any later version", "GPL-3.0-or-later"),
+        ("GNU Affero General Public License version 3, at your option", "AGPL-3.0-only"),
+    ],
+)
+def test_at_your_option_between_or_and_any_later_version(raw: str, expected: str) -> None:
+    assert normalize_license(raw).spdx == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "This adapter is a fine-tuned version of meta-llama/Llama-3.1-8B, which is licensed "
+        "under the Llama 3.1 Community License.",
+        "The corpus is a subset of C4, which is released under ODC-By 1.0.",
+        "The checkpoint was pre-trained on web texts licensed under CC BY-SA 4.0.",
+    ],
+)
+def test_the_license_of_a_base_model_or_of_training_data_is_not_the_assets(raw: str) -> None:
+    result = normalize_license(raw)
+    assert (result.spdx, result.certain) == ("NOASSERTION", False)
+    assert "base model or data" in result.findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("This model is a fine-tuned version of bert-base-cased, released under MIT.", "MIT"),
+        ("The model is licensed under Apache 2.0 and was trained on public data.", "Apache-2.0"),
+    ],
+)
+def test_the_assets_own_license_beside_its_source_is_still_read(raw: str, expected: str) -> None:
+    assert normalize_license(raw).spdx == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("CPAL", "CPAL-1.0"), ("nposl", "NPOSL-3.0")])
+def test_an_acronym_of_a_license_with_one_version_is_that_version(raw: str, expected: str) -> None:
+    result = normalize_license(raw)
+    assert (result.spdx, result.certain, result.basis) == (
+        expected,
+        False,
+        "id without its version",
+    )
+
+
+@pytest.mark.parametrize(
+    "raw", ["EUPL", "NLOD", "EFL", "CAL", "APL", "Elastic", "Hippocratic", "NASA", "BUSL"]
+)
+def test_a_name_with_several_versions_or_variants_gets_none_guessed(raw: str) -> None:
+    # EUPL, NLOD, EFL: several SPDX versions; CAL: a variant (CAL-1.0-Combined-Work-Exception);
+    # APL: ScanCode has apl-1.1 beside SPDX APL-1.0; Elastic, Hippocratic: not an acronym, and
+    # ScanCode holds other versions; NASA (an agency) and BUSL (Business Source License) are
+    # not the initials of their license's name.
+    assert normalize_license(raw).spdx == "NOASSERTION"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Datenlizenz Deutschland Namensnennung 2.0", "DL-DE-BY-2.0"),
+        ("Datenlizenz Deutschland - Namensnennung - nicht kommerziell 1.0", "dl-de-by-nc-1-0-de"),
+    ],
+)
+def test_a_scancode_name_without_the_language_of_its_text(raw: str, expected: str) -> None:
+    concluded = normalize_license(raw).spdx
+    assert concluded == (scancode_index()[expected].spdx_key if expected.islower() else expected)
+
+
+def test_the_untranslated_text_keeps_its_spelling_against_its_translation() -> None:
+    # ScanCode's "CeCILL-B ... English" loses its language only where no other name is spelled
+    # that way: the French original keeps the short spelling.
+    assert normalize_license("CeCILL-B Free Software License").spdx == "CECILL-B"

@@ -104,6 +104,27 @@ def not_licensed_itself(text: str) -> bool:
     return _NOT_LICENSED.search(text) is not None
 
 
+_NAME_IN_SENTENCE = r"(?:[^.;]|\.(?=\S)){1,80}?"  # a name may hold dots ("Llama-3.1-8B")
+_UNDER = r"(?:licensed|released|distributed|available|published)\s+under\b"
+# The license named is the base model's or the training data's: "a fine-tuned version of
+# bert-base-uncased, which is licensed under Apache 2.0", "trained on data licensed under
+# CC BY-NC 4.0". Not "a fine-tuned version of X, released under MIT": there the subject's.
+_SOURCES_LICENSE = re.compile(
+    rf"\b(?:(?:version|subset|derivative|translation|sample)\s+of|based\s+on|derived\s+from|"
+    rf"fine-?tuned\s+(?:from|on)|taken\s+from|extracted\s+from|sampled\s+from)\s+"
+    rf"{_NAME_IN_SENTENCE},?\s+which\s+(?:is|was|are|were)\s+(?:itself\s+|also\s+)?{_UNDER}"
+    rf"|\b(?:trained|fine-?tuned|pre-?trained)\s+(?:on|from|using)\s+(?:[\w.'-]+\s+){{0,4}}?"
+    rf"(?:data|datasets?|corpus|corpora|texts?|images|recordings)\s+(?:that\s+(?:is|are)\s+)?"
+    rf"{_UNDER}",
+    re.I,
+)
+
+
+def names_a_sources_license(text: str) -> bool:
+    """The text names the license of what the asset was made from, not the asset's own."""
+    return _SOURCES_LICENSE.search(text) is not None
+
+
 _NOT_A_TITLE = re.compile(
     r"\b(?:copyright|inherited|inherit|inherits|same\s+(?:licen[cs]e\s+)?as|base\s+model|see|"
     r"refer|follow|follows|depends|"

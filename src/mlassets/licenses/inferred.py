@@ -6,11 +6,13 @@ conclusion inferred, not certain, and says which reading it used.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from mlassets.licenses import freetext, reference, typos
 from mlassets.licenses.names import lookup_id, lookup_name
+from mlassets.licenses.spdx_list import scancode_index, spdx_list
 
 _ALIAS = re.compile(r"\s*\(([^()]*)\)\s*")
 _SIGNS = re.compile(r"[<>=]")
@@ -34,6 +36,10 @@ def infer(text: str) -> Inference | None:
         # the alias may name the same license, or nothing mlassets knows; never another one
         if named and all(_name_only(a) in (named, None) for a in aliases):
             return Inference(named, "a name with an alias in parentheses", "name with an alias")
+    only = single_versions().get(text.strip().lower())
+    if only:
+        why = f"an id written without its version (only {only} exists)"
+        return Inference(only, why, "id without its version")
     unordered = reference.lookup_unordered(text)
     if unordered:
         why = "a license name in another word order"
@@ -56,3 +62,43 @@ def _name_only(text: str) -> str | None:
 def _reading(text: str) -> str | None:
     reading = freetext.read(text)
     return reading.expression if reading.expression and not reading.weak else None
+
+
+_STEM = re.compile(r"^(.+?)-\d")
+
+
+def _stem(identifier: str) -> str:
+    found = _STEM.match(identifier)
+    return (found[1] if found else identifier).lower()
+
+
+@functools.cache
+def single_versions() -> dict[str, str]:
+    """Acronyms of licenses that have one version and no variant ("SSPL" for SSPL-1.0, "UPL"
+    for UPL-1.0), where neither the SPDX list nor the ScanCode LicenseDB holds another version
+    under the same acronym: naming such a license without its version guesses nothing."""
+    members: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for entry in spdx_list().licenses.values():
+        if not entry.deprecated:
+            members.setdefault(_stem(entry.id), set()).add(entry.id)
+            names[entry.id] = entry.name
+    for key, scancode in scancode_index().items():
+        members.setdefault(_stem(key), set()).add(scancode.spdx_key)
+    singles: dict[str, str] = {}
+    for stem, ids in members.items():
+        only = next(iter(ids)) if len(ids) == 1 else ""
+        # as SPDX writes it, not a ScanCode key's word ("boost"), and the initials of the
+        # license's name: "SSPL", Server Side Public License; not "NASA", an agency
+        written = _stem(only) == stem and _ACRONYM_VERSION.fullmatch(only)
+        if written and stem.replace("-", "") == _initials(names[only]):
+            singles[stem] = only
+    return singles
+
+
+_ACRONYM_VERSION = re.compile(r"[A-Z][A-Z0-9]{2,}(?:-[A-Z]+)*-\d+(?:\.\d+)*")
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[a-z]+", name.lower())
+    return "".join(w[0] for w in words if w not in {"v", "version", "the", "and", "of"})

@@ -131,6 +131,9 @@ def normalize_license(raw: str) -> LicenseResult:
             f"{raw!r} says the asset has no license of its own; a license it names is its source's"
         )
         return _refuse(raw, rules.L102, message)
+    if guards.names_a_sources_license(text):
+        message = f"{raw!r} names the license of its base model or data, not its own"
+        return _refuse(raw, rules.L102, message)
     inference = inferred.infer(text) if len(text) <= _NAME_LIMIT else None
     if inference:
         finding = rules.L111.at(f"read from {inference.why}: {text!r}")

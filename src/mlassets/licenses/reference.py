@@ -114,6 +114,9 @@ class NameIndexes:
 
 _DATE = re.compile(r"(?:\s(?:19|20)\d\d(?:\s\d\d){0,2})+$")
 _TRAILING_VERSION = re.compile(r"(?:\s\d+(?:\.\d+)*[a-z]?)+$")
+# The language of the text ScanCode gives last: "Datenlizenz Deutschland - Namensnennung -
+# Version 2.0 - Deutsch", "CeCILL-B License English".
+_LANGUAGE = re.compile(r"\s(?:english|deutsch|german|french|francais|fran\u00e7ais|en|de|fr)$")
 
 
 def _shortened(key: str) -> set[str]:
@@ -125,6 +128,15 @@ def _shortened(key: str) -> set[str]:
     forms = {undated, _TRAILING_VERSION.sub("", undated)}
     forms |= {" ".join(w for w in f.split() if w != "agreement") for f in forms}
     return {f for f in forms if len(f.split()) >= 2 and f != key}
+
+
+def _untranslated(key: str) -> set[str]:
+    """A name without the language ScanCode gives its text last ("Datenlizenz Deutschland -
+    Namensnennung - Version 2.0 - Deutsch"), and its shorter spellings. Used only where no
+    other name has that spelling: the untranslated text keeps "CeCILL-B" for itself."""
+    bare = _LANGUAGE.sub("", key)
+    forms = set() if bare == key else {bare} | _shortened(bare)
+    return {f for f in forms if len(f.split()) >= 2}  # one word ("Scilab") is too easily prose
 
 
 def name_key(text: str) -> str:
@@ -152,7 +164,7 @@ def name_indexes() -> NameIndexes:
 
 def build_name_indexes() -> NameIndexes:
     """The name indexes, derived from the reference data (see `licenses.derived`)."""
-    exact, unordered, shortened = _Index(), _Index(), _Index()
+    exact, unordered, shortened, untranslated = _Index(), _Index(), _Index(), _Index()
     spdx_keys: set[str] = set()
     for entry in spdx_list().licenses.values():
         if entry.deprecated:
@@ -173,10 +185,14 @@ def build_name_indexes() -> NameIndexes:
             unordered.add(_unordered(key), expression)
             for short in sorted(_shortened(key)):
                 shortened.add(short, expression)
+            for short in sorted(_untranslated(key)):
+                untranslated.add(short, expression)
     _add_hub_names(shortened)
     exact_table = exact.result()
     taken = exact_table.keys() | spdx_keys | _spdx_name_keys()
     short_table = {k: v for k, v in shortened.result().items() if k not in taken}
+    claimed = taken | shortened.table.keys()  # a spelling two names share stays out too
+    short_table |= {k: v for k, v in untranslated.result().items() if k not in claimed}
     fuzzy = tuple(k for k in exact_table if len(k) >= FUZZY_MIN_LENGTH)
     return NameIndexes(exact_table, unordered.result(), short_table, fuzzy)
 

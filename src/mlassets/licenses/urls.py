@@ -63,10 +63,13 @@ def _known_site(host: str, path: str) -> str | None:
         if "mark" in segments:
             return "CC-PDM-1.0"
         if segments[:1] == ["licenses"] and len(segments) >= 3:
-            tail = segments[3] if len(segments) > 3 and len(segments[3]) in {2, 3} else ""
-            port = "" if tail in {"deed", "legalcode"} else tail
-            found = list(creative_commons(f"cc {segments[1]} {segments[2]} {port}".strip()))
-            return found[0].expression if found else None
+            tail = segments[3] if len(segments) > 3 else ""
+            port = tail if re.fullmatch(r"[a-z]{2}|igo", tail) else ""  # not "deed", "rdf"
+            found = list(creative_commons(f"cc {segments[1]} {segments[2]}"))
+            generic = found[0].expression if found else None
+            if generic and port:  # the path's port is a jurisdiction even where it is a word
+                return spdx_or_ref(f"{generic.removeprefix('LicenseRef-')}-{port.upper()}")
+            return generic
         return None
     if host.endswith("gnu.org"):
         page = _GNU_PAGES.search(path)
