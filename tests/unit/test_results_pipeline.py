@@ -13,7 +13,7 @@ import pytest
 
 from mlassets.catalog import SqliteCatalog
 from mlassets.catalog.results import import_results
-from mlassets.catalog.results_csv import import_results_csv
+from mlassets.catalog.results_csv import import_results_csv, read_results_csv
 from mlassets.catalog.results_pipe import can_fork
 from mlassets.core.errors import UsageError
 from mlassets.selection.directions import UnknownMetricError
@@ -46,8 +46,8 @@ def _tables(db: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
 
 @pytest.fixture
 def seeded(tmp_path: Path) -> Iterator[list[sqlite3.Connection]]:
-    """Two catalogs that already hold a result (known names and assets to reuse)."""
-    opened = [SqliteCatalog.open(tmp_path / f"{n}.db", create=True) for n in ("a", "b")]
+    """Three catalogs that already hold a result (known names and assets to reuse)."""
+    opened = [SqliteCatalog.open(tmp_path / f"{n}.db", create=True) for n in ("a", "b", "c")]
     for catalog in opened:
         import_results(catalog.connection, [Result("m7", "d0", "accuracy", 0.5, split="test")])
     yield [c.connection for c in opened]
@@ -60,7 +60,7 @@ def test_forked_and_in_process_imports_store_the_same(
 ) -> None:
     path = tmp_path / "r.csv"
     _write(path, ROWS)
-    forked, inline = seeded
+    forked, inline, _ = seeded
     reports = [
         import_results_csv(db, path, FETCHED, pipelined=on)
         for db, on in ((forked, True), (inline, False))
@@ -73,6 +73,18 @@ def test_forked_and_in_process_imports_store_the_same(
     assert len(stored["result_rows"]) > 100_000
     assert {n for _, n in stored["result_names"]} >= {"s0", "s1", "s2", "hub", "csv", FETCHED}
     assert not multiprocessing.active_children()
+
+
+def test_new_ids_are_numbered_as_a_row_by_row_import_numbers_them(
+    tmp_path: Path, seeded: list[sqlite3.Connection]
+) -> None:
+    path = tmp_path / "r.csv"
+    _write(path, ROWS)
+    bulk, _, by_row = seeded
+    import_results_csv(bulk, path, FETCHED, pipelined=True)
+    import_results(by_row, read_results_csv(path, FETCHED))
+    for query in ("SELECT rowid, * FROM assets", "SELECT * FROM results"):
+        assert sorted(map(tuple, bulk.execute(query))) == sorted(map(tuple, by_row.execute(query)))
 
 
 @pytest.mark.parametrize(
