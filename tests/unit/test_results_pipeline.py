@@ -55,11 +55,16 @@ def seeded(tmp_path: Path) -> Iterator[list[sqlite3.Connection]]:
         catalog.close()
 
 
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    written = tmp_path / "r.csv"
+    _write(written, ROWS)
+    return written
+
+
 def test_forked_and_in_process_imports_store_the_same(
-    tmp_path: Path, seeded: list[sqlite3.Connection]
+    path: Path, seeded: list[sqlite3.Connection]
 ) -> None:
-    path = tmp_path / "r.csv"
-    _write(path, ROWS)
     forked, inline, _ = seeded
     reports = [
         import_results_csv(db, path, FETCHED, pipelined=on)
@@ -76,10 +81,8 @@ def test_forked_and_in_process_imports_store_the_same(
 
 
 def test_new_ids_are_numbered_as_a_row_by_row_import_numbers_them(
-    tmp_path: Path, seeded: list[sqlite3.Connection]
+    path: Path, seeded: list[sqlite3.Connection]
 ) -> None:
-    path = tmp_path / "r.csv"
-    _write(path, ROWS)
     bulk, _, by_row = seeded
     import_results_csv(bulk, path, FETCHED, pipelined=True)
     import_results(by_row, read_results_csv(path, FETCHED))
