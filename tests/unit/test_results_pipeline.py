@@ -112,3 +112,18 @@ def test_an_error_after_many_batches_leaves_the_catalog_as_before(
         import_results_csv(db, path, FETCHED, pipelined=True)
     assert _tables(db) == before
     assert not multiprocessing.active_children()
+
+
+def test_an_early_error_ends_the_reader_at_once(
+    tmp_path: Path, seeded: list[sqlite3.Connection]
+) -> None:
+    path = tmp_path / "r.csv"
+    _write(path, ROWS)
+    lines = path.read_text().split("\n")
+    path.write_text("\n".join([lines[0], "d0,m1,bleurt-x,0.5,,", *lines[1:]]))
+    with pytest.raises(UnknownMetricError) as raised:
+        import_results_csv(seeded[0], path, FETCHED, pipelined=True)
+    # The traceback still holds the import's frame: the reader, blocked on the pipe with
+    # batches left to send, must be gone already.
+    assert raised.traceback
+    assert not multiprocessing.active_children()

@@ -10,13 +10,14 @@ while this one inserts; the whole import is still one transaction of this connec
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import itertools
 import math
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -91,20 +92,22 @@ def import_results_csv(
         if pipelined is None:
             pipelined = can_fork() and path.stat().st_size >= _FORK_FROM
         batches = functools.partial(_batches, path, handle, ids, names)
-        for rows, assets, new_names, new_metrics in forked(batches) if pipelined else batches():
-            for metric in new_metrics:
-                _check_direction(db, metric, known, higher)
-            metrics.update(new_metrics)
-            write_assets(db, assets)
-            write_names(db, new_names)
-            db.executemany(insert, rows)
-            count, created = count + len(rows), created + len(assets)
+        # Closed at once on an error: a reader blocked on a full pipe must not outlive it.
+        with contextlib.closing(forked(batches) if pipelined else batches()) as stream:
+            for rows, assets, new_names, new_metrics in stream:
+                for metric in new_metrics:
+                    _check_direction(db, metric, known, higher)
+                metrics.update(new_metrics)
+                write_assets(db, assets)
+                write_names(db, new_names)
+                db.executemany(insert, rows)
+                count, created = count + len(rows), created + len(assets)
         db.execute("CREATE INDEX IF NOT EXISTS result_rows_model ON result_rows (model, dataset)")
         _recount(db)
     return ImportReport(count, created, tuple(sorted(metrics)), time.perf_counter() - start)
 
 
-def _batches(path: Path, handle: Any, ids: AssetIds, names: Names) -> Iterator[Batch]:
+def _batches(path: Path, handle: Any, ids: AssetIds, names: Names) -> Generator[Batch, None, None]:
     """The file's rows in batches; touches no connection (it may run in a forked child)."""
     new_metrics: list[str] = []
     rows = _key_rows(path, handle, ids, names, new_metrics)

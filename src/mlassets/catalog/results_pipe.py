@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from multiprocessing.connection import Connection
 from typing import TypeVar
 
@@ -36,9 +36,9 @@ def _produce(send: Connection, batches: Callable[[], Iterator[T]]) -> None:
         send.close()
 
 
-def forked(batches: Callable[[], Iterator[T]]) -> Iterator[T]:
+def forked(batches: Callable[[], Iterator[T]]) -> Generator[T, None, None]:
     """The batches `batches()` yields, computed in a forked child; its exception is raised
-    here. Stopping early (or an error here) ends the child."""
+    here. Closing the generator ends the child (which may be blocked on a full pipe)."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_produce, args=(send, batches), daemon=True)
