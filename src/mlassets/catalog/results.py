@@ -40,13 +40,16 @@ class ImportReport:
 
 
 class AssetIds:
-    """Asset id -> rowid for the whole catalog, creating dangling rows for unknown ids."""
+    """Asset id -> rowid for the whole catalog, numbering unknown ids as dangling assets.
+
+    The new rows wait in `pending` until `write` (before the results that use them): a forked
+    reader process can then number them without a connection of its own."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-        self.rowids: dict[str, int] = dict(db.execute("SELECT id, rowid FROM assets").fetchall())
+        self.rowids: dict[str, int] = dict(db.execute("SELECT id, rowid FROM assets"))
         self.created = 0
         self.next_rowid = (db.execute("SELECT max(rowid) FROM assets").fetchone()[0] or 0) + 1
+        self.pending: list[tuple[int, str, str]] = []
 
     def rowid(self, asset_id: str, kind: str) -> int:
         found = self.rowids.get(asset_id)
@@ -58,29 +61,45 @@ class AssetIds:
         if found is None:
             found = self.next_rowid
             self.next_rowid += 1
-            self.db.execute(
-                "INSERT INTO assets (rowid, id, kind, dangling) VALUES (?, ?, ?, 1)",
-                (found, asset_id, kind),
-            )
+            self.pending.append((found, asset_id, kind))
             self.rowids[asset_id] = found
             self.created += 1
         return found
 
+    def take(self) -> list[tuple[int, str, str]]:
+        taken, self.pending = self.pending, []
+        return taken
+
+
+def write_assets(db: sqlite3.Connection, rows: list[tuple[int, str, str]]) -> None:
+    db.executemany("INSERT INTO assets (rowid, id, kind, dangling) VALUES (?, ?, ?, 1)", rows)
+
 
 class Names:
     """Metric, split, config, source, revision and fetch-time strings -> their id in
-    `result_names`, adding the strings not seen yet (the results key is all integers)."""
+    `result_names` (the results key is all integers); new strings are numbered here and wait
+    in `pending` until `write`, as `AssetIds` does."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
         self.ids: dict[str, int] = dict(db.execute("SELECT name, id FROM result_names"))
+        self.next_id = max(self.ids.values(), default=0) + 1
+        self.pending: list[tuple[int, str]] = []
 
     def id(self, name: str) -> int:
         found = self.ids.get(name)
         if found is None:
-            cursor = self.db.execute("INSERT INTO result_names (name) VALUES (?)", (name,))
-            found = self.ids[name] = int(cursor.lastrowid or 0)
+            found = self.ids[name] = self.next_id
+            self.next_id += 1
+            self.pending.append((found, name))
         return found
+
+    def take(self) -> list[tuple[int, str]]:
+        taken, self.pending = self.pending, []
+        return taken
+
+
+def write_names(db: sqlite3.Connection, rows: list[tuple[int, str]]) -> None:
+    db.executemany("INSERT INTO result_names (id, name) VALUES (?, ?)", rows)
 
 
 def name_id(db: sqlite3.Connection, name: str) -> int | None:
@@ -119,8 +138,8 @@ def import_results(
                 metrics.add(result.metric)
             batch.append(_row(ids, names, result))
             if len(batch) >= _BATCH:
-                count += _flush(db, batch)
-        count += _flush(db, batch)
+                count += _flush(db, ids, names, batch)
+        count += _flush(db, ids, names, batch)
         _recount(db)
     return ImportReport(count, ids.created, tuple(sorted(metrics)), time.perf_counter() - start)
 
@@ -155,7 +174,11 @@ def _row(ids: AssetIds, names: Names, result: Result) -> tuple[Any, ...]:
     )
 
 
-def _flush(db: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> int:
+def _flush(
+    db: sqlite3.Connection, ids: AssetIds, names: Names, batch: list[tuple[Any, ...]]
+) -> int:
+    write_assets(db, ids.take())
+    write_names(db, names.take())
     db.executemany("INSERT OR REPLACE INTO result_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
     done = len(batch)
     batch.clear()
@@ -177,6 +200,7 @@ def import_features(db: sqlite3.Connection, features: Iterable[DatasetFeature]) 
     names: set[str] = set()
     with db:
         rows = [(ids.rowid(f.dataset, "dataset"), f.name, f.value, f.source) for f in features]
+        write_assets(db, ids.take())
         names.update(r[1] for r in rows)
         db.executemany("INSERT OR REPLACE INTO dataset_features VALUES (?, ?, ?, ?)", rows)
         version = str(time.time_ns())
