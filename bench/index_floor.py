@@ -243,7 +243,9 @@ def main() -> None:
     )
     bindir = pg_bindir()
     assert bindir is not None, "no PostgreSQL server binaries"
-    server = PostgresServer(bindir, durable=True, settings="-c shared_buffers=1GB -c work_mem=32MB")
+    # autovacuum off: its work on the previous round's database would be counted in this one.
+    settings = "-c shared_buffers=1GB -c work_mem=32MB -c autovacuum=off"
+    server = PostgresServer(bindir, durable=True, settings=settings)
     server.start()
     try:
         data = {
