@@ -124,6 +124,7 @@ def sqlite_load(rows: Tables, work: Path, *, fts: bool) -> tuple[float, float]:
     result = time.perf_counter() - wall, time.process_time() - cpu
     db.close()
     path.unlink()
+    path.parent.rmdir()
     return result
 
 
@@ -170,6 +171,9 @@ def pg_load(
         if gin_after or not gin:
             db.execute("DROP INDEX assets_document, assets_names")
         db.commit()
+        # The earlier rounds' dirty pages written now, not by the checkpointer during this one
+        # (this round's own pages are written after the clock stops: a floor, not a full cost).
+        db.execute("CHECKPOINT")
         columns = f"pk, {', '.join(ASSET_COLUMNS)}, tags, dangling"
         targets = {
             "assets": f"assets ({columns})",
