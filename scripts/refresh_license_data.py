@@ -152,6 +152,9 @@ def write_derived() -> None:
 
     derived.STORED.write_text(derived.dumps(derived.derive()), encoding="utf-8")
     print(f"derived indexes -> {derived.STORED}")
+    table = derived.dumps(derived.derive_classification())
+    derived.CLASSIFICATION.write_text(table, encoding="utf-8")
+    print(f"classification table -> {derived.CLASSIFICATION}")
 
 
 def main(argv: list[str]) -> int:

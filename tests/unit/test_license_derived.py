@@ -13,6 +13,13 @@ def test_the_stored_indexes_are_what_the_data_and_the_code_derive() -> None:
     assert derived.stored_indexes() == fresh
 
 
+def test_the_stored_classification_table_is_the_toml_parsed() -> None:
+    # On failure: python scripts/refresh_license_data.py --derived
+    assert derived.CLASSIFICATION.exists()
+    fresh = json.loads(derived.dumps(derived.derive_classification()))
+    assert derived.classification() == fresh and "permissive" in fresh
+
+
 def test_lookups_answer_from_the_stored_indexes_as_from_fresh_ones() -> None:
     built, stored = reference.build_name_indexes(), reference.name_indexes()
     assert stored == built  # the dataclass compares its four tables

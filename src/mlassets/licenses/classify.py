@@ -16,7 +16,6 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from mlassets.licenses.spdx_list import scancode_by_spdx
@@ -62,11 +61,9 @@ _SCANCODE_CATEGORY = {
 
 @functools.cache
 def _table() -> dict[str, LicenseClass]:
-    import tomllib  # only once the first license is classified
+    from mlassets.licenses.derived import classification  # only once the first is classified
 
-    data = tomllib.loads(
-        (Path(__file__).resolve().parent / "data" / "classification.toml").read_text()
-    )
+    data = classification()
     table: dict[str, LicenseClass] = {}
     for category, spec in data.items():
         template = LicenseClass(

@@ -17,7 +17,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-STORED = Path(__file__).resolve().parent / "data" / "derived-indexes.json"
+DATA = Path(__file__).resolve().parent / "data"
+STORED = DATA / "derived-indexes.json"
+# The classification table is hand-written TOML (with its comments); every license-check reads
+# it, and tomllib's import and parse were ~3 ms of a one-card check, so its data is stored as JSON
+# beside it, apart from the large indexes that only names and URLs need.
+CLASSIFICATION_SOURCE = DATA / "classification.toml"
+CLASSIFICATION = DATA / "classification-derived.json"
 
 
 def derive() -> dict[str, Any]:
@@ -53,4 +59,22 @@ def stored_indexes() -> dict[str, Any] | None:
         data: dict[str, Any] = json.loads(STORED.read_bytes())
     except FileNotFoundError:
         return None
+    return data
+
+
+def derive_classification() -> dict[str, Any]:
+    """classification.toml's data, parsed now."""
+    import tomllib
+
+    data: dict[str, Any] = tomllib.loads(CLASSIFICATION_SOURCE.read_text(encoding="utf-8"))
+    return data
+
+
+@functools.cache
+def classification() -> dict[str, Any]:
+    """The classification table's data: stored, or parsed where the stored file is missing."""
+    try:
+        data: dict[str, Any] = json.loads(CLASSIFICATION.read_bytes())
+    except FileNotFoundError:
+        return derive_classification()
     return data

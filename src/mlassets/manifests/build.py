@@ -81,13 +81,14 @@ def from_fetched(asset: FetchedAsset, fetched_at: str) -> Manifest:
 
 
 def from_card(
-    card: Card, ref: AssetRef, fetched_at: str, kind: str | None = None, *, check: bool = True
+    card: Card, ref: AssetRef, fetched_at: str, kind: str | None = None, *, complete: bool = True
 ) -> Manifest:
-    """The manifest for a local card file. `check=False` leaves out the card's findings (the
-    schema check): `license-check` reads only the license and lineage, and on one card in a
-    hook, loading the validator was a fifth of its start."""
+    """The manifest for a local card file. `complete=False` leaves out the card's findings (the
+    schema check) and its digest: `license-check` reads only the license and lineage, and never
+    writes a card's manifest; on one card in a hook, loading the validator and OpenSSL's hashes
+    was a quarter of its start."""
     kind = kind or infer_kind(card.metadata, card.path)
-    manifest = _from_card(ref.id, kind, SourceName.LOCAL, card, fetched_at, check=check)
+    manifest = _from_card(ref.id, kind, SourceName.LOCAL, card, fetched_at, complete=complete)
     if manifest.title is None:
         manifest = replace(manifest, title=Path(card.path).stem)
     return manifest
@@ -104,7 +105,7 @@ def _from_card(
     card: Card | None,
     fetched_at: str,
     *,
-    check: bool = True,
+    complete: bool = True,
 ) -> Manifest:
     if card is None:
         block = license_block(conclude_card_license(None))
@@ -119,7 +120,7 @@ def _from_card(
         kind=AssetKind(kind),
         source=source,
         fetched_at=fetched_at,
-        card_sha256=card.sha256,
+        card_sha256=card.sha256 if complete else None,
         title=_text(metadata.get("pretty_name")) or _first_heading(card.body),
         description=_first_paragraph(card.body),
         license=_card_license(card, kind),
@@ -130,7 +131,7 @@ def _from_card(
         metrics=_metrics(metadata.get("model-index")),
         tags=tuple(sorted(set(_string_list(metadata.get("tags"))))),
         library=_text(metadata.get("library_name")),
-        findings=_card_findings(card, kind) if check else (),
+        findings=_card_findings(card, kind) if complete else (),
     )
 
 

@@ -166,7 +166,7 @@ def _local_input(path: Path, name: str, index: ManifestIndex, fetched_at: str) -
         index.add(path, manifest)  # a target is also a possible ancestor of another
         return _Input(str(path), manifest)
     card = read_card(path, name)
-    manifest = from_card(card, AssetRef("local", None, name), fetched_at, check=False)
+    manifest = from_card(card, AssetRef("local", None, name), fetched_at, complete=False)
     return _Input(name, manifest, card)
 
 
