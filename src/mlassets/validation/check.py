@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -222,28 +221,9 @@ def validate_paths(
     schemas = tuple(str(s) for s in user_schemas)
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
         return _report(_check_many((files, kind, schemas)))
-    return _report(_check_in_parallel(files, kind, schemas, workers))
+    from concurrent.futures import ProcessPoolExecutor  # 6 ms of imports: only for large batches
 
-
-def _check_in_parallel(
-    files: list[tuple[str, str]], kind: str | None, schemas: tuple[str, ...], workers: int
-) -> list[FileReport | str]:
-    """`workers - 1` forked processes and this one share the chunks: this process takes the
-    chunks no worker has started (from the end), so none waits idle for the others. The card
-    validators are compiled before the fork, so no worker compiles them again."""
-    import multiprocessing  # with concurrent.futures, 6 ms of imports: only for large batches
-    from concurrent.futures import ProcessPoolExecutor
-
-    for name in CARD_SCHEMAS.values():
-        validator_for(name)
-    # fork where it is safe and cheap (Linux; this process runs no threads); elsewhere the default
-    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-    chunks = [files[i :: workers * 8] for i in range(workers * 8)]
-    done: list[list[FileReport | str]] = []
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
-        futures = [pool.submit(_check_many, (c, kind, schemas)) for c in chunks]
-        for future, chunk in zip(reversed(futures), reversed(chunks), strict=True):
-            if future.cancel():  # not started by a worker: done here instead
-                done.append(_check_many((chunk, kind, schemas)))
-        done += [f.result() for f in futures if not f.cancelled()]
-    return [r for chunk in done for r in chunk]
+    chunks = [files[i :: workers * 4] for i in range(workers * 4)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = pool.map(_check_many, [(c, kind, schemas) for c in chunks])
+        return _report(r for chunk in results for r in chunk)
