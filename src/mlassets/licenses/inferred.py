@@ -91,7 +91,7 @@ def single_versions() -> dict[str, str]:
         # as SPDX writes it, not a ScanCode key's word ("boost"), and the initials of the
         # license's name: "SSPL", Server Side Public License; not "NASA", an agency
         written = _stem(only) == stem and _ACRONYM_VERSION.fullmatch(only)
-        if written and stem.replace("-", "") == _initials(names[only]):
+        if written and stem.replace("-", "") == _initials(names.get(only, "")):
             singles[stem] = only
     return singles
 
