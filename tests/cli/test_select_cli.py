@@ -179,16 +179,10 @@ def test_hub_eval_results_at_the_pinned_revision(run_cli, hub_copy, tmp_path: Pa
 
 
 def test_the_hook_path_imports_nothing_of_selection(tmp_path: Path) -> None:
-    import subprocess
-    import sys
+    from tests.support.fresh_process import run_main
 
     card = tmp_path / "c.md"
     card.write_text("---\nlicense: mit\n---\n")
     heavy = ("sklearn", "skops", "numpy", "scipy", "mlassets.selection", "mlassets.cli.select")
-    code = (
-        "import sys\nfrom mlassets.cli import main\n"
-        f"try:\n    main(['validate', {str(card)!r}])\nexcept SystemExit:\n    pass\n"
-        f"print([m for m in {heavy!r} if m in sys.modules])\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
+    run = run_main(["validate", str(card)], heavy)
+    assert run.loaded == [] and run.code == 0, run.stderr

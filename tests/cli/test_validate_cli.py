@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from mlassets.schemas import validator_for
+from tests.support.fresh_process import run_main
 
 
 def test_text_output_and_exit_codes(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -90,15 +89,8 @@ def test_the_hook_path_does_not_import_network_clients(tmp_path: Path, args: lis
     others = ("mlassets.cli.catalog", "mlassets.cli.sync", "mlassets.cli.export")
     heavy = ("huggingface_hub", "openml", "httpx", "requests", "rich", "license_expression")
     heavy += ("typer", "click", "typer._click")  # the hook's commands parse with argparse
-    code = (
-        "import sys\nfrom mlassets.cli import main\n"
-        f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
-        f"print([m for m in {heavy + others + ('rfc3987_syntax',)!r} if m in sys.modules])\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path
-    )
-    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
+    run = run_main(argv, (*heavy, *others, "rfc3987_syntax"), cwd=tmp_path)
+    assert run.loaded == [] and run.code in (0, 1), run.stderr
 
 
 def test_license_check_on_a_card_does_not_load_the_schema_validator(tmp_path: Path) -> None:
@@ -106,18 +98,13 @@ def test_license_check_on_a_card_does_not_load_the_schema_validator(tmp_path: Pa
     # validator (jsonschema_rs and what it imports) stays unloaded, and the verdict is the same.
     card = tmp_path / "c.md"
     card.write_text("---\nlicense: cc-by-nc-4.0\nbase_model: a/b\n---\n# C\n")
-    code = (
-        "import sys\nfrom mlassets.cli import main\n"
-        f"try:\n    main(['license-check', '--use', 'commercial', {str(card)!r}])\n"
-        "except SystemExit as exit:\n    print('exit', exit.code)\n"
-        "print(sorted(m for m in ('jsonschema_rs', 'mlassets.schemas', 'mlassets.sources', '_hashlib', 'tomllib') if m in sys.modules))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path
-    )
-    lines = done.stdout.strip().splitlines()
-    assert lines[-2:] == ["exit 1", "[]"], done.stdout + done.stderr
-    assert "CC-BY-NC-4.0" in done.stdout
+    unused = ("jsonschema_rs", "mlassets.schemas", "mlassets.sources", "_hashlib", "tomllib")
+    argv = ["license-check", "--use", "commercial", str(card)]
+    run = run_main(argv, (*unused, "mlassets.licenses"), cwd=tmp_path)
+    assert run.code == 1, run.stdout + run.stderr
+    # what it did load is seen (the probe works); nothing of `unused` is
+    assert run.loaded and all(m.startswith("mlassets.licenses") for m in run.loaded), run.loaded
+    assert "CC-BY-NC-4.0" in run.stdout
 
 
 def test_python_dash_m_and_version(run_cli) -> None:  # type: ignore[no-untyped-def]
@@ -162,16 +149,7 @@ def test_validate_leaves_the_license_machinery_alone_when_the_body_states_no_lic
     plain, stating = tmp_path / "plain.md", tmp_path / "stating.md"
     plain.write_text("---\nlicense: mit\n---\n# A model\n\nIt classifies text.\n")
     stating.write_text("---\nlicense: mit\n---\n# A model\n\n## License\n\nApache-2.0\n")
-    probe = (
-        "import sys\nfrom mlassets.cli import main\n"
-        "try:\n    main(['validate', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('mlassets.licenses', 'rapidfuzz') if m in sys.modules))\n"
-    )
-    loaded = [
-        subprocess.run(
-            [sys.executable, "-c", probe, str(card)], capture_output=True, text=True, timeout=60
-        ).stdout.splitlines()[-1]
-        for card in (plain, stating)
-    ]
+    watched = ("mlassets.licenses", "rapidfuzz")
+    loaded = [run_main(["validate", str(card)], watched).loaded for card in (plain, stating)]
     # and rapidfuzz (typo correction) only for a license written with a typo
-    assert loaded == ["[]", "['mlassets.licenses']"]
+    assert loaded[0] == [] and "mlassets.licenses" in loaded[1] and "rapidfuzz" not in loaded[1]
