@@ -85,6 +85,22 @@ def test_the_same_license_in_other_words_or_another_version_is_no_contradiction(
         assert manifest_of(card).license.stated != (), yaml_id  # read, and carried
 
 
+def test_a_sentence_about_the_base_models_or_the_datas_license_states_nothing_of_the_card() -> None:
+    # As a license value with that sentence would be read: the license is X's, not the card's,
+    # so it neither contradicts the metadata nor bars the card's use (lineage's business).
+    for sentence in [
+        "This model is a fine-tuned version of org/base, which is licensed under CC BY-NC 4.0.",
+        "It was trained on data licensed under CC BY-NC 4.0.",
+    ]:
+        card = f"---\nlicense: mit\n---\n# M\n\n{sentence}\n"
+        _, findings = check_card(parse_card(card.encode(), "models/x.md"))
+        assert [f.code for f in findings if f.code == "L113"] == [], sentence
+        assert manifest_of(card).license.stated == (), sentence
+    own = "---\nlicense: mit\n---\n# M\n\nThis model is released under CC BY-NC 4.0.\n"
+    _, findings = check_card(parse_card(own.encode(), "models/x.md"))
+    assert [f.code for f in findings] == ["L113"]  # the card's own sentence still counts
+
+
 def test_no_metadata_license_concludes_the_bodys_with_a_notice_at_its_line() -> None:
     manifest = manifest_of(
         "---\ntags: [x]\n---\n# M\n\n## Licence\n\nReleased under the MIT License.\n"

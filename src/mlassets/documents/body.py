@@ -14,7 +14,7 @@ not import each other). Code blocks are skipped: a BibTeX entry or a code sample
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the same line count as documents.frontmatter
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -46,11 +46,14 @@ _MAX_CHARS = 600
 
 @dataclass(frozen=True)
 class Statement:
-    """Text that may state the card's license. `section` is the heading's text, for sections."""
+    """Text that may state the card's license. `section` is the heading's text, for sections;
+    `lead`, for a sentence, the words before "licensed under ..." on its line, which say whose
+    license it is ("a fine-tuned version of X, which is licensed under ...": X's)."""
 
     text: str
     line: int
     section: str | None = None
+    lead: str = field(default="", compare=False)
 
 
 def plain(markdown: str) -> str:
@@ -104,7 +107,9 @@ def license_statements(body: str, first_line: int = 1) -> list[Statement]:
             and (sentence := _SENTENCE.search(line))
             and not _OTHER_SUBJECT.search(line[: sentence.start()])
         ):
-            statements.append(Statement(plain(sentence.group(0))[:_MAX_CHARS], first_line + index))
+            text = plain(sentence.group(0))[:_MAX_CHARS]
+            lead = plain(line[: sentence.start()])[-_MAX_CHARS:]
+            statements.append(Statement(text, first_line + index, lead=lead))
     if heading is not None and not in_code:
         section += [(first_line + n, lines[n]) for n in range(last + 1, len(lines))]
     statements += _section(heading, section)

@@ -84,9 +84,12 @@ def stated_licenses(card: Card) -> list[StatedReading]:
 
 def _read(statement: Statement) -> StatedReading | None:
     from mlassets.licenses import normalize_license
+    from mlassets.licenses.guards import names_a_sources_license
 
     if _MIXED.search(statement.text):
         return None
+    if statement.lead and names_a_sources_license(f"{statement.lead} {statement.text}"):
+        return None  # the base model's or the data's license, as a license value would be read
     expression = normalize_license(statement.text).spdx
     if not _known(expression):
         return None
