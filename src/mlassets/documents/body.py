@@ -76,8 +76,8 @@ def license_statements(body: str, first_line: int = 1) -> list[Statement]:
     in_code = False
     last = -1  # the last line looked at
     # The hook reads every card's body, and most lines are prose that can state nothing: only
-    # fences, headings and lines saying "under" are looked at one by one (found by the regex
-    # engine over the whole text); the lines between them matter only inside a license section.
+    # fences, headings and lines saying "under" are looked at one by one (found by scans in C
+    # over the whole text); the lines between them matter only inside a license section.
     for index in _lines_to_read(text):
         if heading is not None and not in_code:
             section += [(first_line + n, lines[n]) for n in range(last + 1, index)]
