@@ -27,7 +27,7 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # schema name -> (the TypedDict its report's to_json returns, the schema's version)
 REPORTS = {
-    "validate-report": ("mlassets.validation.check:ValidationReportJson", "1.0.0"),
+    "validate-report": ("mlassets.validation.check:ValidationReportJson", "1.1.0"),
     "manifest-diff": ("mlassets.workflows.diff:ManifestDiffJson", "1.0.0"),
     "sync-report": ("mlassets.workflows.sync_outcomes:SyncReportJson", "1.0.0"),
     "outdated-report": ("mlassets.workflows.outdated:OutdatedReportJson", "1.1.0"),

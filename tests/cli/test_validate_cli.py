@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,8 @@ def test_json_output_is_a_versioned_contract(run_cli, tmp_path: Path) -> None:  
     report = json.loads(result.stdout)
     assert not list(validator_for("validate-report").iter_errors(report))
     assert [f["path"] for f in report["files"]] == ["a.md", "b.md"]
-    assert report["summary"] == {"files": 2, "error": 1, "warning": 1, "notice": 0}
+    assert report["summary"] == {"files": 2, "error": 1, "warning": 1, "notice": 0, "unreadable": 0}
+    assert report["unreadable"] == []
     assert report["files"][1]["findings"][0] == {
         "code": "S202",
         "severity": "error",
@@ -130,6 +132,8 @@ def test_an_unreadable_card_is_an_error_but_the_others_are_still_reported(
     report = json.loads(as_json.stdout)
     assert not list(validator_for("validate-report").iter_errors(report))
     assert [f["path"] for f in report["files"]] == ["cards/a.md"]
+    assert len(report["unreadable"]) == report["summary"]["unreadable"] == 1
+    assert report["unreadable"][0].startswith("cards/b.md: ")
 
 
 def test_a_manifest_nested_too_deep_is_a_finding_not_a_crash(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -153,3 +157,12 @@ def test_validate_leaves_the_license_machinery_alone_when_the_body_states_no_lic
     loaded = [run_main(["validate", str(card)], watched).loaded for card in (plain, stating)]
     # and rapidfuzz (typo correction) only for a license written with a typo
     assert loaded[0] == [] and "mlassets.licenses" in loaded[1] and "rapidfuzz" not in loaded[1]
+
+
+def test_a_missing_file_whose_name_is_not_utf8_is_named_with_its_byte_escaped(
+    run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("validate", os.fsdecode(b"bad\xffname.md"))
+    assert result.code == 3
+    assert "bad\\xffname.md: no such file or directory" in result.stderr
+    assert "\\udcff" not in result.stderr

@@ -39,7 +39,8 @@ def collect(
     found: dict[str, Path] = {}
     for root in paths:
         if not os.path.lexists(root):
-            raise UnreadableFileError(f"{root}: no such file or directory", str(root))
+            shown = display_name(str(root))  # a name that is not UTF-8 is shown as \xNN, as below
+            raise UnreadableFileError(f"{shown}: no such file or directory", shown)
         if not root.is_dir():
             found.setdefault(root.as_posix(), root)
             continue

@@ -45,6 +45,7 @@ class SummaryJson(TypedDict):
     error: Count
     warning: Count
     notice: Count
+    unreadable: Count
 
 
 class ValidationReportJson(TypedDict):
@@ -52,6 +53,7 @@ class ValidationReportJson(TypedDict):
 
     schema_version: SchemaVersion
     files: list[FileReportJson]
+    unreadable: list[Text]  # why each file that could not be read was not checked (exit 3)
     summary: SummaryJson
 
 
@@ -86,11 +88,13 @@ class ValidationReport:
                 {"path": r.path, "kind": r.kind, "findings": [f.to_json() for f in r.findings]}
                 for r in files
             ],
+            "unreadable": sorted(self.unreadable),
             "summary": {
                 "files": len(files),
                 "error": self.count(Severity.ERROR),
                 "warning": self.count(Severity.WARNING),
                 "notice": self.count(Severity.NOTICE),
+                "unreadable": len(self.unreadable),
             },
         }
 
