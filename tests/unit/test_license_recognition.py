@@ -175,6 +175,33 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         ("WordNet License", "WordNet"),
         # "Modified BSD" is BSD-3-Clause's historic name, in parentheses too
         ("BSD 3-Clause (Modified BSD License)", "BSD-3-Clause"),
+        # "<Word> License": the one ScanCode name that comes down to the word
+        ("The Qwen License", "LicenseRef-scancode-qwen-2024"),
+        ("deepseek_license", "LicenseRef-scancode-deepseek-la-1.0"),
+        # an exception named in more words than its id, its version the license's
+        (
+            "GPL-2.0 with the GCC Runtime Library exception",
+            "GPL-2.0-only WITH GCC-exception-2.0",
+        ),
+        ("GPL v3 with the GCC exception", "GPL-3.0-only WITH GCC-exception-3.1"),
+        # the CC text saying what the license allows is no "adaptation of" a license
+        ("CC BY 4.0; it permits copying and adaptation of the material", "CC-BY-4.0"),
+        ("Licensed under CC BY 4.0, which allows sharing and adaptation of the data", "CC-BY-4.0"),
+        # "individual" is not "dual"
+        (
+            "Open Database License; individual contents under the Database Contents License",
+            "ODbL-1.0 AND LicenseRef-scancode-dbcl-1.0",
+        ),
+        # a note after the license is no second item of a list
+        ("MIT; for other uses please contact us", "MIT"),
+        # the date under a license text's title
+        (
+            "Llama 2 Community License Agreement, 18 July 2023",
+            "LicenseRef-scancode-llama-2-license-2023",
+        ),
+        # the Open Definition's (CKAN's, Zenodo's) ids, not the Hub's other-<name>
+        ("other-pd", "LicenseRef-scancode-public-domain"),
+        ("other-at", "NOASSERTION"),
     ],
 )
 def test_general_readings_of_links_names_and_exceptions(raw: str, expected: str) -> None:
@@ -216,11 +243,26 @@ def test_general_readings_of_links_names_and_exceptions(raw: str, expected: str)
         "LGPLv3 + additional permissions",
         "There is no license yet; the code it wraps is BSD-3-Clause.",
         "License: n/a (the corpus is CC BY 4.0)",
+        "modified-apache-2.0",  # a slug says it as plainly as words
+        "customized_mit",
+        "qwen",  # a bare word is a model family or a company as often as a license
     ],
 )
 def test_modified_unlicensed_and_template_values_conclude_nothing(raw: str) -> None:
     result = normalize_license(raw)
     assert result.spdx == "NOASSERTION", result
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Llama License",  # the stem of several Hub ids (llama2, llama3, ...)
+        "Qt License",  # the ScanCode name so shortened is Qt's commercial agreement
+        "Anti License",  # "Anti 996 License 1.0" does not come down to "anti"
+    ],
+)
+def test_a_word_license_names_no_scancode_license_it_does_not_come_down_to(raw: str) -> None:
+    assert not normalize_license(raw).spdx.startswith("LicenseRef-scancode-")
 
 
 @pytest.mark.parametrize("raw", ["other-intel", "other-nokia", "other-mit"])

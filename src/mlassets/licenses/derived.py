@@ -39,6 +39,7 @@ def derive() -> dict[str, Any]:
             "unordered": names.unordered,
             "shortened": names.shortened,
             "fuzzy_keys": list(names.fuzzy_keys),
+            "one_word": names.one_word,
         },
         "urls": build_url_index(),
         "scancode_keys": {

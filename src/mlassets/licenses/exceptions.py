@@ -25,20 +25,43 @@ def _words(text: str) -> str:
 
 
 @functools.cache
+def _by_name() -> dict[str, tuple[str, ...]]:
+    """'gcc' -> every GCC exception's id; 'gcc 3.1' -> the one."""
+    found: dict[str, set[str]] = {}
+    for identifier in spdx_list().exceptions.values():
+        parts = _ID.match(identifier)
+        if not parts:
+            continue
+        name = _words(parts["name"])
+        found.setdefault(name, set()).add(identifier)
+        if parts["version"]:
+            found.setdefault(f"{name} {parts['version']}", set()).add(identifier)
+    return {k: tuple(sorted(ids)) for k, ids in found.items()}
+
+
+@functools.cache
 def exception_names() -> dict[str, str]:
     """'classpath', 'classpath 2.0' -> 'Classpath-exception-2.0' (unversioned only if unique)."""
-    versioned: dict[str, str] = {}
-    unversioned: dict[str, set[str]] = {}
-    for identifier in spdx_list().exceptions.values():
-        found = _ID.match(identifier)
-        if not found:
-            continue
-        name = _words(found["name"])
-        unversioned.setdefault(name, set()).add(identifier)
-        if found["version"]:
-            versioned[f"{name} {found['version']}"] = identifier
-    single = {k: ids.pop() for k, ids in unversioned.items() if len(ids) == 1}
-    return {**single, **versioned}
+    return {k: ids[0] for k, ids in _by_name().items() if len(ids) == 1}
+
+
+def _exception(words: list[str], version: str | None, license_id: str) -> str | None:
+    """The exception `words` name, for `license_id`. The words may say more than the id does
+    ("GCC Runtime Library exception": the id says "GCC"), so shorter prefixes are tried too. An
+    exception with several versions and none written is the one whose major version is the
+    license's (GPL-3.0 takes GCC-exception-3.1, GPL-2.0 GCC-exception-2.0), if only one is."""
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size])
+        ids = _by_name().get(f"{name} {version}" if version else name, ())
+        if len(ids) == 1:
+            return ids[0]
+        major = re.search(r"-(\d+)", license_id)
+        same = [i for i in ids if major and re.search(rf"-{major[1]}(?:\.\d+)*$", i)]
+        if len(same) == 1:
+            return same[0]
+        if ids:
+            return None
+    return None
 
 
 def with_exceptions(low: str, mentions: list[Mention]) -> list[Mention]:
@@ -48,10 +71,9 @@ def with_exceptions(low: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         expression = mention.expression
         found = _WITH.match(low, mention.end) if expression and " " not in expression else None
-        if found:
-            name = _words(found["name"])
-            key = f"{name} {found['version']}" if found["version"] else name
-            exception = exception_names().get(key)
+        if found and expression:
+            words = _words(found["name"]).split()
+            exception = _exception(words, found["version"], expression)
             if exception:
                 mention = Mention(mention.start, found.end(), f"{expression} WITH {exception}")
         out.append(mention)

@@ -47,6 +47,9 @@ _UPSTREAM = re.compile(
 )
 _ALTERNATIVE = re.compile(r"\bor\b|/|\||\beither\b")  # "GPL-2 | GPL-3": R's alternatives
 _LIST_SEPARATOR = re.compile(r"[,;]|\s(?:and|&)\s")
+_CLAUSE_SEPARATOR = re.compile(r"[,;]")  # in a sentence, "and" joins words, not list items
+# An item that opens so is a pointer, a note or a clause about the license before it
+_NOT_ITEM_OPENINGS = frozenset({"see", "also", "for", "contact", "please", "it", "which", "this"})
 _ID_TOKEN = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9.+-]*[a-z0-9+]")
 _BARE_IDS = frozenset(
     {"mit", "isc", "zlib", "wtfpl", "unlicense", "postgresql", "odbl", "pddl", "cc0", "cco", "0bsd"}
@@ -60,6 +63,7 @@ _VERBS = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "may", "can", "could", "must", "should"}
     | {"contains", "contain", "mentioned", "intended", "used", "released", "licensed"}
     | {"distributed", "published", "hinges", "provided", "applies", "apply"}
+    | {"allows", "allow", "permits", "permit", "grants", "grant", "requires", "require"}
 )
 _FILLER = frozenset({"international", "unported", "generic", "version", "v", "creative", "commons"})
 _NOT_ITEMS = frozenset(
@@ -213,7 +217,8 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
     """In a short list, the first item that overlaps no mention. `low` has links blanked out:
     a link that names nothing ("see [Code of Conduct](...)") is not an item."""
     bounds = [0]
-    for separator in _LIST_SEPARATOR.finditer(low):
+    prose = not _VERBS.isdisjoint(re.findall(r"[a-z]+", low))
+    for separator in (_CLAUSE_SEPARATOR if prose else _LIST_SEPARATOR).finditer(low):
         bounds += [separator.start(), separator.end()]
     bounds.append(len(low))
     items = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
@@ -222,8 +227,8 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
     ends = [m.end for m in mentions]  # mentions do not overlap: their ends are sorted too
     for start, end in items:
         words = re.findall(r"[a-z][a-z0-9]*", low[start:end])
-        if words[:1] in (["see"], ["also"]):
-            continue
+        if words[:1] and words[0] in _NOT_ITEM_OPENINGS:
+            continue  # "see LICENSE", "for commercial licensing contact the authors"
         words = [w for w in words if w not in _NOT_ITEMS]
         if not words or all(w in GENERIC_WORDS for w in words):
             continue
@@ -235,10 +240,13 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
     return None
 
 
+_DUAL = re.compile(r"\bdual(?:ly)?\b|\bdual-")
+
+
 def _join(low: str, mentions: list[Mention]) -> str:
     groups: list[list[str]] = [[]]
     seen: set[str] = set()
-    choice = "dual" in low
+    choice = _DUAL.search(low) is not None  # "dual-licensed", not "individual"
     for previous, mention in zip([None, *mentions], mentions, strict=False):
         assert mention.expression
         gap = low[previous.end : mention.start] if previous else ""

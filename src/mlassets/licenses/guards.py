@@ -49,13 +49,16 @@ _MODIFIED = re.compile(
             r"prohibited|forbidden)\b|\bbut\s+(?:[\w-]+\s+){0,3}(?:requires?|needs?)\s+(?:a|an)\s+"
             r"(?:separate|additional|written|commercial|special)\b",
             r"(?<=[\w.)])-(?:like|style|ish|inspired)\b",  # "BSD-3-Clause-like"
-            r"\b(?:variant|modification|adaptation)\s+of\b|(?<![\w-])variant\s*$",
+            # "a variant of", "a slight modification of"; not "the sharing and adaptation of the
+            # datasets" (the CC BY text describing what the license allows)
+            r"\b(?:a|an|our|this)\s+(?:[\w-]+\s+)?(?:variant|modification|adaptation)\s+of\b"
+            r"|(?<![\w-])variant\s*$",
             r"\bbased\s+on\s+the\s+[\w.\s-]{0,40}licen[cs]e\b",
             # "a license based on CC BY-SA 4.0", "Derived from the BSD 2-Clause License"
             r"\blicen[cs]e\s+(?:derived|adapted)\s+from\b|\blicen[cs]e\s+(?:based|modell?ed)\s+on\b",
             r"^(?:a\s+)?(?:licen[cs]e\s+)?derived\s+from\s+(?:the\s+)?[\w.\s-]{0,40}licen[cs]e\b",
             # a value that opens with the modification: "Modified CreativeML OpenRAIL-M"
-            r"^(?:a\s+|an\s+|our\s+)?(?:modified|customi[sz]ed|custom|altered|amended)\s+"
+            r"^(?:a\s+|an\s+|our\s+)?(?:modified|customi[sz]ed|custom|altered|amended)[\s_-]+"
             r"(?!bsd\b|by\b|from\b|licen[cs]e\s*$)\w",
             r"\b(?:non-?commercial|restricted|research(?:-only)?|academic|custom|limited|stricter)\s+"
             r"(?:version|variant|edition|form)\s+of\b",

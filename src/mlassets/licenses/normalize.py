@@ -31,7 +31,7 @@ from mlassets.licenses import reference
 from mlassets.licenses.expression import parse_expression
 from mlassets.licenses.mentions import idstring
 from mlassets.licenses.names import IdMatch, lookup_id, lookup_name
-from mlassets.licenses.tables import GENERIC_WORDS, KAGGLE, PYPI_CLASSIFIERS
+from mlassets.licenses.tables import GENERIC_WORDS, KAGGLE, OPEN_DEFINITION, PYPI_CLASSIFIERS
 from mlassets.licenses.tree import NOASSERTION, coerce, render
 from mlassets.licenses.urls import URL
 
@@ -94,13 +94,26 @@ def _refuse(
     return _result(raw, NOASSERTION, finding, basis=basis, certain=certain)
 
 
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# The date a license text gives under its title ("DEEPSEEK LICENSE AGREEMENT Version 1.0,
+# 23 October 2023"): it dates the text, it is no second item of a list.
+_TRAILING_DATE = re.compile(
+    rf",\s*(?:dated\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2})\s*\.?$",
+    re.I,
+)
+
+
 def clean(raw: str) -> str:
     """The value without wrapping quotes, markdown emphasis and escapes, stray end punctuation,
-    and with one kind of dash and space."""
+    a trailing date, and with one kind of dash and space."""
     text = raw.replace("\ufeff", "").replace("\u00a0", " ")
     text = re.sub(r"[\u2010-\u2015]", "-", text)
     text = _MARKDOWN_ESCAPE.sub(r"\1", text).replace("**", "").replace("__", "")
-    text = " ".join(text.split())
+    text = _TRAILING_DATE.sub("", " ".join(text.split()))
     previous = None
     while text != previous:
         previous = text
@@ -157,6 +170,8 @@ def _exact(raw: str, text: str) -> LicenseResult | None:
         return _classifier(raw, _CLASSIFIER.sub("", key))
     if key in KAGGLE:
         return _table(raw, KAGGLE[key], "Kaggle's license")
+    if key in OPEN_DEFINITION:
+        return _table(raw, OPEN_DEFINITION[key], "the Open Definition's license id")
     if key.startswith("other-") and len(key) > len("other-"):
         return _other_form(raw, text[len("other-") :])
     if key.startswith("licenseref-") and re.fullmatch(r"licenseref-[a-z0-9.-]+", key):
@@ -264,7 +279,11 @@ def _free_text(raw: str, text: str) -> LicenseResult:
 
     reading = freetext.read(text)
     if (not reading.expression and not reading.why) or reading.weak:  # a family stays refused
-        short = reference.lookup_shortened(text) if len(text) <= _NAME_LIMIT else None
+        short = (
+            reference.lookup_shortened(text) or reference.lookup_word_license(text)
+            if len(text) <= _NAME_LIMIT
+            else None
+        )
         if short:
             why = "a license name written without its date, version or 'Agreement'"
             finding = rules.L111.at(f"read from {why}: {text!r}")

@@ -110,10 +110,12 @@ class NameIndexes:
     unordered: dict[str, str]
     shortened: dict[str, str]  # names without their date, version or "Agreement" (see _shortened)
     fuzzy_keys: tuple[str, ...]
+    one_word: dict[str, str]  # names that shorten to one word: "qwen" (see lookup_word_license)
 
 
 _DATE = re.compile(r"(?:\s(?:19|20)\d\d(?:\s\d\d){0,2})+$")
 _TRAILING_VERSION = re.compile(r"(?:\s\d+(?:\.\d+)*[a-z]?)+$")
+_ONE_VERSION = re.compile(r"\s\d+(?:\.\d+)*[a-z]?$")
 # The language of the text ScanCode gives last: "Datenlizenz Deutschland - Namensnennung -
 # Version 2.0 - Deutsch", "CeCILL-B License English".
 _LANGUAGE = re.compile(r"\s(?:english|deutsch|german|french|francais|fran\u00e7ais|en|de|fr)$")
@@ -128,6 +130,18 @@ def _shortened(key: str) -> set[str]:
     forms = {undated, _TRAILING_VERSION.sub("", undated)}
     forms |= {" ".join(w for w in f.split() if w != "agreement") for f in forms}
     return {f for f in forms if len(f.split()) >= 2 and f != key}
+
+
+def _one_word(key: str) -> str | None:
+    """The one word a license's full name comes down to without its date, its one version and
+    "Agreement" ("Qwen License Agreement 2024": "qwen", "DeepSeek License Agreement v1.0":
+    "deepseek"), if it does. One version only: "Anti 996 License 1.0" is not the "anti" one."""
+    undated = _DATE.sub("", key)
+    for form in (undated, _ONE_VERSION.sub("", undated)):
+        words = [w for w in form.split() if w != "agreement"]
+        if len(words) == 1 and not words[0].isdigit():
+            return words[0]
+    return None
 
 
 def _untranslated(key: str) -> set[str]:
@@ -158,13 +172,18 @@ def name_indexes() -> NameIndexes:
         return build_name_indexes()
     names = stored["names"]
     return NameIndexes(
-        names["exact"], names["unordered"], names["shortened"], tuple(names["fuzzy_keys"])
+        names["exact"],
+        names["unordered"],
+        names["shortened"],
+        tuple(names["fuzzy_keys"]),
+        names["one_word"],
     )
 
 
 def build_name_indexes() -> NameIndexes:
     """The name indexes, derived from the reference data (see `licenses.derived`)."""
     exact, unordered, shortened, untranslated = _Index(), _Index(), _Index(), _Index()
+    one_word = _Index()
     spdx_keys: set[str] = set()
     for entry in spdx_list().licenses.values():
         if entry.deprecated:
@@ -187,6 +206,11 @@ def build_name_indexes() -> NameIndexes:
                 shortened.add(short, expression)
             for short in sorted(_untranslated(key)):
                 untranslated.add(short, expression)
+            # A company's commercial terms named for its product ("Qt License Agreement") are
+            # not what "Qt License" means in a card; the full name only, never an acronym.
+            word = _one_word(key) if name == scancode.name else None
+            if word is not None and scancode.category != "Commercial":
+                one_word.add(word, expression)
     _add_hub_names(shortened)
     exact_table = exact.result()
     taken = exact_table.keys() | spdx_keys | _spdx_name_keys()
@@ -194,7 +218,18 @@ def build_name_indexes() -> NameIndexes:
     claimed = taken | shortened.table.keys()  # a spelling two names share stays out too
     short_table |= {k: v for k, v in untranslated.result().items() if k not in claimed}
     fuzzy = tuple(k for k in exact_table if len(k) >= FUZZY_MIN_LENGTH)
-    return NameIndexes(exact_table, unordered.result(), short_table, fuzzy)
+    words = {k: v for k, v in one_word.result().items() if k not in claimed and not _an_id(k)}
+    return NameIndexes(exact_table, unordered.result(), short_table, fuzzy, words)
+
+
+def _an_id(word: str) -> bool:
+    """An SPDX or Hub id or a family ("bsd", "cc0"), where what the word means wins; or the stem
+    of several Hub ids ("llama": llama2, llama3, ...): "Llama License" names none of them."""
+    from mlassets.licenses.hub_ids import HUB_TO_SPDX
+    from mlassets.licenses.names import lookup_id  # names imports this module
+
+    stems = [h for h in HUB_TO_SPDX if h != word and re.match(re.escape(word) + r"[\d.-]", h)]
+    return lookup_id(word) is not None or bool(stems)
 
 
 def _add_hub_names(index: _Index) -> None:
@@ -221,6 +256,22 @@ def lookup_shortened(text: str) -> str | None:
     # Agreement" for ScanCode's "FLUX.1 [dev] Non-Commercial License")
     bare = " ".join(w for w in key.split() if w != "agreement")
     return indexes.shortened.get(key) or indexes.exact.get(bare) or indexes.shortened.get(bare)
+
+
+def lookup_word_license(text: str) -> str | None:
+    """ "<Word> License" ("Qwen License", "deepseek-license", "Boost License Agreement"): the one
+    ScanCode license whose name comes down to that word. Only with "license" written out: a bare
+    word in a license field ("qwen", "boost", "ogl") is as often a model family, a company or a
+    project as a license, and stays refused."""
+    from mlassets.licenses.names import name_tokens
+
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("licence", "license"))
+    if "license" not in words:
+        return None
+    tokens = [t for t, _, _ in name_tokens(text.lower()) if t != "agreement"]
+    if len(tokens) != 1 or len(words) > 4:  # "the qwen license agreement" at most
+        return None
+    return name_indexes().one_word.get(tokens[0])
 
 
 def lookup_scancode_name(text: str) -> str | None:

@@ -121,6 +121,16 @@ KAGGLE: dict[str, str | None] = {
     "eu odp legal notice": "LicenseRef-EU-ODP-Legal-Notice",
 }
 
+# The "other-" ids of the Open Definition license list, which CKAN portals and Zenodo use: they
+# would otherwise be read as the Hub's old `other-<name>` form, where "pd" names nothing.
+OPEN_DEFINITION: dict[str, str | None] = {
+    "other-pd": "LicenseRef-scancode-public-domain",  # "Other (Public Domain)"
+    "other-at": None,  # "Other (Attribution)"
+    "other-open": None,  # "Other (Open)"
+    "other-nc": None,  # "Other (Non-Commercial)"
+    "other-closed": None,  # "Other (Not Open)"
+}
+
 # Words that describe access or terms without naming a license (old Hub `other-<x>` values such
 # as `other-research-only`, cord19's open-access categories, template leftovers such as
 # `license_name` or `<license-id>`, and kinds of agreement: "End User License Agreement",
