@@ -137,6 +137,20 @@ def test_license_details_names_license_other_in_a_dataset_card() -> None:
     )
     manifest = manifest_of(text, "datasets/x.md")
     assert manifest.license.concluded == "LicenseRef-CC-BY-2.5-ZA"
+    # the details are the license's name and its text: no "license_name has no license_link"
+    assert [f.code for f in manifest.license.findings if f.code == "L104"] == []
+
+
+def test_a_deprecated_gpl_id_is_or_later_when_the_card_says_any_later_version() -> None:
+    later = "---\nlicense: gpl-3.0\n---\n# LM\n\nGPL v3, or (at your option) any later version.\n"
+    manifest = manifest_of(later)
+    assert manifest.license.concluded == "GPL-3.0-or-later"
+    assert any(
+        f.code == "L105" and "any later version" in f.message for f in manifest.license.findings
+    )
+    assert manifest_of("---\nlicense: gpl-3.0\n---\n# LM\n").license.concluded == "GPL-3.0-only"
+    explicit = "---\nlicense: GPL-3.0-only\n---\n# LM\n\nor any later version\n"
+    assert manifest_of(explicit).license.concluded == "GPL-3.0-only"  # the value said "only"
 
 
 def test_stated_is_in_the_manifest_only_when_the_body_states_a_license() -> None:

@@ -93,7 +93,7 @@ def test_dataset_card_fields() -> None:
 
 @pytest.mark.parametrize("kind", ["model", "dataset"])
 def test_languages_are_iso_639_codes_with_optional_subtags(kind: str) -> None:
-    ok = "---\nlanguage: [en, fra, pt-BR, zh-Hant, yue, multilingual]\n---\n"
+    ok = "---\nlanguage: [en, fra, pt-BR, zh-Hant, yue, multilingual, code]\n---\n"
     assert findings(ok, kind) == []
     bad = "---\nlanguage: [en, xx, jb]\n---\n"  # xx and jb have the right shape, but no ISO code
     assert findings(bad, kind) == [

@@ -42,19 +42,21 @@ def test_every_vocabulary_says_where_and_when_it_came_from(name: str) -> None:
 def test_language_codes_are_iso_639_1_and_639_3_only() -> None:
     codes = language_codes()
     assert {"en", "fr", "eng", "fra", "zho", "und"} <= codes
-    assert not {"xx", "jb", "qqq", "multilingual"} & codes  # not ISO 639 (qaa-qtz is private use)
+    assert (
+        not {"xx", "jb", "qqq", "multilingual", "code"} & codes
+    )  # not ISO 639 (qaa-qtz is private use)
     assert sum(len(c) == 2 for c in codes) == 184  # ISO 639-1 has 184 codes
     assert all(re.fullmatch(r"[a-z]{2,3}", c) for c in codes)
 
 
 def test_the_language_pattern_accepts_exactly_the_codes_with_bcp47_subtags() -> None:
     pattern = re.compile(language_pattern())
-    codes = language_codes()
+    accepted = language_codes() | {"code"}  # and the Hub's retained special value
     for length in (1, 2, 3, 4):
         for letters in itertools.product(string.ascii_lowercase, repeat=length):
             word = "".join(letters)
-            assert bool(pattern.search(word)) == (word in codes), word
-    assert all(pattern.search(tag) for tag in ("pt-BR", "zh-Hant", "en-US", "multilingual"))
+            assert bool(pattern.search(word)) == (word in accepted), word
+    assert all(pattern.search(tag) for tag in ("pt-BR", "zh-Hant", "en-US", "multilingual", "code"))
     assert not any(pattern.search(tag) for tag in ("xx-YY", "EN", "en-", "en-x", "multilingual-x"))
 
 

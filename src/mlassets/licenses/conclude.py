@@ -89,7 +89,7 @@ def conclude_card_license(
             )
         )
     key = "license" if current else "licenses"
-    parts, certain = _parts(metadata, declared, key, where, findings)
+    parts, certain = _parts(metadata, declared, key, where, findings, body)
     extra_keys = {k: metadata[k] for k in ("license_name", "license_link") if k in metadata}
     declared += [str(v) for v in extra_keys.values()]
     unique = list(dict.fromkeys(parts))
@@ -109,10 +109,16 @@ def conclude_card_license(
 
 
 def _parts(
-    metadata: dict[str, Any], declared: list[str], key: str, where: Any, findings: list[Finding]
+    metadata: dict[str, Any],
+    declared: list[str],
+    key: str,
+    where: Any,
+    findings: list[Finding],
+    body: str = "",
 ) -> tuple[list[str], bool]:
     """The expression of each distinct declared value (findings appended), and whether every
-    one is certain."""
+    one is certain. A deprecated GPL-family id (`gpl-3.0`) is the `-only` form unless the card
+    says "or (at your option) any later version": then it is `-or-later`."""
     parts: list[str] = []
     certain = True
     for raw in dict.fromkeys(declared):
@@ -124,11 +130,19 @@ def _parts(
             expression = result.spdx
             certain = certain and result.certain
             extra = [_at(f, f"/{key}", where(key)) for f in result.findings]
+            # the value did not say "only" itself: its -only is the convention's default
+            later = _LATER.search(body) if expression.endswith("-only") else None
+            if later and "only" not in raw.lower():
+                expression = expression.removesuffix("-only") + "-or-later"
+                certain = False  # read from the card's prose
+                message = f"{raw!r} concluded as {expression}: the card says {later[0]!r}"
+                extra.append(rules.L105.at(message, f"/{key}", where(key)))
         findings += extra
         parts.append(expression)
     return parts, certain
 
 
+_LATER = re.compile(r"\bor\s+(?:\(at\s+your\s+option\)\s+)?any\s+later\s+version\b", re.I)
 _ALTERNATIVES = re.compile(
     r"\bdual[- ]licen[cs]ed\b|\bat (?:your|the user's) (?:option|choice)\b|"
     r"\beither (?:of )?(?:the )?(?:following )?licen[cs]es?\b",
@@ -139,6 +153,11 @@ _ALTERNATIVES = re.compile(
 def _other(metadata: dict[str, Any], where: Any) -> tuple[str, list[Finding]]:
     name = str(metadata.get("license_name") or "").strip()
     link = str(metadata.get("license_link") or "").strip()
+    # Old dataset cards give `license: other` its license in words under `license_details`:
+    # that is its name and its text at once, so it needs no link.
+    details = str(metadata.get("license_details") or "").strip()
+    if not name and details:
+        name, link = details, details
     if not name:
         return NOASSERTION, [
             rules.L104.at(

@@ -121,15 +121,11 @@ def _differs(stated: str, concluded: str) -> bool:
     return listed and _family(stated) != _family(concluded)
 
 
-def metadata_license(card: Card, kind: str) -> LicenseConclusion:
-    """The metadata's conclusion; in a dataset card, `license_details` names `license: other`."""
+def metadata_license(card: Card) -> LicenseConclusion:
+    """The metadata's conclusion (`license_details` naming `license: other` included)."""
     from mlassets.licenses import conclude_card_license
 
-    metadata = dict(card.metadata or {})
-    details = str(metadata.get("license_details") or "").strip()
-    if kind == "dataset" and details and not metadata.get("license_name"):
-        metadata["license_name"] = details
-    return conclude_card_license(metadata, card.located, card.body)
+    return conclude_card_license(card.metadata, card.located, card.body)
 
 
 def _names_nothing(conclusion: LicenseConclusion) -> bool:
@@ -144,7 +140,7 @@ def _names_nothing(conclusion: LicenseConclusion) -> bool:
 def conclude_whole_card(card: Card, kind: str) -> tuple[LicenseConclusion, list[StatedReading]]:
     """The card's license conclusion (from the body when the metadata names none) and what the
     body states."""
-    conclusion = metadata_license(card, kind)
+    conclusion = metadata_license(card)
     stated = stated_licenses(card)
     if not stated or not _names_nothing(conclusion):
         return conclusion, stated
@@ -173,7 +169,7 @@ def contradiction_findings(card: Card, kind: str) -> list[Finding]:
     stated = stated_licenses(card)
     if not stated:  # the common case, decided without concluding the metadata's license
         return []
-    conclusion = metadata_license(card, kind)
+    conclusion = metadata_license(card)
     if conclusion.concluded == NOASSERTION:
         return []
     located = card.located
