@@ -199,6 +199,9 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
             "Llama 2 Community License Agreement, 18 July 2023",
             "LicenseRef-scancode-llama-2-license-2023",
         ),
+        # two neighbouring letters swapped in a word of five or more that no name has
+        ("Apcahe 2.0", "Apache-2.0"),
+        ("The Unlicnese", "Unlicense"),
         # the Open Definition's (CKAN's, Zenodo's) ids, not the Hub's other-<name>
         ("other-pd", "LicenseRef-scancode-public-domain"),
         ("other-at", "NOASSERTION"),
@@ -243,6 +246,8 @@ def test_general_readings_of_links_names_and_exceptions(raw: str, expected: str)
         "LGPLv3 + additional permissions",
         "There is no license yet; the code it wraps is BSD-3-Clause.",
         "License: n/a (the corpus is CC BY 4.0)",
+        "Only the labels are ours; the original images are distributed under CC BY 2.0.",
+        "The transcripts are new; the audio remains under its original public-domain status.",
         "modified-apache-2.0",  # a slug says it as plainly as words
         "customized_mit",
         "qwen",  # a bare word is a model family or a company as often as a license

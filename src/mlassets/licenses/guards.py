@@ -118,7 +118,13 @@ _SOURCES_LICENSE = re.compile(
     rf"{_NAME_IN_SENTENCE},?\s+which\s+(?:is|was|are|were)\s+(?:itself\s+|also\s+)?{_UNDER}"
     rf"|\b(?:trained|fine-?tuned|pre-?trained)\s+(?:on|from|using)\s+(?:[\w.'-]+\s+){{0,4}}?"
     rf"(?:data|datasets?|corpus|corpora|texts?|images|recordings)\s+(?:that\s+(?:is|are)\s+)?"
-    rf"{_UNDER}",
+    rf"{_UNDER}"
+    # "the original corpus is distributed under CC BY-SA 4.0", "the audio remains under its
+    # original LibriVox public-domain status": what the asset was made from
+    rf"|\bthe\s+original\s+(?:[\w-]+\s+)?(?:corpus|corpora|data|dataset|datasets|texts?|"
+    rf"recordings|audio|images|articles|sources?|works?)\s+(?:is|are|was|were|remains?)\s+"
+    rf"(?:itself\s+|themselves\s+)?{_UNDER}"
+    rf"|\b(?:remains?|stays?)\s+under\s+(?:its|their)\s+original\b",
     re.I,
 )
 

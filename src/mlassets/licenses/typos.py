@@ -23,6 +23,11 @@ def lookup_fuzzy(text: str) -> tuple[str, str] | None:
     from rapidfuzz.distance import OSA
 
     key = name_key(text)
+    swapped = _with_letters_swapped_back(key)
+    if swapped:  # "Apahce 2.0", "The Unlicesne": two letters typed the wrong way round
+        exact = spdx_name_index().get(swapped) or name_indexes().exact.get(swapped)
+        if exact:
+            return exact, swapped
     words = key.split()
     corrected = " ".join(w for w in words if not _misspelt_license(w))
     if corrected != key:  # "Apache Lisence 2.0": the noun the index leaves out, misspelt
@@ -61,6 +66,25 @@ def _choices() -> tuple[str, ...]:
 @functools.cache
 def _name_words() -> frozenset[str]:
     return frozenset(w for key in _choices() for w in key.split())
+
+
+def _with_letters_swapped_back(key: str) -> str | None:
+    """`key` with one word of five letters or more that no name has mended, where swapping two
+    neighbouring letters makes it a word of a name, and only one such swap in the whole key
+    does. A short word stays as it is: "form" and "from" are both words."""
+    words = key.split()
+    mended = []
+    for index, word in enumerate(words):
+        if len(word) < 5 or word in _name_words() or not word.isalpha():
+            continue
+        for at in range(len(word) - 1):
+            swap = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+            if swap != word and swap in _name_words():
+                mended.append((index, swap))
+    if len(mended) != 1:
+        return None
+    index, swap = mended[0]
+    return " ".join([*words[:index], swap, *words[index + 1 :]])
 
 
 def _unknown_long_word(key: str) -> bool:
