@@ -28,12 +28,16 @@ CLASSIFICATION = DATA / "classification-derived.json"
 
 def derive() -> dict[str, Any]:
     """The indexes as plain data, derived now."""
+    from mlassets.licenses.inferred import build_single_versions
+    from mlassets.licenses.names import build_spdx_name_index
     from mlassets.licenses.reference import build_name_indexes, build_url_index
     from mlassets.licenses.spdx_list import build_scancode_index
 
     names = build_name_indexes()
     scancode = build_scancode_index()
     return {
+        "spdx_names": build_spdx_name_index(),
+        "single_versions": build_single_versions(),
         "names": {
             "exact": names.exact,
             "unordered": names.unordered,

@@ -76,7 +76,19 @@ def _stem(identifier: str) -> str:
 def single_versions() -> dict[str, str]:
     """Acronyms of licenses that have one version and no variant ("SSPL" for SSPL-1.0, "UPL"
     for UPL-1.0), where neither the SPDX list nor the ScanCode LicenseDB holds another version
-    under the same acronym: naming such a license without its version guesses nothing."""
+    under the same acronym: naming such a license without its version guesses nothing. Stored
+    with the other derived indexes (see `licenses.derived`)."""
+    from mlassets.licenses.derived import stored_indexes
+
+    stored = (stored_indexes() or {}).get("single_versions")
+    if stored is None:  # a source tree whose file was deleted or predates the index
+        return build_single_versions()
+    singles: dict[str, str] = stored
+    return singles
+
+
+def build_single_versions() -> dict[str, str]:
+    """`single_versions`, derived from the SPDX list and the ScanCode index."""
     members: dict[str, set[str]] = {}
     names: dict[str, str] = {}
     for entry in spdx_list().licenses.values():

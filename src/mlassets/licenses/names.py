@@ -125,7 +125,19 @@ def name_tokens(text: str) -> list[tuple[str, int, int]]:
 
 @functools.cache
 def spdx_name_index() -> dict[str, str | None]:
-    """Normalised SPDX name -> id (None where two current licenses share the name)."""
+    """Normalised SPDX name -> id (None where two current licenses share the name); stored with
+    the other derived indexes (see `licenses.derived`)."""
+    from mlassets.licenses.derived import stored_indexes
+
+    stored = (stored_indexes() or {}).get("spdx_names")
+    if stored is None:  # a source tree whose file was deleted or predates the index
+        return build_spdx_name_index()
+    index: dict[str, str | None] = stored
+    return index
+
+
+def build_spdx_name_index() -> dict[str, str | None]:
+    """`spdx_name_index`, derived from the vendored SPDX list."""
     index: dict[str, str | None] = {}
     for entry in spdx_list().licenses.values():
         if entry.deprecated:

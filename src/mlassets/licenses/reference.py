@@ -242,9 +242,9 @@ def _add_hub_names(index: _Index) -> None:
 
 
 def _spdx_name_keys() -> set[str]:
-    from mlassets.licenses.names import spdx_name_index  # names imports this module
+    from mlassets.licenses.names import build_spdx_name_index  # names imports this module
 
-    return set(spdx_name_index())
+    return set(build_spdx_name_index())
 
 
 def lookup_shortened(text: str) -> str | None:
