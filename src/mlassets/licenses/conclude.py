@@ -131,7 +131,7 @@ def _parts(
             certain = certain and result.certain
             extra = [_at(f, f"/{key}", where(key)) for f in result.findings]
             # the value did not say "only" itself: its -only is the convention's default
-            later = _LATER.search(body) if expression.endswith("-only") else None
+            later = _later(body) if expression.endswith("-only") else None
             if later and "only" not in raw.lower():
                 expression = expression.removesuffix("-only") + "-or-later"
                 certain = False  # read from the card's prose
@@ -142,7 +142,12 @@ def _parts(
     return parts, certain
 
 
-_LATER = re.compile(r"\bor\s+(?:\(at\s+your\s+option\)\s+)?any\s+later\s+version\b", re.I)
+def _later(body: str) -> re.Match[str] | None:
+    if "later" not in body.lower():  # the pattern is compiled only for cards that may say it
+        return None
+    return re.search(r"\bor\s+(?:\(at\s+your\s+option\)\s+)?any\s+later\s+version\b", body, re.I)
+
+
 _ALTERNATIVES = re.compile(
     r"\bdual[- ]licen[cs]ed\b|\bat (?:your|the user's) (?:option|choice)\b|"
     r"\beither (?:of )?(?:the )?(?:following )?licen[cs]es?\b",

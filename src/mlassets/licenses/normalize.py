@@ -94,17 +94,20 @@ def _refuse(
     return _result(raw, NOASSERTION, finding, basis=basis, certain=certain)
 
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-# The date a license text gives under its title ("DEEPSEEK LICENSE AGREEMENT Version 1.0,
-# 23 October 2023"): it dates the text, it is no second item of a list.
-_TRAILING_DATE = re.compile(
-    rf",\s*(?:dated\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|"
-    r"\d{4}-\d{2}-\d{2})\s*\.?$",
-    re.I,
-)
+@functools.cache
+def _trailing_date() -> re.Pattern[str]:
+    """The date a license text gives under its title ("DEEPSEEK LICENSE AGREEMENT Version 1.0,
+    23 October 2023"): it dates the text, it is no second item of a list. Compiled on the first
+    value that ends in a year (a cold license-check seldom meets one)."""
+    month = (
+        r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    )
+    return re.compile(
+        rf",\s*(?:dated\s+)?(?:\d{{1,2}}\s+{month}\s+\d{{4}}|{month}\s+\d{{1,2}},?\s+\d{{4}}|"
+        r"\d{4}-\d{2}-\d{2})\s*\.?$",
+        re.I,
+    )
 
 
 def clean(raw: str) -> str:
@@ -113,7 +116,9 @@ def clean(raw: str) -> str:
     text = raw.replace("\ufeff", "").replace("\u00a0", " ")
     text = re.sub(r"[\u2010-\u2015]", "-", text)
     text = _MARKDOWN_ESCAPE.sub(r"\1", text).replace("**", "").replace("__", "")
-    text = _TRAILING_DATE.sub("", " ".join(text.split()))
+    text = " ".join(text.split())
+    if text[-1:].isdigit() and "," in text:
+        text = _trailing_date().sub("", text)
     previous = None
     while text != previous:
         previous = text
