@@ -199,6 +199,19 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
             "Llama 2 Community License Agreement, 18 July 2023",
             "LicenseRef-scancode-llama-2-license-2023",
         ),
+        # a title after "licensed under" / "subject to", or a link's text, that ScanCode names
+        (
+            "These weights are released under the Tongyi Qianwen License Agreement.",
+            "LicenseRef-scancode-tongyi-qianwen-2023",
+        ),
+        (
+            "See the [Qwen License Agreement](https://example.com/terms).",
+            "LicenseRef-scancode-qwen-2024",
+        ),
+        (
+            "Apache 2.0; parts derived from Llama 2 remain subject to the Llama 2 Community License.",
+            "Apache-2.0 AND LicenseRef-scancode-llama-2-license-2023",
+        ),
         # two neighbouring letters swapped in a word of five or more that no name has
         ("Apcahe 2.0", "Apache-2.0"),
         ("The Unlicnese", "Unlicense"),
@@ -251,11 +264,17 @@ def test_general_readings_of_links_names_and_exceptions(raw: str, expected: str)
         "modified-apache-2.0",  # a slug says it as plainly as words
         "customized_mit",
         "qwen",  # a bare word is a model family or a company as often as a license
+        "The dataset is released under the same license as the original.",
     ],
 )
 def test_modified_unlicensed_and_template_values_conclude_nothing(raw: str) -> None:
     result = normalize_license(raw)
     assert result.spdx == "NOASSERTION", result
+
+
+def test_a_title_after_licensed_under_that_no_reference_names_is_kept_as_a_licenseref() -> None:
+    result = normalize_license("Distributed under the Acme Research License (ARL).")
+    assert result.spdx == "LicenseRef-Acme-Research-License" and not result.certain
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from mlassets.licenses import guards
+from mlassets.licenses import guards, reference
 from mlassets.licenses.creative_commons import creative_commons
 from mlassets.licenses.exceptions import with_exceptions
 from mlassets.licenses.families import apache, bsd, gnu
@@ -106,8 +106,48 @@ def read(text: str) -> Reading:
             (weak if mention.weak else strong).append(mention)
         erase(url.start(), url.end())
     strong += scan("".join(blank))
+    # "licensed under the Tongyi Qianwen LICENSE AGREEMENT": a name the scan does not know
+    found, guess = _under_a_title(text, "".join(blank))
+    strong += [f for f in found if not any(f.start < m.end and m.start < f.end for m in strong)]
+    weak += guess if not strong else []
     mentions = with_exceptions("".join(blank), longest(strong))
     return _conclude(text, low, "".join(blank), mentions, weak)
+
+
+_UNDER_TITLE = re.compile(
+    r"\b(?:(?:licensed|released|distributed|available|published|provided)\s+under|"
+    r"subject\s+to)\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+)?(?P<name>[^.;,:()\[\]\n]{2,80}?\b(?:license|agreement)"
+    r"(?:\s+agreement)?(?:\s+(?:version\s+|v)?\d+(?:\.\d+)*)?)\b"
+)
+
+
+def known_title(title: str) -> str | None:
+    """A license's title as ScanCode (or the Hub) names it, written out or shortened; the
+    names the scan of prose does not look for (it knows the SPDX names)."""
+    return (
+        reference.lookup_scancode_name(title)
+        or reference.lookup_shortened(title)
+        or reference.lookup_word_license(title)
+    )
+
+
+def _under_a_title(text: str, low: str) -> tuple[list[Mention], list[Mention]]:
+    """The title after "licensed under the ...": a license mlassets knows by its name, or a
+    weak LicenseRef of a title that names one ("the Mistral AI Research License")."""
+    known: list[Mention] = []
+    guess: list[Mention] = []
+    for found in _UNDER_TITLE.finditer(low):
+        start, end = found.span("name")
+        title = text[start:end]
+        if guards.names_no_license(title) or re.match(r"\s+as\b", low[end : end + 4]):
+            continue  # "under the same license as the original"
+        expression = known_title(title)
+        if expression:
+            known.append(Mention(start, end, expression))
+        elif names_a_license(title) and not guess:
+            guess.append(Mention(start, end, "LicenseRef-" + idstring(title), weak=True))
+    return known, guess
 
 
 def scan(low: str, offset: int = 0) -> list[Mention]:
@@ -162,9 +202,12 @@ def _link(text: str, low: str, link: re.Match[str]) -> tuple[list[Mention], list
         return [Mention(link.start(), link.end(), target.expression)], []
     if label:
         return label, []
+    title = text[link.start(1) : link.end(1)]
+    known = known_title(title)
+    if known:  # "[Stability AI Community License](https://stability.ai/...)": the text says
+        return [Mention(link.start(), link.end(), known)], []
     if target:
         return [], [target]
-    title = text[link.start(1) : link.end(1)]
     if names_a_license(title):
         return [], [Mention(link.start(), link.end(), "LicenseRef-" + idstring(title), weak=True)]
     return [], []
@@ -202,12 +245,21 @@ def _member_of(expression: str, family: str) -> bool:
     return expression.startswith(family) and expression[len(family) : len(family) + 1].isdigit()
 
 
+# "weights derived from Llama 2 remain subject to the Llama 2 license": the asset's own terms
+_STILL_APPLIES = re.compile(
+    r"\b(?:remains?|stays?|(?:is|are)(?:\s+also|\s+still)?)\s+subject\s+to\b"
+)
+
+
 def _without_upstream(low: str, mentions: list[Mention]) -> list[Mention]:
     starts = [0] + [m.end() for m in _SENTENCE.finditer(low)]
+    sentences = [
+        low[s : starts[i + 1] if i + 1 < len(starts) else len(low)] for i, s in enumerate(starts)
+    ]
     upstream = {
         i
-        for i, start in enumerate(starts)
-        if _UPSTREAM.search(low[start : starts[i + 1] if i + 1 < len(starts) else len(low)])
+        for i, sentence in enumerate(sentences)
+        if _UPSTREAM.search(sentence) and not _STILL_APPLIES.search(sentence)
     }
     own = [m for m in mentions if bisect.bisect_right(starts, m.start) - 1 not in upstream]
     return own if own else mentions
