@@ -212,6 +212,11 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
             "Apache 2.0; parts derived from Llama 2 remain subject to the Llama 2 Community License.",
             "Apache-2.0 AND LicenseRef-scancode-llama-2-license-2023",
         ),
+        # a classifier the vendored list lacks: its last part read as a license's name
+        ("License :: OSI Approved :: Intel Open Source License", "Intel"),
+        ("License :: OSI Approved :: Frobnicate License", "NOASSERTION"),
+        # a family's title is no LicenseRef: its member is not guessed
+        ("The weights are released under the OpenRAIL license.", "NOASSERTION"),
         # two neighbouring letters swapped in a word of five or more that no name has
         ("Apcahe 2.0", "Apache-2.0"),
         ("The Unlicnese", "Unlicense"),

@@ -331,4 +331,6 @@ def names_a_license(text: str) -> bool:
         return False
     if guards.names_no_license(text):
         return False  # "Same license as the original model", "[Add license here]"
+    if any((found := lookup_id(w)) and found.expression is None for w in words):
+        return False  # "the OpenRAIL license": a family, whose member is not guessed
     return any(w not in GENERIC_WORDS and not w.isdigit() for w in words)
