@@ -212,6 +212,18 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
             "Apache 2.0; parts derived from Llama 2 remain subject to the Llama 2 Community License.",
             "Apache-2.0 AND LicenseRef-scancode-llama-2-license-2023",
         ),
+        # CC's translated deed titles
+        ("Licença: Creative Commons Atribuição-CompartilhaIgual 4.0 Internacional", "CC-BY-SA-4.0"),
+        ("Creative Commons Reconocimiento-NoComercial 4.0 Internacional", "CC-BY-NC-4.0"),
+        # a title a few words after the verb, or before a colon and the terms
+        (
+            "The data is distributed by Acme Corp under the Acme Data License.",
+            "LicenseRef-Acme-Data-License",
+        ),
+        (
+            "Acme Corpus License Agreement: use for research only.",
+            "LicenseRef-Acme-Corpus-License-Agreement",
+        ),
         # a classifier the vendored list lacks: its last part read as a license's name
         ("License :: OSI Approved :: Intel Open Source License", "Intel"),
         ("License :: OSI Approved :: Frobnicate License", "NOASSERTION"),

@@ -17,7 +17,7 @@ _CC_ANCHOR = re.compile(
     r"(?<![a-z0-9])(?:creative[\s-]*commons|cc(?=[\s:_-]|0|by|$)|"
     r"attribution(?=[\s-]+(?:non|share|no|v?\d)))"
 )
-_CC_TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[^\sa-z\d]")
+_CC_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:\.\d+)?|[^\s\w]|_")  # words in any script
 _CC_SKIP = frozenset(
     [
         "creative",
@@ -40,6 +40,14 @@ _CC_SKIP = frozenset(
         "code",
         "legalcode",
         "4.0",
+        # the deed titles' own words for "International" and "License" (pt, es, de, fr, it)
+        "internacional",
+        "internationale",
+        "licença",
+        "licencia",
+        "lizenz",
+        "licence",
+        "licenza",
         ":",
         "-",
         "/",
@@ -56,8 +64,38 @@ _CC_ELEMENT = {
     "nd": "ND",
     "noderivatives": "ND",
     "noderivs": "ND",
+    # the elements as CC's translated deeds write them (Portuguese, Spanish, German, Italian,
+    # French, Dutch): "Creative Commons Atribuição 4.0 Internacional"
+    "atribuição": "BY",
+    "atribuicao": "BY",
+    "atribución": "BY",
+    "atribucion": "BY",
+    "reconocimiento": "BY",
+    "namensnennung": "BY",
+    "attribuzione": "BY",
+    "paternité": "BY",
+    "naamsvermelding": "BY",
+    "nãocomercial": "NC",
+    "naocomercial": "NC",
+    "nocomercial": "NC",
+    "noncommerciale": "NC",
+    "compartilhaigual": "SA",
+    "compartirigual": "SA",
+    "sinderivadas": "ND",
+    "semderivações": "ND",
+    "semderivacoes": "ND",
 }
-_CC_PAIRS = {("non", "commercial"): "NC", ("share", "alike"): "SA"}
+_CC_PAIRS = {
+    ("non", "commercial"): "NC",
+    ("share", "alike"): "SA",
+    ("não", "comercial"): "NC",
+    ("no", "comercial"): "NC",
+    ("nicht", "kommerziell"): "NC",
+    ("compartilha", "igual"): "SA",
+    ("compartir", "igual"): "SA",
+    ("sem", "derivações"): "ND",
+    ("sin", "derivadas"): "ND",
+}
 _CC_NO_DERIV = frozenset({"derivatives", "derivs", "derivative", "derivates"})
 _CC_PORTS = {
     "south africa": "ZA",

@@ -115,10 +115,16 @@ def read(text: str) -> Reading:
 
 
 _UNDER_TITLE = re.compile(
-    r"\b(?:(?:licensed|released|distributed|available|published|provided)\s+under|"
-    r"subject\s+to)\s+"
+    # "distributed by ELRA under the ELRA End User Licence": a few words may come between
+    r"\b(?:(?:licensed|released|distributed|available|published|provided)(?:\s+[\w.-]+){0,3}?"
+    r"\s+under|subject\s+to)\s+"
     r"(?:the\s+|a\s+|an\s+|its\s+)?(?P<name>[^.;,:()\[\]\n]{2,80}?\b(?:license|agreement)"
     r"(?:\s+agreement)?(?:\s+(?:version\s+|v)?\d+(?:\.\d+)*)?)\b"
+)
+
+
+_LEADING_TITLE = re.compile(
+    r"^\W*(?P<name>[^.;,:()\[\]\n]{2,80}?\b(?:license|agreement)(?:\s+agreement)?)\s*:\s+\w"
 )
 
 
@@ -137,7 +143,9 @@ def _under_a_title(text: str, low: str) -> tuple[list[Mention], list[Mention]]:
     weak LicenseRef of a title that names one ("the Mistral AI Research License")."""
     known: list[Mention] = []
     guess: list[Mention] = []
-    for found in _UNDER_TITLE.finditer(low):
+    # "Amazon Reviews Dataset License Agreement: the data may be used ...": a title, then terms
+    leading = _LEADING_TITLE.match(low)
+    for found in [*([leading] if leading else []), *_UNDER_TITLE.finditer(low)]:
         start, end = found.span("name")
         title = text[start:end]
         if guards.names_no_license(title) or re.match(r"\s+as\b", low[end : end + 4]):
