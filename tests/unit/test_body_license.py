@@ -203,3 +203,26 @@ def test_statements_are_found_alike_whatever_the_line_endings_and_emphasis() -> 
     for ending in ("\n", "\r\n", "\r"):
         found = license_statements(body.replace("\n", ending), 1)
         assert [(s.line, s.text, s.section) for s in found] == expected, repr(ending)
+
+
+def test_a_license_field_line_a_derivatives_own_sentence_and_terms_of_use_are_statements() -> None:
+    body = (
+        "# M\n\nLicense: MIT.\n\n**License:** CC BY 4.0\n\n"
+        "This model is a derivative of Gemma and is distributed under the Gemma Terms of Use.\n\n"
+        "Derivatives must be distributed under CC0.\n\n## Terms of use\n\nApache 2.0\n"
+    )
+    found = [(s.text, s.line) for s in license_statements(body)]
+    assert found == [
+        ("MIT.", 3),
+        ("CC BY 4.0", 5),
+        ("distributed under the Gemma Terms of Use.", 7),
+        ("Apache 2.0", 13),
+    ]
+
+
+def test_the_gfdl_text_quoting_or_any_later_version_makes_no_or_later() -> None:
+    quoted = (
+        "---\nlicense: gfdl-1.3\n---\n# D\n\nIf the Document specifies that a particular numbered "
+        'version of this License "or any later version" applies to it, you may choose.\n'
+    )
+    assert manifest_of(quoted, "datasets/d.md").license.concluded.endswith("-only")

@@ -1,5 +1,5 @@
 """The body scan looks only at the lines that can matter (fences, headings, lines saying
-"under"); this checks it against the plain definition, every line read in turn, on real bodies
+"under" or giving "License:"); this checks it against the plain definition, every line read in turn, on real bodies
 with license headings, fences, sentences and line endings inserted at random."""
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ def every_line(text: str, first_line: int = 1) -> list[tuple[str, int, str | Non
             section = []
         elif heading is not None:
             section.append((first_line + index, line))
+        elif given := body._LICENSE_FIELD.match(line):
+            text_ = body.plain(given["rest"])[: body._MAX_CHARS]
+            statements.append(Statement(text_, first_line + index))
         elif (sentence := body._SENTENCE.search(line)) and not body._OTHER_SUBJECT.search(
             line[: sentence.start()]
         ):
@@ -63,6 +66,10 @@ INSERTS = [
     "# **Licence and copyright**",
     "",
     "İstanbul dataset, shared under CC0",
+    "License: MIT",
+    "license: mit",
+    "**LICENSE:** CC BY-NC 4.0",
+    "## Terms of Use",
 ]
 
 

@@ -171,3 +171,12 @@ def test_parallel_and_serial_runs_agree(tmp_path: Path) -> None:
     assert parallel == [serial, serial]
     assert serial.count(Severity.ERROR) == 15 and len(serial.files) == 30
     assert len(serial.unreadable) == 1 and "c30.md" in serial.unreadable[0]
+
+
+@pytest.mark.parametrize("kind", ["model", "dataset"])
+def test_a_key_without_a_value_and_an_empty_list_are_valid(kind: str) -> None:
+    # huggingface_hub's card data reads `tags:` (null) as absent, and `tags: []` as no tags
+    card = "---\nlicense: mit\ntags:\nbase_model:\ndatasets: []\nmetrics: []\nlanguage: []\n---\n"
+    assert findings(card, kind) == []
+    # a value of the wrong type is still an error
+    assert [code for code, _, _ in findings("---\ntags: 3\n---\n", kind)] == ["S201"]

@@ -5,7 +5,8 @@ Two forms count, because they are how card authors actually state a license in p
 - a section whose heading names the license ("License", "Licence", "Licensing Information",
   "License and copyright"): its first paragraphs, up to the next heading;
 - a sentence anywhere else that says the asset is "licensed under ...", "released under the ...
-  license", "distributed / made available / published under ...".
+  license", "distributed / made available / published under ...";
+- a line that gives the license as a field: "License: MIT", "**License:** CC BY 4.0".
 
 This module only finds the text; what license it names is `licenses`' business (the two layers do
 not import each other). Code blocks are skipped: a BibTeX entry or a code sample states nothing.
@@ -21,7 +22,7 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _LICENSE_HEADING = re.compile(
     r"^\W*(?:licen[cs](?:e|es|ing)(?:\s+(?:information|info|details|terms))?"
     r"|(?:copyright|terms)\s+(?:and|&)\s+licen[cs](?:e|ing)"
-    r"|licen[cs]e\s+(?:and|&)\s+(?:copyright|terms(?:\s+of\s+use)?))\W*$",
+    r"|licen[cs]e\s+(?:and|&)\s+(?:copyright|terms(?:\s+of\s+use)?)|terms\s+of\s+use)\W*$",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(
@@ -32,10 +33,19 @@ _SENTENCE = re.compile(
 # A sentence whose subject is something else states that thing's license, not the card's:
 # "Outputs you generate must be distributed under CC0", "the base model is licensed under ...".
 _OTHER_SUBJECT = re.compile(
-    r"\b(?:outputs?|generat\w*|derivatives?|base model|original|pre-?trained|upstream|"
+    # "Derivatives must be distributed under ...", not "This model is a derivative of Gemma and
+    # is distributed under ...": there the model is the subject
+    r"\b(?:outputs?|generat\w*|(?<!\ba )derivatives?|base model|original|pre-?trained|upstream|"
     r"third[- ]party|sources?|code)\b",
     re.IGNORECASE,
 )
+# A line that gives the license as a field: "License: MIT", "**License:** CC BY 4.0"
+# "License", not "license": a lowercase `license: mit` is a YAML key, as in a metadata block
+# the Hub does not find (the whole text is then the body), and states nothing the Hub reads.
+_LICENSE_FIELD = re.compile(
+    r"^\W{0,4}(?:Licen[cs]e|LICEN[CS]E)[*_`]{0,3}\s*:[*_`\s]*(?P<rest>\S.{1,200})"
+)
+_FIELD_MARK = re.compile(r"licen[cs]e[*_`]{0,3}\s*:", re.I)
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _FENCE_STARTS = frozenset("`~")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
@@ -90,7 +100,7 @@ def license_statements(body: str, first_line: int = 1) -> list[Statement]:
         if in_code:
             continue
         lowered = line.lower()
-        licen = first == "#" and "licen" in _bare(lowered)
+        licen = first == "#" and any(w in _bare(lowered) for w in ("licen", "terms of use"))
         if first == "#" and heading is None and not licen and "under" not in lowered:
             continue  # heading or not, it opens no license section and states nothing
         match = _HEADING.match(line) if first == "#" else None
@@ -102,6 +112,8 @@ def license_statements(body: str, first_line: int = 1) -> list[Statement]:
             continue
         if heading is not None:
             section.append((first_line + index, line))
+        elif given := _LICENSE_FIELD.match(line):
+            statements.append(Statement(plain(given["rest"])[:_MAX_CHARS], first_line + index))
         elif (
             "under" in lowered
             and (sentence := _SENTENCE.search(line))
@@ -121,8 +133,9 @@ _UNDER = re.compile("under", re.IGNORECASE)
 
 
 def _lines_to_read(text: str) -> list[int]:
-    """The indexes of the lines that may open or close a fence, be a heading, or say "under",
-    in order, each once. (Two scans in C: one alternation would try both at every character.)"""
+    """The indexes of the lines that may open or close a fence, be a heading, say "under" or
+    give "License:", in order, each once. (Scans in C, one a form: one alternation would try
+    every form at every character.)"""
     offsets = [m.start() for m in _STRUCTURE.finditer("\n" + text)]  # "\n": the first line too
     lowered = text.lower()
     if len(lowered) == len(text):  # lowering kept every offset (it nearly always does)
@@ -132,6 +145,7 @@ def _lines_to_read(text: str) -> list[int]:
             at = lowered.find("under", at + 5)
     else:
         offsets += [m.start() for m in _UNDER.finditer(text)]
+    offsets += [m.start() for m in _FIELD_MARK.finditer(text)]  # "License: MIT" lines
     found: list[int] = []
     line, previous = 0, 0
     for offset in sorted(offsets):

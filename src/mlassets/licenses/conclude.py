@@ -131,7 +131,7 @@ def _parts(
             certain = certain and result.certain
             extra = [_at(f, f"/{key}", where(key)) for f in result.findings]
             # the value did not say "only" itself: its -only is the convention's default
-            later = _later(body) if expression.endswith("-only") else None
+            later = _later(body, expression) if expression.endswith("-only") else None
             if later and "only" not in raw.lower():
                 expression = expression.removesuffix("-only") + "-or-later"
                 certain = False  # read from the card's prose
@@ -142,10 +142,21 @@ def _parts(
     return parts, certain
 
 
-def _later(body: str) -> re.Match[str] | None:
-    if "later" not in body.lower():  # the pattern is compiled only for cards that may say it
+def _later(body: str, expression: str) -> re.Match[str] | None:
+    """Where the card says "version N (of the License), or (at your option) any later version"
+    of the license's own version N. Not the words alone: a card that quotes the GFDL's text
+    has them ("... of this License "or any later version" applies to it")."""
+    version = re.search(r"-(\d+(?:\.\d+)?)-only$", expression)
+    if version is None or "later" not in body.lower():  # compiled only for cards saying it
         return None
-    return re.search(r"\bor\s+(?:\(at\s+your\s+option\)\s+)?any\s+later\s+version\b", body, re.I)
+    major, minor = version[1].partition(".")[::2]
+    number = f"{major}(?:\\.0)?" if minor in ("", "0") else f"{major}\\.{minor}"  # "3" is 3.0
+    return re.search(
+        rf"\b(?:version\s+|v){number}(?:\s+of\s+the\s+licen[cs]e)?,?\s+or\s+"
+        r"(?:\(at\s+your\s+option\)\s+)?any\s+later\s+version\b",
+        body,
+        re.I,
+    )
 
 
 _ALTERNATIVES = re.compile(

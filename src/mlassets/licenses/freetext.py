@@ -49,7 +49,9 @@ _ALTERNATIVE = re.compile(r"\bor\b|/|\||\beither\b")  # "GPL-2 | GPL-3": R's alt
 _LIST_SEPARATOR = re.compile(r"[,;]|\s(?:and|&)\s")
 _CLAUSE_SEPARATOR = re.compile(r"[,;]")  # in a sentence, "and" joins words, not list items
 # An item that opens so is a pointer, a note or a clause about the license before it
-_NOT_ITEM_OPENINGS = frozenset({"see", "also", "for", "contact", "please", "it", "which", "this"})
+_NOT_ITEM_OPENINGS = frozenset(
+    {"see", "also", "for", "contact", "please", "it", "which", "this", "same"}  # "the same as ..."
+)
 _ID_TOKEN = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9.+-]*[a-z0-9+]")
 _BARE_IDS = frozenset(
     {"mit", "isc", "zlib", "wtfpl", "unlicense", "postgresql", "odbl", "pddl", "cc0", "cco", "0bsd"}
@@ -287,7 +289,8 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
     ends = [m.end for m in mentions]  # mentions do not overlap: their ends are sorted too
     for start, end in items:
         words = re.findall(r"[a-z][a-z0-9]*", low[start:end])
-        if words[:1] and words[0] in _NOT_ITEM_OPENINGS:
+        opening = next((w for w in words if w not in {"the", "a", "an"}), "")
+        if opening in _NOT_ITEM_OPENINGS:
             continue  # "see LICENSE", "for commercial licensing contact the authors"
         words = [w for w in words if w not in _NOT_ITEMS]
         if not words or all(w in GENERIC_WORDS for w in words):

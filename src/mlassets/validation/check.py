@@ -112,7 +112,9 @@ def check_card(
     findings = list(card.findings)
     if card.metadata is not None:
         name = CARD_SCHEMAS[kind]
-        schema = schema_findings(validator_for(name), card.metadata, card.located)
+        # A key with no value (`tags:`) is absent, as huggingface_hub's card data reads it
+        present = {k: v for k, v in card.metadata.items() if v is not None}
+        schema = schema_findings(validator_for(name), present, card.located)
         if kind == "dataset":  # hook (cards-12): old taxonomy values, once per key, see legacy.py
             legacy, schema = legacy_findings(card.metadata, card.located, schema)
             findings += legacy
