@@ -1,8 +1,8 @@
 """`select models` on a PostgreSQL catalog: the neighbourhood it reads, and its cache in meta.
 
-The same reads as select.py's on SQLite (the pool of datasets, the matrix of their best results,
-the features, the tuned setting cached until the results change), ordered so that equal values
-come in SQLite's order: the ranking logic itself (select.select_models) is shared.
+The same reads as select_reads.py's on SQLite (the pool of datasets, the matrix of their best
+results, the features, the tuned setting cached until the results change), ordered so that
+equal values come in SQLite's order: the ranking logic itself (select.select_models) is shared.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from mlassets.catalog.pg_results import dataset, default_metric, direction_of
 from mlassets.catalog.results_units import Vectors
-from mlassets.catalog.select import PER_DATASET, SHARED_MODELS, choose_pool, features_of
+from mlassets.catalog.select_reads import PER_DATASET, SHARED_MODELS, choose_pool, features_of
 from mlassets.core.errors import UsageError
 from mlassets.selection.matrix import Matrix
 
