@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -64,6 +65,9 @@ class ItemKnn:
         return dot / norm * len(shared) / (len(shared) + self.damping)
 
 
+FITS_KEPT = 64  # fitted factorisations kept in the process, the least recently used dropped
+
+
 @dataclass(frozen=True)
 class Factorisation:
     rank: int = 4
@@ -78,11 +82,22 @@ class Factorisation:
         return self.fit(matrix).predict(target, models)
 
     def fit(self, matrix: Matrix) -> FittedFactorisation:
-        cells = [(d, m, v) for d, row in matrix.values.items() for m, v in row.items()]
-        counts: dict[str, int] = {}
-        for _, m, _ in cells:
-            counts[m] = counts.get(m, 0) + 1
-        return FittedFactorisation(*self._fit(cells), counts)
+        """The factors of `matrix`, fitted once per process for the same cells in the same order
+        (the fit depends on nothing else): a repeated query does not refit them, and any change
+        of a value, a cell or the order is another key."""
+        cells = tuple((d, m, v) for d, row in matrix.values.items() for m, v in row.items())
+        key = (self, cells)
+        fitted = _FITS.get(key)
+        if fitted is None:
+            counts: dict[str, int] = {}
+            for _, m, _ in cells:
+                counts[m] = counts.get(m, 0) + 1
+            fitted = FittedFactorisation(*self._fit(list(cells)), counts)
+            _FITS[key] = fitted
+            if len(_FITS) > FITS_KEPT:
+                _FITS.popitem(last=False)
+        _FITS.move_to_end(key)
+        return fitted
 
     def _fit(
         self, cells: list[tuple[str, str, float]]
@@ -114,6 +129,10 @@ class Factorisation:
                     pd[i] += rate * (error * qi - lam * pi)
                     qm[i] += rate * (error * pi - lam * qi)
         return mu, bd, bm, p, q
+
+
+_FITS: OrderedDict[tuple[Factorisation, tuple[tuple[str, str, float], ...]], FittedFactorisation]
+_FITS = OrderedDict()
 
 
 @dataclass(frozen=True)
