@@ -186,6 +186,10 @@ def _flush(
 
 
 def _recount(db: sqlite3.Connection) -> None:
+    """Recount results per (dataset, metric) and stamp a new `results_version` (every write of
+    results ends here, in its transaction): what `select` keys its caches by, so that a value
+    replaced by an import with the same counts is seen too."""
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('results_version', ?)", (str(time.time_ns()),))
     db.execute("DELETE FROM result_counts")
     db.execute(
         "INSERT INTO result_counts "

@@ -13,6 +13,7 @@ import heapq
 import json
 import operator
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -44,12 +45,49 @@ def features_of(
     return _VECTORS[key]
 
 
+def results_stamp(db: sqlite3.Connection) -> str:
+    """What changes whenever the results do: the `results_version` every import stamps (a
+    catalog whose results were imported before there was one gets one now), or, when the
+    catalog cannot be written, the number of (dataset, metric) pairs and results."""
+    query = "SELECT value FROM meta WHERE key = 'results_version'"
+    row = db.execute(query).fetchone()
+    if row is None:
+        try:
+            with db:
+                db.execute(
+                    "INSERT OR IGNORE INTO meta VALUES ('results_version', ?)",
+                    (str(time.time_ns()),),
+                )
+            row = db.execute(query).fetchone()
+        except sqlite3.OperationalError:  # read-only
+            stamp = db.execute("SELECT count(*), total(results) FROM result_counts").fetchone()
+            return f"{stamp[0]}:{stamp[1]}"
+    return f"v{row[0]}"
+
+
+_COUNTS: dict[tuple[str, str, str], dict[int, int]] = {}
+
+
+def _counts(db: sqlite3.Connection, metric: str, stamp: str) -> dict[int, int]:
+    """Results per dataset for `metric`, kept in the process under a stamped results version
+    (10,000 rows a query otherwise); an unstamped catalog's are read every time, since its
+    fallback stamp could be equal in two in-memory catalogs."""
+    key = (db.execute("PRAGMA database_list").fetchone()[2], stamp, metric)
+    found = _COUNTS.get(key)
+    if found is None:
+        found = dict(
+            db.execute("SELECT dataset, results FROM result_counts WHERE metric = ?", (metric,))
+        )
+        if stamp.startswith("v"):
+            _COUNTS.clear()
+            _COUNTS[key] = found
+    return found
+
+
 def _pool(db: sqlite3.Connection, target: int, metric: str, pool: int) -> list[int]:
     """Up to `pool` datasets: those sharing the most models with the target (half at most),
     then the nearest by features, then (without features) the largest."""
-    counts: dict[int, int] = dict(
-        db.execute("SELECT dataset, results FROM result_counts WHERE metric = ?", (metric,))
-    )
+    counts = _counts(db, metric, results_stamp(db))
     shared: dict[int, int] = dict(
         db.execute(
             "SELECT dataset, count(*) FROM result_rows WHERE model IN (SELECT model FROM "
@@ -113,8 +151,7 @@ def _metric_id(db: sqlite3.Connection, metric: str) -> int:
 
 def _cached(db: sqlite3.Connection, key: str) -> tuple[str, dict[str, Any] | None]:
     """The cache key for this target, and what an earlier query stored under it."""
-    stamp = db.execute("SELECT count(*), total(results) FROM result_counts").fetchone()
-    cache_key = f"select:{key}:{stamp[0]}:{stamp[1]}"
+    cache_key = f"select:{key}:{results_stamp(db)}"
     row = db.execute("SELECT value FROM meta WHERE key = ?", (cache_key,)).fetchone()
     return cache_key, None if row is None else json.loads(row[0])
 
