@@ -9,7 +9,7 @@ on an easy dataset does not look better than one measured on a hard dataset.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from mlassets.selection.matrix import Matrix, cosine
@@ -39,14 +39,20 @@ class NearestDatasets:
         return scored[: self.k]
 
     def predict(self, matrix: Matrix, target: str, models: Iterable[str]) -> dict[str, Prediction]:
+        scores = self.scores(matrix, target, models)
+        return {model: scores.prediction(model) for model in scores.value}
+
+    def scores(self, matrix: Matrix, target: str, models: Iterable[str]) -> NearestScores:
+        """The predicted values of `models`; a `Prediction` is built only for the models that
+        are shown (`NearestScores.prediction`), not for all the thousands that are ranked."""
         means = matrix.dataset_means()
         overall = matrix.global_mean()
         standing = _percentiles(matrix) if self.relative else {}
 
-        def adjusted(dataset: str) -> dict[str, float]:
+        def adjusted(dataset: str) -> Mapping[str, float]:
             row = matrix.values[dataset]
             if not (self.centre or self.relative):
-                return dict(row)
+                return row
             offset = self.centre * (means[dataset] - overall)
             ranks = standing.get(dataset, {})
             share = self.relative
@@ -65,23 +71,37 @@ class NearestDatasets:
                     entry[0] += value
                     entry[1] += 1
         evidence: dict[str, list[float]] = {}
-        basis: dict[str, list[str]] = {}
-        for dataset, weight in self.weights(matrix, target):
+        weights = self.weights(matrix, target)
+        for dataset, weight in weights:
             for model, value in values[dataset].items():
                 entry = evidence.setdefault(model, [0.0, 0.0])
                 entry[0] += weight * value
                 entry[1] += weight
-                basis.setdefault(model, []).append(dataset)
-        out = {}
+        out: dict[str, float] = {}
         for model in models:
             total, count = totals.get(model, (0.0, 0.0))
             prior = (total + overall) / (count + 1)
             weighted, weight = evidence.get(model, (0.0, 0.0))
-            value = (weighted + self.shrink * prior) / (weight + self.shrink)
-            confidence = weight / (weight + self.shrink)
-            used = tuple(basis.get(model, ()))
-            out[model] = Prediction(model, value, round(confidence, 4), NEAREST, used)
-        return out
+            out[model] = (weighted + self.shrink * prior) / (weight + self.shrink)
+        return NearestScores(out, evidence, self.shrink, [values[d] for d, _ in weights], weights)
+
+
+@dataclass(frozen=True)
+class NearestScores:
+    """`NearestDatasets.scores`: each model's predicted value, and what its `Prediction` says."""
+
+    value: dict[str, float]
+    evidence: dict[str, list[float]]  # model -> [weighted sum, sum of weights]
+    shrink: float
+    rows: list[Mapping[str, float]]  # the nearest datasets' rows, in `weights` order
+    weights: list[tuple[str, float]]
+
+    def prediction(self, model: str) -> Prediction:
+        weight = self.evidence.get(model, (0.0, 0.0))[1]
+        confidence = weight / (weight + self.shrink)
+        pairs = zip(self.weights, self.rows, strict=True)
+        basis = tuple(dataset for (dataset, _), row in pairs if model in row)
+        return Prediction(model, self.value[model], round(confidence, 4), NEAREST, basis)
 
 
 def _percentiles(matrix: Matrix) -> dict[str, dict[float, float]]:

@@ -54,24 +54,28 @@ def predict(
     stays bounded however large the neighbourhood is."""
     known = matrix.values.get(target, {})
     rest = sorted(set(candidates) - set(known))
-    predictions = nearest.predict(matrix, target, rest)
+    scores = nearest.scores(matrix, target, rest)
+    values = scores.value
+    filtered: dict[str, Prediction] = {}
     errors: dict[str, float] = {}
     method = "NearestDatasets"
     if known:
-        ordered = sorted(rest, key=lambda m: (-predictions[m].value, m))
+        ordered = sorted(rest, key=lambda m: (-values[m], m))
         shortlist = ordered[:SHORTLIST]
         best_known = sorted(known, key=lambda m: (-known[m], m))[:KNOWN]
         sub = _columns(matrix, {*shortlist, *best_known})
         if cf is None:
             cf, errors = choose_cf(sub)
-        predictions |= cf.predict(sub, target, shortlist)
+        filtered = cf.predict(sub, target, shortlist)
+        values = {**values, **{m: p.value for m, p in filtered.items()}}
         method = type(cf).__name__
     order = sorted(
-        [(-v, m, True) for m, v in known.items()]
-        + [(-p.value, m, False) for m, p in predictions.items()]
+        [(-v, m, True) for m, v in known.items()] + [(-v, m, False) for m, v in values.items()]
     )[:limit]
     ranked = [
-        Ranked(m, -v, -v, MEASURED, MEASURED, 1.0, ()) if measured else _ranked(predictions[m])
+        Ranked(m, -v, -v, MEASURED, MEASURED, 1.0, ())
+        if measured
+        else _ranked(filtered[m] if m in filtered else scores.prediction(m))
         for v, m, measured in order
     ]
     return ranked, Plan(method, {k: round(v, 6) for k, v in errors.items()})
