@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from mlassets.catalog.pg_results import dataset, default_metric, direction_of
 from mlassets.catalog.results_units import Vectors
-from mlassets.catalog.select_reads import PER_DATASET, SHARED_MODELS, choose_pool, features_of
+from mlassets.catalog.select_pool import choose_pool
+from mlassets.catalog.select_reads import PER_DATASET, SHARED_MODELS, features_of
 from mlassets.core.errors import UsageError
 from mlassets.selection.matrix import Matrix
 

@@ -9,9 +9,7 @@ pg_select.py.
 
 from __future__ import annotations
 
-import heapq
 import json
-import operator
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -21,6 +19,7 @@ from typing import Any, Protocol
 from mlassets.catalog.leaderboard import dataset_rowid, default_metric
 from mlassets.catalog.results import direction_of, name_id
 from mlassets.catalog.results_units import Vectors, dataset_units, raw_features, unit
+from mlassets.catalog.select_pool import choose_pool
 from mlassets.selection.matrix import Matrix, standardised
 
 PER_DATASET = 200  # best results read from each of them
@@ -97,31 +96,6 @@ def _pool(db: sqlite3.Connection, target: int, metric: str, pool: int) -> list[i
         )
     )
     return choose_pool(counts, shared, dataset_units(db), target, pool)
-
-
-def choose_pool(
-    counts: dict[int, int], shared: dict[int, int], units: Vectors, target: int, pool: int
-) -> list[int]:
-    """`_pool`'s choice from the datasets' result `counts`, the models each `shared` with the
-    target, and the unit feature vectors."""
-    shared = {d: n for d, n in shared.items() if d in counts}
-    chosen = sorted(shared, key=lambda d: (-shared[d], d))[: pool // 2]
-    mine = units.get(str(target))
-    featured = [d for d in counts if mine is not None and str(d) in units]
-    if mine is not None:
-        # Only the nearest are needed: a partial selection, not a sort of every dataset.
-        near = heapq.nlargest(
-            pool, featured, key=lambda d: (sum(map(operator.mul, mine, units[str(d)])), -d)
-        )
-    else:
-        near = []
-    ordered = near + sorted(set(counts) - set(featured), key=lambda d: (-counts[d], d))
-    for dataset in ordered:
-        if len(chosen) >= pool:
-            break
-        if dataset not in chosen and dataset != target:
-            chosen.append(dataset)
-    return sorted({*chosen, target})
 
 
 def _matrix(
