@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from mlassets.selection import cf
 from mlassets.selection.cf import Factorisation, ItemKnn
 from mlassets.selection.directions import UnknownMetricError, higher_is_better
 from mlassets.selection.evaluation import ndcg_at, precision_at, regret_at_1
@@ -89,3 +90,17 @@ def test_collaborative_filters_on_a_low_rank_matrix() -> None:
     assert plan.method in ("ItemKnn", "Factorisation")
     measured = [r for r in ranked if r.evidence == "measured"]
     assert len(measured) == 8 and all(r.confidence == 1.0 for r in measured)
+
+
+def test_a_factorisation_is_fitted_once_for_the_same_cells() -> None:
+    rng = random.Random(4)
+    cells = [(f"d{j}", f"m{i}", rng.random()) for j in range(6) for i in range(9)]
+    cf._FITS.clear()
+    first = Factorisation().fit(Matrix.build(cells))
+    assert Factorisation().fit(Matrix.build(cells)) is first  # a second query: not refitted
+    cf._FITS.clear()
+    refitted = Factorisation().fit(Matrix.build(cells))
+    assert refitted is not first and refitted == first  # the cache changes nothing
+    changed = [(d, m, v + 0.1 if (d, m) == ("d0", "m0") else v) for d, m, v in cells]
+    assert Factorisation().fit(Matrix.build(changed)) != first
+    assert Factorisation(seed=1).fit(Matrix.build(cells)) != first
