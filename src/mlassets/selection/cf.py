@@ -34,18 +34,18 @@ class ItemKnn:
             return {}
         centred = _by_model(matrix)
         mean = sum(known.values()) / len(known)
+        # Only measured models sharing a dataset (besides the target) with a model can be
+        # similar to it; the others' similarity is 0 and only positive ones are used.
+        measured_on: dict[str, list[str]] = {}
+        for other in known:
+            for dataset in centred[other]:
+                measured_on.setdefault(dataset, []).append(other)
         out = {}
         for model in models:
             mine = centred.get(model, {})
-            neighbours = sorted(
-                (
-                    (self._similarity(mine, centred[other], target), other)
-                    for other in known
-                    if other != model
-                ),
-                reverse=True,
-            )[: self.k]
-            useful = [(s, o) for s, o in neighbours if s > 0]
+            near = {o for d in mine if d != target for o in measured_on.get(d, ()) if o != model}
+            similar = ((self._similarity(mine, centred[o], target), o) for o in near)
+            useful = sorted(((s, o) for s, o in similar if s > 0), reverse=True)[: self.k]
             if not useful:
                 continue
             weight = sum(s for s, _ in useful)
