@@ -8,6 +8,7 @@ neighbourhood (inner leave-one-dataset-out) and cached in `meta` until the resul
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -72,7 +73,7 @@ class Selection:
 
 def _rank(
     reads: Reads, matrix: Matrix, target: int, metric: str, limit: int
-) -> tuple[list[Ranked], Plan, NearestDatasets]:
+) -> tuple[Sequence[Ranked], Plan, NearestDatasets]:
     """Rank with the tuned setting and filter, chosen on this neighbourhood's held-out data the
     first time and cached in meta until the results change."""
     tuned_key, tuned = reads.cached(f"tuned:{metric}")
@@ -125,7 +126,7 @@ def select_models(
 
 
 def _describe(
-    reads: Reads, ranked: list[Ranked], up: bool, use: str | None, k: int
+    reads: Reads, ranked: Sequence[Ranked], up: bool, use: str | None, k: int
 ) -> list[Candidate]:
     """Ids and licenses for as many ranked models as the top k and the barred ones need."""
     out = []

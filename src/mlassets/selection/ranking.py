@@ -3,8 +3,10 @@ when the dataset has some results, its nearest datasets by features when it has 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import heapq
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from mlassets.selection.cf import Factorisation, ItemKnn
 from mlassets.selection.matrix import Matrix
@@ -45,7 +47,7 @@ def predict(
     nearest: NearestDatasets,
     cf: ItemKnn | Factorisation | None = None,
     limit: int | None = None,
-) -> tuple[list[Ranked], Plan]:
+) -> tuple[Ranking, Plan]:
     """The candidates ranked for `target`, best first (ties by model id; the first `limit`).
 
     When the target has results, the nearest-datasets estimate shortlists SHORTLIST candidates
@@ -60,8 +62,7 @@ def predict(
     errors: dict[str, float] = {}
     method = "NearestDatasets"
     if known:
-        ordered = sorted(rest, key=lambda m: (-values[m], m))
-        shortlist = ordered[:SHORTLIST]
+        shortlist = heapq.nsmallest(SHORTLIST, rest, key=lambda m: (-values[m], m))
         best_known = sorted(known, key=lambda m: (-known[m], m))[:KNOWN]
         sub = _columns(matrix, {*shortlist, *best_known})
         if cf is None:
@@ -72,13 +73,41 @@ def predict(
     order = sorted(
         [(-v, m, True) for m, v in known.items()] + [(-v, m, False) for m, v in values.items()]
     )[:limit]
-    ranked = [
-        Ranked(m, -v, -v, MEASURED, MEASURED, 1.0, ())
-        if measured
-        else _ranked(filtered[m] if m in filtered else scores.prediction(m))
-        for v, m, measured in order
-    ]
-    return ranked, Plan(method, {k: round(v, 6) for k, v in errors.items()})
+
+    def build(v: float, m: str, measured: bool) -> Ranked:
+        if measured:
+            return Ranked(m, -v, -v, MEASURED, MEASURED, 1.0, ())
+        return _ranked(filtered[m] if m in filtered else scores.prediction(m))
+
+    return Ranking(order, build), Plan(method, {k: round(v, 6) for k, v in errors.items()})
+
+
+class Ranking(Sequence["Ranked"]):
+    """The ranked candidates, best first; each `Ranked` is built when it is first read (a query
+    shows ten of the thousand it ranks)."""
+
+    def __init__(
+        self, order: list[tuple[float, str, bool]], build: Callable[[float, str, bool], Ranked]
+    ) -> None:
+        self._order = order
+        self._build = build
+        self._built: dict[int, Ranked] = {}
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, index: int) -> Ranked: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Ranked]: ...
+    def __getitem__(self, index: int | slice) -> Ranked | list[Ranked]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        position = range(len(self))[index]  # IndexError past the end, as a list's
+        found = self._built.get(position)
+        if found is None:
+            found = self._built[position] = self._build(*self._order[position])
+        return found
 
 
 def _columns(matrix: Matrix, models: set[str]) -> Matrix:
