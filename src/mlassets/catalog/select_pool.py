@@ -3,8 +3,9 @@
 Half at most are those sharing the most models with the target; the rest are its nearest by
 features (cosine of the unit vectors), then, without features, the largest. The nearest are
 ranked over every dataset with results (10,000 at the scale benchmark): with NumPy (the
-`select` extra) the products are computed at once and only the datasets within a hair of the
-cut are scored again in Python, so the choice is the pure-Python one, float for float.
+`select` extra), from a process's second query on, the products are computed at once and only
+the datasets within a hair of the cut are scored again in Python, so the choice is the
+pure-Python one, float for float.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def numpy_or_none() -> Any:
     return numpy
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Layout:
     """What a query needs of the datasets with results, kept while `counts` and `units` are
     the same objects (both are cached until results or features change)."""
@@ -42,6 +43,7 @@ class _Layout:
     featured: list[int]  # datasets with results and features, in `counts` order
     vectors: list[tuple[float, ...]]  # their unit vectors
     unfeatured: list[int]  # the others, largest first
+    uses: int = 0
 
     @cached_property
     def array(self) -> Any:
@@ -68,7 +70,10 @@ def _layout(counts: dict[int, int], units: Vectors) -> _Layout:
 def _nearest(layout: _Layout, mine: tuple[float, ...], pool: int) -> list[int]:
     """The `pool` featured datasets of the largest dot product with `mine` (ties: lower id)."""
     candidates: Any = range(len(layout.featured))
-    numpy = numpy_or_none() if len(layout.featured) > pool else None
+    # NumPy from the second query of a process on: importing it costs a one-query process
+    # (the CLI) ~50 ms wall and ~100 ms CPU (its BLAS threads start), ten times what it saves.
+    layout.uses += 1
+    numpy = numpy_or_none() if layout.uses > 1 and len(layout.featured) > pool else None
     array = None if numpy is None else layout.array
     if numpy is not None and array is not None and len(mine) == array.shape[1]:
         approx = array @ numpy.array(mine, dtype=float)
