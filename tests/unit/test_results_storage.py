@@ -27,6 +27,7 @@ from mlassets.catalog.results_csv import import_results_csv
 from mlassets.catalog.results_units import computed_units, dataset_units
 from mlassets.catalog.select import select_models
 from mlassets.selection.records import DatasetFeature, Result
+from tests.support.results_gen import generated_results
 
 FETCHED = "2026-01-01T00:00:00Z"
 DATASETS = [f"d{i}" for i in range(40)]
@@ -34,15 +35,7 @@ COLD = ["cold0", "cold1"]
 
 
 def _results() -> list[Result]:
-    rng = random.Random(5)
-    skill = [rng.random() for _ in range(60)]
-    out = []
-    for dataset in DATASETS:
-        ease = rng.random() * 0.3
-        for model in rng.sample(range(60), 25):
-            value = round(0.4 + ease + 0.3 * skill[model] + rng.gauss(0, 0.02), 4)
-            out.append(Result(f"m{model}", dataset, "accuracy", value, fetched_at=FETCHED))
-    return out
+    return generated_results(DATASETS, 60, 25, 5, 4, FETCHED)
 
 
 def _features() -> list[DatasetFeature]:

@@ -23,21 +23,14 @@ from mlassets.catalog.select_pool import choose_pool, numpy_or_none
 from mlassets.catalog.select_reads import results_stamp
 from mlassets.selection import cf
 from mlassets.selection.records import DatasetFeature, Result
+from tests.support.results_gen import generated_results
 
 DATASETS = [f"d{i}" for i in range(120)]
 COLD = ["cold0", "cold1"]
 
 
 def _results() -> list[Result]:
-    rng = random.Random(11)
-    skill = [rng.random() for _ in range(300)]
-    out = []
-    for dataset in DATASETS:
-        ease = rng.random() * 0.3
-        for model in rng.sample(range(300), 40):
-            value = round(0.4 + ease + 0.3 * skill[model] + rng.gauss(0, 0.02), 3)
-            out.append(Result(f"m{model}", dataset, "accuracy", value))
-    return out
+    return generated_results(DATASETS, 300, 40, 11, 3)
 
 
 def _features(datasets: list[str], seed: int) -> list[DatasetFeature]:
