@@ -258,3 +258,23 @@ def test_a_repeated_key_in_one_file_keeps_its_last_row_on_both(tmp_path: Path, p
         with Catalog.open(target, create=True) as db:
             db.import_results_csv(path, FETCHED)
             assert [e.value for e in db.leaderboard("d").entries] == [0.3], target
+
+
+def test_a_value_replaced_at_the_same_counts_is_a_new_results_version_on_postgres(
+    tmp_path: Path, pg_url: str, files: tuple[Path, Path, Path]
+) -> None:
+    # select caches its tuning under the version: a changed value must not find the old plan
+    first = files[0]
+    with Catalog.open(pg_url, create=True) as db:
+        db.import_results_csv(first, FETCHED)
+        db.select_models("ds03", k=5)
+        version = "SELECT value FROM meta WHERE key = 'results_version'"
+        before = db.connection.execute(version).fetchone()
+        lines = first.read_text().splitlines()
+        changed = tmp_path / "changed.csv"
+        head, row = lines[0], lines[1].split(",")
+        row[3] = str(float(row[3]) / 2)
+        changed.write_text(f"{head}\n{','.join(row)}\n")
+        db.import_results_csv(changed, FETCHED)
+        after = db.connection.execute(version).fetchone()
+        assert before is not None and after is not None and before != after

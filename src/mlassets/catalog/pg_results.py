@@ -66,6 +66,8 @@ ON CONFLICT ({_KEY}) DO UPDATE SET
     value = EXCLUDED.value, revision = EXCLUDED.revision, fetched_at = EXCLUDED.fetched_at;
 DELETE FROM result_counts;
 INSERT INTO result_counts SELECT dataset, metric, count(*) FROM results GROUP BY dataset, metric;
+INSERT INTO meta VALUES ('results_version', clock_timestamp()::text)
+ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
 """
 
 _MERGE_FEATURES = """
@@ -73,6 +75,8 @@ INSERT INTO dataset_features
 SELECT DISTINCT ON (d.pk, f.name) d.pk, f.name, f.value, f.source
 FROM stage_features f JOIN stage_ids d ON d.id = f.dataset ORDER BY d.pk, f.name, f.n DESC
 ON CONFLICT (dataset, name) DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source;
+INSERT INTO meta VALUES ('results_version', clock_timestamp()::text)
+ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
 """
 
 

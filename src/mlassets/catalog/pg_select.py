@@ -91,11 +91,14 @@ class PgReads:
         return Matrix.build(cells, {d: f for d, f in self.features()[0].items() if d in wanted})
 
     def cached(self, key: str) -> tuple[str, dict[str, Any] | None]:
+        # every results import stamps a version: a value replaced at the same counts changes it
+        version = self.db.execute("SELECT value FROM meta WHERE key = 'results_version'").fetchone()
         stamp = self.db.execute(
             "SELECT count(*), coalesce(sum(results), 0) FROM result_counts"
         ).fetchone()
         assert stamp is not None
-        cache_key = f"select:{key}:{stamp[0]}:{float(stamp[1])}"
+        made = version[0] if version else "-"
+        cache_key = f"select:{key}:{made}:{stamp[0]}:{float(stamp[1])}"
         row = self.db.execute("SELECT value FROM meta WHERE key = %s", (cache_key,)).fetchone()
         return cache_key, None if row is None else json.loads(row[0])
 
