@@ -150,8 +150,10 @@ def write_derived() -> None:
     """The indexes derived from the data (mlassets.licenses.derived), written beside it."""
     from mlassets.licenses import derived
 
-    derived.STORED.write_text(derived.dumps(derived.derive()), encoding="utf-8")
-    print(f"derived indexes -> {derived.STORED}")
+    large, small = derived.split(derived.derive())
+    derived.STORED.write_text(derived.dumps(large), encoding="utf-8")
+    derived.SMALL.write_text(derived.dumps(small), encoding="utf-8")
+    print(f"derived indexes -> {derived.STORED}, {derived.SMALL}")
     table = derived.dumps(derived.derive_classification())
     derived.CLASSIFICATION.write_text(table, encoding="utf-8")
     print(f"classification table -> {derived.CLASSIFICATION}")

@@ -45,7 +45,7 @@ _OTHER_SUBJECT = re.compile(
 _LICENSE_FIELD = re.compile(
     r"^\W{0,4}(?:Licen[cs]e|LICEN[CS]E)[*_`]{0,3}\s*:[*_`\s]*(?P<rest>\S.{1,200})"
 )
-_FIELD_MARK = re.compile(r"licen[cs]e[*_`]{0,3}\s*:", re.I)
+_FIELD_MARK = re.compile(r"(?:Licen[cs]e|LICEN[CS]E)[*_`]{0,3}\s*:")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _FENCE_STARTS = frozenset("`~")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
@@ -100,7 +100,7 @@ def license_statements(body: str, first_line: int = 1) -> list[Statement]:
         if in_code:
             continue
         lowered = line.lower()
-        licen = first == "#" and any(w in _bare(lowered) for w in ("licen", "terms of use"))
+        licen = first == "#" and ("licen" in (bare := _bare(lowered)) or "terms of use" in bare)
         if first == "#" and heading is None and not licen and "under" not in lowered:
             continue  # heading or not, it opens no license section and states nothing
         match = _HEADING.match(line) if first == "#" else None
@@ -129,7 +129,6 @@ def license_statements(body: str, first_line: int = 1) -> list[Statement]:
 
 
 _STRUCTURE = re.compile(r"\n[^\S\n]*[#`~]")  # a line that may be a fence or a heading
-_UNDER = re.compile("under", re.IGNORECASE)
 
 
 def _lines_to_read(text: str) -> list[int]:
@@ -138,14 +137,13 @@ def _lines_to_read(text: str) -> list[int]:
     every form at every character.)"""
     offsets = [m.start() for m in _STRUCTURE.finditer("\n" + text)]  # "\n": the first line too
     lowered = text.lower()
-    if len(lowered) == len(text):  # lowering kept every offset (it nearly always does)
-        at = lowered.find("under")
-        while at >= 0:
-            offsets.append(at)
-            at = lowered.find("under", at + 5)
-    else:
-        offsets += [m.start() for m in _UNDER.finditer(text)]
-    offsets += [m.start() for m in _FIELD_MARK.finditer(text)]  # "License: MIT" lines
+    if len(lowered) != len(text):  # lowering moved an offset (it nearly never does)
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    at = lowered.find("under")
+    while at >= 0:
+        offsets.append(at)
+        at = lowered.find("under", at + 5)
+    offsets += _field_offsets(text)
     found: list[int] = []
     line, previous = 0, 0
     for offset in sorted(offsets):
@@ -153,6 +151,18 @@ def _lines_to_read(text: str) -> list[int]:
         previous = offset
         if not found or found[-1] != line:
             found.append(line)
+    return found
+
+
+def _field_offsets(text: str) -> list[int]:
+    """Where a line opens with "License:" (a case-sensitive search in C, then each hit's line
+    start looked at: a case-blind or line-anchored regex cost more than the rest of the scan)."""
+    found = []
+    for mark in _FIELD_MARK.finditer(text):
+        at = mark.start()
+        opening = text[text.rfind("\n", 0, at) + 1 : at]
+        if len(opening) <= 4 and not any(c.isalnum() for c in opening):
+            found.append(at)
     return found
 
 

@@ -5,7 +5,8 @@ license-expression's own ScanCode index read) costs about 150 ms, which each col
 `license-check`, and each `validate` of a card whose body states a license, paid before its first
 answer. They depend only on the vendored data (and license-expression's index) and on the code in
 `reference` and `spdx_list` that derives them, so they are stored in data/derived-indexes.json
-and read from there (~10 ms). `scripts/refresh_license_data.py` writes the file with the data; a
+and read from there (~10 ms); the SPDX name index and the one-version acronyms, which a plain id
+needs, in a small file of their own (spdx-names-derived.json). `scripts/refresh_license_data.py` writes the file with the data; a
 test derives the indexes afresh and compares, so a change to the data or to the derivation fails
 until the file is written again (`python scripts/refresh_license_data.py --derived`).
 """
@@ -19,6 +20,10 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data"
 STORED = DATA / "derived-indexes.json"
+# The SPDX name index and the one-version acronyms are what a plain id's lookup needs (every
+# cold license-check): a small file of their own, so that it does not read the 900 KB one.
+SMALL = DATA / "spdx-names-derived.json"
+SMALL_KEYS = ("spdx_names", "single_versions")
 # The classification table is hand-written TOML (with its comments); every license-check reads
 # it, and tomllib's import and parse were ~3 ms of a one-card check, so its data is stored as JSON
 # beside it, apart from the large indexes that only names and URLs need.
@@ -52,6 +57,12 @@ def derive() -> dict[str, Any]:
     }
 
 
+def split(indexes: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The derived indexes as the two files store them: (STORED's, SMALL's)."""
+    small = {k: indexes[k] for k in SMALL_KEYS}
+    return {k: v for k, v in indexes.items() if k not in SMALL_KEYS}, small
+
+
 def dumps(indexes: dict[str, Any]) -> str:
     """The stored file's text: sorted, one key a line, so that a refresh diffs readably."""
     return json.dumps(indexes, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
@@ -62,6 +73,16 @@ def stored_indexes() -> dict[str, Any] | None:
     """The stored indexes, or None where the file is missing (a source tree being rebuilt)."""
     try:
         data: dict[str, Any] = json.loads(STORED.read_bytes())
+    except FileNotFoundError:
+        return None
+    return data
+
+
+@functools.cache
+def stored_small() -> dict[str, Any] | None:
+    """SMALL's indexes, or None where the file is missing."""
+    try:
+        data: dict[str, Any] = json.loads(SMALL.read_bytes())
     except FileNotFoundError:
         return None
     return data

@@ -78,9 +78,9 @@ def single_versions() -> dict[str, str]:
     for UPL-1.0), where neither the SPDX list nor the ScanCode LicenseDB holds another version
     under the same acronym: naming such a license without its version guesses nothing. Stored
     with the other derived indexes (see `licenses.derived`)."""
-    from mlassets.licenses.derived import stored_indexes
+    from mlassets.licenses.derived import stored_small
 
-    stored = (stored_indexes() or {}).get("single_versions")
+    stored = (stored_small() or {}).get("single_versions")
     if stored is None:  # a source tree whose file was deleted or predates the index
         return build_single_versions()
     singles: dict[str, str] = stored

@@ -127,9 +127,9 @@ def name_tokens(text: str) -> list[tuple[str, int, int]]:
 def spdx_name_index() -> dict[str, str | None]:
     """Normalised SPDX name -> id (None where two current licenses share the name); stored with
     the other derived indexes (see `licenses.derived`)."""
-    from mlassets.licenses.derived import stored_indexes
+    from mlassets.licenses.derived import stored_small
 
-    stored = (stored_indexes() or {}).get("spdx_names")
+    stored = (stored_small() or {}).get("spdx_names")
     if stored is None:  # a source tree whose file was deleted or predates the index
         return build_spdx_name_index()
     index: dict[str, str | None] = stored
