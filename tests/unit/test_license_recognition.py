@@ -212,6 +212,11 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
             "Apache 2.0; parts derived from Llama 2 remain subject to the Llama 2 Community License.",
             "Apache-2.0 AND LicenseRef-scancode-llama-2-license-2023",
         ),
+        # a link's text saying "or later" where the gnu.org page holds both texts
+        (
+            "[GNU GPL v2.0 or later](https://www.gnu.org/licenses/old-licenses/gpl-2.0.html)",
+            "GPL-2.0-or-later",
+        ),
         # CC's translated deed titles
         ("Licença: Creative Commons Atribuição-CompartilhaIgual 4.0 Internacional", "CC-BY-SA-4.0"),
         ("Creative Commons Reconocimiento-NoComercial 4.0 Internacional", "CC-BY-NC-4.0"),

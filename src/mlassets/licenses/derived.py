@@ -6,9 +6,10 @@ license-expression's own ScanCode index read) costs about 150 ms, which each col
 answer. They depend only on the vendored data (and license-expression's index) and on the code in
 `reference` and `spdx_list` that derives them, so they are stored in data/derived-indexes.json
 and read from there (~10 ms); the SPDX name index and the one-version acronyms, which a plain id
-needs, in a small file of their own (spdx-names-derived.json). `scripts/refresh_license_data.py` writes the file with the data; a
-test derives the indexes afresh and compares, so a change to the data or to the derivation fails
-until the file is written again (`python scripts/refresh_license_data.py --derived`).
+needs, in a small file of their own (spdx-names-derived.json). `scripts/refresh_license_data.py`
+writes both with the data; a test derives the indexes afresh and compares, so a change to the
+data or to the derivation fails until they are written again
+(`python scripts/refresh_license_data.py --derived`).
 """
 
 from __future__ import annotations

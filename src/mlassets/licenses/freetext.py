@@ -205,6 +205,10 @@ def _link(text: str, low: str, link: re.Match[str]) -> tuple[list[Mention], list
         target = next(iter(longest(scan(low[link.start(2) : link.end(2)], link.start(2)))), None)
     named = {m.expression for m in label if m.expression}
     if target and target.expression and not target.weak:
+        # gnu.org's page for GPL-3.0 holds the text of -only and -or-later alike: the link's
+        # text ("GNU General Public License v3.0 or later") says which
+        if len(named) == 1 and _same_text(next(iter(named)), target.expression):
+            return [Mention(link.start(), link.end(), next(iter(named)))], []
         if named and named != {target.expression}:
             said = " and ".join(sorted(named))
             why = f"a link whose text says {said} but whose target is {target.expression}"
@@ -221,6 +225,13 @@ def _link(text: str, low: str, link: re.Match[str]) -> tuple[list[Mention], list
     if names_a_license(title):
         return [], [Mention(link.start(), link.end(), "LicenseRef-" + idstring(title), weak=True)]
     return [], []
+
+
+def _same_text(one: str, other: str) -> bool:
+    def base(expression: str) -> str:
+        return expression.removesuffix("-only").removesuffix("-or-later")
+
+    return one != other and base(one) == base(other) and " " not in one + other
 
 
 def _conclude(
