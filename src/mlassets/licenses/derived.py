@@ -69,24 +69,25 @@ def dumps(indexes: dict[str, Any]) -> str:
     return json.dumps(indexes, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-@functools.cache
-def stored_indexes() -> dict[str, Any] | None:
-    """The stored indexes, or None where the file is missing (a source tree being rebuilt)."""
+def _stored(path: Path) -> dict[str, Any] | None:
+    """A stored file's data, or None where it is missing (a source tree being rebuilt)."""
     try:
-        data: dict[str, Any] = json.loads(STORED.read_bytes())
+        data: dict[str, Any] = json.loads(path.read_bytes())
     except FileNotFoundError:
         return None
     return data
+
+
+@functools.cache
+def stored_indexes() -> dict[str, Any] | None:
+    """STORED's indexes (names, URLs, ScanCode keys)."""
+    return _stored(STORED)
 
 
 @functools.cache
 def stored_small() -> dict[str, Any] | None:
-    """SMALL's indexes, or None where the file is missing."""
-    try:
-        data: dict[str, Any] = json.loads(SMALL.read_bytes())
-    except FileNotFoundError:
-        return None
-    return data
+    """SMALL's indexes (the SPDX name index, the one-version acronyms)."""
+    return _stored(SMALL)
 
 
 def derive_classification() -> dict[str, Any]:

@@ -18,13 +18,19 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from mlassets.licenses import guards, reference
 from mlassets.licenses.creative_commons import creative_commons
 from mlassets.licenses.exceptions import with_exceptions
 from mlassets.licenses.families import apache, bsd, gnu
 from mlassets.licenses.mentions import Mention, abbreviation_version, idstring, named
 from mlassets.licenses.names import lookup_id, name_mentions
 from mlassets.licenses.tables import GENERIC_WORDS
+from mlassets.licenses.titles import (
+    VERBS,
+    known_title,
+    lowered,
+    names_a_license,
+    under_a_title,
+)
 from mlassets.licenses.urls import URL, url_mention
 
 
@@ -60,13 +66,6 @@ _PUBLIC_DOMAIN = "LicenseRef-scancode-public-domain"
 _PUBLIC_DOMAIN_INSTRUMENTS = frozenset(
     {"CC0-1.0", "PDDL-1.0", "Unlicense", "CC-PDDC", "CC-PDM-1.0"}
 )
-_LICENSE_NOUNS = frozenset({"license", "agreement", "terms", "notice", "eula", "tos"})
-_VERBS = frozenset(
-    {"is", "are", "was", "were", "be", "been", "being", "may", "can", "could", "must", "should"}
-    | {"contains", "contain", "mentioned", "intended", "used", "released", "licensed"}
-    | {"distributed", "published", "hinges", "provided", "applies", "apply"}
-    | {"allows", "allow", "permits", "permit", "grants", "grant", "requires", "require"}
-)
 _FILLER = frozenset({"international", "unported", "generic", "version", "v", "creative", "commons"})
 _NOT_ITEMS = frozenset(
     {"see", "also", "file", "files", "details", "txt", "md", "copying", "etc"}
@@ -76,14 +75,6 @@ _NOT_ITEMS = frozenset(
     # at your option"
     | {"only", "at", "your", "option", "choice"}
 )
-
-
-def lowered(text: str) -> str:
-    """Lowercase with `licence` spelled `license`, keeping every offset of `text`."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.replace("licence", "license")
 
 
 def read(text: str) -> Reading:
@@ -109,56 +100,11 @@ def read(text: str) -> Reading:
         erase(url.start(), url.end())
     strong += scan("".join(blank))
     # "licensed under the Tongyi Qianwen LICENSE AGREEMENT": a name the scan does not know
-    found, guess = _under_a_title(text, "".join(blank))
+    found, guess = under_a_title(text, "".join(blank))
     strong += [f for f in found if not any(f.start < m.end and m.start < f.end for m in strong)]
     weak += guess if not strong else []
     mentions = with_exceptions("".join(blank), longest(strong))
     return _conclude(text, low, "".join(blank), mentions, weak)
-
-
-_UNDER_TITLE = re.compile(
-    # "distributed by ELRA under the ELRA End User Licence": a few words may come between
-    r"\b(?:(?:licensed|released|distributed|available|published|provided)(?:\s+[\w.-]+){0,3}?"
-    r"\s+under|subject\s+to)\s+"
-    # a name may hold a dot or brackets: "the FLUX.1 [dev] Non-Commercial License"
-    r"(?:the\s+|a\s+|an\s+|its\s+)?(?P<name>(?:[^.;,:()\n]|\.(?=\S)){2,80}?\b(?:license|agreement)"
-    r"(?:\s+agreement)?(?:\s+(?:version\s+|v)?\d+(?:\.\d+)*)?)\b"
-)
-
-
-_LEADING_TITLE = re.compile(
-    r"^\W*(?P<name>[^.;,:()\[\]\n]{2,80}?\b(?:license|agreement)(?:\s+agreement)?)\s*:\s+\w"
-)
-
-
-def known_title(title: str) -> str | None:
-    """A license's title as ScanCode (or the Hub) names it, written out or shortened; the
-    names the scan of prose does not look for (it knows the SPDX names)."""
-    return (
-        reference.lookup_scancode_name(title)
-        or reference.lookup_shortened(title)
-        or reference.lookup_word_license(title)
-    )
-
-
-def _under_a_title(text: str, low: str) -> tuple[list[Mention], list[Mention]]:
-    """The title after "licensed under the ...": a license mlassets knows by its name, or a
-    weak LicenseRef of a title that names one ("the Mistral AI Research License")."""
-    known: list[Mention] = []
-    guess: list[Mention] = []
-    # "Amazon Reviews Dataset License Agreement: the data may be used ...": a title, then terms
-    leading = _LEADING_TITLE.match(low)
-    for found in [*([leading] if leading else []), *_UNDER_TITLE.finditer(low)]:
-        start, end = found.span("name")
-        title = text[start:end]
-        if guards.names_no_license(title) or re.match(r"\s+as\b", low[end : end + 4]):
-            continue  # "under the same license as the original"
-        expression = known_title(title)
-        if expression:
-            known.append(Mention(start, end, expression))
-        elif names_a_license(title) and not guess:
-            guess.append(Mention(start, end, "LicenseRef-" + idstring(title), weak=True))
-    return known, guess
 
 
 def scan(low: str, offset: int = 0) -> list[Mention]:
@@ -291,7 +237,7 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
     """In a short list, the first item that overlaps no mention. `low` has links blanked out:
     a link that names nothing ("see [Code of Conduct](...)") is not an item."""
     bounds = [0]
-    prose = not _VERBS.isdisjoint(re.findall(r"[a-z]+", low))
+    prose = not VERBS.isdisjoint(re.findall(r"[a-z]+", low))
     for separator in (_CLAUSE_SEPARATOR if prose else _LIST_SEPARATOR).finditer(low):
         bounds += [separator.start(), separator.end()]
     bounds.append(len(low))
@@ -307,7 +253,7 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
         words = [w for w in words if w not in _NOT_ITEMS]
         if not words or all(w in GENERIC_WORDS for w in words):
             continue
-        if words[0].endswith("ed") or not _VERBS.isdisjoint(words):
+        if words[0].endswith("ed") or not VERBS.isdisjoint(words):
             continue  # "adapted from the Wikipedia corpus" describes the data: not an item
         first = bisect.bisect_right(ends, start)  # the first mention ending after the start
         if first == len(mentions) or mentions[first].start >= end:
@@ -334,26 +280,3 @@ def _join(low: str, mentions: list[Mention]) -> str:
     if len(parts) == 1:
         return parts[0]
     return " OR ".join(f"({p})" if " AND " in p else p for p in parts)
-
-
-def strip_prose(text: str) -> str:
-    return re.sub(r"^(?:the|a)\s+", "", text.strip(), flags=re.I).rstrip(" .:")
-
-
-def is_prose(words: list[str]) -> bool:
-    return not _VERBS.isdisjoint(words)
-
-
-def names_a_license(text: str) -> bool:
-    """A short title with a license noun and a proper name in it ("LDC User Agreement")."""
-    low = lowered(text)
-    words = re.findall(r"[a-z0-9]+", low)
-    if not 1 <= len(words) <= 8 or is_prose(words):
-        return False
-    if "©" in text or "copyright" in words or not _LICENSE_NOUNS.intersection(words):
-        return False
-    if guards.names_no_license(text):
-        return False  # "Same license as the original model", "[Add license here]"
-    if any((found := lookup_id(w)) and found.expression is None for w in words):
-        return False  # "the OpenRAIL license": a family, whose member is not guessed
-    return any(w not in GENERIC_WORDS and not w.isdigit() for w in words)

@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from mlassets.licenses import freetext, reference, typos
+from mlassets.licenses import freetext, reference, titles, typos
 from mlassets.licenses.names import lookup_id, lookup_name
 from mlassets.licenses.spdx_list import scancode_index, spdx_list
 
@@ -27,7 +27,7 @@ class Inference:
 
 def infer(text: str) -> Inference | None:
     """The first reading that identifies one license, or None (the text is then free text)."""
-    if "://" in text or _SIGNS.search(text) or freetext.is_prose(text.lower().split()):
+    if "://" in text or _SIGNS.search(text) or titles.is_prose(text.lower().split()):
         return None  # links, "GPL (>= 2)" and sentences are read as free text
     outer = _ALIAS.sub(" ", text).strip()
     aliases = [a for a in _ALIAS.findall(text) if a.strip()]

@@ -253,10 +253,10 @@ def _classifier(raw: str, tail: str) -> LicenseResult:
 
 def _other_form(raw: str, name: str) -> LicenseResult:
     """The Hub's old `other-<name>`: <name> is a license, or terms that name none."""
-    from mlassets.licenses import freetext, guards  # past the exact tiers only
+    from mlassets.licenses import guards, titles  # past the exact tiers only
 
     words = re.findall(r"[a-z0-9]+", name.lower())
-    if len(words) > 8 or freetext.is_prose(words):
+    if len(words) > 8 or titles.is_prose(words):
         return _refuse(raw, rules.L102, f"{raw!r} describes terms in prose but names no license")
     if all(w in GENERIC_WORDS or _placeholder(w) for w in words):
         return _refuse(raw, rules.L102, f"{raw!r} describes terms but names no license")
@@ -272,7 +272,7 @@ def _other_form(raw: str, name: str) -> LicenseResult:
             # that shares its name with a license: the id matches, but that is a guess.
             return replace(inner, raw=raw, certain=False, basis="one word after other-")
         return replace(inner, raw=raw)
-    if not freetext.names_a_license(name):
+    if not titles.names_a_license(name):
         return _refuse(raw, rules.L102, f"{raw!r} names no license (an organisation, a source?)")
     return _licenseref(raw, name)
 
@@ -289,7 +289,7 @@ def _recorded(raw: str, reference: str, why: str) -> LicenseResult:
 
 
 def _free_text(raw: str, text: str) -> LicenseResult:
-    from mlassets.licenses import freetext  # past the exact tiers only
+    from mlassets.licenses import freetext, titles  # past the exact tiers only
 
     reading = freetext.read(text)
     if (not reading.expression and not reading.why) or reading.weak:  # a family stays refused
@@ -318,8 +318,8 @@ def _free_text(raw: str, text: str) -> LicenseResult:
         return _refuse(
             raw, rules.L103, f"{raw!r} names {reading.why}; no version or variant is guessed"
         )
-    if freetext.names_a_license(text):
-        return _licenseref(raw, freetext.strip_prose(text))
+    if titles.names_a_license(text):
+        return _licenseref(raw, titles.strip_prose(text))
     return _refuse(
         raw, rules.L102, reading.refusal or f"{raw!r} names no license mlassets can identify"
     )

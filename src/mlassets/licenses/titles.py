@@ -1,0 +1,101 @@
+"""License titles, as people write them in prose: the name after "licensed under the ...", a
+title before a colon and the terms, a link's text, and whether a short text is a title at all
+("LDC User Agreement") or prose.
+
+The prose scan of `freetext` knows the SPDX names; a title found here is looked up among
+ScanCode's (and the Hub's) names, written out or shortened, and is otherwise at most a weak
+LicenseRef.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlassets.licenses import guards, reference
+from mlassets.licenses.mentions import Mention, idstring
+from mlassets.licenses.names import lookup_id
+from mlassets.licenses.tables import GENERIC_WORDS
+
+_LICENSE_NOUNS = frozenset({"license", "agreement", "terms", "notice", "eula", "tos"})
+VERBS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "may", "can", "could", "must", "should"}
+    | {"contains", "contain", "mentioned", "intended", "used", "released", "licensed"}
+    | {"distributed", "published", "hinges", "provided", "applies", "apply"}
+    | {"allows", "allow", "permits", "permit", "grants", "grant", "requires", "require"}
+)
+
+
+def lowered(text: str) -> str:
+    """Lowercase with `licence` spelled `license`, keeping every offset of `text`."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.replace("licence", "license")
+
+
+_UNDER_TITLE = re.compile(
+    # "distributed by ELRA under the ELRA End User Licence": a few words may come between
+    r"\b(?:(?:licensed|released|distributed|available|published|provided)(?:\s+[\w.-]+){0,3}?"
+    r"\s+under|subject\s+to)\s+"
+    # a name may hold a dot or brackets: "the FLUX.1 [dev] Non-Commercial License"
+    r"(?:the\s+|a\s+|an\s+|its\s+)?(?P<name>(?:[^.;,:()\n]|\.(?=\S)){2,80}?\b(?:license|agreement)"
+    r"(?:\s+agreement)?(?:\s+(?:version\s+|v)?\d+(?:\.\d+)*)?)\b"
+)
+
+
+_LEADING_TITLE = re.compile(
+    r"^\W*(?P<name>[^.;,:()\[\]\n]{2,80}?\b(?:license|agreement)(?:\s+agreement)?)\s*:\s+\w"
+)
+
+
+def known_title(title: str) -> str | None:
+    """A license's title as ScanCode (or the Hub) names it, written out or shortened; the
+    names the scan of prose does not look for (it knows the SPDX names)."""
+    return (
+        reference.lookup_scancode_name(title)
+        or reference.lookup_shortened(title)
+        or reference.lookup_word_license(title)
+    )
+
+
+def under_a_title(text: str, low: str) -> tuple[list[Mention], list[Mention]]:
+    """The title after "licensed under the ...": a license mlassets knows by its name, or a
+    weak LicenseRef of a title that names one ("the Mistral AI Research License")."""
+    known: list[Mention] = []
+    guess: list[Mention] = []
+    # "Amazon Reviews Dataset License Agreement: the data may be used ...": a title, then terms
+    leading = _LEADING_TITLE.match(low)
+    for found in [*([leading] if leading else []), *_UNDER_TITLE.finditer(low)]:
+        start, end = found.span("name")
+        title = text[start:end]
+        if guards.names_no_license(title) or re.match(r"\s+as\b", low[end : end + 4]):
+            continue  # "under the same license as the original"
+        expression = known_title(title)
+        if expression:
+            known.append(Mention(start, end, expression))
+        elif names_a_license(title) and not guess:
+            guess.append(Mention(start, end, "LicenseRef-" + idstring(title), weak=True))
+    return known, guess
+
+
+def strip_prose(text: str) -> str:
+    return re.sub(r"^(?:the|a)\s+", "", text.strip(), flags=re.I).rstrip(" .:")
+
+
+def is_prose(words: list[str]) -> bool:
+    return not VERBS.isdisjoint(words)
+
+
+def names_a_license(text: str) -> bool:
+    """A short title with a license noun and a proper name in it ("LDC User Agreement")."""
+    low = lowered(text)
+    words = re.findall(r"[a-z0-9]+", low)
+    if not 1 <= len(words) <= 8 or is_prose(words):
+        return False
+    if "©" in text or "copyright" in words or not _LICENSE_NOUNS.intersection(words):
+        return False
+    if guards.names_no_license(text):
+        return False  # "Same license as the original model", "[Add license here]"
+    if any((found := lookup_id(w)) and found.expression is None for w in words):
+        return False  # "the OpenRAIL license": a family, whose member is not guessed
+    return any(w not in GENERIC_WORDS and not w.isdigit() for w in words)
