@@ -1,9 +1,9 @@
 """License statements in a card's Markdown body, with the card line each one starts on.
 
-Two forms count, because they are how card authors actually state a license in prose:
+Three forms count, because they are how card authors actually state a license in prose:
 
 - a section whose heading names the license ("License", "Licence", "Licensing Information",
-  "License and copyright"): its first paragraphs, up to the next heading;
+  "License and copyright", "Terms of use"): its first paragraphs, up to the next heading;
 - a sentence anywhere else that says the asset is "licensed under ...", "released under the ...
   license", "distributed / made available / published under ...";
 - a line that gives the license as a field: "License: MIT", "**License:** CC BY 4.0".
