@@ -79,7 +79,12 @@ def test_a_version_after_a_comma_and_the_qualifiers_after_a_license(
     ("raw", "expected"),
     [
         ("GPL-2.0 with Classpath Exceptions", "GPL-2.0-only WITH Classpath-exception-2.0"),
-        ("GPL v3 with the GCC Runtime Library exceptions 3.1", "NOASSERTION"),  # not its SPDX name
+        # the id's words first, as the singular is read: the same exception
+        (
+            "GPL v3 with the GCC Runtime Library exceptions 3.1",
+            "GPL-3.0-only WITH GCC-exception-3.1",
+        ),
+        ("GPL v3 with GCC exceptions", "GPL-3.0-only WITH GCC-exception-3.1"),
         ("MIT with exceptions for teaching", "NOASSERTION"),
         ("Apache 2.0 with some exceptions", "NOASSERTION"),
     ],

@@ -39,10 +39,10 @@ def _by_name() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(ids)) for k, ids in found.items()}
 
 
-@functools.cache
-def exception_names() -> dict[str, str]:
-    """'classpath', 'classpath 2.0' -> 'Classpath-exception-2.0' (unversioned only if unique)."""
-    return {k: ids[0] for k, ids in _by_name().items() if len(ids) == 1}
+def names_an_exception(words: list[str]) -> bool:
+    """The words (or their first ones, as `_exception` reads them) name an SPDX exception, of
+    any version: "with GCC Runtime Library exceptions" is an exception, not added terms."""
+    return any(" ".join(words[:size]) in _by_name() for size in range(len(words), 0, -1))
 
 
 def _exception(words: list[str], version: str | None, license_id: str) -> str | None:

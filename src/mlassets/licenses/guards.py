@@ -95,11 +95,10 @@ def modified(text: str) -> bool:
 
 
 def _named_exception(span: str) -> bool:
-    from mlassets.licenses.exceptions import exception_names
+    from mlassets.licenses.exceptions import names_an_exception
 
     found = re.fullmatch(r"\s*(?:with|plus|\+)\s+(?:the\s+)?(.+?)\s+exceptions?", span, re.I)
-    words = " ".join(re.findall(r"[a-z0-9]+", found[1].lower())) if found else ""
-    return words in exception_names()
+    return found is not None and names_an_exception(re.findall(r"[a-z0-9]+", found[1].lower()))
 
 
 def not_licensed_itself(text: str) -> bool:
