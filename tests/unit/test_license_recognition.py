@@ -327,3 +327,17 @@ def test_one_word_after_other_is_never_certain(raw: str) -> None:
     result = normalize_license(raw)
     assert result.spdx != "NOASSERTION"
     assert (result.certain, result.basis) == (False, "one word after other-")
+
+
+def test_a_word_that_is_a_whole_license_name_is_not_given_to_a_longer_one() -> None:
+    # ScanCode's "NVIDIA License" is one license; its "NVIDIA 2002 License" (SPDX AML-glslang)
+    # is another, so "NVIDIA License" is not the shortened 2002 one
+    result = normalize_license("NVIDIA License")
+    assert result.spdx != "AML-glslang"
+    assert not result.certain
+
+
+def test_a_name_of_several_licenses_is_refused_with_the_value_named_once() -> None:
+    (finding,) = normalize_license("Python License").findings
+    assert finding.message.count("Python License") == 1
+    assert "several licenses or versions" in finding.message

@@ -211,7 +211,7 @@ def lookup_name(text: str) -> IdMatch | None:
         return None
     identifier = index[key]
     if identifier is None:
-        return IdMatch(None, why=f"{text.strip()!r} names several licenses or versions")
+        return IdMatch(None, why="several licenses or versions")
     return IdMatch(identifier)
 
 

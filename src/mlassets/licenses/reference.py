@@ -184,6 +184,7 @@ def build_name_indexes() -> NameIndexes:
     """The name indexes, derived from the reference data (see `licenses.derived`)."""
     exact, unordered, shortened, untranslated = _Index(), _Index(), _Index(), _Index()
     one_word = _Index()
+    whole_words: dict[str, set[str]] = {}  # licenses whose whole name is "<Word> License"
     spdx_keys: set[str] = set()
     for entry in spdx_list().licenses.values():
         if entry.deprecated:
@@ -198,6 +199,8 @@ def build_name_indexes() -> NameIndexes:
         for name in dict.fromkeys((scancode.name, scancode.short_name)):  # in a fixed order
             key = name_key(name)
             if len(key.split()) < 2 and not any(c.isdigit() for c in key):
+                if name == scancode.name:
+                    whole_words.setdefault(key, set()).add(expression)
                 continue  # one plain word ("Python", "Unicode") is too easily something else
             if key not in spdx_keys:
                 exact.add(key, expression)
@@ -218,7 +221,13 @@ def build_name_indexes() -> NameIndexes:
     claimed = taken | shortened.table.keys()  # a spelling two names share stays out too
     short_table |= {k: v for k, v in untranslated.result().items() if k not in claimed}
     fuzzy = tuple(k for k in exact_table if len(k) >= FUZZY_MIN_LENGTH)
-    words = {k: v for k, v in one_word.result().items() if k not in claimed and not _an_id(k)}
+    # A word a license's whole name already is ("NVIDIA License") means that license, or
+    # another: the shortened "NVIDIA 2002 License" does not get it.
+    words = {
+        k: v
+        for k, v in one_word.result().items()
+        if k not in claimed and not _an_id(k) and whole_words.get(k, {v}) == {v}
+    }
     return NameIndexes(exact_table, unordered.result(), short_table, fuzzy, words)
 
 
