@@ -341,3 +341,21 @@ def test_a_name_of_several_licenses_is_refused_with_the_value_named_once() -> No
     (finding,) = normalize_license("Python License").findings
     assert finding.message.count("Python License") == 1
     assert "several licenses or versions" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("MIT 0", "MIT-0"),  # was MIT: the longest name in the words
+        ("BSD 3 Clause Attribution", "BSD-3-Clause-Attribution"),  # was BSD-3-Clause
+        ("bsd_2_clause_patent", "BSD-2-Clause-Patent"),
+    ],
+)
+def test_an_spdx_id_written_with_spaces_is_that_id_inferred(raw: str, expected: str) -> None:
+    result = normalize_license(raw)
+    assert (result.spdx, result.basis, result.certain) == (expected, "id with spaces", False)
+
+
+def test_a_scancode_key_written_with_spaces_is_prose_not_that_key() -> None:
+    # ScanCode's key see-license is a license-like word; "See LICENSE" names no license
+    assert normalize_license("See LICENSE").spdx == "NOASSERTION"

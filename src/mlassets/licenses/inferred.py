@@ -36,6 +36,9 @@ def infer(text: str) -> Inference | None:
         # the alias may name the same license, or nothing mlassets knows; never another one
         if named and all(_name_only(a) in (named, None) for a in aliases):
             return Inference(named, "a name with an alias in parentheses", "name with an alias")
+    spaced = _spaced_id(text)
+    if spaced:
+        return Inference(spaced, "an id written with spaces for its dashes", "id with spaces")
     only = single_versions().get(text.strip().lower())
     if only:
         why = f"an id written without its version (only {only} exists)"
@@ -49,6 +52,23 @@ def infer(text: str) -> Inference | None:
         why = f"a close spelling of the name {fuzzy[1]!r}"
         return Inference(fuzzy[0], why, "name with a typo")
     return None
+
+
+def _spaced_id(text: str) -> str | None:
+    """The SPDX id that `text` spells with spaces or underscores for its dashes ("MIT 0" is
+    MIT-0). The free-text reading would find only the longest name inside such words ("MIT",
+    "BSD 3 Clause" in "BSD 3 Clause Attribution"), so the whole is looked up first."""
+    words = _SEPARATORS.split(text.strip())
+    if len(words) < 2:
+        return None
+    match = lookup_id("-".join(words))
+    # SPDX ids only: ScanCode keys are words too ("see-license"), and "See LICENSE" is prose
+    if match and match.expression and not match.expression.startswith("LicenseRef-"):
+        return match.expression
+    return None
+
+
+_SEPARATORS = re.compile(r"[\s_]+")
 
 
 def _name_only(text: str) -> str | None:
