@@ -359,3 +359,26 @@ def test_an_spdx_id_written_with_spaces_is_that_id_inferred(raw: str, expected: 
 def test_a_scancode_key_written_with_spaces_is_prose_not_that_key() -> None:
     # ScanCode's key see-license is a license-like word; "See LICENSE" names no license
     assert normalize_license("See LICENSE").spdx == "NOASSERTION"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("AAL license", "AAL"), ("Glide license", "Glide"), ("MIT-0 License", "MIT-0")],
+)
+def test_an_spdx_id_and_the_word_license_is_that_id(raw: str, expected: str) -> None:
+    # was a minted LicenseRef-AAL-license (a title), or an inferred reading
+    result = normalize_license(raw)
+    assert (result.spdx, result.basis, result.certain) == (
+        expected,
+        "id and the word license",
+        True,
+    )
+
+
+@pytest.mark.parametrize("raw", ["TPL-1.0 license", "TPL 1.0", "Intel license"])
+def test_an_id_that_spdx_and_scancode_spell_for_two_licenses_is_refused(raw: str) -> None:
+    # SPDX's TPL-1.0 is the THOR Public License, ScanCode's key tpl-1.0 the Terracotta one:
+    # 'TPL 1.0' was LicenseRef-scancode-tpl-1.0, marked certain
+    result = normalize_license(raw)
+    assert result.spdx == "NOASSERTION"
+    assert "another license by ScanCode's key" in result.findings[0].message

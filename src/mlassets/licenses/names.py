@@ -81,6 +81,32 @@ def lookup_id(token: str) -> IdMatch | None:
     return None
 
 
+_ID_AND_NOUN = re.compile(r"(?:the\s+)?([\w.+-]+)\s+licen[cs]e", re.IGNORECASE)
+
+
+def lookup_id_and_noun(text: str) -> tuple[str, IdMatch] | None:
+    """An SPDX id followed by the word license ("AAL license", "CAPEC-tou License"): the id as
+    written, and what it is."""
+    found = _ID_AND_NOUN.fullmatch(text.strip().rstrip("."))
+    if not found:
+        return None
+    match = lookup_id(found[1])
+    if not match or not match.expression or match.expression.startswith("LicenseRef-"):
+        return None
+    return found[1], match
+
+
+def contested(token: str) -> str | None:
+    """The SPDX id spelt as `token` when ScanCode's key of that spelling is another license:
+    the two databases can spell one id for two licenses (TPL-1.0 is THOR's on the SPDX list and
+    Terracotta's key in ScanCode), and such a token names either."""
+    scancode = scancode_index().get(token.lower())
+    match = _spdx_id(token.lower()) if scancode else None
+    if match and match.expression and scancode and scancode.spdx_key != match.expression:
+        return match.expression
+    return None
+
+
 def _spdx_id(key: str) -> IdMatch | None:
     if key.endswith("+"):
         later = spdx_list().current(key[:-1] + "-or-later")

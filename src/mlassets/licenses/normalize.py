@@ -30,7 +30,13 @@ from mlassets.core.rules import Rule
 from mlassets.licenses import reference
 from mlassets.licenses.expression import parse_expression
 from mlassets.licenses.mentions import idstring
-from mlassets.licenses.names import IdMatch, lookup_id, lookup_name
+from mlassets.licenses.names import (
+    IdMatch,
+    contested,
+    lookup_id,
+    lookup_id_and_noun,
+    lookup_name,
+)
 from mlassets.licenses.tables import GENERIC_WORDS, KAGGLE, OPEN_DEFINITION, PYPI_CLASSIFIERS
 from mlassets.licenses.tree import NOASSERTION, coerce, render
 from mlassets.licenses.urls import URL
@@ -188,9 +194,12 @@ def _exact(raw: str, text: str) -> LicenseResult | None:
     for match, basis in ((lookup_id(text), "id"), (lookup_name(text), "SPDX name")):
         if match:
             return _from_match(raw, text, match, basis)
+    noun = lookup_id_and_noun(text)
+    if noun:  # before ScanCode's names, which would read "TPL-1.0 license" as Terracotta's
+        return _id_and_noun(raw, text, *noun)
     scancode = reference.lookup_scancode_name(text) if len(text) <= _NAME_LIMIT else None
     if scancode:
-        return _result(raw, scancode, basis="ScanCode name", certain=True)
+        return _scancode_name(raw, scancode)
     expression = parse_expression(text, _operand)
     if expression:
         return _result(raw, expression, basis="expression of ids and names", certain=True)
@@ -227,6 +236,30 @@ def _from_match(raw: str, text: str, match: IdMatch, basis: str) -> LicenseResul
         finding = _deprecated(text, match.expression)
         return _result(raw, match.expression, finding, basis=basis, certain=True)
     return _result(raw, match.expression, basis=basis, certain=True)
+
+
+def _id_and_noun(raw: str, text: str, token: str, match: IdMatch) -> LicenseResult:
+    other = contested(token)
+    if other:
+        return _contested(raw, other)
+    return _from_match(raw, text, match, "id and the word license")
+
+
+def _scancode_name(raw: str, expression: str) -> LicenseResult:
+    """A ScanCode name ("TPL 1.0") whose key is spelt as an SPDX id of another license names
+    either: it is refused."""
+    other = contested(expression.removeprefix("LicenseRef-scancode-"))
+    if other and expression.startswith("LicenseRef-scancode-"):
+        return _contested(raw, other)
+    return _result(raw, expression, basis="ScanCode name", certain=True)
+
+
+def _contested(raw: str, spdx_id: str) -> LicenseResult:
+    message = (
+        f"{raw!r} is {spdx_id} by the SPDX list's id and another license by ScanCode's key"
+        " of the same spelling"
+    )
+    return _refuse(raw, rules.L102, message)
 
 
 def _table(raw: str, expression: str | None, vocabulary: str) -> LicenseResult:
