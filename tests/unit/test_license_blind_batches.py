@@ -1,5 +1,5 @@
-"""The classes the blind batches 9 to 12 found (issue 12, part 2): each rule, on strings other
-than the ones in the batches."""
+"""The classes the blind batches found (issue 12, part 2; batches 9 to 12, then 19b and 20):
+each rule, on strings other than the ones in the batches."""
 
 from __future__ import annotations
 
@@ -224,3 +224,19 @@ def test_the_untranslated_text_keeps_its_spelling_against_its_translation() -> N
     # ScanCode's "CeCILL-B ... English" loses its language only where no other name is spelled
     # that way: the French original keeps the short spelling.
     assert normalize_license("CeCILL-B Free Software License").spdx == "CECILL-B"
+
+
+@pytest.mark.parametrize(
+    "name", ["Carnegie Mellon License", "Cognitive Computation Group Research License"]
+)
+def test_a_classifier_mlassets_does_not_list_reads_scancode_names(name: str) -> None:
+    # batches 19b and 20: deprecated classifiers ("Jabber Open Source License") were refused
+    raw = f"License :: OSI Approved :: {name}"
+    result = normalize_license(raw)
+    assert result.spdx.startswith("LicenseRef-scancode-")
+    assert result.spdx == normalize_license(name).spdx
+    assert (result.basis, result.certain) == ("classifier's name", False)
+
+
+def test_a_classifier_whose_name_mlassets_does_not_know_is_not_minted() -> None:
+    assert normalize_license("License :: OSI Approved :: Frobnicator License").spdx == "NOASSERTION"

@@ -272,15 +272,18 @@ def _table(raw: str, expression: str | None, vocabulary: str) -> LicenseResult:
 def _classifier(raw: str, tail: str) -> LicenseResult:
     if tail in PYPI_CLASSIFIERS:
         return _table(raw, PYPI_CLASSIFIERS[tail], "the PyPI classifier")
-    # A classifier newer than the vendored list (or one written by hand): its last part is a
-    # license's name, read as a name (never as prose), and the conclusion is inferred.
+    # A classifier newer than the vendored list, deprecated and dropped from it ("Jabber Open
+    # Source License", still declared by old packages), or written by hand: its last part is
+    # read as a license's name, the conclusion inferred. A name mlassets does not know is not
+    # minted into a LicenseRef: the classifier's vocabulary is closed.
     name = raw.split("::")[-1].strip()
-    named = lookup_name(name) or lookup_id(name)
-    if named and named.expression:
+    named = normalize_license(name) if name else None
+    known = named and named.spdx != NOASSERTION and not named.spdx.startswith(_LICENSEREF)
+    if named and (known or named.spdx.startswith("LicenseRef-scancode-")):
         finding = rules.L111.at(
             f"read from the name in a classifier mlassets does not know: {name!r}"
         )
-        return _result(raw, named.expression, finding, basis="classifier's name")
+        return _result(raw, named.spdx, finding, basis="classifier's name")
     return _refuse(raw, rules.L102, f"{raw!r} is not a PyPI license classifier mlassets knows")
 
 
