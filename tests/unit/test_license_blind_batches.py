@@ -240,3 +240,17 @@ def test_a_classifier_mlassets_does_not_list_reads_scancode_names(name: str) -> 
 
 def test_a_classifier_whose_name_mlassets_does_not_know_is_not_minted() -> None:
     assert normalize_license("License :: OSI Approved :: Frobnicator License").spdx == "NOASSERTION"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("Apache 2.0, © Google 2020", "Apache-2.0"), ("MIT, Copyright 2020 Foo Inc.", "MIT")],
+)
+def test_a_copyright_notice_beside_a_license_is_no_second_item(raw: str, expected: str) -> None:
+    # batch 20: "MIT License, Copyright (c) 2021 ..." was refused, the notice read as a license
+    result = normalize_license(raw)
+    assert (result.spdx, result.certain) == (expected, False)
+
+
+def test_a_copyright_notice_alone_still_names_no_license() -> None:
+    assert normalize_license("Copyright 2020 Foo, all rights reserved").spdx == "NOASSERTION"

@@ -57,7 +57,9 @@ _CLAUSE_SEPARATOR = re.compile(r"[,;]")  # in a sentence, "and" joins words, not
 # An item that opens so is a pointer, a note or a clause about the license before it
 _NOT_ITEM_OPENINGS = frozenset(
     {"see", "also", "for", "contact", "please", "it", "which", "this", "same"}  # "the same as ..."
+    | {"copyright"}  # "MIT License, Copyright (c) 2021 ...": the holder's notice, not a license
 )
+_COPYRIGHT_MARK = re.compile(r"\s*(?:©|\(c\))")
 _ID_TOKEN = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9.+-]*[a-z0-9+]")
 _BARE_IDS = frozenset(
     {"mit", "isc", "zlib", "wtfpl", "unlicense", "postgresql", "odbl", "pddl", "cc0", "cco", "0bsd"}
@@ -248,7 +250,7 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
     for start, end in items:
         words = re.findall(r"[a-z][a-z0-9]*", low[start:end])
         opening = next((w for w in words if w not in {"the", "a", "an"}), "")
-        if opening in _NOT_ITEM_OPENINGS:
+        if opening in _NOT_ITEM_OPENINGS or _COPYRIGHT_MARK.match(low, start):
             continue  # "see LICENSE", "for commercial licensing contact the authors"
         words = [w for w in words if w not in _NOT_ITEMS]
         if not words or all(w in GENERIC_WORDS for w in words):
