@@ -248,8 +248,9 @@ def _id_and_noun(raw: str, text: str, token: str, match: IdMatch) -> LicenseResu
 def _scancode_name(raw: str, expression: str) -> LicenseResult:
     """A ScanCode name ("TPL 1.0") whose key is spelt as an SPDX id of another license names
     either: it is refused."""
-    other = contested(expression.removeprefix("LicenseRef-scancode-"))
-    if other and expression.startswith("LicenseRef-scancode-"):
+    key = expression.removeprefix("LicenseRef-scancode-")
+    other = contested(key) if key != expression else None
+    if other:
         return _contested(raw, other)
     return _result(raw, expression, basis="ScanCode name", certain=True)
 
@@ -274,8 +275,8 @@ def _classifier(raw: str, tail: str) -> LicenseResult:
         return _table(raw, PYPI_CLASSIFIERS[tail], "the PyPI classifier")
     # A classifier newer than the vendored list, deprecated and dropped from it ("Jabber Open
     # Source License", still declared by old packages), or written by hand: its last part is
-    # read as a license's name, the conclusion inferred. A name mlassets does not know is not
-    # minted into a LicenseRef: the classifier's vocabulary is closed.
+    # read as any license value is, the conclusion inferred. A name mlassets does not know is
+    # not minted into a LicenseRef: the classifier's vocabulary is closed.
     name = raw.split("::")[-1].strip()
     named = normalize_license(name) if name else None
     known = named and named.spdx != NOASSERTION and not named.spdx.startswith(_LICENSEREF)
