@@ -382,3 +382,9 @@ def test_an_id_that_spdx_and_scancode_spell_for_two_licenses_is_refused(raw: str
     result = normalize_license(raw)
     assert result.spdx == "NOASSERTION"
     assert "another license by ScanCode's key" in result.findings[0].message
+
+
+def test_the_full_scancode_name_of_a_clashing_key_still_names_that_license() -> None:
+    # only the key's spelling ("TPL 1.0") names either license; the full name names one
+    result = normalize_license("Terracotta Public License 1.0")
+    assert (result.spdx, result.certain) == ("LicenseRef-scancode-tpl-1.0", True)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from mlassets.licenses import freetext, reference, titles, typos
-from mlassets.licenses.names import lookup_id, lookup_name
+from mlassets.licenses.names import lookup_id, lookup_name, lookup_spdx_id
 from mlassets.licenses.spdx_list import scancode_index, spdx_list
 
 _ALIAS = re.compile(r"\s*\(([^()]*)\)\s*")
@@ -61,11 +61,8 @@ def _spaced_id(text: str) -> str | None:
     words = _SEPARATORS.split(text.strip())
     if len(words) < 2:
         return None
-    match = lookup_id("-".join(words))
-    # SPDX ids only: ScanCode keys are words too ("see-license"), and "See LICENSE" is prose
-    if match and match.expression and not match.expression.startswith("LicenseRef-"):
-        return match.expression
-    return None
+    match = lookup_spdx_id("-".join(words))  # "See LICENSE" is prose, not the key see-license
+    return match.expression if match else None
 
 
 _SEPARATORS = re.compile(r"[\s_]+")

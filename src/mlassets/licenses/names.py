@@ -88,12 +88,17 @@ def lookup_id_and_noun(text: str) -> tuple[str, IdMatch] | None:
     """An SPDX id followed by the word license ("AAL license", "CAPEC-tou License"): the id as
     written, and what it is."""
     found = _ID_AND_NOUN.fullmatch(text.strip().rstrip("."))
-    if not found:
-        return None
-    match = lookup_id(found[1])
-    if not match or not match.expression or match.expression.startswith("LicenseRef-"):
-        return None
-    return found[1], match
+    match = lookup_spdx_id(found[1]) if found else None
+    return (found[1], match) if found and match else None
+
+
+def lookup_spdx_id(token: str) -> IdMatch | None:
+    """`lookup_id`, when it finds one license of the SPDX list: not a family, not a ScanCode
+    key (ScanCode's keys are words too: "see-license")."""
+    match = lookup_id(token)
+    if match and match.expression and not match.expression.startswith("LicenseRef-"):
+        return match
+    return None
 
 
 def contested(token: str) -> str | None:

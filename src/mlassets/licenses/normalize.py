@@ -199,7 +199,7 @@ def _exact(raw: str, text: str) -> LicenseResult | None:
         return _id_and_noun(raw, text, *noun)
     scancode = reference.lookup_scancode_name(text) if len(text) <= _NAME_LIMIT else None
     if scancode:
-        return _scancode_name(raw, scancode)
+        return _scancode_name(raw, text, scancode)
     expression = parse_expression(text, _operand)
     if expression:
         return _result(raw, expression, basis="expression of ids and names", certain=True)
@@ -245,11 +245,13 @@ def _id_and_noun(raw: str, text: str, token: str, match: IdMatch) -> LicenseResu
     return _from_match(raw, text, match, "id and the word license")
 
 
-def _scancode_name(raw: str, expression: str) -> LicenseResult:
-    """A ScanCode name ("TPL 1.0") whose key is spelt as an SPDX id of another license names
-    either: it is refused."""
+def _scancode_name(raw: str, text: str, expression: str) -> LicenseResult:
+    """A ScanCode name. One that only spells the key ("TPL 1.0") names either license when the
+    key is spelt as an SPDX id of another (SPDX's TPL-1.0 is THOR's, ScanCode's tpl-1.0
+    Terracotta's): it is refused. The full name ("Terracotta Public License 1.0") is not."""
     key = expression.removeprefix("LicenseRef-scancode-")
-    other = contested(key) if key != expression else None
+    spelt = re.sub(r"[\s_]+", "-", text.strip().lower())
+    other = contested(key) if key != expression and spelt == key else None
     if other:
         return _contested(raw, other)
     return _result(raw, expression, basis="ScanCode name", certain=True)
