@@ -363,3 +363,9 @@ def _listed(expressions: set[str]) -> set[str]:
 
 def lookup_url(url: str) -> str | None:
     return url_index().get(url_key(url))
+
+
+@functools.cache
+def hub_license_files() -> dict[str, str]:
+    """The URL index's entries for files in Hub repositories (their LICENSE files)."""
+    return {k: v for k, v in url_index().items() if k.startswith("huggingface.co/") and "/~/" in k}

@@ -160,7 +160,47 @@ def _hub_license_file(path: str) -> str | None:
             return HUB_TO_SPDX[hub_id]
     if org == "google" and repo.startswith(("gemma", "codegemma", "paligemma", "recurrentgemma")):
         return HUB_TO_SPDX["gemma"]
-    return f"LicenseRef-{idstring(found[1])}-{idstring(found[2])}-LICENSE"
+    return _listed_sibling(path) or f"LicenseRef-{idstring(found[1])}-{idstring(found[2])}-LICENSE"
+
+
+# What a repository's name may add to the one it repackages: formats and quantisations, never
+# a size or a variant ("-72B", "-Instruct" can name a repository under other terms).
+_REPACKAGED = re.compile(
+    r"(?:[-_.](?:gguf|ggml|awq|gptq|exl2|mlx|onnx|fp8|fp16|bf16|int4|int8|[48]bit|bnb|q[2-8]"
+    r"(?:_k)?(?:_[msl])?))+",
+    re.I,
+)
+
+
+def _listed_sibling(path: str) -> str | None:
+    """The license of the LICENSE file the ScanCode LicenseDB lists for a repository this one
+    derives from by name: `Qwen/Qwen2.5-72B-Instruct` from its listed `Qwen/Qwen2.5-72B`, in any
+    owner's namespace. The reverse holds only for a listed repackaging: `city96/FLUX.1-dev-gguf`
+    is listed, so `black-forest-labs/FLUX.1-dev` carries those terms. None unless every such
+    listed repository agrees."""
+    kind, repo, file = _hub_file_key(reference.url_key("https://huggingface.co" + path))
+    found: set[str] = set()
+    for listed_key, expression in reference.hub_license_files().items():
+        listed_kind, listed_repo, listed_file = _hub_file_key(listed_key)
+        if (listed_kind, listed_file) != (kind, file) or not repo or not listed_repo:
+            continue
+        derived = repo.startswith(listed_repo) and repo[len(listed_repo) : len(listed_repo) + 1]
+        repackaged = listed_repo.startswith(repo) and _REPACKAGED.fullmatch(
+            listed_repo[len(repo) :]
+        )
+        if (derived and derived in "-_.") or repackaged:
+            found.add(expression)
+    return found.pop() if len(found) == 1 else None
+
+
+def _hub_file_key(key: str) -> tuple[str, str, str]:
+    """(`datasets/` or "", the repository's name without its owner, the file) of a Hub URL key
+    (`huggingface.co/qwen/qwen2.5-72b/~/license`)."""
+    parts = key.removeprefix("huggingface.co/").split("/")
+    kind = parts.pop(0) + "/" if parts[0] in {"datasets", "spaces"} else ""
+    if len(parts) < 4 or parts[2] != "~":
+        return kind, "", ""
+    return kind, parts[1], "/".join(parts[3:])
 
 
 _SPACE = re.compile(r"^/spaces/[^/]+/([^/]+)$", re.I)
