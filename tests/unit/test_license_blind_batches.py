@@ -252,5 +252,12 @@ def test_a_copyright_notice_beside_a_license_is_no_second_item(raw: str, expecte
     assert (result.spdx, result.certain) == (expected, False)
 
 
+def test_a_copyright_sign_is_not_read_as_an_alias() -> None:
+    # session 22 left the finding saying "a name with an alias in parentheses" for the "(c)"
+    result = normalize_license("Apache License 2.0, Copyright (C) 2019 Foo GmbH")
+    assert result.spdx == "Apache-2.0"
+    assert "alias" not in result.findings[0].message
+
+
 def test_a_copyright_notice_alone_still_names_no_license() -> None:
     assert normalize_license("Copyright 2020 Foo, all rights reserved").spdx == "NOASSERTION"

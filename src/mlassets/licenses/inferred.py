@@ -30,7 +30,8 @@ def infer(text: str) -> Inference | None:
     if "://" in text or _SIGNS.search(text) or titles.is_prose(text.lower().split()):
         return None  # links, "GPL (>= 2)" and sentences are read as free text
     outer = _ALIAS.sub(" ", text).strip()
-    aliases = [a for a in _ALIAS.findall(text) if a.strip()]
+    # "(c)" is a copyright sign, not an alias: "MIT License, Copyright (c) 2021 …" is free text
+    aliases = [a for a in _ALIAS.findall(text) if a.strip() and a.strip().lower() != "c"]
     if aliases and outer:
         named = _name_only(outer) or _reading(outer)
         # the alias may name the same license, or nothing mlassets knows; never another one
