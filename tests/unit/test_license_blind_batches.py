@@ -261,3 +261,21 @@ def test_a_copyright_sign_is_not_read_as_an_alias() -> None:
 
 def test_a_copyright_notice_alone_still_names_no_license() -> None:
     assert normalize_license("Copyright 2020 Foo, all rights reserved").spdx == "NOASSERTION"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # batch 21: a jurisdiction code is never "corrected" into another ("ES" is not "DE")
+        ("CC BY-NC 3.0 ES", "LicenseRef-CC-BY-NC-3.0-ES"),
+        ("Creative Commons Attribution-NoDerivs 2.5 ES", "LicenseRef-CC-BY-ND-2.5-ES"),
+        # batch 21: a ScanCode name without its only version, where a number is part of the name
+        ("the Anti 996 license", "LicenseRef-scancode-996-icu-1.0"),
+        # batch 21: "+" between words is "plus" (OSI's "BSD+Patent"); "GPL-2.0+" keeps its meaning
+        ("BSD-2-Clause+Patent", "BSD-2-Clause-Patent"),
+        ("bsd+patent", "BSD-2-Clause-Patent"),
+        ("GPL-2.0+", "GPL-2.0-or-later"),
+    ],
+)
+def test_batch_21_classes(raw: str, expected: str) -> None:
+    assert normalize_license(raw).spdx == expected

@@ -116,12 +116,17 @@ def _trailing_date() -> re.Pattern[str]:
     )
 
 
+_PLUS_BETWEEN_WORDS = re.compile(r"(?<=[a-z])\+(?=[a-z])", re.I)
+
+
 def clean(raw: str) -> str:
     """The value without wrapping quotes, markdown emphasis and escapes, stray end punctuation,
     a trailing date, and with one kind of dash and space."""
     text = raw.replace("\ufeff", "").replace("\u00a0", " ")
     text = re.sub(r"[\u2010-\u2015]", "-", text)
     text = _MARKDOWN_ESCAPE.sub(r"\1", text).replace("**", "").replace("__", "")
+    if "+" in text:  # "BSD+Patent" is OSI's name for BSD-2-Clause Plus Patent; "GPL-2.0+" stays
+        text = _PLUS_BETWEEN_WORDS.sub(" plus ", text)
     text = " ".join(text.split())
     if text[-1:].isdigit() and "," in text:
         text = _trailing_date().sub("", text)

@@ -127,7 +127,8 @@ def _shortened(key: str) -> set[str]:
     ("Falcon 2 11B TII License 1.0"), and without the word "Agreement". Two words at least: one
     word ("Boost", "Flex") is too easily something else."""
     undated = _DATE.sub("", key)
-    forms = {undated, _TRAILING_VERSION.sub("", undated)}
+    # one version off, then every trailing number: "Anti 996 License 1.0" is "anti 996"
+    forms = {undated, _ONE_VERSION.sub("", undated), _TRAILING_VERSION.sub("", undated)}
     forms |= {" ".join(w for w in f.split() if w != "agreement") for f in forms}
     return {f for f in forms if len(f.split()) >= 2 and f != key}
 

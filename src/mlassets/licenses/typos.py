@@ -50,8 +50,8 @@ def lookup_fuzzy(text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     name = found[0]
-    if _numbers(name) != _numbers(key):
-        return None  # a version is never corrected: "GPL 2" is not "GPL 3"
+    if _numbers(name) != _numbers(key) or not _codes(key) <= set(name.split()):
+        return None  # a version or a code is never corrected: "GPL 2" is not "GPL 3", "ES" not "DE"
     expression = spdx.get(name) or name_indexes().exact.get(name)
     return (expression, name) if expression else None
 
@@ -103,6 +103,12 @@ def _misspelt_license(word: str) -> bool:
     from rapidfuzz import fuzz  # 8 ms of imports: only for a typo
 
     return word[:1] == "l" and 5 <= len(word) <= 9 and fuzz.ratio(word, "license") >= 70
+
+
+def _codes(key: str) -> set[str]:
+    """The two-letter words: jurisdictions ("es", "de") and variants ("nc", "sa"), too short for
+    a typo in them to be told from another code."""
+    return {w for w in key.split() if w.isalpha() and len(w) == 2}
 
 
 def _numbers(key: str) -> list[str]:
