@@ -275,6 +275,17 @@ def test_a_copyright_notice_alone_still_names_no_license() -> None:
         ("BSD-2-Clause+Patent", "BSD-2-Clause-Patent"),
         ("bsd+patent", "BSD-2-Clause-Patent"),
         ("GPL-2.0+", "GPL-2.0-or-later"),
+        # batch 21: the 2.0 UK ports' title names the jurisdiction in words after the code
+        ("CC BY-SA 2.0 UK: England and Wales", "CC-BY-SA-2.0-UK"),
+        ("Attribution-NonCommercial-ShareAlike 2.0 UK: England & Wales", "CC-BY-NC-SA-2.0-UK"),
+        # batch 21: "Public Domain Dedication" in a CC0 link's text is what CC0 is, no second item
+        (
+            "[CC0 Public Domain Dedication](https://creativecommons.org/publicdomain/zero/1.0/)",
+            "CC0-1.0",
+        ),
+        # batch 21: a license site's URL without its scheme (Croissant files write them so)
+        ("creativecommons.org/licenses/by-nc-sa/4.0/", "CC-BY-NC-SA-4.0"),
+        ("Data: opendatacommons.org/licenses/odbl/1-0/", "ODbL-1.0"),
     ],
 )
 def test_batch_21_classes(raw: str, expected: str) -> None:

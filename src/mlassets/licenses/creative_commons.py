@@ -113,8 +113,14 @@ _CC_PORTS = {
     "china": "CN",
     "united states": "US",
     "england": "UK",
+    # the 2.0 UK ports' own title: "Attribution 2.0 UK: England & Wales"
+    "uk england and wales": "UK",
+    "uk england & wales": "UK",
+    "england and wales": "UK",
+    "england & wales": "UK",
     "igo": "IGO",
 }
+_CC_PORT_NAMES = sorted(_CC_PORTS, key=len, reverse=True)  # "england and wales" before "england"
 _CC_ORDER = ("BY", "NC", "ND", "SA")
 # Two-letter words after a version that are not jurisdictions ("cc-by-4.0 cc-by-nd-4.0").
 _NOT_PORTS = frozenset(
@@ -136,10 +142,11 @@ def _cc_version(tokens: list[str], i: int) -> tuple[str, int]:
 
 def _cc_port(words: list[str], i: int) -> tuple[str, int]:
     """The jurisdiction port after a version ("3.0 Germany", "2.5 es"), and where it ends."""
-    rest = " ".join(w for w in words[i : i + 3] if w not in {"-", "/"})
-    port_name = next((n for n in _CC_PORTS if rest.startswith(n)), None)
+    kept = [(at, w) for at, w in enumerate(words[i : i + 6], i) if w not in {"-", "/", ":"}]
+    rest = " ".join(w for _, w in kept)
+    port_name = next((n for n in _CC_PORT_NAMES if (rest + " ").startswith(n + " ")), None)
     if port_name:
-        return _CC_PORTS[port_name], i + len(port_name.split())
+        return _CC_PORTS[port_name], kept[len(port_name.split()) - 1][0] + 1
     if i < len(words) and words[i].isalpha() and len(words[i]) == 2 and words[i] not in _NOT_PORTS:
         return words[i].upper(), i + 1
     return "", i

@@ -152,6 +152,7 @@ def _link(text: str, low: str, link: re.Match[str]) -> tuple[list[Mention], list
         target = url_mention(target_text, link.start(2))
     else:
         target = next(iter(longest(scan(low[link.start(2) : link.end(2)], link.start(2)))), None)
+    label = _without_public_domain_beside_its_instrument(label)
     named = {m.expression for m in label if m.expression}
     if target and target.expression and not target.weak:
         # gnu.org's page for GPL-3.0 holds the text of -only and -or-later alike: the link's
@@ -194,8 +195,7 @@ def _conclude(
     mentions = [
         m for m in mentions if m.expression or not any(_member_of(e, m.family) for e in named)
     ]
-    if _PUBLIC_DOMAIN in named and _PUBLIC_DOMAIN_INSTRUMENTS.intersection(named):
-        mentions = [m for m in mentions if m.expression != _PUBLIC_DOMAIN]
+    mentions = _without_public_domain_beside_its_instrument(mentions)
     families = [m for m in mentions if not m.expression]
     if families:
         return Reading(why=families[0].why)
@@ -207,6 +207,15 @@ def _conclude(
     leftover = set(re.findall(r"[a-z]+", "".join(rest))) - GENERIC_WORDS - _FILLER
     evidence = "; ".join(repr(text[m.start : m.end]) for m in mentions) if leftover else ""
     return Reading(_join(low, mentions), evidence=evidence)
+
+
+def _without_public_domain_beside_its_instrument(mentions: list[Mention]) -> list[Mention]:
+    """ "Public domain" beside CC0 or the PDDL is what the instrument does ("CC0 1.0 Universal
+    Public Domain Dedication"), not a second license."""
+    named = {m.expression for m in mentions}
+    if _PUBLIC_DOMAIN in named and _PUBLIC_DOMAIN_INSTRUMENTS.intersection(named):
+        return [m for m in mentions if m.expression != _PUBLIC_DOMAIN]
+    return mentions
 
 
 def _member_of(expression: str, family: str) -> bool:

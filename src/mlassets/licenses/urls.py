@@ -17,7 +17,14 @@ from mlassets.licenses.mentions import Mention, idstring, spdx_or_ref
 from mlassets.licenses.names import lookup_id, lookup_name
 from mlassets.licenses.spdx_list import spdx_list
 
-URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]\[)]+(?:\([^\s)]*\)[^\s<>\"'\]\[)]*)?", re.I)
+# A link, or the path of a license site written without its scheme (Croissant's
+# "creativecommons.org/licenses/by/4.0/"): those hosts' paths name licenses (`_known_site`).
+URL = re.compile(
+    r"(?:https?://|www\.|(?<![\w.@/-])(?:creativecommons|opensource|opendatacommons|spdx|gnu|"
+    r"apache)\.org/|(?<![\w.@/-])choosealicense\.com/)"
+    r"[^\s<>\"'\]\[)]+(?:\([^\s)]*\)[^\s<>\"'\]\[)]*)?",
+    re.I,
+)
 
 _GNU_PAGES = re.compile(r"/(?:old-licenses/)?(a?l?gpl|fdl)(?:-(\d\.\d))?(?:[.-]|$)")
 _GNU_CURRENT = {"gpl": "3.0", "lgpl": "3.0", "agpl": "3.0", "fdl": "1.3"}
