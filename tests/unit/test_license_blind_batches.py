@@ -290,3 +290,36 @@ def test_a_copyright_notice_alone_still_names_no_license() -> None:
 )
 def test_batch_21_classes(raw: str, expected: str) -> None:
     assert normalize_license(raw).spdx == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # batch 22: an id with a slash for a dash, as its publisher writes it (GovData)
+        ("dl-de/zero-2-0", "DL-DE-ZERO-2.0"),
+        # batch 22: a placeholder slug and a file name name no license
+        ("license-tba", "NOASSERTION"),
+        ("LICENCE.txt", "NOASSERTION"),
+        ("COPYING", "NOASSERTION"),
+        # batch 22: an acronym of a family between the name and its version
+        (
+            "This work is released under the GNU General Public License (GPL) version 2.",
+            "GPL-2.0-only",
+        ),
+        ("Licensed under the Mozilla Public License (MPL) v. 2.0.", "MPL-2.0"),
+        # ... but an acronym that names one license is read as it stands (batch 23 caught this)
+        ("Open Data Commons Open Database License (ODbL) v1.0", "ODbL-1.0"),
+        # batch 22: a Hub id off the SPDX list, in words, names its license
+        ("the Apple AMLR license", "LicenseRef-hf-apple-amlr"),
+        ("https://huggingface.co/spaces/acme/apple-amlr-license", "LicenseRef-hf-apple-amlr"),
+        # batch 22: the Licence Ouverte's page
+        ("https://www.etalab.gouv.fr/licence-ouverte-open-licence/", "etalab-2.0"),
+        # batch 23: a name that goes on past its noun, in a sentence
+        (
+            "Licensed under the Eclipse Foundation Specification License - v1.0.",
+            "scancode-efsl-1.0",
+        ),
+    ],
+)
+def test_batch_22_and_23_classes(raw: str, expected: str) -> None:
+    assert expected in normalize_license(raw).spdx

@@ -79,6 +79,12 @@ _NOT_ITEMS = frozenset(
 )
 
 
+# An acronym in parentheses between a license's name and its version: the acronym of that name
+_ALIAS_BEFORE_VERSION = re.compile(
+    r"licen[cs]e\s*(\([a-z][a-z0-9+.-]{1,11}\))\s*(?=(?:v\.?\s*|version\s+|ver\.?\s*)?\d)"
+)
+
+
 def read(text: str) -> Reading:
     low = lowered(text)
     blank = list(low)
@@ -90,6 +96,12 @@ def read(text: str) -> Reading:
     weak: list[Mention] = []
     for ref in _REFERENCE.finditer(low):
         erase(ref.start() + 1, ref.end())  # [![badge][image]][ref]: keep the alt text only
+    for alias in _ALIAS_BEFORE_VERSION.finditer(low):
+        # "License (LGPL) version 3": the version is the name's, past an acronym of a family;
+        # an acronym that names one license ("(PDDL) v1.0") is read as it stands
+        acronym = lookup_id(alias[1].strip("()"))
+        if not acronym or acronym.expression is None:
+            erase(alias.start(1), alias.end(1))
     for link in _LINK.finditer("".join(blank)):
         found, guess = _link(text, low, link)
         strong += found

@@ -137,7 +137,8 @@ _NOT_A_TITLE = re.compile(
     r"\b(?:copyright|inherited|inherit|inherits|same\s+(?:licen[cs]e\s+)?as|base\s+model|see|"
     r"refer|follow|follows|depends|"
     r"original|source|sources|upstream|each|per|multiple|several|various|mixed|different|"
-    r"add|insert|here|your|todo|tbd|placeholder|xxx|contact)\b|©|\{\{|\S@\w"
+    r"add|insert|here|your|todo|tbd|tba|pending|forthcoming|undecided|undetermined|"
+    r"placeholder|xxx|contact)\b|©|\{\{|\S@\w"
     r"|^\s*<[^<>]*>\s*$",  # "<license-id>": template text in angle brackets
     re.I,
 )

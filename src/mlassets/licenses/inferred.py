@@ -39,7 +39,8 @@ def infer(text: str) -> Inference | None:
             return Inference(named, "a name with an alias in parentheses", "name with an alias")
     spaced = _spaced_id(text)
     if spaced:
-        return Inference(spaced, "an id written with spaces for its dashes", "id with spaces")
+        why = "an id written with spaces or slashes for its dashes"
+        return Inference(spaced, why, "id with spaces")
     only = single_versions().get(text.strip().lower())
     if only:
         why = f"an id written without its version (only {only} exists)"
@@ -66,7 +67,7 @@ def _spaced_id(text: str) -> str | None:
     return match.expression if match else None
 
 
-_SEPARATORS = re.compile(r"[\s_]+")
+_SEPARATORS = re.compile(r"[\s_/]+")  # "dl-de/by-2-0", the publisher's own spelling
 
 
 def _name_only(text: str) -> str | None:

@@ -53,6 +53,7 @@ _PLACEHOLDERS = frozenset(
 _SIZE_CATEGORY = re.compile(
     r"^(?:n[<>]\s*\d+(?:\.\d+)?[kmbt]?|\d+(?:\.\d+)?[kmbt]?\s*<\s*n\s*<\s*\d+(?:\.\d+)?[kmbt]?)$"
 )
+_LICENSE_FILE_NAME = re.compile(r"(?:licen[cs]e|copying)(?:\.(?:md|txt|rst|html?))?(?: file)?")
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _CLASSIFIER = re.compile(r"^license\s*::\s*(?:osi approved\s*::\s*)?", re.I)
 
@@ -219,6 +220,8 @@ def _placeholder(key: str) -> str | None:
     bare = key.strip("[]() ").strip()
     if bare in _PLACEHOLDERS or not bare:
         return f"{key!r} is a placeholder, not a license"
+    if _LICENSE_FILE_NAME.fullmatch(bare):
+        return f"{key!r} names a file, not the license in it"
     letters = re.sub(r"[^a-z]", "", bare)
     if 5 <= len(letters) <= 9 and _near("unknown", letters):
         return f"{key!r} looks like a misspelt 'unknown': a placeholder, not a license"

@@ -249,6 +249,12 @@ def _add_hub_names(index: _Index) -> None:
         if hub_id in HUB_TO_SPDX:
             for short in sorted(_shortened(name_key(name))):
                 index.add(short, HUB_TO_SPDX[hub_id])
+    # A Hub id off the SPDX list, in words, is a name too: "DeepFloyd IF License Agreement" is
+    # deepfloyd-if-license, whose Hub name is "DeepFloyd IF Research License"
+    for hub_id, expression in HUB_TO_SPDX.items():
+        words = name_key(hub_id.replace("-", " "))
+        if expression.startswith("LicenseRef-") and len(words.split()) >= 2:
+            index.add(words, expression)
 
 
 def _spdx_name_keys() -> set[str]:

@@ -43,6 +43,9 @@ _UNDER_TITLE = re.compile(
 )
 
 
+_TITLE_TAIL = re.compile(r"(\s*-\s*[a-z0-9][\w.]*?(?:\s[a-z0-9][\w.]*?)?)\s*(?:[.;,)]|$)")
+
+
 _LEADING_TITLE = re.compile(
     r"^\W*(?P<name>[^.;,:()\[\]\n]{2,80}?\b(?:license|agreement)(?:\s+agreement)?)\s*:\s+\w"
 )
@@ -70,7 +73,13 @@ def under_a_title(text: str, low: str) -> tuple[list[Mention], list[Mention]]:
         title = text[start:end]
         if guards.names_no_license(title) or re.match(r"\s+as\b", low[end : end + 4]):
             continue  # "under the same license as the original"
-        expression = known_title(title)
+        # a name may go on past its noun: "the Open Government Licence - Ontario."
+        tail = _TITLE_TAIL.match(low, end)
+        expression = known_title(text[start : tail.end(1)]) if tail else None
+        if expression and tail:
+            end = tail.end(1)
+        else:
+            expression = known_title(title)
         if expression:
             known.append(Mention(start, end, expression))
         elif names_a_license(title) and not guess:

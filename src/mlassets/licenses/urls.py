@@ -96,6 +96,8 @@ def _known_site(host: str, path: str) -> str | None:
         m := re.search(r"open-government-licen[cs]e/version/(\d)", path)
     ):
         return spdx_list().current(f"OGL-UK-{m[1]}.0")
+    if host == "etalab.gouv.fr" and "licence-ouverte" in path and not re.search(r"1[-.]0|v1", path):
+        return "etalab-2.0"  # the Licence Ouverte's page holds version 2.0 since 2017
     if host in {"mit-license.org"}:
         return "MIT"
     if host == "unlicense.org":
