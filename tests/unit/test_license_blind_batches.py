@@ -275,6 +275,7 @@ def test_a_copyright_notice_alone_still_names_no_license() -> None:
         ("BSD-2-Clause+Patent", "BSD-2-Clause-Patent"),
         ("bsd+patent", "BSD-2-Clause-Patent"),
         ("GPL-2.0+", "GPL-2.0-or-later"),
+        ("the Text-Tabs+Wrap License", "TTWL"),  # an SPDX name that joins words with "+" itself
         # batch 21: the 2.0 UK ports' title names the jurisdiction in words after the code
         ("CC BY-SA 2.0 UK: England and Wales", "CC-BY-SA-2.0-UK"),
         ("Attribution-NonCommercial-ShareAlike 2.0 UK: England & Wales", "CC-BY-NC-SA-2.0-UK"),

@@ -37,6 +37,7 @@ from mlassets.licenses.names import (
     lookup_id_and_noun,
     lookup_name,
 )
+from mlassets.licenses.spdx_list import spdx_list
 from mlassets.licenses.tables import GENERIC_WORDS, KAGGLE, OPEN_DEFINITION, PYPI_CLASSIFIERS
 from mlassets.licenses.tree import NOASSERTION, coerce, render
 from mlassets.licenses.urls import URL
@@ -117,7 +118,21 @@ def _trailing_date() -> re.Pattern[str]:
     )
 
 
-_PLUS_BETWEEN_WORDS = re.compile(r"(?<=[a-z])\+(?=[a-z])", re.I)
+_PLUS_BETWEEN_WORDS = re.compile(r"[a-z0-9]+\+[a-z0-9]+", re.I)
+
+
+def _plus_word(found: re.Match[str]) -> str:
+    joined = found.group()
+    if joined.lower() in _joined_by_plus() or joined[joined.index("+") - 1].isdigit():
+        return joined  # "Text-Tabs+Wrap License" is the name; "GPL-2.0+Classpath" is or-later
+    return joined.replace("+", " plus ")
+
+
+@functools.cache
+def _joined_by_plus() -> frozenset[str]:
+    """Words the SPDX list's own names join with "+" ("Text-Tabs+Wrap")."""
+    names = (entry.name for entry in spdx_list().licenses.values())
+    return frozenset(m.lower() for name in names for m in _PLUS_BETWEEN_WORDS.findall(name))
 
 
 def clean(raw: str) -> str:
@@ -127,7 +142,7 @@ def clean(raw: str) -> str:
     text = re.sub(r"[\u2010-\u2015]", "-", text)
     text = _MARKDOWN_ESCAPE.sub(r"\1", text).replace("**", "").replace("__", "")
     if "+" in text:  # "BSD+Patent" is OSI's name for BSD-2-Clause Plus Patent; "GPL-2.0+" stays
-        text = _PLUS_BETWEEN_WORDS.sub(" plus ", text)
+        text = _PLUS_BETWEEN_WORDS.sub(_plus_word, text)
     text = " ".join(text.split())
     if text[-1:].isdigit() and "," in text:
         text = _trailing_date().sub("", text)
