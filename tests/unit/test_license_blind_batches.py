@@ -324,3 +324,47 @@ def test_batch_21_classes(raw: str, expected: str) -> None:
 )
 def test_batch_22_and_23_classes(raw: str, expected: str) -> None:
     assert expected in normalize_license(raw).spdx
+
+
+@pytest.mark.parametrize(
+    "raw",
+    # batch 24: ScanCode's keys for a kind of license or a detector's marker were concluded,
+    # marked certain ("see-license", "no-license"); they name no license
+    ["unknown-license-reference", "commercial-license", "free-unknown", "Unstated License"],
+)
+def test_a_scancode_marker_key_names_no_license(raw: str) -> None:
+    assert normalize_license(raw).spdx == "NOASSERTION"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # batch 24: a ScanCode name that is one word and "License"
+        ("the Jetty License", "LicenseRef-scancode-jetty"),
+        ("other-kerberos-license", "LicenseRef-scancode-kerberos"),
+        # batch 24: an SPDX id after a word of its own name, as a slug
+        ("eclipse-epl-2.0", "EPL-2.0"),
+        # batch 24: the id in parentheses picks the version a name leaves open
+        (
+            "License :: OSI Approved :: Sun Industry Standards Source License (SISSL-1.2)",
+            "SISSL-1.2",
+        ),
+        # batch 24: a file named with its license's title; OSI's /license/<slug> form
+        ("https://github.com/acme/x/blob/main/Apache%20License%202.0.txt", "Apache-2.0"),
+        ("https://opensource.org/license/sspl", "SSPL-1.0"),
+        # batch 24: a work of the US federal government
+        ("Data: U.S. Government Work", "LicenseRef-scancode-us-govt-public-domain"),
+        ("https://www.usa.gov/government-works/", "LicenseRef-scancode-us-govt-public-domain"),
+        # ... and funding by it is no license
+        ("Funded by the US government; released under CC BY 4.0", "CC-BY-4.0"),
+        # batch 24: terms added to a license's id or after "except that": a modified license
+        ("mit-with-attribution", "NOASSERTION"),
+        # batch 24: a Hub repository whose GitHub twin's LICENSE ScanCode lists
+        ("https://huggingface.co/Tencent/Hunyuan3D-2/resolve/abc/LICENSE", "tencent-hunyuan-3d"),
+        # batch 24: "covered by" and "governed by" introduce a license's title as "under" does
+        ("Use is governed by the Kerberos License.", "LicenseRef-scancode-kerberos"),
+        ("Apache-2.0, except that commercial use is not allowed", "NOASSERTION"),
+    ],
+)
+def test_batch_24_classes(raw: str, expected: str) -> None:
+    assert expected in normalize_license(raw).spdx

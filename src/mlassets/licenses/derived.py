@@ -53,7 +53,8 @@ def derive() -> dict[str, Any]:
         },
         "urls": build_url_index(),
         "scancode_keys": {
-            key: [entry.key, entry.category, entry.spdx_key] for key, entry in scancode.items()
+            key: [entry.key, entry.category, entry.spdx_key, entry.names_a_kind]
+            for key, entry in scancode.items()
         },
     }
 

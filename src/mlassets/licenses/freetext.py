@@ -67,6 +67,7 @@ _BARE_IDS = frozenset(
 _PUBLIC_DOMAIN = "LicenseRef-scancode-public-domain"
 _PUBLIC_DOMAIN_INSTRUMENTS = frozenset(
     {"CC0-1.0", "PDDL-1.0", "Unlicense", "CC-PDDC", "CC-PDM-1.0"}
+    | {"LicenseRef-scancode-us-govt-public-domain"}
 )
 _FILLER = frozenset({"international", "unported", "generic", "version", "v", "creative", "commons"})
 _NOT_ITEMS = frozenset(

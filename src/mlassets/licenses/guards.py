@@ -49,6 +49,11 @@ _MODIFIED = re.compile(
             r"prohibited|forbidden)\b|\bbut\s+(?:[\w-]+\s+){0,3}(?:requires?|needs?)\s+(?:a|an)\s+"
             r"(?:separate|additional|written|commercial|special)\b",
             r"(?<=[\w.)])-(?:like|style|ish|inspired)\b",  # "BSD-3-Clause-like"
+            # "Unlicense, except that redistribution is not allowed"; a slug with terms added
+            # to a license's id: "wtfpl-non-commercial", "unlicense-with-attribution"
+            r"[,;]\s*except\s+that\b",
+            r"^[\w.+]+(?:-[\w.+]+)*?-(?:non-?commercial|with-attribution|research-only|"
+            r"academic-only|no-commercial-use)$",
             # "a variant of", "a slight modification of"; not "the sharing and adaptation of the
             # datasets" (the CC BY text describing what the license allows)
             r"\b(?:a|an|our|this)\s+(?:[\w-]+\s+)?(?:variant|modification|adaptation)\s+of\b"
@@ -137,7 +142,8 @@ _NOT_A_TITLE = re.compile(
     r"\b(?:copyright|inherited|inherit|inherits|same\s+(?:licen[cs]e\s+)?as|base\s+model|see|"
     r"refer|follow|follows|depends|"
     r"original|source|sources|upstream|each|per|multiple|several|various|mixed|different|"
-    r"add|insert|here|your|todo|tbd|tba|pending|forthcoming|undecided|undetermined|"
+    r"add|insert|here|your|todo|tbd|tba|pending|forthcoming|undecided|undetermined|unknown|"
+    r"unstated|unspecified|"
     r"placeholder|xxx|contact)\b|©|\{\{|\S@\w"
     r"|^\s*<[^<>]*>\s*$",  # "<license-id>": template text in angle brackets
     re.I,

@@ -37,7 +37,11 @@ def infer(text: str) -> Inference | None:
         # the alias may name the same license, or nothing mlassets knows; never another one
         if named and all(_name_only(a) in (named, None) for a in aliases):
             return Inference(named, "a name with an alias in parentheses", "name with an alias")
-    spaced = _spaced_id(text)
+        spelled = None if named else _id_of_the_name(outer, aliases)
+        if spelled:  # "Sun Industry Standards Source License (SISSL)": the name has 3 versions
+            why = "an id in parentheses after a name its SPDX name contains"
+            return Inference(spelled, why, "name with an alias")
+    spaced = _spaced_id(text) or _vendor_and_id(text)
     if spaced:
         why = "an id written with spaces or slashes for its dashes"
         return Inference(spaced, why, "id with spaces")
@@ -65,6 +69,29 @@ def _spaced_id(text: str) -> str | None:
         return None
     match = lookup_spdx_id("-".join(words))  # "See LICENSE" is prose, not the key see-license
     return match.expression if match else None
+
+
+def _vendor_and_id(text: str) -> str | None:
+    """An SPDX id after a word of its own name, as a slug: "sil-ofl-1.1" (the SIL Open Font
+    License), "mozilla-mpl-2.0"."""
+    first, _, rest = text.strip().partition("-")
+    match = lookup_spdx_id(rest) if first.isalpha() and rest else None
+    listed = spdx_list().get(match.expression) if match and match.expression else None
+    if listed and first.lower() in reference.name_key(listed.name).split():
+        return listed.id
+    return None
+
+
+def _id_of_the_name(outer: str, aliases: list[str]) -> str | None:
+    """The one alias that is an SPDX id whose SPDX name holds every word of `outer`."""
+    words = set(reference.name_key(outer).split())
+    found = set()
+    for alias in aliases:
+        match = lookup_spdx_id(alias.strip())
+        listed = spdx_list().get(match.expression) if match and match.expression else None
+        if words and listed and words <= set(reference.name_key(listed.name).split()):
+            found.add(listed.id)
+    return found.pop() if len(found) == 1 else None
 
 
 _SEPARATORS = re.compile(r"[\s_/]+")  # "dl-de/by-2-0", the publisher's own spelling

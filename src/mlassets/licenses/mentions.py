@@ -79,6 +79,16 @@ _NAMED: list[tuple[str, str]] = [
     (r"(?:meta[\s-]+)?llama[\s-]*(3(?:\.[123])?|4)[\s-]+(?:community[\s-]+)?license", "hf:llama{}"),
     (r"gemma[\s-]+(?:terms(?:[\s-]+of[\s-]+use)?|license)", "hf:gemma"),
     (r"public[\s-]+domain[\s-]+mark(?:[\s-]+v?1\.0)?", "CC-PDM-1.0"),
+    # a work of the US federal government (17 U.S.C. § 105), ScanCode's us-govt-public-domain
+    (
+        r"(?:u\.?\s?s\.?|united[\s-]+states)[\s-]+(?:federal[\s-]+)?government[\s-]+works?\b",
+        "LicenseRef-scancode-us-govt-public-domain",
+    ),
+    (
+        r"works?[\s-]+of[\s-]+the[\s-]+(?:u\.?\s?s\.?|united[\s-]+states)[\s-]+(?:federal[\s-]+)?"
+        r"government\b",
+        "LicenseRef-scancode-us-govt-public-domain",
+    ),
     (r"public[\s-]+domain", "LicenseRef-scancode-public-domain"),
 ]
 

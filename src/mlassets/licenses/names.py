@@ -76,7 +76,8 @@ def lookup_id(token: str) -> IdMatch | None:
     if dashed != key and (found := _spdx_id(dashed) or lookup_id(dashed)):
         return found
     scancode = scancode_index().get(key)
-    if scancode and "-" in key:  # single words ("fair", "python") are too easily prose
+    # single words ("fair", "python") are too easily prose; "see-license" names no license
+    if scancode and "-" in key and not scancode.names_a_kind:
         return IdMatch(scancode.spdx_key)
     return None
 

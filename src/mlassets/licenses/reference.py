@@ -229,6 +229,11 @@ def build_name_indexes() -> NameIndexes:
         for k, v in one_word.result().items()
         if k not in claimed and not _an_id(k) and whole_words.get(k, {v}) == {v}
     }
+    # ... and a license whose whole name is "<Word> License" ("Unsplash License"), where that
+    # name is the only one to come down to the word
+    for word, expressions in sorted(whole_words.items()):
+        if len(expressions) == 1 and word not in claimed and not _an_id(word):
+            words.setdefault(word, next(iter(expressions)))
     return NameIndexes(exact_table, unordered.result(), short_table, fuzzy, words)
 
 

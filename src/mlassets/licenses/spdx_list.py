@@ -54,6 +54,9 @@ class ScancodeEntry:
     key: str
     category: str
     spdx_key: str  # the SPDX id, or LicenseRef-scancode-<key> for licenses not on the SPDX list
+    # A key for a kind of license or a detector's marker, not one license: "see-license",
+    # "no-license", "unknown", "commercial-license", "other-permissive". Never concluded.
+    names_a_kind: bool = False
 
 
 @functools.cache
@@ -72,12 +75,17 @@ def build_scancode_index() -> dict[str, ScancodeEntry]:
     """`scancode_index`, derived from license-expression's index (see `licenses.derived`)."""
     from license_expression import get_license_index  # 2,600 entries: read only when needed
 
+    from mlassets.licenses.reference import scancode_licenses  # the LicenseDB's `is_generic`
+
+    # Public domain is a kind ScanCode marks generic that the convention concludes by its key.
+    kinds = {e.key for e in scancode_licenses() if e.generic and e.category != "Public Domain"}
     entries: list[dict[str, Any]] = get_license_index()
     return {
         e["license_key"].lower(): ScancodeEntry(
             e["license_key"],
             e.get("category") or "Unstated License",
             e.get("spdx_license_key") or f"LicenseRef-scancode-{e['license_key']}",
+            e.get("category") == "Unstated License" or e["license_key"] in kinds,
         )
         for e in entries
         if not e.get("is_exception")

@@ -115,8 +115,8 @@ KAGGLE: dict[str, str | None] = {
     "reddit api terms": "LicenseRef-reddit-api-terms",
     "world-bank": "LicenseRef-world-bank-terms-of-use",
     "world bank dataset terms of use": "LicenseRef-world-bank-terms-of-use",
-    "us-government-works": "LicenseRef-us-government-works",
-    "u.s. government works": "LicenseRef-us-government-works",
+    "us-government-works": "LicenseRef-scancode-us-govt-public-domain",
+    "u.s. government works": "LicenseRef-scancode-us-govt-public-domain",
     "eu-odp-legal-notice": "LicenseRef-EU-ODP-Legal-Notice",
     "eu odp legal notice": "LicenseRef-EU-ODP-Legal-Notice",
 }

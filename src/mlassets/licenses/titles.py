@@ -36,7 +36,7 @@ def lowered(text: str) -> str:
 _UNDER_TITLE = re.compile(
     # "distributed by ELRA under the ELRA End User Licence": a few words may come between
     r"\b(?:(?:licensed|released|distributed|available|published|provided)(?:\s+[\w.-]+){0,3}?"
-    r"\s+under|subject\s+to)\s+"
+    r"\s+under|subject\s+to|(?:covered|governed)\s+by)\s+"
     # a name may hold a dot or brackets: "the FLUX.1 [dev] Non-Commercial License"
     r"(?:the\s+|a\s+|an\s+|its\s+)?(?P<name>(?:[^.;,:()\n]|\.(?=\S)){2,80}?\b(?:license|agreement)"
     r"(?:\s+agreement)?(?:\s+(?:version\s+|v)?\d+(?:\.\d+)*)?)\b"

@@ -98,6 +98,8 @@ def _known_site(host: str, path: str) -> str | None:
         return spdx_list().current(f"OGL-UK-{m[1]}.0")
     if host == "etalab.gouv.fr" and "licence-ouverte" in path and not re.search(r"1[-.]0|v1", path):
         return "etalab-2.0"  # the Licence Ouverte's page holds version 2.0 since 2017
+    if host == "usa.gov" and path.startswith("/government-works"):
+        return "LicenseRef-scancode-us-govt-public-domain"
     if host in {"mit-license.org"}:
         return "MIT"
     if host == "unlicense.org":
@@ -115,10 +117,15 @@ def _id_in_path(segment: str) -> str | None:
     """An id in a license site's path: SPDX ids (opensource.org, spdx.org), choosealicense's
     slugs, which are lowercase SPDX or Hub ids (`gpl-3.0`, `bsl-1.0`, `cc-by-sa-4.0`), and the
     Open Source Initiative's newer slugs (`apache-2-0`, `isc-license-txt`)."""
+    from mlassets.licenses.inferred import single_versions  # inferred reads links through here
+
     for candidate in dict.fromkeys((segment, _SLUG_SUFFIX.sub("", segment))):
         match = lookup_id(candidate) if candidate else None
         if match:
             return match.expression
+        only = single_versions().get(candidate)  # OSI's /license/upl: UPL-1.0, its one version
+        if only:
+            return only
     return None
 
 
@@ -129,16 +136,24 @@ _LICENSE_FILE = re.compile(r"^(?:licen[cs]es?[-_.])?(.+?)(?:\.(?:md|txt|html?|rs
 
 def _file_named_for_id(path: str) -> str | None:
     """A file named for the license it holds: `LICENSES/MIT.txt` (REUSE), `LICENSE-APACHE`,
-    `markdown/apache-2.0.md`. Only a file (an extension, or a LICENSE- prefix) counts: a
-    repository or page named `mit` is not a license."""
+    `markdown/apache-2.0.md`, or with its title (`Tongyi Qianwen LICENSE AGREEMENT`). Only a
+    file (an extension, a LICENSE- prefix, or a license noun) counts: a repository or page named
+    `mit` is not a license."""
     last = path.rsplit("/", 1)[-1]
-    if "." not in last and not re.match(r"licen[cs]es?[-_.]", last, re.I):
-        return None
     stem = _LICENSE_FILE.match(last)
     if not stem or stem[1].lower() in {"license", "licence", "copying"}:
         return None
-    match = lookup_id(stem[1])
-    return match.expression if match else None
+    titled = _DOC_WORDS.search(stem[1].replace(" ", "-")) is not None
+    if "." in last or re.match(r"licen[cs]es?[-_.]", last, re.I):
+        match = lookup_id(stem[1])
+        if match:
+            return match.expression
+    if not titled:
+        return None
+    named = lookup_name(stem[1])
+    if named:
+        return named.expression
+    return reference.lookup_scancode_name(stem[1]) or reference.lookup_shortened(stem[1])
 
 
 def _path_names(path: str) -> str | None:
@@ -169,7 +184,20 @@ def _hub_license_file(path: str) -> str | None:
             return HUB_TO_SPDX[hub_id]
     if org == "google" and repo.startswith(("gemma", "codegemma", "paligemma", "recurrentgemma")):
         return HUB_TO_SPDX["gemma"]
-    return _listed_sibling(path) or f"LicenseRef-{idstring(found[1])}-{idstring(found[2])}-LICENSE"
+    return (
+        _github_twin(path)
+        or _listed_sibling(path)
+        or f"LicenseRef-{idstring(found[1])}-{idstring(found[2])}-LICENSE"
+    )
+
+
+def _github_twin(path: str) -> str | None:
+    """The license ScanCode lists for the same owner's GitHub repository of the same name and
+    file (Tencent/Hunyuan3D-2): a project that publishes its model beside its code."""
+    key = reference.url_key("https://huggingface.co" + path)
+    if key.startswith(("huggingface.co/datasets/", "huggingface.co/spaces/")):
+        return None
+    return reference.url_index().get("github.com/" + key.removeprefix("huggingface.co/"))
 
 
 # What a repository's name may add to the one it repackages: formats and quantisations, never
@@ -183,21 +211,24 @@ _REPACKAGED = re.compile(
 
 def _listed_sibling(path: str) -> str | None:
     """The license of the LICENSE file the ScanCode LicenseDB lists for a repository this one
-    derives from by name: `Qwen/Qwen2.5-72B-Instruct` from its listed `Qwen/Qwen2.5-72B`, in any
-    owner's namespace. The reverse holds only for a listed repackaging: `city96/FLUX.1-dev-gguf`
-    is listed, so `black-forest-labs/FLUX.1-dev` carries those terms. None unless every such
-    listed repository agrees."""
+    mirrors or derives from by name: `Qwen/Qwen2.5-72B-Instruct` from its listed
+    `Qwen/Qwen2.5-72B`, in any owner's namespace. The reverse holds only for a listed
+    repackaging: `city96/FLUX.1-dev-gguf` is listed, so `black-forest-labs/FLUX.1-dev` carries
+    those terms. None unless every such listed repository agrees."""
     kind, repo, file = _hub_file_key(reference.url_key("https://huggingface.co" + path))
     found: set[str] = set()
     for listed_key, expression in reference.hub_license_files().items():
         listed_kind, listed_repo, listed_file = _hub_file_key(listed_key)
         if (listed_kind, listed_file) != (kind, file) or not repo or not listed_repo:
             continue
-        derived = repo.startswith(listed_repo) and repo[len(listed_repo) : len(listed_repo) + 1]
+        # the same name in another namespace (a mirror), or the name and a separator
+        after = (
+            repo[len(listed_repo) : len(listed_repo) + 1] if repo.startswith(listed_repo) else None
+        )
         repackaged = listed_repo.startswith(repo) and _REPACKAGED.fullmatch(
             listed_repo[len(repo) :]
         )
-        if (derived and derived in "-_.") or repackaged:
+        if after in ("", "-", "_", ".") or repackaged:
             found.add(expression)
     return found.pop() if len(found) == 1 else None
 
