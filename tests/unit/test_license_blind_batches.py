@@ -368,3 +368,27 @@ def test_a_scancode_marker_key_names_no_license(raw: str) -> None:
 )
 def test_batch_24_classes(raw: str, expected: str) -> None:
     assert expected in normalize_license(raw).spdx
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # batches 22 and 25: a ScanCode-only license by its initials and version
+        ("FAIPL-1.0", "LicenseRef-scancode-fair-ai-public-1.0"),
+        # batch 27: a Hub slug that glues its owner's name ("stabilityai")
+        ("stability-ai-community", "LicenseRef-scancode-stability-ai-community-2024"),
+        ("stabilityai-community", "LicenseRef-scancode-stability-ai-community-2024"),
+        # batches 24 and 27: a license's name with its product's version; the license has none
+        ("the Vim 9.1 license", "Vim"),
+        # batches 20, 23 and 26: a ScanCode name after its publisher, whose URL the entry lists
+        ("MITRE Collaborative Virtual Workspace License", "LicenseRef-scancode-cvwl"),
+        # ... but an unknown word before a name is no typo of it
+        ("ACME Collaborative Virtual Workspace License", "LicenseRef-ACME-Collaborative"),
+        # batch 26: terms added, with what they are about between
+        ("MIT with additional attribution terms", "NOASSERTION"),
+        # batch 25: a copyright notice runs on past its commas
+        ("Apache License 2.0 Copyright 2019, Foo Corp, all rights reserved", "Apache-2.0"),
+    ],
+)
+def test_batch_25_to_27_classes(raw: str, expected: str) -> None:
+    assert normalize_license(raw).spdx.startswith(expected)

@@ -59,7 +59,7 @@ _NOT_ITEM_OPENINGS = frozenset(
     {"see", "also", "for", "contact", "please", "it", "which", "this", "same"}  # "the same as ..."
     | {"copyright"}  # "MIT License, Copyright (c) 2021 ...": the holder's notice, not a license
 )
-_COPYRIGHT_MARK = re.compile(r"\s*(?:©|\(c\))")
+_COPYRIGHT_NOTICE = re.compile(r"\bcopyright\b|©|\(c\)")
 _ID_TOKEN = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9.+-]*[a-z0-9+]")
 _BARE_IDS = frozenset(
     {"mit", "isc", "zlib", "wtfpl", "unlicense", "postgresql", "odbl", "pddl", "cc0", "cco", "0bsd"}
@@ -269,10 +269,13 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
     if len(items) < 2 or any(len(low[a:b].split()) > 6 for a, b in items):
         return None
     ends = [m.end for m in mentions]  # mentions do not overlap: their ends are sorted too
+    notice = _COPYRIGHT_NOTICE.search(low)
     for start, end in items:
         words = re.findall(r"[a-z][a-z0-9]*", low[start:end])
         opening = next((w for w in words if w not in {"the", "a", "an"}), "")
-        if opening in _NOT_ITEM_OPENINGS or _COPYRIGHT_MARK.match(low, start):
+        if notice is not None and not low[start : notice.start()].strip():
+            break  # a copyright notice runs on past its commas: "Copyright 2024, the Foo Devs"
+        if opening in _NOT_ITEM_OPENINGS:
             continue  # "see LICENSE", "for commercial licensing contact the authors"
         words = [w for w in words if w not in _NOT_ITEMS]
         if not words or all(w in GENERIC_WORDS for w in words):

@@ -52,6 +52,8 @@ _MODIFIED = re.compile(
             # "Unlicense, except that redistribution is not allowed"; a slug with terms added
             # to a license's id: "wtfpl-non-commercial", "unlicense-with-attribution"
             r"[,;]\s*except\s+that\b",
+            # "with additional non-commercial terms": what the terms are about, between
+            r"\b(?:with|plus)\s+(?:some\s+)?(?:additional|extra|further)\s+(?:[\w-]+\s+){1,2}terms\b",
             r"^[\w.+]+(?:-[\w.+]+)*?-(?:non-?commercial|with-attribution|research-only|"
             r"academic-only|no-commercial-use)$",
             # "a variant of", "a slight modification of"; not "the sharing and adaptation of the

@@ -41,10 +41,19 @@ def infer(text: str) -> Inference | None:
         if spelled:  # "Sun Industry Standards Source License (SISSL)": the name has 3 versions
             why = "an id in parentheses after a name its SPDX name contains"
             return Inference(spelled, why, "name with an alias")
+    vendor = _vendor_and_name(outer or text)
+    if vendor:
+        why = "a name after its publisher's name, which the license's ScanCode entry spells"
+        return Inference(vendor, why, "name after its publisher")
     spaced = _spaced_id(text) or _vendor_and_id(text)
     if spaced:
         why = "an id written with spaces or slashes for its dashes"
         return Inference(spaced, why, "id with spaces")
+    product = _PRODUCT_VERSION.fullmatch(text.strip())
+    unversioned = _name_only(f"{product['name']} {product['noun']}") if product else None
+    if unversioned and not any(c.isdigit() for c in unversioned):
+        why = "a license's name with its product's version (the license has none)"
+        return Inference(unversioned, why, "name with a product version")  # "WordNet 3.0 license"
     only = single_versions().get(text.strip().lower())
     if only:
         why = f"an id written without its version (only {only} exists)"
@@ -82,6 +91,25 @@ def _vendor_and_id(text: str) -> str | None:
     return None
 
 
+def _vendor_and_name(text: str) -> str | None:
+    """A ScanCode name after its publisher's name, where the entry's key or one of its URLs
+    spells that name: "MITRE Collaborative Virtual Workspace License" (ScanCode `cvwl`, at
+    opensource.org/licenses/mitrepl)."""
+    first, _, rest = text.strip().partition(" ")
+    if not first.isalpha() or len(first) < 3 or len(rest.split()) < 2:
+        return None
+    expression = reference.lookup_scancode_name(rest)
+    if not expression:
+        return None
+    spelt = first.lower()
+    for entry in reference.scancode_licenses():  # read only for such a name: ~30 ms
+        if reference.concluded(entry) == expression and (
+            spelt in entry.key or any(spelt in url.lower() for url in entry.urls)
+        ):
+            return expression
+    return None
+
+
 def _id_of_the_name(outer: str, aliases: list[str]) -> str | None:
     """The one alias that is an SPDX id whose SPDX name holds every word of `outer`."""
     words = set(reference.name_key(outer).split())
@@ -94,6 +122,10 @@ def _id_of_the_name(outer: str, aliases: list[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_PRODUCT_VERSION = re.compile(
+    r"(?:the\s+)?(?P<name>[a-z][\w.-]*(?:\s+[a-z][\w-]*)?)\s+v?\d+(?:\.\d+)*\s+(?P<noun>licen[cs]e)",
+    re.I,
+)
 _SEPARATORS = re.compile(r"[\s_/]+")  # "dl-de/by-2-0", the publisher's own spelling
 
 

@@ -133,6 +133,30 @@ def _shortened(key: str) -> set[str]:
     return {f for f in forms if len(f.split()) >= 2 and f != key}
 
 
+_NAME_AND_VERSION = re.compile(
+    r"^(?P<words>[a-z][\w\s-]*?)\s+v?(?P<version>(?!(?:19|20)\d\d)\d{1,2}(?:\.\d+)*(?:-[a-z]+)?)$",
+    re.I,
+)
+_SMALL_WORDS = frozenset({"the", "of", "and", "for", "a"})
+
+
+def _initialism(name: str) -> set[str]:
+    """The name's initials and its version, as people write a license they use often:
+    "faipl-1.0-sd" for "Fair AI Public License 1.0-SD" (a word in capitals gives itself, "AI").
+    Three letters at least; an SPDX id's spelling stays the SPDX id's."""
+    from mlassets.licenses.names import lookup_id  # names imports this module
+
+    found = _NAME_AND_VERSION.match(name.strip())
+    if not found:
+        return set()
+    words = [w for w in re.split(r"[\s-]+", found["words"]) if w.lower() not in _SMALL_WORDS]
+    initials = "".join(w if len(w) > 1 and w.isupper() else w[0] for w in words if w)
+    version = found["version"]
+    if len(initials) < 3 or any(lookup_id(f"{initials}-{v}") for v in (version, version + ".0")):
+        return set()  # "OSL 2" is the SPDX list's OSL-2.0, whatever else it abbreviates
+    return {name_key(f"{initials} {version}")}
+
+
 def _one_word(key: str) -> str | None:
     """The one word a license's full name comes down to without its date, its one version and
     "Agreement" ("Qwen License Agreement 2024": "qwen", "DeepSeek License Agreement v1.0":
@@ -206,7 +230,9 @@ def build_name_indexes() -> NameIndexes:
             if key not in spdx_keys:
                 exact.add(key, expression)
             unordered.add(_unordered(key), expression)
-            for short in sorted(_shortened(key)):
+            # an SPDX license has its id for short; one off the list is written by initials
+            initials = _initialism(name) if expression.startswith("LicenseRef-") else set()
+            for short in sorted(_shortened(key) | initials):
                 shortened.add(short, expression)
             for short in sorted(_untranslated(key)):
                 untranslated.add(short, expression)
@@ -276,7 +302,34 @@ def lookup_shortened(text: str) -> str | None:
     # the text may carry the "Agreement" the name lacks ("FLUX.1 [dev] Non-Commercial License
     # Agreement" for ScanCode's "FLUX.1 [dev] Non-Commercial License")
     bare = " ".join(w for w in key.split() if w != "agreement")
-    return indexes.shortened.get(key) or indexes.exact.get(bare) or indexes.shortened.get(bare)
+    found = indexes.shortened.get(key) or indexes.exact.get(bare) or indexes.shortened.get(bare)
+    if found or " " not in bare:
+        return found
+    # a Hub slug glues its owner's name: "stabilityai-ai-community" for "Stability AI Community"
+    unglued = _unglued(bare)
+    return indexes.shortened.get(unglued) if unglued != bare else None
+
+
+def _unglued(key: str) -> str:
+    """`key` with each word no name has, but two of its words make, split in two, and a word
+    then written twice in a row written once."""
+    vocabulary = _name_vocabulary()
+    words: list[str] = []
+    for word in key.split():
+        halves = [
+            (word[:at], word[at:])
+            for at in range(2, len(word) - 1)
+            if word[:at] in vocabulary and word[at:] in vocabulary
+        ]
+        split = list(halves[0]) if word not in vocabulary and len(halves) == 1 else [word]
+        words += [w for w in split if not words or w != words[-1]]
+    return " ".join(words)
+
+
+@functools.cache
+def _name_vocabulary() -> frozenset[str]:
+    indexes = name_indexes()
+    return frozenset(w for key in (*indexes.exact, *indexes.shortened) for w in key.split())
 
 
 def lookup_word_license(text: str) -> str | None:

@@ -52,6 +52,8 @@ def lookup_fuzzy(text: str) -> tuple[str, str] | None:
     name = found[0]
     if _numbers(name) != _numbers(key) or not _codes(key) <= set(name.split()):
         return None  # a version or a code is never corrected: "GPL 2" is not "GPL 3", "ES" not "DE"
+    if not _every_word_near(key, name):
+        return None  # a typo changes words; it adds none ("ACME Collaborative ...")
     expression = spdx.get(name) or name_indexes().exact.get(name)
     return (expression, name) if expression else None
 
@@ -103,6 +105,18 @@ def _misspelt_license(word: str) -> bool:
     from rapidfuzz import fuzz  # 8 ms of imports: only for a typo
 
     return word[:1] == "l" and 5 <= len(word) <= 9 and fuzz.ratio(word, "license") >= 70
+
+
+def _every_word_near(key: str, name: str) -> bool:
+    """Each word of three letters or more is close to a word of the name, or holds one."""
+    from rapidfuzz import fuzz
+
+    near = name.split()
+    return all(
+        any(fuzz.ratio(word, v) >= 70 for v in near) or any(v in word for v in near)
+        for word in key.split()
+        if len(word) >= 3 and word.isalpha()
+    )
 
 
 def _codes(key: str) -> set[str]:
