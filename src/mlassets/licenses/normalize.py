@@ -40,7 +40,6 @@ from mlassets.licenses.names import (
 from mlassets.licenses.spdx_list import spdx_list
 from mlassets.licenses.tables import GENERIC_WORDS, KAGGLE, OPEN_DEFINITION, PYPI_CLASSIFIERS
 from mlassets.licenses.tree import NOASSERTION, coerce, render
-from mlassets.licenses.urls import URL
 
 _LICENSEREF = "LicenseRef-"
 
@@ -118,7 +117,9 @@ def _trailing_date() -> re.Pattern[str]:
     )
 
 
-_PLUS_BETWEEN_WORDS = re.compile(r"[a-z0-9]+\+[a-z0-9]+", re.I)
+@functools.cache
+def _plus_between_words() -> re.Pattern[str]:
+    return re.compile(r"[a-z0-9]+\+[a-z0-9]+", re.I)  # compiled for the few values with a "+"
 
 
 def _plus_word(found: re.Match[str]) -> str:
@@ -132,7 +133,7 @@ def _plus_word(found: re.Match[str]) -> str:
 def _joined_by_plus() -> frozenset[str]:
     """Words the SPDX list's own names join with "+" ("Text-Tabs+Wrap")."""
     names = (entry.name for entry in spdx_list().licenses.values())
-    return frozenset(m.lower() for name in names for m in _PLUS_BETWEEN_WORDS.findall(name))
+    return frozenset(m.lower() for name in names for m in _plus_between_words().findall(name))
 
 
 def clean(raw: str) -> str:
@@ -142,7 +143,7 @@ def clean(raw: str) -> str:
     text = re.sub(r"[\u2010-\u2015]", "-", text)
     text = _MARKDOWN_ESCAPE.sub(r"\1", text).replace("**", "").replace("__", "")
     if "+" in text:  # "BSD+Patent" is OSI's name for BSD-2-Clause Plus Patent; "GPL-2.0+" stays
-        text = _PLUS_BETWEEN_WORDS.sub(_plus_word, text)
+        text = _plus_between_words().sub(_plus_word, text)
     text = " ".join(text.split())
     if text[-1:].isdigit() and "," in text:
         text = _trailing_date().sub("", text)
@@ -388,6 +389,8 @@ def _free_text(raw: str, text: str) -> LicenseResult:
 
 
 def _basis(text: str) -> str:
+    from mlassets.licenses.urls import URL  # read past the exact tiers only
+
     return "link" if URL.search(text) else "free text"
 
 

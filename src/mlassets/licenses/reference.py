@@ -133,9 +133,9 @@ def _shortened(key: str) -> set[str]:
     return {f for f in forms if len(f.split()) >= 2 and f != key}
 
 
-_NAME_AND_VERSION = re.compile(
-    r"^(?P<words>[a-z][\w\s-]*?)\s+v?(?P<version>(?!(?:19|20)\d\d)\d{1,2}(?:\.\d+)*(?:-[a-z]+)?)$",
-    re.I,
+# read only when the indexes are derived (scripts/refresh_license_data.py, a test)
+_NAME_AND_VERSION = (
+    r"^(?P<words>[a-z][\w\s-]*?)\s+v?(?P<version>(?!(?:19|20)\d\d)\d{1,2}(?:\.\d+)*(?:-[a-z]+)?)$"
 )
 _SMALL_WORDS = frozenset({"the", "of", "and", "for", "a"})
 
@@ -146,7 +146,7 @@ def _initialism(name: str) -> set[str]:
     Three letters at least; an SPDX id's spelling stays the SPDX id's."""
     from mlassets.licenses.names import lookup_id  # names imports this module
 
-    found = _NAME_AND_VERSION.match(name.strip())
+    found = re.match(_NAME_AND_VERSION, name.strip(), re.I)
     if not found:
         return set()
     words = [w for w in re.split(r"[\s-]+", found["words"]) if w.lower() not in _SMALL_WORDS]
