@@ -392,3 +392,20 @@ def test_batch_24_classes(raw: str, expected: str) -> None:
 )
 def test_batch_25_to_27_classes(raw: str, expected: str) -> None:
     assert normalize_license(raw).spdx.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # batch 28: an SPDX id with its parts in another order (GovData's portal ids)
+        ("dl-zero-de-2.0", "DL-DE-ZERO-2.0"),
+        ("Taiwan OGDL 1.0", "OGDL-Taiwan-1.0"),
+        # batch 31: an English name is the English text's, whatever a translation's entry says
+        ("the Statistics Canada Open Licence", "LicenseRef-scancode-scola-en"),
+        # batch 31: a license's own site; a title before its link
+        ("http://www.wtfpl.net/", "WTFPL"),
+        ("Statistics Canada Open Licence: https://www.statcan.gc.ca/eng/reference", "scola-en"),
+    ],
+)
+def test_batch_28_and_31_classes(raw: str, expected: str) -> None:
+    assert expected in normalize_license(raw).spdx

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from mlassets.licenses import freetext, reference, titles, typos
@@ -29,44 +30,48 @@ def infer(text: str) -> Inference | None:
     """The first reading that identifies one license, or None (the text is then free text)."""
     if "://" in text or _SIGNS.search(text) or titles.is_prose(text.lower().split()):
         return None  # links, "GPL (>= 2)" and sentences are read as free text
-    outer = _ALIAS.sub(" ", text).strip()
-    # "(c)" is a copyright sign, not an alias: "MIT License, Copyright (c) 2021 …" is free text
-    aliases = [a for a in _ALIAS.findall(text) if a.strip() and a.strip().lower() != "c"]
-    if aliases and outer:
-        named = _name_only(outer) or _reading(outer)
-        # the alias may name the same license, or nothing mlassets knows; never another one
-        if named and all(_name_only(a) in (named, None) for a in aliases):
-            return Inference(named, "a name with an alias in parentheses", "name with an alias")
-        spelled = None if named else _id_of_the_name(outer, aliases)
-        if spelled:  # "Sun Industry Standards Source License (SISSL)": the name has 3 versions
-            why = "an id in parentheses after a name its SPDX name contains"
-            return Inference(spelled, why, "name with an alias")
-    vendor = _vendor_and_name(outer or text)
-    if vendor:
-        why = "a name after its publisher's name, which the license's ScanCode entry spells"
-        return Inference(vendor, why, "name after its publisher")
-    spaced = _spaced_id(text) or _vendor_and_id(text)
-    if spaced:
-        why = "an id written with spaces or slashes for its dashes"
-        return Inference(spaced, why, "id with spaces")
-    product = _PRODUCT_VERSION.fullmatch(text.strip())
-    unversioned = _name_only(f"{product['name']} {product['noun']}") if product else None
-    if unversioned and not any(c.isdigit() for c in unversioned):
-        why = "a license's name with its product's version (the license has none)"
-        return Inference(unversioned, why, "name with a product version")  # "WordNet 3.0 license"
+    aliased = _with_an_alias(text)
+    if aliased:
+        return aliased
+    for reader, why, basis in _READINGS:
+        expression = reader(text)
+        if expression:
+            return Inference(expression, why, basis)
     only = single_versions().get(text.strip().lower())
     if only:
         why = f"an id written without its version (only {only} exists)"
         return Inference(only, why, "id without its version")
-    unordered = reference.lookup_unordered(text)
-    if unordered:
-        why = "a license name in another word order"
-        return Inference(unordered, why, "name in another word order")
     fuzzy = typos.lookup_fuzzy(text)
     if fuzzy:
         why = f"a close spelling of the name {fuzzy[1]!r}"
         return Inference(fuzzy[0], why, "name with a typo")
     return None
+
+
+def _with_an_alias(text: str) -> Inference | None:
+    """A name with an alias in parentheses: "General Public License (GPL) version 3"."""
+    outer = _ALIAS.sub(" ", text).strip()
+    # "(c)" is a copyright sign, not an alias: "MIT License, Copyright (c) 2021 …" is free text
+    aliases = [a for a in _ALIAS.findall(text) if a.strip() and a.strip().lower() != "c"]
+    if not aliases or not outer:
+        return None
+    named = _name_only(outer) or _reading(outer)
+    # the alias may name the same license, or nothing mlassets knows; never another one
+    if named and all(_name_only(a) in (named, None) for a in aliases):
+        return Inference(named, "a name with an alias in parentheses", "name with an alias")
+    spelled = None if named else _id_of_the_name(outer, aliases)
+    if spelled:  # "Sun Industry Standards Source License (SISSL)": the name has 3 versions
+        why = "an id in parentheses after a name its SPDX name contains"
+        return Inference(spelled, why, "name with an alias")
+    return None
+
+
+def _without_product_version(text: str) -> str | None:
+    """ "WordNet 3.0 license": the license's name without its product's version, where the
+    license has none."""
+    product = _PRODUCT_VERSION.fullmatch(text.strip())
+    unversioned = _name_only(f"{product['name']} {product['noun']}") if product else None
+    return unversioned if unversioned and not any(c.isdigit() for c in unversioned) else None
 
 
 def _spaced_id(text: str) -> str | None:
@@ -78,6 +83,27 @@ def _spaced_id(text: str) -> str | None:
         return None
     match = lookup_spdx_id("-".join(words))  # "See LICENSE" is prose, not the key see-license
     return match.expression if match else None
+
+
+def _id_in_another_order(text: str) -> str | None:
+    """An SPDX id whose parts are written in another order: GovData's portal ids
+    ("dl-by-de/2.0" for DL-DE-BY-2.0), "BSD-Clause-3". Only where one id has those parts."""
+    parts = _id_parts(text)
+    return _ids_by_parts().get(parts) if len(parts) >= 3 else None
+
+
+def _id_parts(text: str) -> tuple[str, ...]:
+    parts = re.split(r"[-/_\s]+", text.strip().lower())
+    return tuple(sorted(re.sub(r"^v(?=\d)", "", p) for p in parts if p))  # "v1.0" is "1.0"
+
+
+@functools.cache
+def _ids_by_parts() -> dict[tuple[str, ...], str]:
+    claims: dict[tuple[str, ...], set[str]] = {}
+    for entry in spdx_list().licenses.values():
+        if not entry.deprecated:
+            claims.setdefault(_id_parts(entry.id), set()).add(entry.id)
+    return {parts: ids.pop() for parts, ids in claims.items() if len(ids) == 1}
 
 
 def _vendor_and_id(text: str) -> str | None:
@@ -192,3 +218,29 @@ _ACRONYM_VERSION = re.compile(r"[A-Z][A-Z0-9]{2,}(?:-[A-Z]+)*-\d+(?:\.\d+)*")
 def _initials(name: str) -> str:
     words = re.findall(r"[a-z]+", name.lower())
     return "".join(w[0] for w in words if w not in {"v", "version", "the", "and", "of"})
+
+
+# The readings tried in turn after the alias, each with what the L111 finding says and its basis
+_READINGS: tuple[tuple[Callable[[str], str | None], str, str], ...] = (
+    (
+        lambda text: _vendor_and_name(_ALIAS.sub(" ", text).strip() or text),
+        "a name after its publisher's name, which the license's ScanCode entry spells",
+        "name after its publisher",
+    ),
+    (
+        lambda text: _spaced_id(text) or _vendor_and_id(text),
+        "an id written with spaces or slashes for its dashes",
+        "id with spaces",
+    ),
+    (_id_in_another_order, "an id with its parts in another order", "id in another order"),
+    (
+        _without_product_version,
+        "a license's name with its product's version (the license has none)",
+        "name with a product version",
+    ),
+    (
+        reference.lookup_unordered,
+        "a license name in another word order",
+        "name in another word order",
+    ),
+)

@@ -217,12 +217,15 @@ def build_name_indexes() -> NameIndexes:
         key = name_key(entry.name)
         spdx_keys.add(key)
         unordered.add(_unordered(key), entry.id)
+    english = _english_names_of_translations()
     for scancode in scancode_licenses():
         if not _usable(scancode):
             continue
         expression = concluded(scancode)
         for name in dict.fromkeys((scancode.name, scancode.short_name)):  # in a fixed order
             key = name_key(name)
+            if _without_agreement(key) in english.get(scancode.key, ()):
+                continue  # scola-fr's short name is the English one: the English text's
             if len(key.split()) < 2 and not any(c.isdigit() for c in key):
                 if name == scancode.name:
                     whole_words.setdefault(key, set()).add(expression)
@@ -261,6 +264,26 @@ def build_name_indexes() -> NameIndexes:
         if len(expressions) == 1 and word not in claimed and not _an_id(word):
             words.setdefault(word, next(iter(expressions)))
     return NameIndexes(exact_table, unordered.result(), short_table, fuzzy, words)
+
+
+_TRANSLATION = re.compile(r"-(?:fr|de|es|it|nl|pt|ja|zh)$")
+
+
+def _english_names_of_translations() -> dict[str, set[str]]:
+    """For a translated text's key (`scola-fr`, whose English sibling is `scola-en`), the name
+    keys of that English sibling, without "agreement": an English name is the English text's."""
+    entries = {e.key: e for e in scancode_licenses()}
+    names: dict[str, set[str]] = {}
+    for key in entries:
+        sibling = entries.get(_TRANSLATION.sub("-en", key)) if _TRANSLATION.search(key) else None
+        if sibling:
+            both = (sibling.name, sibling.short_name)
+            names[key] = {_without_agreement(name_key(n)) for n in both}
+    return names
+
+
+def _without_agreement(key: str) -> str:
+    return " ".join(w for w in key.split() if w != "agreement")
 
 
 def _an_id(word: str) -> bool:

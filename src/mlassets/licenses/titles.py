@@ -47,7 +47,8 @@ _TITLE_TAIL = re.compile(r"(\s*-\s*[a-z0-9][\w.]*?(?:\s[a-z0-9][\w.]*?)?)\s*(?:[
 
 
 _LEADING_TITLE = re.compile(
-    r"^\W*(?P<name>[^.;,:()\[\]\n]{2,80}?\b(?:license|agreement)(?:\s+agreement)?)\s*:\s+\w"
+    # the title, then its terms, or a link the reader has blanked ("... Licence: https://...")
+    r"^\W*(?P<name>[^.;,:()\[\]\n]{2,80}?\b(?:license|agreement)(?:\s+agreement)?)\s*:(?:\s+\w|\s*$)"
 )
 
 

@@ -104,6 +104,10 @@ def _known_site(host: str, path: str) -> str | None:
         return "MIT"
     if host == "unlicense.org":
         return "Unlicense"
+    if host == "wtfpl.net":  # the license's own site: its text at /txt/copying/
+        return "WTFPL"
+    if host == "openfontlicense.org":  # SIL's site for the OFL, whose current version is 1.1
+        return "OFL-1.1"
     if host in {"cdla.io", "cdla.dev"} and segments:
         cdla = re.fullmatch(r"(permissive|sharing)-(\d)-(\d)", segments[0])
         return spdx_or_ref(f"CDLA-{cdla[1].title()}-{cdla[2]}.{cdla[3]}") if cdla else None
