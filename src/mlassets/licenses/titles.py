@@ -13,7 +13,7 @@ import re
 
 from mlassets.licenses import guards, reference
 from mlassets.licenses.mentions import Mention, idstring
-from mlassets.licenses.names import lookup_id
+from mlassets.licenses.names import lookup_id, lookup_name
 from mlassets.licenses.tables import GENERIC_WORDS
 
 _LICENSE_NOUNS = frozenset({"license", "agreement", "terms", "notice", "eula", "tos"})
@@ -108,4 +108,7 @@ def names_a_license(text: str) -> bool:
         return False  # "Same license as the original model", "[Add license here]"
     if any((found := lookup_id(w)) and found.expression is None for w in words):
         return False  # "the OpenRAIL license": a family, whose member is not guessed
+    family = lookup_name(text)
+    if family and family.expression is None:
+        return False  # "the Eclipse Public License": the SPDX names of several versions
     return any(w not in GENERIC_WORDS and not w.isdigit() for w in words)
