@@ -407,6 +407,15 @@ def test_batch_25_to_27_classes(raw: str, expected: str) -> None:
         ("Statistics Canada Open Licence: https://www.statcan.gc.ca/eng/reference", "scola-en"),
         # batch 29: the SPDX names of several versions, after "under the", is no title to mint
         ("The corpus is released under the Mozilla Public License.", "NOASSERTION"),
+        # batch 30: an SPDX name without its leading "United Kingdom"
+        ("the Open Parliament Licence v3.0", "OPL-UK-3.0"),
+        # batch 30: a "License:" prefix is no part of the value; a company is still no license
+        ("License: Apache 2.0", "Apache-2.0"),
+        ("Licence: ACME Corp.", "NOASSERTION"),
+        ("License: none (see the paper)", "NOASSERTION"),
+        # batch 30: a restriction in parentheses that the license does not have
+        ("BSD-3-Clause (academic use only)", "NOASSERTION"),
+        ("CC BY-NC-SA 4.0 (non-commercial use only)", "CC-BY-NC-SA-4.0"),
     ],
 )
 def test_batch_28_to_31_classes(raw: str, expected: str) -> None:

@@ -40,6 +40,9 @@ BELOW_TARGET = {
     # product after an SPDX name in a sentence, "X11, a variant of the MIT license" (read as
     # modified), and two license pages' URLs (stability.ai, wordnet.princeton.edu)
     "licenses-holdout-31.tsv": 139,
+    # names in Norwegian and Chinese (NLOD 2.0, Mulan PSL v2), NASA's own "NOSA 1.3", the UK
+    # Open Government Licence without a version (minted, not refused), and qwen-research
+    "licenses-holdout-30.tsv": 148,
 }
 
 

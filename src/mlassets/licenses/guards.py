@@ -52,6 +52,10 @@ _MODIFIED = re.compile(
             # "Unlicense, except that redistribution is not allowed"; a slug with terms added
             # to a license's id: "wtfpl-non-commercial", "unlicense-with-attribution"
             r"[,;]\s*except\s+that\b",
+            # "MIT (non-commercial use only)": a restriction the license does not have; for a
+            # license that has it ("CC BY-NC 4.0 (non-commercial use only)") it is a gloss
+            r"^(?!.*(?:\bnc\b|-nc-|non-?commercial.*\(|\bresearch\b.*\())[^(]+\(\s*(?:for\s+)?"
+            r"(?:non-?commercial|research|academic|personal|educational)\b[^)]*\)",
             # "with additional non-commercial terms": what the terms are about, between
             r"\b(?:with|plus)\s+(?:some\s+)?(?:additional|extra|further)\s+(?:[\w-]+\s+){1,2}terms\b",
             r"^[\w.+]+(?:-[\w.+]+)*?-(?:non-?commercial|with-attribution|research-only|"

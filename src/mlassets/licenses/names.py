@@ -177,6 +177,7 @@ def build_spdx_name_index() -> dict[str, str | None]:
         key = " ".join(t for t, _, _ in name_tokens(entry.name.lower()))
         index[key] = entry.id if index.get(key, entry.id) == entry.id else None
     _add_without_aliases(index)
+    _add_without_jurisdiction(index)
     families: dict[str, set[str]] = {}
     for key, identifier in list(index.items()):
         words = key.split()
@@ -192,6 +193,20 @@ def build_spdx_name_index() -> dict[str, str | None]:
 
 
 _ABBREVIATION = re.compile(r"\s*\((?=(?:[^()]*[A-Z]){2})[A-Z][A-Za-z0-9.-]*\)")
+
+
+_JURISDICTION = re.compile(r"^united\s+kingdom\s+", re.I)
+
+
+def _add_without_jurisdiction(index: dict[str, str | None]) -> None:
+    """SPDX names that open with "United Kingdom" ("United Kingdom Open Parliament Licence
+    v3.0") are also written without it, where the rest names no other license. Not "Taiwan":
+    other governments' open data licences share the rest of that name."""
+    for entry in spdx_list().licenses.values():
+        bare = _JURISDICTION.sub("", entry.name)
+        key = " ".join(t for t, _, _ in name_tokens(bare.lower()))
+        if not entry.deprecated and bare != entry.name and key and key not in index:
+            index[key] = entry.id
 
 
 def _add_without_aliases(index: dict[str, str | None]) -> None:

@@ -53,6 +53,11 @@ _PLACEHOLDERS = frozenset(
 _SIZE_CATEGORY = re.compile(
     r"^(?:n[<>]\s*\d+(?:\.\d+)?[kmbt]?|\d+(?:\.\d+)?[kmbt]?\s*<\s*n\s*<\s*\d+(?:\.\d+)?[kmbt]?)$"
 )
+# "License: MIT", a body's line as a value; not a classifier ("License ::"), and not "License:
+# none", which the guard for unlicensed assets reads whole
+_LICENSE_PREFIX = re.compile(
+    r"^\s*licen[cs](?:e|ing)\s*:(?!:)\s*(?=\S)(?!(?:none|n/?a|unknown|not\s+specified)\b)", re.I
+)
 _LICENSE_FILE_NAME = re.compile(r"(?:licen[cs]e|copying)(?:\.(?:md|txt|rst|html?))?(?: file)?")
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _CLASSIFIER = re.compile(r"^license\s*::\s*(?:osi approved\s*::\s*)?", re.I)
@@ -147,6 +152,7 @@ def clean(raw: str) -> str:
     text = " ".join(text.split())
     if text[-1:].isdigit() and "," in text:
         text = _trailing_date().sub("", text)
+    text = _LICENSE_PREFIX.sub("", text)
     previous = None
     while text != previous:
         previous = text
