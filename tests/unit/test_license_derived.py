@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from mlassets.licenses import derived, reference
+from mlassets.licenses import derived, scancode_names, scancode_urls
 
 
 def test_the_stored_indexes_are_what_the_data_and_the_code_derive() -> None:
@@ -22,10 +22,13 @@ def test_the_stored_classification_table_is_the_toml_parsed() -> None:
 
 
 def test_lookups_answer_from_the_stored_indexes_as_from_fresh_ones() -> None:
-    built, stored = reference.build_name_indexes(), reference.name_indexes()
+    built, stored = scancode_names.build_name_indexes(), scancode_names.name_indexes()
     assert stored == built  # the dataclass compares its four tables
-    assert reference.url_index() == reference.build_url_index()
-    assert reference.lookup_scancode_name("3Com Microcode") == "LicenseRef-scancode-3com-microcode"
-    assert reference.lookup_url("https://www.apache.org/licenses/LICENSE-2.0.html") == (
+    assert scancode_urls.url_index() == scancode_urls.build_url_index()
+    assert (
+        scancode_names.lookup_scancode_name("3Com Microcode")
+        == "LicenseRef-scancode-3com-microcode"
+    )
+    assert scancode_urls.lookup_url("https://www.apache.org/licenses/LICENSE-2.0.html") == (
         "Apache-2.0"
     )

@@ -9,7 +9,8 @@ import pytest
 from bench.license_eval import correct, rows
 
 from mlassets.licenses import classify, normalize_license
-from mlassets.licenses.reference import lookup_url, scancode_licenses, scancode_source, url_key
+from mlassets.licenses.reference import scancode_licenses, scancode_source
+from mlassets.licenses.scancode_urls import lookup_url, url_key
 from mlassets.schemas import validator_for
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -36,7 +36,8 @@ def derive() -> dict[str, Any]:
     """The indexes as plain data, derived now."""
     from mlassets.licenses.inferred import build_single_versions
     from mlassets.licenses.names import build_spdx_name_index
-    from mlassets.licenses.reference import build_name_indexes, build_url_index
+    from mlassets.licenses.scancode_names import build_name_indexes
+    from mlassets.licenses.scancode_urls import build_url_index
     from mlassets.licenses.spdx_list import build_scancode_index
 
     names = build_name_indexes()

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from mlassets.licenses import freetext, reference, titles, typos
+from mlassets.licenses import freetext, reference, scancode_names, titles, typos
 from mlassets.licenses.names import lookup_id, lookup_name, lookup_spdx_id
 from mlassets.licenses.spdx_list import scancode_index, spdx_list
 
@@ -112,7 +112,7 @@ def _vendor_and_id(text: str) -> str | None:
     first, _, rest = text.strip().partition("-")
     match = lookup_spdx_id(rest) if first.isalpha() and rest else None
     listed = spdx_list().get(match.expression) if match and match.expression else None
-    if listed and first.lower() in reference.name_key(listed.name).split():
+    if listed and first.lower() in scancode_names.name_key(listed.name).split():
         return listed.id
     return None
 
@@ -124,7 +124,7 @@ def _vendor_and_name(text: str) -> str | None:
     first, _, rest = text.strip().partition(" ")
     if not first.isalpha() or len(first) < 3 or len(rest.split()) < 2:
         return None
-    expression = reference.lookup_scancode_name(rest)
+    expression = scancode_names.lookup_scancode_name(rest)
     if not expression:
         return None
     spelt = first.lower()
@@ -138,12 +138,12 @@ def _vendor_and_name(text: str) -> str | None:
 
 def _id_of_the_name(outer: str, aliases: list[str]) -> str | None:
     """The one alias that is an SPDX id whose SPDX name holds every word of `outer`."""
-    words = set(reference.name_key(outer).split())
+    words = set(scancode_names.name_key(outer).split())
     found = set()
     for alias in aliases:
         match = lookup_spdx_id(alias.strip())
         listed = spdx_list().get(match.expression) if match and match.expression else None
-        if words and listed and words <= set(reference.name_key(listed.name).split()):
+        if words and listed and words <= set(scancode_names.name_key(listed.name).split()):
             found.add(listed.id)
     return found.pop() if len(found) == 1 else None
 
@@ -160,7 +160,7 @@ def _name_only(text: str) -> str | None:
     match = lookup_id(text) or lookup_name(text)
     if match:
         return match.expression
-    return reference.lookup_scancode_name(text) or reference.lookup_unordered(text)
+    return scancode_names.lookup_scancode_name(text) or scancode_names.lookup_unordered(text)
 
 
 def _reading(text: str) -> str | None:
@@ -239,7 +239,7 @@ _READINGS: tuple[tuple[Callable[[str], str | None], str, str], ...] = (
         "name with a product version",
     ),
     (
-        reference.lookup_unordered,
+        scancode_names.lookup_unordered,
         "a license name in another word order",
         "name in another word order",
     ),

@@ -5,14 +5,15 @@ The order of attempts, from the most to the least certain:
    fields (`10K<n<100K`);
 2. closed vocabularies: PyPI classifiers, Kaggle names, the Hub's `other-<x>` form;
 3. one id (Hub id, SPDX id in any case, deprecated id, ScanCode key) or one full SPDX or ScanCode
-   name (reference.py);
+   name (scancode_names.py);
 4. an SPDX expression whose every operand is an id or a name (`apache-2.0 and mit`);
    everything up to here is *certain*: the value is an exact id or name;
 5. guards (guards.py): a modified license, or an asset that says it has no license of its own,
    concludes nothing;
-6. a name in another word order, a name with a parenthesised alias, a name with a typo
-   (reference.py), then free text (`freetext.py`): names, links and prose, read by the family
-   recognisers and the URL index. These conclusions are *inferred*.
+6. the inferred readings of a short value (inferred.py: an alias in parentheses, an id spelt
+   with spaces or in another order, a name in another word order or with a typo), then free
+   text (`freetext.py`): names, links and prose, read by the family recognisers and the URL
+   index (scancode_urls.py). These conclusions are *inferred*.
 Anything that names a family but not its member, or nothing at all, concludes NOASSERTION with a
 finding that says why. `basis` says how each conclusion was reached. Results are cached per
 distinct string.
@@ -27,7 +28,7 @@ from dataclasses import dataclass, replace
 from mlassets.core import rules
 from mlassets.core.findings import Finding
 from mlassets.core.rules import Rule
-from mlassets.licenses import reference
+from mlassets.licenses import scancode_names
 from mlassets.licenses.expression import parse_expression
 from mlassets.licenses.mentions import idstring
 from mlassets.licenses.names import (
@@ -225,7 +226,7 @@ def _exact(raw: str, text: str) -> LicenseResult | None:
     noun = lookup_id_and_noun(text)
     if noun:  # before ScanCode's names, which would read "TPL-1.0 license" as Terracotta's
         return _id_and_noun(raw, text, *noun)
-    scancode = reference.lookup_scancode_name(text) if len(text) <= _NAME_LIMIT else None
+    scancode = scancode_names.lookup_scancode_name(text) if len(text) <= _NAME_LIMIT else None
     if scancode:
         return _scancode_name(raw, text, scancode)
     expression = parse_expression(text, _operand)
@@ -363,7 +364,7 @@ def _free_text(raw: str, text: str) -> LicenseResult:
     reading = freetext.read(text)
     if (not reading.expression and not reading.why) or reading.weak:  # a family stays refused
         short = (
-            reference.lookup_shortened(text) or reference.lookup_word_license(text)
+            scancode_names.lookup_shortened(text) or scancode_names.lookup_word_license(text)
             if len(text) <= _NAME_LIMIT
             else None
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from mlassets.licenses import guards, reference
+from mlassets.licenses import guards, scancode_names
 from mlassets.licenses.mentions import Mention, idstring
 from mlassets.licenses.names import lookup_id, lookup_name
 from mlassets.licenses.tables import GENERIC_WORDS
@@ -56,9 +56,9 @@ def known_title(title: str) -> str | None:
     """A license's title as ScanCode (or the Hub) names it, written out or shortened; the
     names the scan of prose does not look for (it knows the SPDX names)."""
     return (
-        reference.lookup_scancode_name(title)
-        or reference.lookup_shortened(title)
-        or reference.lookup_word_license(title)
+        scancode_names.lookup_scancode_name(title)
+        or scancode_names.lookup_shortened(title)
+        or scancode_names.lookup_word_license(title)
     )
 
 

@@ -1,5 +1,5 @@
 """Names written with a typo ("Apache Lisence 2.0", "Artisitc License 2.0"): rapidfuzz over the
-SPDX names and the ordered name keys of reference.py, with a cutoff, and the rule that every
+SPDX names and the ordered name keys of scancode_names.py, with a cutoff, and the rule that every
 number in the text (a version) is in the name and the reverse. Such a conclusion is inferred.
 """
 
@@ -9,7 +9,7 @@ import functools
 import re
 
 from mlassets.licenses.names import bare_word, spdx_name_index
-from mlassets.licenses.reference import FUZZY_MIN_LENGTH, name_indexes, name_key
+from mlassets.licenses.scancode_names import FUZZY_MIN_LENGTH, name_indexes, name_key
 
 _FUZZY_CUTOFF = 92.0  # rapidfuzz ratio: one wrong or missing letter in a 25-letter name
 _ONE_EDIT_MIN_LENGTH = 10  # "mit see" is one edit from a ScanCode key: too short to correct

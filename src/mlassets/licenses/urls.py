@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from mlassets.licenses import reference
+from mlassets.licenses import scancode_names, scancode_urls
 from mlassets.licenses.creative_commons import creative_commons
 from mlassets.licenses.hub_ids import HUB_TO_SPDX
 from mlassets.licenses.mentions import Mention, idstring, spdx_or_ref
@@ -47,7 +47,7 @@ def url_mention(url: str, start: int = 0) -> Mention | None:
     path = unquote(parts.path).rstrip("/")
     end = start + len(url)
     expression = (
-        _known_site(host, path.lower()) or reference.lookup_url(url) or _file_named_for_id(path)
+        _known_site(host, path.lower()) or scancode_urls.lookup_url(url) or _file_named_for_id(path)
     )
     if expression:
         return Mention(start, end, expression)
@@ -157,7 +157,7 @@ def _file_named_for_id(path: str) -> str | None:
     named = lookup_name(stem[1])
     if named:
         return named.expression
-    return reference.lookup_scancode_name(stem[1]) or reference.lookup_shortened(stem[1])
+    return scancode_names.lookup_scancode_name(stem[1]) or scancode_names.lookup_shortened(stem[1])
 
 
 def _path_names(path: str) -> str | None:
@@ -198,10 +198,10 @@ def _hub_license_file(path: str) -> str | None:
 def _github_twin(path: str) -> str | None:
     """The license ScanCode lists for the same owner's GitHub repository of the same name and
     file (Tencent/Hunyuan3D-2): a project that publishes its model beside its code."""
-    key = reference.url_key("https://huggingface.co" + path)
+    key = scancode_urls.url_key("https://huggingface.co" + path)
     if key.startswith(("huggingface.co/datasets/", "huggingface.co/spaces/")):
         return None
-    return reference.url_index().get("github.com/" + key.removeprefix("huggingface.co/"))
+    return scancode_urls.url_index().get("github.com/" + key.removeprefix("huggingface.co/"))
 
 
 # What a repository's name may add to the one it repackages: formats and quantisations, never
@@ -219,9 +219,9 @@ def _listed_sibling(path: str) -> str | None:
     `Qwen/Qwen2.5-72B`, in any owner's namespace. The reverse holds only for a listed
     repackaging: `city96/FLUX.1-dev-gguf` is listed, so `black-forest-labs/FLUX.1-dev` carries
     those terms. None unless every such listed repository agrees."""
-    kind, repo, file = _hub_file_key(reference.url_key("https://huggingface.co" + path))
+    kind, repo, file = _hub_file_key(scancode_urls.url_key("https://huggingface.co" + path))
     found: set[str] = set()
-    for listed_key, expression in reference.hub_license_files().items():
+    for listed_key, expression in scancode_urls.hub_license_files().items():
         listed_kind, listed_repo, listed_file = _hub_file_key(listed_key)
         if (listed_kind, listed_file) != (kind, file) or not repo or not listed_repo:
             continue
@@ -260,7 +260,7 @@ def _hub_space(path: str) -> str | None:
     named = lookup_name(words)
     if named and named.expression:
         return named.expression
-    return reference.lookup_scancode_name(words) or reference.lookup_shortened(words)
+    return scancode_names.lookup_scancode_name(words) or scancode_names.lookup_shortened(words)
 
 
 def _ref_for(host: str, path: str) -> str:

@@ -1,0 +1,84 @@
+"""The ScanCode LicenseDB's URLs of license texts as an index, derived from the reference data and
+stored beside it (see `licenses.derived`): every URL of a license (homepage, text, OSI and other
+URLs), keyed without scheme, `www.`, revision, file extension or trailing slash -> the
+expression. A page two licenses claim goes to the one its path spells, or to the one on the
+SPDX list; otherwise it is dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from urllib.parse import unquote, urlsplit
+
+from mlassets.licenses.reference import concluded, scancode_licenses, usable
+
+_REVISION = re.compile(r"/(?:blob|raw|resolve|tree)/[^/]+/")
+_LOCALE = re.compile(r"^/[a-z]{2}(?:-[a-z]{2})?/")  # mozilla.org/en-US/MPL/2.0/
+_EXTENSION = re.compile(r"\.(?:html?|php|txt|md|pdf)$")
+
+
+def url_key(url: str) -> str:
+    """A URL without what does not change which text it points at."""
+    parts = urlsplit(url if "://" in url else "https://" + url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = unquote(parts.path).lower()
+    if host == "raw.githubusercontent.com":
+        segments = path.strip("/").split("/")
+        host, path = "github.com", "/" + "/".join([*segments[:2], "blob", *segments[2:]])
+    path = _LOCALE.sub("/", _REVISION.sub("/~/", path)).rstrip("/")
+    path = _EXTENSION.sub("", path.removesuffix("/index.html"))
+    return host + path
+
+
+@functools.cache
+def url_index() -> dict[str, str]:
+    from mlassets.licenses.derived import stored_indexes
+
+    stored = stored_indexes()
+    return build_url_index() if stored is None else dict(stored["urls"])
+
+
+def build_url_index() -> dict[str, str]:
+    """The URL index, derived from the reference data (see `licenses.derived`)."""
+    claims: dict[str, dict[str, str]] = {}  # URL key -> ScanCode key -> expression
+    for entry in scancode_licenses():
+        if not usable(entry):
+            continue
+        for url in entry.urls:
+            claims.setdefault(url_key(url), {})[entry.key] = concluded(entry)
+    table: dict[str, str] = {}
+    for key, claimants in claims.items():
+        if "/" not in key:
+            continue  # a site's front page names no single license even when one entry lists it
+        expressions = set(claimants.values())
+        if len(expressions) > 1:
+            # Variants list their base's page among their URLs (MPL-2.0-no-copyleft-exception
+            # lists mozilla.org/MPL/2.0): the page is the one whose key the URL spells.
+            spelled = re.sub(r"[^a-z0-9.]+", "-", key)
+            named = {
+                e
+                for k, e in claimants.items()
+                if re.search(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])", spelled)
+            }
+            expressions = named or _listed(expressions)
+        if len(expressions) == 1:
+            table[key] = expressions.pop()
+    return table
+
+
+def _listed(expressions: set[str]) -> set[str]:
+    """Of the licenses that claim one page, those on the SPDX list: the page is among SPDX's
+    `seeAlso` for its id, and ScanCode lists it again for its translations and variants
+    (govdata.de/dl-de/by-2-0 for DL-DE-BY-2.0 and ScanCode's English text of it)."""
+    return {e for e in expressions if not e.startswith("LicenseRef-")}
+
+
+def lookup_url(url: str) -> str | None:
+    return url_index().get(url_key(url))
+
+
+@functools.cache
+def hub_license_files() -> dict[str, str]:
+    """The URL index's entries for files in Hub repositories (their LICENSE files)."""
+    return {k: v for k, v in url_index().items() if k.startswith("huggingface.co/") and "/~/" in k}
