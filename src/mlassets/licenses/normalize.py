@@ -1,6 +1,7 @@
 """Normalise one raw license string to a concluded SPDX expression, without guessing.
 
 The order of attempts, from the most to the least certain:
+0. the value cleaned (cleaning.py: quotes, emphasis, a trailing date, a "License:" prefix);
 1. placeholders (`unknown`, `[More Information Needed]`, typos of them) and values of other
    fields (`10K<n<100K`);
 2. closed vocabularies: PyPI classifiers, Kaggle names, the Hub's `other-<x>` form;
@@ -29,6 +30,7 @@ from mlassets.core import rules
 from mlassets.core.findings import Finding
 from mlassets.core.rules import Rule
 from mlassets.licenses import scancode_names
+from mlassets.licenses.cleaning import clean
 from mlassets.licenses.expression import parse_expression
 from mlassets.licenses.mentions import idstring
 from mlassets.licenses.names import (
@@ -38,7 +40,6 @@ from mlassets.licenses.names import (
     lookup_id_and_noun,
     lookup_name,
 )
-from mlassets.licenses.spdx_list import spdx_list
 from mlassets.licenses.tables import GENERIC_WORDS, KAGGLE, OPEN_DEFINITION, PYPI_CLASSIFIERS
 from mlassets.licenses.tree import NOASSERTION, coerce, render
 
@@ -54,13 +55,7 @@ _PLACEHOLDERS = frozenset(
 _SIZE_CATEGORY = re.compile(
     r"^(?:n[<>]\s*\d+(?:\.\d+)?[kmbt]?|\d+(?:\.\d+)?[kmbt]?\s*<\s*n\s*<\s*\d+(?:\.\d+)?[kmbt]?)$"
 )
-# "License: MIT", a body's line as a value; not a classifier ("License ::"), and not "License:
-# none", which the guard for unlicensed assets reads whole
-_LICENSE_PREFIX = re.compile(
-    r"^\s*licen[cs](?:e|ing)\s*:(?!:)\s*(?=\S)(?!(?:none|n/?a|unknown|not\s+specified)\b)", re.I
-)
 _LICENSE_FILE_NAME = re.compile(r"(?:licen[cs]e|copying)(?:\.(?:md|txt|rst|html?))?(?: file)?")
-_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _CLASSIFIER = re.compile(r"^license\s*::\s*(?:osi approved\s*::\s*)?", re.I)
 
 
@@ -105,64 +100,6 @@ def _refuse(
 ) -> LicenseResult:
     finding = rule.at(message)
     return _result(raw, NOASSERTION, finding, basis=basis, certain=certain)
-
-
-@functools.cache
-def _trailing_date() -> re.Pattern[str]:
-    """The date a license text gives under its title ("DEEPSEEK LICENSE AGREEMENT Version 1.0,
-    23 October 2023"): it dates the text, it is no second item of a list. Compiled on the first
-    value that ends in a year (a cold license-check seldom meets one)."""
-    month = (
-        r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-        r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-    )
-    return re.compile(
-        rf",\s*(?:dated\s+)?(?:\d{{1,2}}\s+{month}\s+\d{{4}}|{month}\s+\d{{1,2}},?\s+\d{{4}}|"
-        r"\d{4}-\d{2}-\d{2})\s*\.?$",
-        re.I,
-    )
-
-
-@functools.cache
-def _plus_between_words() -> re.Pattern[str]:
-    return re.compile(r"[a-z0-9]+\+[a-z0-9]+", re.I)  # compiled for the few values with a "+"
-
-
-def _plus_word(found: re.Match[str]) -> str:
-    joined = found.group()
-    if joined.lower() in _joined_by_plus() or joined[joined.index("+") - 1].isdigit():
-        return joined  # "Text-Tabs+Wrap License" is the name; "GPL-2.0+Classpath" is or-later
-    return joined.replace("+", " plus ")
-
-
-@functools.cache
-def _joined_by_plus() -> frozenset[str]:
-    """Words the SPDX list's own names join with "+" ("Text-Tabs+Wrap")."""
-    names = (entry.name for entry in spdx_list().licenses.values())
-    return frozenset(m.lower() for name in names for m in _plus_between_words().findall(name))
-
-
-def clean(raw: str) -> str:
-    """The value without wrapping quotes, markdown emphasis and escapes, stray end punctuation,
-    a trailing date, and with one kind of dash and space."""
-    text = raw.replace("\ufeff", "").replace("\u00a0", " ")
-    text = re.sub(r"[\u2010-\u2015]", "-", text)
-    text = _MARKDOWN_ESCAPE.sub(r"\1", text).replace("**", "").replace("__", "")
-    if "+" in text:  # "BSD+Patent" is OSI's name for BSD-2-Clause Plus Patent; "GPL-2.0+" stays
-        text = _plus_between_words().sub(_plus_word, text)
-    text = " ".join(text.split())
-    if text[-1:].isdigit() and "," in text:
-        text = _trailing_date().sub("", text)
-    text = _LICENSE_PREFIX.sub("", text)
-    previous = None
-    while text != previous:
-        previous = text
-        text = text.strip(" \t\"'`*").rstrip(".,;:")
-        if text.endswith(")") and text.count(")") > text.count("("):
-            text = text[:-1]
-        if text.startswith("(") and text.count("(") > text.count(")"):
-            text = text[1:]
-    return text
 
 
 @functools.lru_cache(maxsize=65536)
