@@ -420,3 +420,25 @@ def test_batch_25_to_27_classes(raw: str, expected: str) -> None:
 )
 def test_batch_28_to_31_classes(raw: str, expected: str) -> None:
     assert expected in normalize_license(raw).spdx
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # batch 34: a modified license ScanCode lists by its name, its publisher in parentheses
+        ("Moonshot AI Modified MIT License", "LicenseRef-scancode-moonshot-ai-modified-mit"),
+        ("Modified MIT License (Moonshot AI)", "LicenseRef-scancode-moonshot-ai-modified-mit"),
+        # ... and a modified license ScanCode does not list is still refused
+        ("Modified Apache License (Acme)", "NOASSERTION"),
+        # batch 34: "LGPL" inside "LGPLLR" is no LGPL of its own
+        (
+            "Data under the GNU Lesser General Public License For Linguistic Resources (LGPLLR)",
+            "LGPLLR",
+        ),
+        # batches 6 and 34: the Licence Ouverte without a version is its one listed version
+        ("Licence Ouverte / Open Licence", "etalab-2.0"),
+        ("Licence Ouverte v1.0", "LicenseRef-"),
+    ],
+)
+def test_batch_32_to_35_classes(raw: str, expected: str) -> None:
+    assert normalize_license(raw).spdx.startswith(expected)

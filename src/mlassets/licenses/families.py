@@ -14,7 +14,7 @@ from mlassets.licenses.mentions import Mention
 
 _GNU = re.compile(
     r"""(?<![a-z0-9])(?:gnu[\s-]*)?
-    (?P<kind>agpl|affero[\s-]+gpl|(?:lesser|library)[\s-]+gpl|lgpl|gpl|gfdl|fdl
+    (?P<kind>(?:agpl|affero[\s-]+gpl|(?:lesser|library)[\s-]+gpl|lgpl|gpl|gfdl|fdl)(?![a-uw-z])
       |(?:affero[\s-]+)?(?:(?:lesser|library)[\s-]+(?:or[\s-]+lesser[\s-]+)?)?
         general[\s-]+public[\s-]+license
       |free[\s-]+documentation[\s-]+license

@@ -113,6 +113,12 @@ def normalize_license(raw: str) -> LicenseResult:
     from mlassets.licenses import guards, inferred  # ~20 ms of imports: past the exact tiers only
 
     if guards.modified(text):
+        listed = _listed_modification(text) if len(text) <= _NAME_LIMIT else None
+        if listed:  # "Modified MIT License (Moonshot AI)": ScanCode lists that text by its name
+            finding = rules.L111.at(
+                f"read from the name of a modified license ScanCode lists: {text!r}"
+            )
+            return _result(raw, listed, finding, basis="shortened name")
         return _refuse(
             raw, rules.L102, f"{raw!r} names a modified license: its terms are not known"
         )
@@ -295,11 +301,24 @@ def _recorded(raw: str, reference: str, why: str) -> LicenseResult:
     return _result(raw, reference, rules.L107.at(message), basis="title")
 
 
+def _listed_modification(text: str) -> str | None:
+    """The ScanCode license a modified license's name names, its publisher first or in
+    parentheses after it: "Moonshot AI Modified MIT", "Modified MIT License (Moonshot AI)"."""
+    publisher = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", text)
+    for form in (text, *([f"{publisher[2]} {publisher[1]}"] if publisher else [])):
+        found = scancode_names.lookup_scancode_name(form) or scancode_names.lookup_shortened(form)
+        if found:
+            return found
+    return None
+
+
 def _free_text(raw: str, text: str) -> LicenseResult:
     from mlassets.licenses import freetext, titles  # past the exact tiers only
 
     reading = freetext.read(text)
-    if (not reading.expression and not reading.why) or reading.weak:  # a family stays refused
+    # a family stays refused; a name that leaves words unread may be a ScanCode name whole
+    # ("Moonshot AI Modified MIT" is not MIT)
+    if (not reading.expression and not reading.why) or reading.weak or reading.evidence:
         short = (
             scancode_names.lookup_shortened(text) or scancode_names.lookup_word_license(text)
             if len(text) <= _NAME_LIMIT
