@@ -438,6 +438,21 @@ def test_batch_28_to_31_classes(raw: str, expected: str) -> None:
         # batches 6 and 34: the Licence Ouverte without a version is its one listed version
         ("Licence Ouverte / Open Licence", "etalab-2.0"),
         ("Licence Ouverte v1.0", "LicenseRef-"),
+        # batches 22 and 33: a name and the date of its text, in words or after "last modified"
+        (
+            "Gemma Terms of Use (last modified: April 1, 2024)",
+            "LicenseRef-scancode-gemma-tou-2024-04-01",
+        ),
+        # batch 33: the abbreviation a PyPI classifier gives its license, written alone
+        ("AFPL", "Aladdin"),
+        ("MPL", "NOASSERTION"),  # the classifier's alias of MPL-1.0, and the stem of MPL-2.0
+        # batch 35: an aside after "but"; a product's version as a slug or in a sentence
+        ("MIT, but please cite the paper", "MIT"),
+        ("vim-9.1", "Vim"),
+        ("The lexicon is released under the WordNet 3.1 license.", "WordNet"),
+        # batch 35: named terms of use after "governed by"; "a modified Unlicense"
+        ("Access is governed by the Acme Dataset Terms of Use.", "LicenseRef-Acme-Dataset-Terms"),
+        ("Released under a modified Unlicense.", "NOASSERTION"),
     ],
 )
 def test_batch_32_to_35_classes(raw: str, expected: str) -> None:

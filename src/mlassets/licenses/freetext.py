@@ -272,7 +272,8 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
     notice = _COPYRIGHT_NOTICE.search(low)
     for start, end in items:
         words = re.findall(r"[a-z][a-z0-9]*", low[start:end])
-        opening = next((w for w in words if w not in {"the", "a", "an"}), "")
+        # "but please cite our paper": a restriction after "but" was refused by the guards
+        opening = next((w for w in words if w not in {"the", "a", "an", "but", "and"}), "")
         if notice is not None and not low[start : notice.start()].strip():
             break  # a copyright notice runs on past its commas: "Copyright 2024, the Foo Devs"
         if opening in _NOT_ITEM_OPENINGS:

@@ -25,7 +25,7 @@ _MODIFIED = re.compile(
     "|".join(
         (
             rf"\b{_CHANGED}\s+(?:version\s+of\s+)?(?:the\s+)?(?!bsd\b)(?:[\w.+-]+\s+){{0,4}}"
-            r"licen[cs]e\b",
+            r"(?:un)?licen[cs]e\b",  # "a modified Unlicense that forbids commercial use"
             r"\b(?:with|plus)\s+(?:some\s+|additional\s+|minor\s+)?(?:modifications|changes|"
             r"amendments)\b",
             # "(modified for this project)", "Llama 2 license, amended"; "adapted from <source>"

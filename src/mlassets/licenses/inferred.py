@@ -30,6 +30,9 @@ def infer(text: str) -> Inference | None:
     """The first reading that identifies one license, or None (the text is then free text)."""
     if "://" in text or _SIGNS.search(text) or titles.is_prose(text.lower().split()):
         return None  # links, "GPL (>= 2)" and sentences are read as free text
+    dated = _dated_name(text)
+    if dated:  # before the alias: "Gemma Terms of Use (last modified: March 24, 2025)"
+        return Inference(dated, "a name and the date of its text", "name with its date")
     aliased = _with_an_alias(text)
     if aliased:
         return aliased
@@ -66,11 +69,65 @@ def _with_an_alias(text: str) -> Inference | None:
     return None
 
 
-def _without_product_version(text: str) -> str | None:
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATE = re.compile(
+    r"(?P<month>[a-z]{3})[a-z]*\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>[a-z]{3})[a-z]*\.?\s+(?P<year2>(?:19|20)\d\d)"
+    r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d)",
+    re.I,
+)
+_DATE_WORDS = re.compile(r"\b(?:last\s+)?(?:modified|updated|revised|dated|effective)\b:?", re.I)
+
+
+def _dated_name(text: str) -> str | None:
+    """A ScanCode name that ends in the date of its text, written with the date in words or
+    after "last modified": "Gemma Terms of Use, last modified March 24, 2025" is ScanCode's
+    gemma-tou-2025-03-24."""
+    found = _DATE.search(text)
+    if not found:
+        return None
+    if found["iso"]:
+        iso = found["iso"]
+    else:
+        month = (found["month"] or found["month2"]).lower()
+        if month not in _MONTHS:
+            return None
+        day, year = found["day"] or found["day2"], found["year"] or found["year2"]
+        iso = f"{year}-{_MONTHS.index(month) + 1:02d}-{int(day):02d}"
+    rest = _DATE_WORDS.sub(" ", text[: found.start()] + " " + text[found.end() :])
+    rest = re.sub(r"[(),;:]+", " ", rest).strip()
+    return scancode_names.lookup_scancode_name(f"{rest} {iso}") if rest else None
+
+
+def _classifier_alias(text: str) -> str | None:
+    """The abbreviation a PyPI classifier gives its license in parentheses, written alone:
+    "ISCL" (ISC License (ISCL)), "AFPL", "NOKOS"."""
+    return _classifier_aliases().get(text.strip().lower())
+
+
+@functools.cache
+def _classifier_aliases() -> dict[str, str]:
+    from mlassets.licenses.tables import PYPI_CLASSIFIERS
+
+    stems: dict[str, int] = {}  # "mpl" is MPL-1.0's alias in its classifier, and MPL-2.0's stem
+    for identifier in spdx_list().licenses:
+        stem = identifier.split("-")[0]
+        stems[stem] = stems.get(stem, 0) + 1
+    claims: dict[str, set[str]] = {}
+    for name, expression in PYPI_CLASSIFIERS.items():
+        alias = re.search(r"\(([a-z][a-z0-9.+-]{2,})\)$", name)
+        if alias and expression and not lookup_id(alias[1]) and stems.get(alias[1], 0) <= 1:
+            claims.setdefault(alias[1], set()).add(expression)
+    return {alias: found.pop() for alias, found in claims.items() if len(found) == 1}
+
+
+def without_product_version(text: str) -> str | None:
     """ "WordNet 3.0 license": the license's name without its product's version, where the
     license has none."""
     product = _PRODUCT_VERSION.fullmatch(text.strip())
-    unversioned = _name_only(f"{product['name']} {product['noun']}") if product else None
+    if not product:
+        return None
+    unversioned = _name_only(f"{product['name'] or product['slug']} license")
     return unversioned if unversioned and not any(c.isdigit() for c in unversioned) else None
 
 
@@ -148,8 +205,10 @@ def _id_of_the_name(outer: str, aliases: list[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# "WordNet 3.0 license", and the slug "wordnet-3.0"
 _PRODUCT_VERSION = re.compile(
-    r"(?:the\s+)?(?P<name>[a-z][\w.-]*(?:\s+[a-z][\w-]*)?)\s+v?\d+(?:\.\d+)*\s+(?P<noun>licen[cs]e)",
+    r"(?:the\s+)?(?P<name>[a-z][\w.-]*(?:\s+[a-z][\w-]*)?)\s+v?\d+(?:\.\d+)*\s+(?P<noun>licen[cs]e)"
+    r"|(?P<slug>[a-z]+)-v?\d+(?:\.\d+)+",
     re.I,
 )
 _SEPARATORS = re.compile(r"[\s_/]+")  # "dl-de/by-2-0", the publisher's own spelling
@@ -234,7 +293,12 @@ _READINGS: tuple[tuple[Callable[[str], str | None], str, str], ...] = (
     ),
     (_id_in_another_order, "an id with its parts in another order", "id in another order"),
     (
-        _without_product_version,
+        _classifier_alias,
+        "the abbreviation a PyPI classifier gives the license",
+        "classifier's alias",
+    ),
+    (
+        without_product_version,
         "a license's name with its product's version (the license has none)",
         "name with a product version",
     ),

@@ -38,7 +38,8 @@ _UNDER_TITLE = re.compile(
     r"\b(?:(?:licensed|released|distributed|available|published|provided)(?:\s+[\w.-]+){0,3}?"
     r"\s+under|subject\s+to|(?:covered|governed)\s+by)\s+"
     # a name may hold a dot or brackets: "the FLUX.1 [dev] Non-Commercial License"
-    r"(?:the\s+|a\s+|an\s+|its\s+)?(?P<name>(?:[^.;,:()\n]|\.(?=\S)){2,80}?\b(?:license|agreement)"
+    r"(?:the\s+|a\s+|an\s+|its\s+)?(?P<name>(?:[^.;,:()\n]|\.(?=\S)){2,80}?\b(?:license|agreement|"
+    r"terms\s+of\s+(?:use|service|access))"
     r"(?:\s+agreement)?(?:\s+(?:version\s+|v)?\d+(?:\.\d+)*)?)\b"
 )
 
@@ -55,10 +56,13 @@ _LEADING_TITLE = re.compile(
 def known_title(title: str) -> str | None:
     """A license's title as ScanCode (or the Hub) names it, written out or shortened; the
     names the scan of prose does not look for (it knows the SPDX names)."""
+    from mlassets.licenses.inferred import without_product_version  # inferred reads titles
+
     return (
         scancode_names.lookup_scancode_name(title)
         or scancode_names.lookup_shortened(title)
         or scancode_names.lookup_word_license(title)
+        or without_product_version(title)  # "the WordNet 3.0 license"
     )
 
 
