@@ -453,6 +453,9 @@ def test_batch_28_to_31_classes(raw: str, expected: str) -> None:
         # batch 35: named terms of use after "governed by"; "a modified Unlicense"
         ("Access is governed by the Acme Dataset Terms of Use.", "LicenseRef-Acme-Dataset-Terms"),
         ("Released under a modified Unlicense.", "NOASSERTION"),
+        # batch 36: a remark that restates the choice; a known title outranks a family in it
+        ("Licensed under MIT or Apache 2.0; you may pick either one.", "MIT OR Apache-2.0"),
+        ("This code is distributed under the Clear BSD License.", "BSD-3-Clause-Clear"),
     ],
 )
 def test_batch_32_to_35_classes(raw: str, expected: str) -> None:

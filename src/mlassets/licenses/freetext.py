@@ -57,6 +57,7 @@ _CLAUSE_SEPARATOR = re.compile(r"[,;]")  # in a sentence, "and" joins words, not
 # An item that opens so is a pointer, a note or a clause about the license before it
 _NOT_ITEM_OPENINGS = frozenset(
     {"see", "also", "for", "contact", "please", "it", "which", "this", "same"}  # "the same as ..."
+    | {"you", "either", "users"}  # "Apache 2.0 and CC-BY-4.0; you may choose either"
     | {"copyright"}  # "MIT License, Copyright (c) 2021 ...": the holder's notice, not a license
 )
 _COPYRIGHT_NOTICE = re.compile(r"\bcopyright\b|©|\(c\)")
@@ -116,7 +117,14 @@ def read(text: str) -> Reading:
     strong += scan("".join(blank))
     # "licensed under the Tongyi Qianwen LICENSE AGREEMENT": a name the scan does not know
     found, guess = under_a_title(text, "".join(blank))
-    strong += [f for f in found if not any(f.start < m.end and m.start < f.end for m in strong)]
+    for (
+        title
+    ) in found:  # a title mlassets knows outranks a family it holds: "the Clear BSD License"
+        inside = [m for m in strong if title.start < m.end and m.start < title.end]
+        if all(
+            m.expression is None and title.start <= m.start and m.end <= title.end for m in inside
+        ):
+            strong = [m for m in strong if m not in inside] + [title]
     weak += guess if not strong else []
     mentions = with_exceptions("".join(blank), longest(strong))
     return _conclude(text, low, "".join(blank), mentions, weak)

@@ -158,8 +158,8 @@ def _id_parts(text: str) -> tuple[str, ...]:
 def _ids_by_parts() -> dict[tuple[str, ...], str]:
     claims: dict[tuple[str, ...], set[str]] = {}
     for entry in spdx_list().licenses.values():
-        if not entry.deprecated:
-            claims.setdefault(_id_parts(entry.id), set()).add(entry.id)
+        if not entry.deprecated:  # an id's parts are split by dashes alone
+            claims.setdefault(tuple(sorted(entry.id.lower().split("-"))), set()).add(entry.id)
     return {parts: ids.pop() for parts, ids in claims.items() if len(ids) == 1}
 
 

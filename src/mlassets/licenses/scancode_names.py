@@ -262,7 +262,7 @@ def lookup_shortened(text: str) -> str | None:
     # Agreement" for ScanCode's "FLUX.1 [dev] Non-Commercial License")
     bare = " ".join(w for w in key.split() if w != "agreement")
     found = indexes.shortened.get(key) or indexes.exact.get(bare) or indexes.shortened.get(bare)
-    if found or " " not in bare:
+    if found or " " not in bare or " " in text.strip():
         return found
     # a Hub slug glues its owner's name: "stabilityai-ai-community" for "Stability AI Community"
     unglued = _unglued(bare)
