@@ -456,6 +456,29 @@ def test_batch_28_to_31_classes(raw: str, expected: str) -> None:
         # batch 36: a remark that restates the choice; a known title outranks a family in it
         ("Licensed under MIT or Apache 2.0; you may pick either one.", "MIT OR Apache-2.0"),
         ("This code is distributed under the Clear BSD License.", "BSD-3-Clause-Clear"),
+        # batches 37-39: a family's acronym, a comma, then the version; a name and its
+        # abbreviation in a sentence; "must sign"; "but you may not"; an id with a dash too many
+        (
+            "Released under the GNU General Public License (GPL), version 3 or later.",
+            "GPL-3.0-or-later",
+        ),
+        (
+            "Annotations are released under the Montreal Data License (MDL), see below.",
+            "LicenseRef-scancode-mdl-2021",
+        ),
+        (
+            "Users must accept the Acme Research License before download.",
+            "LicenseRef-Acme-Research-License",
+        ),
+        ("MIT, but you must not use it for surveillance.", "NOASSERTION"),
+        ("x-11", "X11"),
+        # batch 38: a pointer slug; a copyright clause before the license; the title as subject;
+        # a file name after "./"; batch 39: a title with its link in parentheses
+        ("other-license-in-readme", "NOASSERTION"),
+        ("Map data © Acme contributors, released under the Open Database License", "ODbL-1.0"),
+        ("The Vim License applies to the scripts.", "Vim"),
+        ("./COPYING", "NOASSERTION"),
+        ("Vim License (https://example.org/vim-license)", "Vim"),
     ],
 )
 def test_batch_32_to_35_classes(raw: str, expected: str) -> None:

@@ -58,6 +58,7 @@ _CLAUSE_SEPARATOR = re.compile(r"[,;]")  # in a sentence, "and" joins words, not
 _NOT_ITEM_OPENINGS = frozenset(
     {"see", "also", "for", "contact", "please", "it", "which", "this", "same"}  # "the same as ..."
     | {"you", "either", "users"}  # "Apache 2.0 and CC-BY-4.0; you may choose either"
+    | {"do", "use", "cite", "credit", "enjoy", "feel"}  # "...; do whatever you want with it"
     | {"copyright"}  # "MIT License, Copyright (c) 2021 ...": the holder's notice, not a license
 )
 _COPYRIGHT_NOTICE = re.compile(r"\bcopyright\b|©|\(c\)")
@@ -83,7 +84,7 @@ _NOT_ITEMS = frozenset(
 
 # An acronym in parentheses between a license's name and its version: the acronym of that name
 _ALIAS_BEFORE_VERSION = re.compile(
-    r"licen[cs]e\s*(\([a-z][a-z0-9+.-]{1,11}\))\s*(?=(?:v\.?\s*|version\s+|ver\.?\s*)?\d)"
+    r"licen[cs]e\s*(\([a-z][a-z0-9+.-]{1,11}\)\s*,?)\s*(?=(?:v\.?\s*|version\s+|ver\.?\s*)?\d)"
 )
 
 
@@ -101,7 +102,7 @@ def read(text: str) -> Reading:
     for alias in _ALIAS_BEFORE_VERSION.finditer(low):
         # "License (LGPL) version 3": the version is the name's, past an acronym of a family;
         # an acronym that names one license ("(PDDL) v1.0") is read as it stands
-        acronym = lookup_id(alias[1].strip("()"))
+        acronym = lookup_id(alias[1].strip(" ,()"))
         if not acronym or acronym.expression is None:
             erase(alias.start(1), alias.end(1))
     for link in _LINK.finditer("".join(blank)):
@@ -282,7 +283,7 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
         words = re.findall(r"[a-z][a-z0-9]*", low[start:end])
         # "but please cite our paper": a restriction after "but" was refused by the guards
         opening = next((w for w in words if w not in {"the", "a", "an", "but", "and"}), "")
-        if notice is not None and not low[start : notice.start()].strip():
+        if notice is not None and notice.start() < end:
             break  # a copyright notice runs on past its commas: "Copyright 2024, the Foo Devs"
         if opening in _NOT_ITEM_OPENINGS:
             continue  # "see LICENSE", "for commercial licensing contact the authors"

@@ -52,6 +52,8 @@ _MODIFIED = re.compile(
             # "Unlicense, except that redistribution is not allowed"; a slug with terms added
             # to a license's id: "wtfpl-non-commercial", "unlicense-with-attribution"
             r"[,;]\s*except\s+that\b",
+            r"\bbut\s+(?:you|users|licensees)\s+(?:may|must|can|shall)\s*not\b|\bbut\s+(?:you|users)\s+"
+            r"(?:cannot|can't|mustn't)\b",  # "WTFPL, but you may not use it to train models"
             # "MIT (non-commercial use only)": a restriction the license does not have; for a
             # license that has it ("CC BY-NC 4.0 (non-commercial use only)") it is a gloss
             r"^(?!.*(?:\bnc\b|-nc-|non-?commercial.*\(|\bresearch\b.*\())[^(]+\(\s*(?:for\s+)?"
@@ -150,7 +152,7 @@ _NOT_A_TITLE = re.compile(
     r"original|source|sources|upstream|each|per|multiple|several|various|mixed|different|"
     r"add|insert|here|your|todo|tbd|tba|pending|forthcoming|undecided|undetermined|unknown|"
     r"unstated|unspecified|"
-    r"placeholder|xxx|contact)\b|©|\{\{|\S@\w"
+    r"placeholder|xxx|contact|paper|readme|website)\b|©|\{\{|\S@\w"
     r"|^\s*<[^<>]*>\s*$",  # "<license-id>": template text in angle brackets
     re.I,
 )

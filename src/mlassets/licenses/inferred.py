@@ -136,8 +136,9 @@ def _spaced_id(text: str) -> str | None:
     MIT-0). The free-text reading would find only the longest name inside such words ("MIT",
     "BSD 3 Clause" in "BSD 3 Clause Attribution"), so the whole is looked up first."""
     words = _SEPARATORS.split(text.strip())
-    if len(words) < 2:
-        return None
+    if len(words) < 2:  # "0-bsd", "cc-0": an id with a dash it does not have
+        undashed = lookup_spdx_id(text.strip().replace("-", "")) if "-" in text else None
+        return undashed.expression if undashed else None
     match = lookup_spdx_id("-".join(words))  # "See LICENSE" is prose, not the key see-license
     return match.expression if match else None
 

@@ -183,7 +183,7 @@ _OPERATOR_SIGNS = re.compile(r"[<>=]")
 
 
 def _placeholder(key: str) -> str | None:
-    bare = key.strip("[]() ").strip()
+    bare = key.strip("[]() ").strip().removeprefix("./")  # "./LICENSE.md" names a file too
     if bare in _PLACEHOLDERS or not bare:
         return f"{key!r} is a placeholder, not a license"
     if _LICENSE_FILE_NAME.fullmatch(bare):

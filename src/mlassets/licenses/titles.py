@@ -36,7 +36,7 @@ def lowered(text: str) -> str:
 _UNDER_TITLE = re.compile(
     # "distributed by ELRA under the ELRA End User Licence": a few words may come between
     r"\b(?:(?:licensed|released|distributed|available|published|provided)(?:\s+[\w.-]+){0,3}?"
-    r"\s+under|subject\s+to|(?:covered|governed)\s+by)\s+"
+    r"\s+under|subject\s+to|(?:covered|governed)\s+by|sign|accept|agree\s+to)\s+"
     # a name may hold a dot or brackets: "the FLUX.1 [dev] Non-Commercial License"
     r"(?:the\s+|a\s+|an\s+|its\s+)?(?P<name>(?:[^.;,:()\n]|\.(?=\S)){2,80}?\b(?:license|agreement|"
     r"terms\s+of\s+(?:use|service|access))"
@@ -44,12 +44,19 @@ _UNDER_TITLE = re.compile(
 )
 
 
-_TITLE_TAIL = re.compile(r"(\s*-\s*[a-z0-9][\w.]*?(?:\s[a-z0-9][\w.]*?)?)\s*(?:[.;,)]|$)")
+# what a name may carry past its noun: " - Ontario", " - v1.0", its abbreviation " (MDL)"
+_TITLE_TAIL = re.compile(
+    r"(\s*-\s*[a-z0-9][\w.]*?(?:\s[a-z0-9][\w.]*?)?|\s*\([a-z][\w.-]{1,11}\))\s*(?:[.;,)]|$)"
+)
 
 
 _LEADING_TITLE = re.compile(
-    # the title, then its terms, or a link the reader has blanked ("... Licence: https://...")
-    r"^\W*(?P<name>[^.;,:()\[\]\n]{2,80}?\b(?:license|agreement)(?:\s+agreement)?)\s*:(?:\s+\w|\s*$)"
+    # the title, then its terms, or a link the reader has blanked ("... Licence: https://...",
+    # "WordNet License (https://...)"), or the title as the sentence's subject ("The Open Game
+    # License v1.0a applies to ...")
+    r"^\W*(?:the\s+)?(?P<name>[^.;,:()\[\]\n]{2,80}?\b(?:license|agreement)(?:\s+agreement)?"
+    r"(?:\s+v?\d+(?:\.\d+)*[a-z]?)?)"
+    r"(?:\s*:(?:\s+\w|\s*$)|\s+(?:applies|governs|covers)\b|\s*\(\s*\)\s*$)"
 )
 
 
@@ -58,8 +65,10 @@ def known_title(title: str) -> str | None:
     names the scan of prose does not look for (it knows the SPDX names)."""
     from mlassets.licenses.inferred import without_product_version  # inferred reads titles
 
+    spdx = lookup_name(title)  # a one-word SPDX name the scan leaves to titles: "WordNet License"
     return (
-        scancode_names.lookup_scancode_name(title)
+        (spdx.expression if spdx else None)
+        or scancode_names.lookup_scancode_name(title)
         or scancode_names.lookup_shortened(title)
         or scancode_names.lookup_word_license(title)
         or without_product_version(title)  # "the WordNet 3.0 license"
