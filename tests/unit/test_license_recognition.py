@@ -52,6 +52,15 @@ BELOW_TARGET = {
     # (other-university-research-license), "x consortium license", W3C's own title with "and"
     # in it, a model slug, and wordnet.princeton.edu's page alone
     "licenses-holdout-39.tsv": 141,
+    # the Montreal Data License without its "(MDL)" as an other- slug, names in Chinese, the
+    # Llama repository under its new owner, model slugs (mnpl-0.1, lfm1.0), "Llama Community
+    # License" without a version (minted), "PSF" alone, a Hub LICENSE link
+    "licenses-holdout-42.tsv": 139,
+    # model slugs (qwen, qwen-research, tongyi-qianwen-research, tencent-hunyuan-community,
+    # other-qwen), other-<one word> for a ScanCode name (refused: other-nvidia is a company),
+    # Twitter's developer terms in a sentence, W3C's own title, "Stability Community License"
+    # without "AI", ntu-s-lab-license, two license pages, the Unlicense's first sentence
+    "licenses-holdout-43.tsv": 135,
 }
 
 

@@ -279,6 +279,11 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
         return None
     ends = [m.end for m in mentions]  # mentions do not overlap: their ends are sorted too
     notice = _COPYRIGHT_NOTICE.search(low)
+
+    def next_item(start: int) -> tuple[int, int]:
+        later = [item for item in items if item[0] > start]
+        return later[0] if later else (len(low), len(low))
+
     for start, end in items:
         words = re.findall(r"[a-z][a-z0-9]*", low[start:end])
         # "but please cite our paper": a restriction after "but" was refused by the guards
@@ -287,15 +292,22 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
             break  # a copyright notice runs on past its commas: "Copyright 2024, the Foo Devs"
         if opening in _NOT_ITEM_OPENINGS:
             continue  # "see LICENSE", "for commercial licensing contact the authors"
+        if opening == "except" and _names_one(mentions, ends, *next_item(start)):
+            continue  # "CC BY 4.0, except for the audio, which is CC BY-NC 4.0": the next names it
         words = [w for w in words if w not in _NOT_ITEMS]
         if not words or all(w in GENERIC_WORDS for w in words):
             continue
         if words[0].endswith("ed") or not VERBS.isdisjoint(words):
             continue  # "adapted from the Wikipedia corpus" describes the data: not an item
-        first = bisect.bisect_right(ends, start)  # the first mention ending after the start
-        if first == len(mentions) or mentions[first].start >= end:
+        if not _names_one(mentions, ends, start, end):
             return text[start:end].strip()
     return None
+
+
+def _names_one(mentions: list[Mention], ends: list[int], start: int, end: int) -> bool:
+    """Whether a mention overlaps text[start:end]."""
+    first = bisect.bisect_right(ends, start)  # the first mention ending after the start
+    return first < len(mentions) and mentions[first].start < end
 
 
 _DUAL = re.compile(r"\bdual(?:ly)?\b|\bdual-")

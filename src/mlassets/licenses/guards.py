@@ -58,6 +58,10 @@ _MODIFIED = re.compile(
             # license that has it ("CC BY-NC 4.0 (non-commercial use only)") it is a gloss
             r"^(?!.*(?:\bnc\b|-nc-|non-?commercial.*\(|\bresearch\b.*\())[^(]+\(\s*(?:for\s+)?"
             r"(?:non-?commercial|research|academic|personal|educational)\b[^)]*\)",
+            # ... or without parentheses: "licensed under GPL-3.0 for non-commercial use only"
+            r"^(?!.*(?:\bnc\b|-nc-|noncommercial|non-commercial[\s-]+(?:\d|research|licen|share)))"
+            r".*\bfor\s+(?:non-?commercial|research|academic|personal|educational)\s+"
+            r"(?:use|purposes?)\s+only\b",
             # "with additional non-commercial terms": what the terms are about, between
             r"\b(?:with|plus)\s+(?:some\s+)?(?:additional|extra|further)\s+(?:[\w-]+\s+){1,2}terms\b",
             r"^[\w.+]+(?:-[\w.+]+)*?-(?:non-?commercial|with-attribution|research-only|"

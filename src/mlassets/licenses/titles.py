@@ -38,8 +38,8 @@ _UNDER_TITLE = re.compile(
     r"\b(?:(?:licensed|released|distributed|available|published|provided)(?:\s+[\w.-]+){0,3}?"
     r"\s+under|subject\s+to|(?:covered|governed)\s+by|sign|accept|agree\s+to)\s+"
     # a name may hold a dot or brackets: "the FLUX.1 [dev] Non-Commercial License"
-    r"(?:the\s+|a\s+|an\s+|its\s+)?(?P<name>(?:[^.;,:()\n]|\.(?=\S)){2,80}?\b(?:license|agreement|"
-    r"terms\s+of\s+(?:use|service|access))"
+    r"(?:the\s+|a\s+|an\s+|its\s+)?(?P<name>(?:[^.;,:()\n]|\.(?=\S)){2,80}?\b(?:license(?:\s+terms)?|"
+    r"agreement|terms\s+of\s+(?:use|service|access))"
     r"(?:\s+agreement)?(?:\s+(?:version\s+|v)?\d+(?:\.\d+)*)?)\b"
 )
 
