@@ -49,9 +49,7 @@ _MODIFIED = re.compile(
             r"prohibited|forbidden)\b|\bbut\s+(?:[\w-]+\s+){0,3}(?:requires?|needs?)\s+(?:a|an)\s+"
             r"(?:separate|additional|written|commercial|special)\b",
             r"(?<=[\w.)])-(?:like|style|ish|inspired)\b",  # "BSD-3-Clause-like"
-            # "Unlicense, except that redistribution is not allowed"; a slug with terms added
-            # to a license's id: "wtfpl-non-commercial", "unlicense-with-attribution"
-            r"[,;]\s*except\s+that\b",
+            r"[,;]\s*except\s+that\b",  # "Unlicense, except that redistribution is not allowed"
             r"\bbut\s+(?:you|users|licensees)\s+(?:may|must|can|shall)\s*not\b|\bbut\s+(?:you|users)\s+"
             r"(?:cannot|can't|mustn't)\b",  # "WTFPL, but you may not use it to train models"
             # "MIT (non-commercial use only)": a restriction the license does not have; for a
@@ -64,6 +62,7 @@ _MODIFIED = re.compile(
             r"(?:use|purposes?)\s+only\b",
             # "with additional non-commercial terms": what the terms are about, between
             r"\b(?:with|plus)\s+(?:some\s+)?(?:additional|extra|further)\s+(?:[\w-]+\s+){1,2}terms\b",
+            # a slug with terms added to a license's id: "wtfpl-non-commercial"
             r"^[\w.+]+(?:-[\w.+]+)*?-(?:non-?commercial|with-attribution|research-only|"
             r"academic-only|no-commercial-use)$",
             # "a variant of", "a slight modification of"; not "the sharing and adaptation of the
