@@ -68,6 +68,26 @@ def test_other_takes_the_license_name() -> None:
     assert bare.concluded == "NOASSERTION" and bare.findings[0].code == "L104"
 
 
+def test_other_takes_the_license_link_when_the_name_is_unknown() -> None:
+    # the convention: `other` takes the license from license_name / license_link when they
+    # identify one; a name mlassets does not know no longer hides a link it does
+    card = (
+        "---\nlicense: other\nlicense_name: qwen\n"
+        "license_link: https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE\n---\n"
+    )
+    assert conclude(card).concluded == "LicenseRef-scancode-qwen-2024"
+    unknown_link = "---\nlicense: other\nlicense_name: acme\nlicense_link: LICENSE\n---\n"
+    assert conclude(unknown_link).concluded == "LicenseRef-acme"
+
+
+def test_a_scancode_license_newer_than_license_expressions_index_has_its_category() -> None:
+    from mlassets.licenses import classify
+
+    # qwen-2024 is in the vendored LicenseDB (ScanCode 32.5), not in license-expression's index
+    result = classify("LicenseRef-scancode-qwen-2024")
+    assert result.category == "proprietary" and "Proprietary Free" in result.source
+
+
 def test_legacy_licenses_key_is_read_including_per_config_mappings() -> None:
     assert conclude("---\nlicenses:\n  - cc-by-sa-4.0\n---\n").concluded == "CC-BY-SA-4.0"
     per_config = conclude("---\nlicenses:\n  a: [mit]\n  b: [mit]\n---\n")

@@ -185,6 +185,13 @@ def _other(metadata: dict[str, Any], where: Any) -> tuple[str, list[Finding]]:
     known = normalize_license(name)
     if known.status != "noassertion" and not any(f.code == "L107" for f in known.findings):
         return known.spdx, []  # a license mlassets knows, by its name
+    linked = normalize_license(link) if link and link != name else None
+    if (
+        linked
+        and linked.status != "noassertion"
+        and not any(f.code == "L107" for f in linked.findings)
+    ):
+        return linked.spdx, []  # or by its link: `license_link` to Qwen2.5-72B's LICENSE
     findings = []
     if not link:
         findings.append(
