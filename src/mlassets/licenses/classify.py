@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from mlassets.licenses.spdx_list import ScancodeEntry, scancode_by_spdx
+from mlassets.licenses.spdx_list import scancode_by_spdx
 from mlassets.licenses.tree import NOASSERTION, Expr, Leaf, Or, coerce
 
 # From the most to the least permissive; AND keeps the later one, OR the earlier.
@@ -110,7 +110,7 @@ def classify_id(identifier: str) -> LicenseClass:
             False,
             "Creative Commons elements of the id",
         )
-    entry = scancode_by_spdx().get(identifier.lower()) or _in_vendored_licensedb(identifier)
+    entry = scancode_by_spdx().get(identifier.lower())
     if entry and entry.category in _SCANCODE_CATEGORY:
         return replace(
             _SCANCODE_CATEGORY[entry.category], source=f"ScanCode category {entry.category}"
@@ -120,18 +120,6 @@ def classify_id(identifier: str) -> LicenseClass:
             UNKNOWN, category="proprietary", source=f"ScanCode category {entry.category}"
         )
     return replace(UNKNOWN, source=f"{identifier} is not in mlassets' tables or ScanCode's index")
-
-
-def _in_vendored_licensedb(identifier: str) -> ScancodeEntry | None:
-    """A ScanCode license newer than license-expression's index (qwen-2024 and ~30 others in
-    the vendored LicenseDB): its category from the vendored data, read only for such an id."""
-    if not identifier.lower().startswith("licenseref-scancode-"):
-        return None
-    from mlassets.licenses.reference import scancode_licenses  # ~30 ms: only for these ids
-
-    key = identifier[len("LicenseRef-scancode-") :].lower()
-    found = next((e for e in scancode_licenses() if e.key == key), None)
-    return ScancodeEntry(found.key, found.category, found.spdx) if found else None
 
 
 def classify(expression: str | Expr) -> LicenseClass:

@@ -287,11 +287,8 @@ _READINGS: tuple[tuple[Callable[[str], str | None], str, str], ...] = (
         "a name after its publisher's name, which the license's ScanCode entry spells",
         "name after its publisher",
     ),
-    (
-        lambda text: _spaced_id(text) or _vendor_and_id(text),
-        "an id written with spaces or slashes for its dashes",
-        "id with spaces",
-    ),
+    (_spaced_id, "an id written with spaces or slashes for its dashes", "id with spaces"),
+    (_vendor_and_id, "an SPDX id after a word of its own name", "id after its publisher"),
     (_id_in_another_order, "an id with its parts in another order", "id in another order"),
     (
         _classifier_alias,

@@ -72,15 +72,18 @@ def scancode_index() -> dict[str, ScancodeEntry]:
 
 
 def build_scancode_index() -> dict[str, ScancodeEntry]:
-    """`scancode_index`, derived from license-expression's index (see `licenses.derived`)."""
+    """`scancode_index`, derived from license-expression's index and the vendored LicenseDB
+    (see `licenses.derived`). license-expression's release lags the LicenseDB's: the keys only
+    the vendored data has (qwen-2024 and ~30 more) are added from it."""
     from license_expression import get_license_index  # 2,600 entries: read only when needed
 
     from mlassets.licenses.reference import scancode_licenses  # the LicenseDB's `is_generic`
 
+    vendored = scancode_licenses()
     # Public domain is a kind ScanCode marks generic that the convention concludes by its key.
-    kinds = {e.key for e in scancode_licenses() if e.generic and e.category != "Public Domain"}
+    kinds = {e.key for e in vendored if e.generic and e.category != "Public Domain"}
     entries: list[dict[str, Any]] = get_license_index()
-    return {
+    index = {
         e["license_key"].lower(): ScancodeEntry(
             e["license_key"],
             e.get("category") or "Unstated License",
@@ -90,6 +93,17 @@ def build_scancode_index() -> dict[str, ScancodeEntry]:
         for e in entries
         if not e.get("is_exception")
     }
+    for entry in vendored:
+        index.setdefault(
+            entry.key.lower(),
+            ScancodeEntry(
+                entry.key,
+                entry.category,
+                entry.spdx,
+                entry.category == "Unstated License" or entry.key in kinds,
+            ),
+        )
+    return index
 
 
 @functools.cache
