@@ -41,3 +41,16 @@ def test_an_export_error_is_one_line_and_exit_3(run_cli, tmp_path: Path) -> None
     assert result.code == 3
     assert result.stderr.startswith("mlassets: error: hf://acme/encoder-base: spdx-tools rejects")
     assert "Traceback" not in result.stderr
+
+
+def test_a_directory_export_skips_json_that_is_no_manifest(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`fetch --out` shares a directory with whatever else is there, a model's `config.json`
+    among it: only the files that look like manifests are exported from a directory."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "card.md").write_text("---\nlicense: mit\n---\n# A model\n")
+    assert run_cli("fetch", "out/card.md", "--out", "out").code == 0
+    (out / "config.json").write_text('{"architectures": ["BertModel"]}\n')
+    exported = run_cli("export", "out", "--format", "spdx")
+    assert exported.code == 0, exported.stderr
+    assert "MIT" in exported.stdout and "config.json" not in exported.stderr

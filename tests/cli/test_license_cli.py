@@ -273,3 +273,42 @@ def test_an_unreadable_card_is_an_error_but_the_others_get_their_verdicts(
     assert not list(validator_for("license-check-report").iter_errors(report))
     assert [a["path"] for a in report["assets"]] == ["cards/a.md", "cards/b.md"]
     assert os.path.islink(cards / "c.md")  # nothing was replaced
+
+
+OPENML_XML = """<oml:data_set_description xmlns:oml="http://openml.org/openml">
+  <oml:id>4242</oml:id>
+  <oml:name>survey-nc</oml:name>
+  <oml:version>3</oml:version>
+  <oml:licence>CC BY-NC 4.0</oml:licence>
+</oml:data_set_description>
+"""
+
+
+def test_a_directory_is_read_as_validate_reads_it(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A model repository holds JSON that is no manifest (`config.json`): it is not read, as
+    `validate` does not read it; OpenML descriptions, XML or the server's JSON, are checked by
+    their `licence` with its position; one that does not parse is named with its line, and the
+    others are still checked."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    card(repo / "README.md", "license: mit")
+    (repo / "config.json").write_text('{"architectures": ["BertModel"], "vocab_size": 30522}\n')
+    (repo / "survey.xml").write_text(OPENML_XML)
+    description = {"data_set_description": {"id": "7", "name": "tiny", "licence": "CC0"}}
+    (repo / "tiny.json").write_text(json.dumps(description, indent=2) + "\n")
+
+    checked = run_cli("license-check", "repo", "--use", "commercial", "--format", "json")
+    assert checked.code == 1, checked.stderr  # the NC description, and nothing unreadable
+    assert "config.json" not in checked.stdout + checked.stderr
+    assets = {a["path"]: a for a in json.loads(checked.stdout)["assets"]}
+    assert sorted(assets) == ["repo/README.md", "repo/survey.xml", "repo/tiny.json"]
+    assert assets["repo/survey.xml"]["concluded"] == "CC-BY-NC-4.0"
+    assert assets["repo/tiny.json"]["concluded"] == "CC0-1.0"
+    text = run_cli("license-check", "repo", "--use", "commercial")
+    assert "repo/survey.xml:5:3: P105" in text.stdout, text.stdout
+
+    (repo / "broken.xml").write_text("<oml:data_set_description>\n  <oml:licence>MIT</oml")
+    broken = run_cli("license-check", "repo")
+    assert broken.code == 3
+    assert "repo/broken.xml:2:" in broken.stderr and "XML does not parse" in broken.stderr
+    assert "repo/tiny.json: allowed: CC0-1.0" in broken.stderr, broken.stderr  # the summary

@@ -9,7 +9,6 @@ repeated elements become lists and empty values become None.
 from __future__ import annotations
 
 import json
-import xml.parsers.expat
 from typing import Any
 
 from mlassets.core.findings import Position
@@ -34,6 +33,19 @@ def normalize(fields: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+def is_description_json(raw: bytes) -> bool:
+    """Whether JSON bytes are the server API's description (its key comes first)."""
+    return b'"data_set_description"' in raw[:200]
+
+
+def parse_file(raw: bytes, suffix: str) -> Located:
+    """A description file by its suffix: `.xml` as the API serves it, else the server's JSON.
+    `YamlSyntaxError` (with a position) when it does not parse or is no description."""
+    if suffix.lower() == ".xml":
+        return from_xml(raw)
+    return from_json(raw.decode("utf-8", "replace"))
+
+
 def from_json(text: str) -> Located:
     """Parse the server API's JSON (`{"data_set_description": {...}}`)."""
     located = load_located(text)  # JSON is YAML, and this keeps positions
@@ -51,6 +63,8 @@ def from_json(text: str) -> Located:
 
 def from_xml(raw: bytes) -> Located:
     """Parse `<oml:data_set_description>` XML, recording where each field's element starts."""
+    import xml.parsers.expat  # ~2 ms: only for an XML description
+
     parser = xml.parsers.expat.ParserCreate()
     fields: dict[str, Any] = {}
     values: dict[tuple[str | int, ...], Position] = {}

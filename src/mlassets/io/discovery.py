@@ -73,10 +73,18 @@ def _recorder(into: list[Path], root: Path) -> Callable[[OSError], None]:
 
 
 def _wanted(path: Path) -> bool:
+    """Cards, and the JSON or XML files that hold a manifest or an OpenML description."""
+    return is_card_file(path) or _sniffed(path, openml=True)
+
+
+def is_manifest_file(path: Path) -> bool:
+    """A `*.json` file that looks like a manifest (a model's `config.json` does not)."""
+    return _sniffed(path, openml=False)
+
+
+def _sniffed(path: Path, *, openml: bool) -> bool:
     suffix = path.suffix.lower()
-    if is_card_file(path):
-        return True
-    if suffix not in (".json", ".xml"):
+    if suffix not in (".json", ".xml") or (suffix == ".xml" and not openml):
         return False
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
@@ -84,6 +92,6 @@ def _wanted(path: Path) -> bool:
         head = read_bytes(path)
     except (OSError, UnreadableFileError):
         return True  # unreadable, or over the size cap: the reader reports it
-    if suffix == ".xml":
-        return _OPENML_MARK in head[:512]
-    return b'"schema_version"' in head or _OPENML_MARK in head[:512]
+    if openml and _OPENML_MARK in head[:512]:
+        return True
+    return suffix == ".json" and b'"schema_version"' in head

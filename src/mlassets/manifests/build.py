@@ -150,28 +150,52 @@ def _card_license(card: Card, kind: str) -> LicenseBlock:
 
 
 def _from_openml(asset: FetchedAsset, fetched_at: str) -> Manifest:
-    import hashlib
-
-    from mlassets.documents import openml_description  # expat: only for OpenML descriptions
-    from mlassets.schemas import validator_for
-    from mlassets.schemas.findings import schema_findings
-
     fields = asset.description or {}
-    findings = schema_findings(validator_for("openml-description"), fields, None)
+    return _openml_manifest(asset.ref.id, SourceName.OPENML, fields, asset.revision, fetched_at)
+
+
+def from_openml_file(
+    fields: dict[str, Any], ref: AssetRef, fetched_at: str, *, complete: bool = True
+) -> Manifest:
+    """The manifest for an OpenML description on disk (its normalised fields), named by the
+    local file as a card's is; `complete=False` as for `from_card`."""
+    version = fields.get("version")
+    revision = str(version) if isinstance(version, int) else None
+    return _openml_manifest(ref.id, SourceName.LOCAL, fields, revision, fetched_at, complete)
+
+
+def _openml_manifest(
+    ident: str,
+    source: SourceName,
+    fields: dict[str, Any],
+    revision: str | None,
+    fetched_at: str,
+    complete: bool = True,
+) -> Manifest:
+    digest = findings = None
+    if complete:
+        import hashlib
+
+        from mlassets.documents import openml_description
+        from mlassets.schemas import validator_for
+        from mlassets.schemas.findings import schema_findings
+
+        digest = hashlib.sha256(openml_description.dumps_for_hash(fields)).hexdigest()
+        findings = schema_findings(validator_for("openml-description"), fields, None)
     return Manifest(
-        id=asset.ref.id,
+        id=ident,
         kind=AssetKind.DATASET,
-        source=SourceName.OPENML,
+        source=source,
         fetched_at=fetched_at,
-        revision=asset.revision,
-        card_sha256=hashlib.sha256(openml_description.dumps_for_hash(fields)).hexdigest(),
+        revision=revision,
+        card_sha256=digest,
         title=_text(fields.get("name")),
         description=_clip(_text(fields.get("description"))),
         license=license_block(conclude_text(fields.get("licence"))),
         languages=tuple(_string_list(fields.get("language"))),
         tags=tuple(sorted(set(_string_list(fields.get("tag"))))),
         last_modified=_text(fields.get("upload_date")),
-        findings=tuple(findings),
+        findings=tuple(findings or ()),
     )
 
 

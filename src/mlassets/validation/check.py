@@ -18,6 +18,7 @@ from mlassets.core.errors import UnreadableFileError
 from mlassets.core.findings import Finding, FindingJson, Position, Severity
 from mlassets.core.shapes import Count, Keywords, SchemaVersion, Text
 from mlassets.documents.card import Card, parse_card
+from mlassets.documents.openml_description import is_description_json, parse_file
 from mlassets.io.discovery import collect
 from mlassets.io.files import MAX_JSON_DEPTH, depth, read_bytes
 from mlassets.io.yamlpos import Located, YamlSyntaxError, load_located
@@ -163,20 +164,15 @@ def check_file(
     if suffix == ".md":
         file_kind, findings = check_card(parse_card(raw, display), kind, user_schemas)
         return FileReport(display, file_kind, tuple(findings))
-    if suffix == ".xml" or (suffix == ".json" and b'"data_set_description"' in raw[:200]):
+    if suffix == ".xml" or (suffix == ".json" and is_description_json(raw)):
         return FileReport(display, "openml", tuple(_check_openml(raw, suffix)))
     text = raw.decode("utf-8", "replace")
     return FileReport(display, "manifest", tuple(check_manifest_text(text)))
 
 
 def _check_openml(raw: bytes, suffix: str) -> list[Finding]:
-    from mlassets.documents import openml_description  # expat and friends: only for OpenML files
-
     try:
-        if suffix == ".xml":
-            located = openml_description.from_xml(raw)
-        else:
-            located = openml_description.from_json(raw.decode("utf-8", "replace"))
+        located = parse_file(raw, suffix)
     except YamlSyntaxError as exc:
         return [rules.J101.at(exc.message, position=exc.position)]
     validator = validator_for("openml-description")

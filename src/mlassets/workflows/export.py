@@ -52,7 +52,8 @@ class ExportResult:
 
 
 def export(paths: Sequence[Path], fmt: ExportFormat) -> ExportResult:
-    """Export the manifests among `paths` (files, or directories searched for `*.json`).
+    """Export the manifests among `paths` (files, or directories searched for
+    `*.json` files that look like manifests).
 
     `UsageError` when there is nothing to export, `ManifestError` for a file that is not a
     manifest, `ExportError` when an export library refuses the document.
@@ -62,10 +63,10 @@ def export(paths: Sequence[Path], fmt: ExportFormat) -> ExportResult:
 
 def load_manifests(paths: Sequence[Path]) -> list[Manifest]:
     """The manifests in the `*.json` files named or found under the directories named."""
-    from mlassets.io.discovery import collect
+    from mlassets.io.discovery import collect, is_manifest_file
     from mlassets.manifests.store import load_manifest
 
-    found = collect(paths, lambda p: p.suffix == ".json")
+    found = collect(paths, is_manifest_file)
     return [load_manifest(p) for p, _ in found if p.suffix == ".json"]
 
 

@@ -1,30 +1,34 @@
 """`license-check`: each asset's concluded license against a policy, and along its lineage.
 
-Assets come from card files, manifests (`*.json`), directories of either, or references
-(`hf://...`, `openml://...`). A reference, and any ancestor named by `base_model` or `datasets`,
-is looked up in the manifests directory; with `fetch=True` the ones missing are fetched there
-first (through `curate`, so the network stays in `sources/`).
+Assets come from card files, manifests (`*.json`), OpenML descriptions (`*.xml`, or the server
+API's JSON), directories of these (where other JSON, such as a model's `config.json`, is not
+read), or references (`hf://...`, `openml://...`). A reference, and any ancestor named by
+`base_model` or `datasets`, is looked up in the manifests directory; with `fetch=True` the ones
+missing are fetched there first (through `curate`, so the network stays in `sources/`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from mlassets.core.clock import fetch_time
-from mlassets.core.errors import OperationalError, UsageError
+from mlassets.core.errors import ManifestError, OperationalError, UsageError
 from mlassets.core.findings import Finding, Position, Severity
 from mlassets.core.refs import AssetRef, parse_ref
-from mlassets.documents.card import Card, read_card
+from mlassets.documents.card import read_card
 from mlassets.documents.lock import DEFAULT_LOCK, locked_manifests
+from mlassets.documents.openml_description import is_description_json
 from mlassets.documents.project import DEFAULT_FILE, load_project
-from mlassets.io.discovery import collect, is_card_file
+from mlassets.io.discovery import collect
+from mlassets.io.files import read_bytes
+from mlassets.io.yamlpos import Located, YamlSyntaxError
 from mlassets.licenses.classify import LicenseClass, classify
 from mlassets.licenses.lineage import LineageVerdict, check_lineage
 from mlassets.licenses.policy import Policy, evaluate
-from mlassets.manifests.build import from_card
+from mlassets.manifests.build import from_card, from_openml_file
 from mlassets.manifests.model import LineageRecord, Manifest, Verdict
 from mlassets.manifests.store import load_manifest, write_manifest_at
 from mlassets.workflows.manifest_index import ManifestIndex
@@ -119,24 +123,24 @@ class LicenseCheckReport:
         }
 
 
-def _is_input(path: Path) -> bool:
-    return path.suffix == ".json" or is_card_file(path)
-
-
 @dataclass(frozen=True)
 class _Input:
     path: str | None
     manifest: Manifest
-    card: Card | None = None  # for card files: where each key is, so findings carry positions
+    # for card files and OpenML descriptions: where each key is, so findings carry positions
+    located: Located | None = None
+    pointer_keys: Mapping[str, str] = field(default_factory=dict)
+    is_card: bool = False
 
     def locate(self, finding: Finding) -> Finding:
-        key = _POINTER_KEYS.get(finding.pointer)
-        if self.card is None or key is None or finding.position is not None:
+        key = self.pointer_keys.get(finding.pointer)
+        if self.located is None or key is None or finding.position is not None:
             return finding
-        return replace(finding, position=self.card.position((key,), prefer_key=True))
+        return replace(finding, position=self.located.position((key,), prefer_key=True))
 
 
-_POINTER_KEYS = {"/license": "license", "/base_models": "base_model", "/datasets": "datasets"}
+_CARD_KEYS = {"/license": "license", "/base_models": "base_model", "/datasets": "datasets"}
+_OPENML_KEYS = {"/license": "licence"}
 
 
 def _inputs(targets: Sequence[str], index: ManifestIndex, unreadable: list[str]) -> list[_Input]:
@@ -152,7 +156,7 @@ def _inputs(targets: Sequence[str], index: ManifestIndex, unreadable: list[str])
                 raise OperationalError(f"{target}: no manifest in {index.directory}", target)
             found.append(_Input(str(hit[0]), hit[1]))
             continue
-        for path, name in collect([Path(ref.name)], _is_input):
+        for path, name in collect([Path(ref.name)]):
             try:
                 found.append(_local_input(path, name, index, fetched_at))
             except OperationalError as exc:
@@ -161,13 +165,30 @@ def _inputs(targets: Sequence[str], index: ManifestIndex, unreadable: list[str])
 
 
 def _local_input(path: Path, name: str, index: ManifestIndex, fetched_at: str) -> _Input:
-    if path.suffix == ".json":
+    suffix = path.suffix.lower()
+    ref = AssetRef("local", None, name)
+    if suffix in (".json", ".xml"):
+        raw = read_bytes(path, name)
+        if suffix == ".xml" or is_description_json(raw):
+            return _openml_input(raw, suffix, name, ref, fetched_at)
         manifest = load_manifest(path)
         index.add(path, manifest)  # a target is also a possible ancestor of another
         return _Input(str(path), manifest)
     card = read_card(path, name)
-    manifest = from_card(card, AssetRef("local", None, name), fetched_at, complete=False)
-    return _Input(name, manifest, card)
+    manifest = from_card(card, ref, fetched_at, complete=False)
+    return _Input(name, manifest, card.located, _CARD_KEYS, is_card=True)
+
+
+def _openml_input(raw: bytes, suffix: str, name: str, ref: AssetRef, fetched_at: str) -> _Input:
+    from mlassets.documents.openml_description import parse_file
+
+    try:
+        located = parse_file(raw, suffix)
+    except YamlSyntaxError as exc:  # the file, not the policy: it cannot be checked
+        where = exc.position
+        raise ManifestError(f"{name}:{where.line}:{where.column}: {exc.message}", name) from exc
+    manifest = from_openml_file(located.data, ref, fetched_at, complete=False)
+    return _Input(name, manifest, located, _OPENML_KEYS)
 
 
 def license_check(
@@ -220,7 +241,7 @@ def _stated_findings(item: _Input, policy: Policy) -> tuple[Finding, ...]:
         for finding in evaluate(stated.expression, policy).findings:
             if finding.severity is not Severity.ERROR:
                 continue  # only what bars the use; notices about the body's terms add noise
-            where = Position(stated.line, 1) if item.card is not None else None
+            where = Position(stated.line, 1) if item.is_card else None
             found.append(
                 replace(
                     finding,
