@@ -23,6 +23,9 @@ DECIDED: dict[tuple[str, str, str], str] = {
     ("blind-cards-2", "ds-license-vs-licenses", "concluded_license"): "CC-BY-4.0 AND CC-BY-SA-4.0",
     # a list with a part that cannot be concluded (a family id) concludes NOASSERTION whole
     ("blind-cards-2", "ds-ccbysa-gfdl-list", "concluded_license"): "NOASSERTION",
+    # ... as does one with a value that is no Hub id (the verdict, deny, is the writer's)
+    ("blind-cards-3", "community-license-list-bad-entry", "concluded_license"): "NOASSERTION",
+    ("blind-cards-3", "ds-license-list-bad-entry", "concluded_license"): "NOASSERTION",
 }
 
 
@@ -39,7 +42,9 @@ def _expected(cards: Path) -> dict[str, dict[str, str]]:
     return rows
 
 
-@pytest.mark.parametrize(("name", "count"), [("blind-cards-1", 45), ("blind-cards-2", 56)])
+@pytest.mark.parametrize(
+    ("name", "count"), [("blind-cards-1", 45), ("blind-cards-2", 56), ("blind-cards-3", 57)]
+)
 def test_blind_cards_get_the_errors_licenses_and_verdicts_their_writer_expected(
     run_cli, tmp_path: Path, name: str, count: int
 ) -> None:  # type: ignore[no-untyped-def]

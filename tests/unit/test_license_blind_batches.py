@@ -1,4 +1,4 @@
-"""The classes the blind batches found (issue 12, part 2; batches 9 to 12, then 19b and 20):
+"""The classes the blind batches found (issue 12, part 2; batches 9 to 12, then 19b to 46):
 each rule, on strings other than the ones in the batches."""
 
 from __future__ import annotations
@@ -440,6 +440,39 @@ BATCH_CLASSES = [
         "LicenseRef-scancode-ms-research-license-terms",
     ),
     ("Vim License (https://example.org/vim-license)", "Vim"),
+    # batch 45: an SPDX id in parentheses after its title, in a sentence; not after a title
+    # that shares no word with the id's own name
+    ("The scripts are released under the JSON License (JSON).", "JSON"),
+    ("Licensed under our Research License (Fair).", "NOASSERTION"),
+    # batch 45: a slug with added restrictions, and a "but" clause without an article
+    ("other-apache-2.0-with-additional-restrictions", "NOASSERTION"),
+    ("MIT, but commercial use requires prior written permission.", "NOASSERTION"),
+    ("CC BY-NC-SA 4.0, but commercial use requires written permission.", "CC-BY-NC-SA-4.0"),
+    ("apache-2.0-with-llvm-exception", "Apache-2.0 WITH LLVM-exception"),
+    # batch 45: every CC port, in English and in its language; 4.0 has none
+    ("Creative Commons Attribution-ShareAlike 3.0 Canada", "LicenseRef-CC-BY-SA-3.0-CA"),
+    ("Creative Commons Namensnennung 3.0 Österreich", "CC-BY-3.0-AT"),
+    ("Creative Commons Attribution 3.0 Unported", "CC-BY-3.0"),
+    # batch 45: CC's translated element phrases, with or without "Creative Commons"
+    ("Attribution - Pas de Modification 4.0 International", "CC-BY-ND-4.0"),
+    (
+        "Namensnennung - Nicht kommerziell - Keine Bearbeitungen 4.0 International",
+        "CC-BY-NC-ND-4.0",
+    ),
+    ("Modelo de reconocimiento de voz 2.0", "NOASSERTION"),
+    # batch 45: a ScanCode key without its only version, after the word license; not a year
+    ("Falcon 2 11B License", "LicenseRef-scancode-falcon-2-11b-1.0"),
+    ("BSD License", "NOASSERTION"),
+    # batch 44: the ASF's abbreviation; "original" and the advertising clause name BSD-4-Clause
+    ("Licensed under the ALv2.", "Apache-2.0"),
+    ("AL2", "NOASSERTION"),
+    ("BSD (original)", "BSD-4-Clause"),
+    ("BSD license with the advertising clause", "BSD-4-Clause"),
+    # batch 44: a Hub Space that holds a license's text, by its name
+    ("bigcode-model-license-agreement", "LicenseRef-scancode-bigcode-open-rail-m-v1"),
+    # blind cards 3 and batch 39: a kind of holder is not a proper name
+    ("other-institute-data-use-agreement", "NOASSERTION"),
+    ("other-acme-data-use-agreement", "LicenseRef-acme-data-use-agreement"),
 ]
 
 

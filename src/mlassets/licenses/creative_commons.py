@@ -15,7 +15,10 @@ from mlassets.licenses.mentions import Mention, spdx_or_ref
 
 _CC_ANCHOR = re.compile(
     r"(?<![a-z0-9])(?:creative[\s-]*commons|cc(?=[\s:_-]|0|by|$)|"
-    r"attribution(?=[\s-]+(?:non|share|no|v?\d)))"
+    r"attribution(?=[\s-]+(?:non|share|no|v?\d|pas\b|partage\b))|"
+    # a translated deed's title without "Creative Commons": "Namensnennung 4.0 International"
+    r"(?:namensnennung|attribuzione|paternité|naamsvermelding|reconocimiento|atribución|"
+    r"atribuição)(?=\s*-\s*(?!version\b)\w|\s+v?\d))"
 )
 _CC_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:\.\d+)?|[^\s\w]|_")  # words in any script
 _CC_SKIP = frozenset(
@@ -43,6 +46,8 @@ _CC_SKIP = frozenset(
         # the deed titles' own words for "International" and "License" (pt, es, de, fr, it)
         "internacional",
         "internationale",
+        "internazionale",
+        "internationaal",
         "licença",
         "licencia",
         "lizenz",
@@ -78,6 +83,10 @@ _CC_ELEMENT = {
     "nãocomercial": "NC",
     "naocomercial": "NC",
     "nocomercial": "NC",
+    "nietcommercieel": "NC",
+    "gelijkdelen": "SA",
+    "geenafgeleidewerken": "ND",
+    "sinobraderivada": "ND",
     "noncommerciale": "NC",
     "compartilhaigual": "SA",
     "compartirigual": "SA",
@@ -85,33 +94,45 @@ _CC_ELEMENT = {
     "semderivações": "ND",
     "semderivacoes": "ND",
 }
-_CC_PAIRS = {
-    ("non", "commercial"): "NC",
-    ("share", "alike"): "SA",
-    ("não", "comercial"): "NC",
-    ("no", "comercial"): "NC",
-    ("nicht", "kommerziell"): "NC",
-    ("compartilha", "igual"): "SA",
-    ("compartir", "igual"): "SA",
-    ("sem", "derivações"): "ND",
-    ("sin", "derivadas"): "ND",
+# Elements of more than one word, with their translations in CC's deeds (pt, es, de, fr, it);
+# an apostrophe is a word of its own ("pas d ' utilisation commerciale")
+_CC_PHRASES = {
+    tuple(phrase.split()): element
+    for element, phrases in (
+        ("NC", "non commercial|não comercial|no comercial|nicht kommerziell|non commerciale"),
+        ("NC", "pas d ' utilisation commerciale"),
+        ("SA", "share alike|compartilha igual|compartir igual|condividi allo stesso modo"),
+        ("SA", "weitergabe unter gleichen bedingungen|partage dans les mêmes conditions"),
+        ("SA", "partage des conditions initiales à l ' identique"),
+        ("ND", "sem derivações|sin derivadas|sin obra derivada|keine bearbeitungen"),
+        ("ND", "keine bearbeitung|pas de modification|non opere derivate"),
+    )
+    for phrase in phrases.split("|")
 }
+_CC_PHRASE_STARTS = frozenset(phrase[0] for phrase in _CC_PHRASES)
 _CC_NO_DERIV = frozenset({"derivatives", "derivs", "derivative", "derivates"})
+# Every jurisdiction Creative Commons ported its licenses to (2.0-3.0), as `code:name|name`, the
+# names as its titles write them, in English and in the port's language ("_" for a space): a port
+# whose text SPDX lacks is still not the unported license.
+_JURISDICTIONS = """
+ar:argentina at:austria au:australia be:belgium bg:bulgaria br:brazil ca:canada ch:switzerland
+cl:chile cn:china_mainland|china co:colombia cr:costa_rica cz:czech_republic|czechia de:germany
+dk:denmark ec:ecuador ee:estonia eg:egypt es:spain fi:finland fr:france gr:greece gt:guatemala
+hk:hong_kong hr:croatia hu:hungary ie:ireland il:israel in:india it:italy jp:japan
+kr:south_korea|korea lu:luxembourg mk:macedonia mt:malta mx:mexico my:malaysia nl:netherlands
+no:norway nz:new_zealand pe:peru ph:philippines pl:poland pr:puerto_rico pt:portugal ro:romania
+rs:serbia se:sweden sg:singapore si:slovenia th:thailand tw:taiwan ug:uganda us:united_states
+vn:vietnam za:south_africa scotland:scotland|uk_scotland
+es:españa de:deutschland at:österreich it:italia br:brasil nl:nederland ch:schweiz|suisse|svizzera
+pl:polska mx:méxico pe:perú fi:suomi se:sverige no:norge dk:danmark hr:hrvatska cz:česko
+hu:magyarország be:belgië|belgique jp:日本
+"""
 _CC_PORTS = {
-    "south africa": "ZA",
-    "korea": "KR",
-    "japan": "JP",
-    "australia": "AU",
-    "austria": "AT",
-    "germany": "DE",
-    "france": "FR",
-    "netherlands": "NL",
-    "spain": "ES",
-    "italy": "IT",
-    "brazil": "BR",
-    "taiwan": "TW",
-    "china": "CN",
-    "united states": "US",
+    **{
+        name.replace("_", " "): code.upper()
+        for code, names in (item.split(":") for item in _JURISDICTIONS.split())
+        for name in names.split("|")
+    },
     "england": "UK",
     # the 2.0 UK ports' own title: "Attribution 2.0 UK: England & Wales"
     "uk england and wales": "UK",
@@ -157,7 +178,7 @@ def creative_commons(text: str) -> Iterator[Mention]:
     while match := _CC_ANCHOR.search(text, position):
         window = text[match.start() : match.start() + 160]
         tokens = [(t.group(), t.end()) for t in _CC_TOKEN.finditer(window)]
-        words = [t for t, _ in tokens]
+        words = [t if t != "\u2019" else "'" for t, _ in tokens]  # ’ as '
         elements: set[str] = set()
         version = port = ""
         zero = mark = False
@@ -166,9 +187,9 @@ def creative_commons(text: str) -> Iterator[Mention]:
             word = words[i]
             if word in _CC_ELEMENT:
                 elements.add(_CC_ELEMENT[word])
-            elif (word, words[i + 1] if i + 1 < len(words) else "") in _CC_PAIRS:
-                elements.add(_CC_PAIRS[(word, words[i + 1])])
-                i += 1
+            elif word in _CC_PHRASE_STARTS and (phrase := _phrase(words, i)):
+                elements.add(_CC_PHRASES[phrase])
+                i += len(phrase) - 1
             elif word == "no" and i + 1 < len(words) and words[i + 1] in _CC_NO_DERIV:
                 elements.add("ND")
                 i += 1
@@ -199,6 +220,12 @@ def creative_commons(text: str) -> Iterator[Mention]:
         mention = _cc_mention(match.start(), span_end, elements, version, port, zero, mark)
         if mention:
             yield mention
+
+
+def _phrase(words: list[str], i: int) -> tuple[str, ...] | None:
+    """The longest element phrase that starts at `words[i]`."""
+    found = [p for p in _CC_PHRASES if p[0] == words[i] and tuple(words[i : i + len(p)]) == p]
+    return max(found, key=len) if found else None
 
 
 def _cc_mention(

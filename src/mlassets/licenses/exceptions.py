@@ -1,8 +1,9 @@
 """License exceptions written in words after the license they modify: "GPL v2 with Classpath
-Exception", "Apache 2.0 with the LLVM exception". Names are read from the SPDX exception ids
+Exception", "Apache 2.0 with the LLVM exception", or in a slug
+("apache-2.0-with-llvm-exception"). Names are read from the SPDX exception ids
 (`Classpath-exception-2.0` is "classpath exception 2.0", or "classpath exception" where only one
-version exists), so every exception on the vendored list is known; an exception the list does not
-have leaves the mention as it was.
+version exists), so every exception on the vendored list is known; an exception the list does
+not have leaves the mention as it was.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from mlassets.licenses.spdx_list import spdx_list
 
 _ID = re.compile(r"^(?P<name>.+?)-(?:exception|note)(?:-(?P<version>\d+(?:\.\d+)*))?$", re.I)
 _WITH = re.compile(
-    r"[\s,]*\bwith\s+(?:the\s+|an?\s+)?(?P<name>[a-z0-9][a-z0-9 .+-]{0,40}?)[\s-]+"
+    r"[\s,-]*\bwith[\s-]+(?:the\s+|an?\s+)?(?P<name>[a-z0-9][a-z0-9 .+-]{0,40}?)[\s-]+"
     r"(?:exceptions?|note)(?:[\s-]+v?(?P<version>\d+(?:\.\d+)*))?(?![a-z0-9])"
 )
 

@@ -88,8 +88,9 @@ _BSD = re.compile(
       (?P<n1>[0234]|zero|two|three|four)[\s-]*clause[\s-]*(?:bsd|license)
      |bsd[\s-]*(?:license[\s,-]*)?\(?(?P<n2>[0234]|zero|two|three|four)[\s-]*clause
      |bsd[\s-]*(?P<n3>[234])(?![\d.])
-     |(?P<a1>new|revised|modified|simplified|free)[\s-]*bsd
-     |bsd[\s-]*\(?(?P<a2>new|revised|modified|simplified)(?![a-z])
+     |(?P<a1>new|revised|modified|simplified|free|original|old)[\s-]*bsd
+     |bsd[\s-]*\(?(?P<a2>new|revised|modified|simplified|original)(?![a-z])
+     |bsd(?:[\s-]+licen[cs]e)?[\s,(]+with\s+(?:the\s+|an\s+)?(?P<a3>advertising)\s+clause\)?
      |bsd)(?P<clear>[\s-]*clear)?(?![a-z0-9])""",
     re.X,
 )
@@ -106,13 +107,16 @@ _BSD_CLAUSES = {
     "revised": "BSD-3-Clause",
     "modified": "BSD-3-Clause",
     "4": "BSD-4-Clause",
+    "original": "BSD-4-Clause",  # SPDX's name for it: 'BSD 4-Clause "Original" or "Old" License'
+    "old": "BSD-4-Clause",
+    "advertising": "BSD-4-Clause",  # the clause that tells it from BSD-3-Clause
     "four": "BSD-4-Clause",
 }
 
 
 def bsd(text: str) -> Iterator[Mention]:
     for m in _BSD.finditer(text):
-        key = m["n1"] or m["n2"] or m["n3"] or m["a1"] or m["a2"]
+        key = m["n1"] or m["n2"] or m["n3"] or m["a1"] or m["a2"] or m["a3"]
         if not key:
             yield Mention(m.start(), m.end(), None, "BSD-", "the BSD family without a clause count")
             continue
@@ -123,7 +127,9 @@ def bsd(text: str) -> Iterator[Mention]:
 
 
 _APACHE = re.compile(
-    r"(?<![a-z0-9])(?:apache|(?=asl[\s-]*v?\d)asl)(?:[\s-]+(?:software|public))?(?:[\s-]+license)?"
+    # "ASL 2.0", and the ASF's own "ALv2" (not "AL2": Amazon Linux 2)
+    r"(?<![a-z0-9])(?:apache|(?=asl[\s-]*v?\d)asl|(?=al[\s-]*v[\s.-]*2)al)"
+    r"(?:[\s-]+(?:software|public))?(?:[\s-]+license)?"
     r"(?:[\s,(-]*(?:v(?:ersion)?\.?[\s-]*)?(?P<v>[12](?:\.[01])?)(?![\d.]*\d))?"
 )
 

@@ -22,7 +22,8 @@ from mlassets.licenses.creative_commons import creative_commons
 from mlassets.licenses.exceptions import with_exceptions
 from mlassets.licenses.families import apache, bsd, gnu
 from mlassets.licenses.mentions import Mention, abbreviation_version, idstring, named
-from mlassets.licenses.names import lookup_id, name_mentions
+from mlassets.licenses.names import lookup_id, lookup_spdx_id, name_mentions
+from mlassets.licenses.spdx_list import spdx_list
 from mlassets.licenses.tables import GENERIC_WORDS
 from mlassets.licenses.titles import (
     VERBS,
@@ -82,6 +83,7 @@ _NOT_ITEMS = frozenset(
 )
 
 
+_ID_AFTER_TITLE = re.compile(r"\b(?:licen[cs]e|agreement)\s*\(([a-z][a-z0-9.+-]*)\)")
 # An acronym in parentheses between a license's name and its version: the acronym of that name
 _ALIAS_BEFORE_VERSION = re.compile(
     r"licen[cs]e\s*(\([a-z][a-z0-9+.-]{1,11}\)\s*,?)\s*(?=(?:v\.?\s*|version\s+|ver\.?\s*)?\d)"
@@ -141,12 +143,30 @@ def scan(low: str, offset: int = 0) -> list[Mention]:
             match = lookup_id(word)
             if match and match.expression:
                 found.append(Mention(token.start(), token.end(), match.expression))
+    for given in _ID_AFTER_TITLE.finditer(low):
+        # "the FreeType License (FTL)": an SPDX id the text gives its title, though the words
+        # alone ("ftl", "json", "tcl") would be too easily something else
+        listed = _id_of_its_title(low[max(0, given.start() - 60) : given.start()], given[1])
+        if listed:
+            found.append(Mention(given.start(1) - 1, given.end(1) + 1, listed))
     if offset:
         found = [
             Mention(m.start + offset, m.end + offset, m.expression, m.family, m.why, m.weak)
             for m in found
         ]
     return found
+
+
+def _id_of_its_title(before: str, token: str) -> str | None:
+    """The SPDX id `token` when the title just before it shares a word of the id's own name
+    (not only "license" or "open"): "Our Research License (Fair)" is not the Fair License."""
+    listed = lookup_spdx_id(token)
+    entry = spdx_list().get(listed.expression) if listed and listed.expression else None
+    if entry is None:
+        return None
+    title = set(re.findall(r"[a-z0-9]+", before.split(".")[-1])) - GENERIC_WORDS
+    own = set(re.findall(r"[a-z0-9]+", entry.name.lower())) - GENERIC_WORDS
+    return entry.id if title & own else None
 
 
 def longest(mentions: list[Mention]) -> list[Mention]:

@@ -36,7 +36,9 @@ _MODIFIED = re.compile(
             r"\bwith\s+(?:the\s+)?(?:commons\s+clause|custom|own|special|extra)\b",
             # "with Llama 2 restrictions", "+ non-commercial clause", "with an additional
             # attribution requirement", "with exceptions for academic use"
-            rf"(?:\bwith|\bplus|\+)\s+(?:[\w.'\u2019-]+\s+){{0,4}}{_ADDED_TERMS}\b",
+            # ("with the advertising clause" is what tells BSD-4-Clause from BSD-3-Clause)
+            rf"(?:\bwith|\bplus|\+)\s+(?!(?:the\s+|an\s+)?advertising\s+clause)"
+            rf"(?:[\w.'\u2019-]+\s+){{0,4}}{_ADDED_TERMS}\b",
             # an unnamed exception; a named one ("with the LLVM exception") is read as WITH
             r"\bwith\s+an\s+exception\b",
             # "BSD-style license", not "ShareAlike license": the look-alike word stands on its own
@@ -46,8 +48,12 @@ _MODIFIED = re.compile(
             # "MIT License, but attribution is not required", "Apache 2.0, but commercial use
             # requires a separate agreement"
             r"\bbut\s+(?:[\w-]+\s+){0,3}(?:is|are)\s+(?:not\s+(?:required|allowed|permitted)|"
-            r"prohibited|forbidden)\b|\bbut\s+(?:[\w-]+\s+){0,3}(?:requires?|needs?)\s+(?:a|an)\s+"
-            r"(?:separate|additional|written|commercial|special)\b",
+            r"prohibited|forbidden)\b",
+            # "CC BY 4.0, but commercial use requires written permission"; of an NC license
+            # ("CC BY-NC 4.0, but commercial use needs a separate agreement") it is a gloss
+            r"^(?!.*(?:\bnc\b|-nc-|non-?commercial)).*?\bbut\s+(?:[\w-]+\s+){0,3}(?:requires?|"
+            r"needs?)\s+(?:(?:a|an)\s+)?(?:prior\s+)?(?:separate|additional|written|commercial|"
+            r"special|explicit|express)\b",
             r"(?<=[\w.)])-(?:like|style|ish|inspired)\b",  # "BSD-3-Clause-like"
             r"[,;]\s*except\s+that\b",  # "Unlicense, except that redistribution is not allowed"
             r"\bbut\s+(?:you|users|licensees)\s+(?:may|must|can|shall)\s*not\b|\bbut\s+(?:you|users)\s+"
@@ -107,7 +113,11 @@ def modified(text: str) -> bool:
     """The text says the license is a modified or look-alike version of a known one. "With
     <name> exceptions" is not a modification when <name> is an SPDX exception ("Apache License
     2.0 with LLVM Exceptions"): that is read as WITH."""
-    return any(not _named_exception(m.group()) for m in _MODIFIED.finditer(text))
+    texts = [text]
+    if re.fullmatch(r"[\w.+]+(?:-[\w.+]+){3,}", text):
+        # a slug: "cc-by-nc-4.0-with-additional-restrictions" says what its words say
+        texts.append(text.replace("-", " "))
+    return any(not _named_exception(m.group()) for t in texts for m in _MODIFIED.finditer(t))
 
 
 def _named_exception(span: str) -> bool:

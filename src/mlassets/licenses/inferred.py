@@ -11,7 +11,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from mlassets.licenses import freetext, reference, scancode_names, titles, typos
+from mlassets.licenses import (
+    freetext,
+    reference,
+    scancode_names,
+    scancode_urls,
+    titles,
+    typos,
+)
 from mlassets.licenses.names import lookup_id, lookup_name, lookup_spdx_id
 from mlassets.licenses.spdx_list import scancode_index, spdx_list
 
@@ -272,6 +279,29 @@ def build_single_versions() -> dict[str, str]:
     return singles
 
 
+# a version, not a year: "bsd-1988" and "llama-4-license-2025" are one text of a family each
+_KEY_VERSION = re.compile(r"(.+?)(?:-licen[cs]e|-v)?(?:-\d{1,2}(?:\.\d+)*)+")
+
+
+def _key_without_version(text: str) -> str | None:
+    """A license's ScanCode key without its version, after the word license, where the
+    LicenseDB holds one version of it: "falcon-2-11b-license" (falcon-2-11b-1.0)."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    if len(words) < 2 or words[-1] not in ("license", "licence"):
+        return None
+    return _keys_by_stem().get("-".join(words[:-1]))
+
+
+@functools.cache
+def _keys_by_stem() -> dict[str, str]:
+    found: dict[str, set[str]] = {}
+    for key, entry in scancode_index().items():
+        stem = _KEY_VERSION.fullmatch(key)
+        if stem and not entry.names_a_kind:
+            found.setdefault(stem[1], set()).add(entry.spdx_key)
+    return {stem: next(iter(ids)) for stem, ids in found.items() if len(ids) == 1}
+
+
 _ACRONYM_VERSION = re.compile(r"[A-Z][A-Z0-9]{2,}(?:-[A-Z]+)*-\d+(?:\.\d+)*")
 
 
@@ -304,5 +334,15 @@ _READINGS: tuple[tuple[Callable[[str], str | None], str, str], ...] = (
         scancode_names.lookup_unordered,
         "a license name in another word order",
         "name in another word order",
+    ),
+    (
+        lambda text: scancode_urls.hub_space_names().get(text.strip().lower()),
+        "the name of the Hub Space that holds the license's text",
+        "Hub Space's name",
+    ),
+    (
+        _key_without_version,
+        "a ScanCode key without its version (the LicenseDB holds one)",
+        "key without its version",
     ),
 )

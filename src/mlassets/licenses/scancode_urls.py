@@ -82,3 +82,15 @@ def lookup_url(url: str) -> str | None:
 def hub_license_files() -> dict[str, str]:
     """The URL index's entries for files in Hub repositories (their LICENSE files)."""
     return {k: v for k, v in url_index().items() if k.startswith("huggingface.co/") and "/~/" in k}
+
+
+@functools.cache
+def hub_space_names() -> dict[str, str]:
+    """Hub Spaces that host a license's text, by the Space's name when that names an agreement
+    ("bigcode-model-license-agreement"): cards give the name as their `license_name`."""
+    found: dict[str, set[str]] = {}
+    for key, expression in url_index().items():
+        parts = key.split("/")
+        if len(parts) == 4 and parts[1] == "spaces" and "licen" in parts[3] and "-" in parts[3]:
+            found.setdefault(parts[3], set()).add(expression)
+    return {name: next(iter(e)) for name, e in found.items() if len(e) == 1}

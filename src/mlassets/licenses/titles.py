@@ -124,4 +124,17 @@ def names_a_license(text: str) -> bool:
     family = lookup_name(text)
     if family and family.expression is None:
         return False  # "the Eclipse Public License": the SPDX names of several versions
-    return any(w not in GENERIC_WORDS and not w.isdigit() for w in words)
+    return any(
+        w not in GENERIC_WORDS and w not in _KINDS_OF_HOLDER and not w.isdigit() for w in words
+    )
+
+
+# Words that say what kind of body wrote a license, not which one: "University Research
+# Agreement", "Institutional Data Use Agreement" name no license a reader could find
+_KINDS_OF_HOLDER = frozenset(
+    {"university", "universities", "institute", "institution", "institutional", "lab", "labs"}
+    | {"laboratory", "company", "corporate", "corporation", "organisation", "organization"}
+    | {"government", "team", "project", "group", "consortium", "partner", "partners", "member"}
+    | {"members", "participant", "participants", "internal", "collaboration", "collaborator"}
+    | {"vendor", "customer", "client", "author", "authors", "owner", "owners", "provider"}
+)

@@ -206,7 +206,8 @@ def license_check(
         concluded = data.license.concluded
         verdict = evaluate(concluded, policy)
         findings = tuple(
-            item.locate(replace(f, message=f"{data.id}: {f.message}")) for f in verdict.findings
+            item.locate(replace(f, message=f"{data.id}: {_explained(f, data)}"))
+            for f in verdict.findings
         ) + _stated_findings(item, policy)  # hook (cards-12): what the card's body states
         line_verdict = None
         if lineage:
@@ -228,6 +229,19 @@ def license_check(
         if write_manifests and line_verdict and item.path and item.path.endswith(".json"):
             _write_lineage(Path(item.path), data, line_verdict)
     return LicenseCheckReport(tuple(checks), policy.source, tuple(unreadable))
+
+
+_UNCONCLUDED = frozenset({"L101", "L102", "L103", "L104", "L109"})
+
+
+def _explained(finding: Finding, data: Manifest) -> str:
+    """For "no license concluded": what the conclusion said of the values ("'cc' names the
+    Creative Commons family ..."), so the reader need not open the manifest to learn why."""
+    reasons = [f.message for f in data.license.findings if f.code in _UNCONCLUDED]
+    if finding.code != "P101" or data.license.concluded != "NOASSERTION" or not reasons:
+        return finding.message
+    why = "; ".join(dict.fromkeys(reasons))
+    return finding.message.replace("(NOASSERTION)", f"(NOASSERTION: {why})", 1)
 
 
 def _stated_findings(item: _Input, policy: Policy) -> tuple[Finding, ...]:
