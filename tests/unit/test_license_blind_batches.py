@@ -470,6 +470,15 @@ BATCH_CLASSES = [
     ("BSD license with the advertising clause", "BSD-4-Clause"),
     # batch 44: a Hub Space that holds a license's text, by its name
     ("bigcode-model-license-agreement", "LicenseRef-scancode-bigcode-open-rail-m-v1"),
+    # batch 47: a leading title whose version has a dot, before a link to an unknown page
+    ("The WordNet 3.0 License: https://example.org/wn/terms", "WordNet"),
+    # batch 47: a publisher's acronym before a ScanCode name of three words or more
+    ("This model is released under the NTU S-Lab License 1.0.", "LicenseRef-scancode-s-lab-1.0"),
+    # batch 47: the Unlicense's own first sentence
+    (
+        "This is free and unencumbered software released into the public domain. Anyone is free.",
+        "Unlicense",
+    ),
     # blind cards 3 and batch 39: a kind of holder is not a proper name
     ("other-institute-data-use-agreement", "NOASSERTION"),
     ("other-acme-data-use-agreement", "LicenseRef-acme-data-use-agreement"),

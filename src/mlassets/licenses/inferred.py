@@ -182,10 +182,11 @@ def _vendor_and_id(text: str) -> str | None:
     return None
 
 
-def _vendor_and_name(text: str) -> str | None:
+def vendor_and_name(text: str) -> str | None:
     """A ScanCode name after its publisher's name, where the entry's key or one of its URLs
     spells that name: "MITRE Collaborative Virtual Workspace License" (ScanCode `cvwl`, at
-    opensource.org/licenses/mitrepl)."""
+    opensource.org/licenses/mitrepl), or the publisher is an acronym before a name of three words
+    or more that the key spells ("NTU S-Lab License 1.0", `s-lab-1.0`)."""
     first, _, rest = text.strip().partition(" ")
     if not first.isalpha() or len(first) < 3 or len(rest.split()) < 2:
         return None
@@ -193,11 +194,15 @@ def _vendor_and_name(text: str) -> str | None:
     if not expression:
         return None
     spelt = first.lower()
+    acronym = first.isupper() and len(first) <= 5 and len(rest.split()) >= 3
+    words = set(re.findall(r"[a-z0-9.]+", rest.lower()))
     for entry in reference.scancode_licenses():  # read only for such a name: ~30 ms
-        if reference.concluded(entry) == expression and (
-            spelt in entry.key or any(spelt in url.lower() for url in entry.urls)
-        ):
+        if reference.concluded(entry) != expression:
+            continue
+        if spelt in entry.key or any(spelt in url.lower() for url in entry.urls):
             return expression
+        if acronym and set(entry.key.split("-")) <= words:
+            return expression  # "NTU S-Lab License 1.0": the key spells the name, not a holder
     return None
 
 
@@ -313,7 +318,7 @@ def _initials(name: str) -> str:
 # The readings tried in turn after the alias, each with what the L111 finding says and its basis
 _READINGS: tuple[tuple[Callable[[str], str | None], str, str], ...] = (
     (
-        lambda text: _vendor_and_name(_ALIAS.sub(" ", text).strip() or text),
+        lambda text: vendor_and_name(_ALIAS.sub(" ", text).strip() or text),
         "a name after its publisher's name, which the license's ScanCode entry spells",
         "name after its publisher",
     ),

@@ -91,6 +91,12 @@ _NAMED: list[tuple[str, str]] = [
         r"government\b",
         "LicenseRef-scancode-us-govt-public-domain",
     ),
+    # the Unlicense's own first sentence, quoted in place of its name
+    (
+        r"free[\s-]+and[\s-]+unencumbered[\s-]+software[\s-]+released[\s-]+into[\s-]+the[\s-]+"
+        r"public[\s-]+domain",
+        "Unlicense",
+    ),
     (r"public[\s-]+domain", "LicenseRef-scancode-public-domain"),
 ]
 

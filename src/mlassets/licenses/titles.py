@@ -54,7 +54,8 @@ _LEADING_TITLE = re.compile(
     # the title, then its terms, or a link the reader has blanked ("... Licence: https://...",
     # "WordNet License (https://...)"), or the title as the sentence's subject ("The Open Game
     # License v1.0a applies to ...")
-    r"^\W*(?:the\s+)?(?P<name>[^.;,:()\[\]\n]{2,80}?\b(?:license|agreement)(?:\s+agreement)?"
+    r"^\W*(?:the\s+)?(?P<name>(?:[^.;,:()\[\]\n]|\.(?=\d)){2,80}?\b(?:license|agreement)"
+    r"(?:\s+agreement)?"
     r"(?:\s+v?\d+(?:\.\d+)*[a-z]?)?)"
     r"(?:\s*:(?:\s+\w|\s*$)|\s+(?:applies|governs|covers)\b|\s*\(\s*\)\s*$)"
 )
@@ -63,7 +64,10 @@ _LEADING_TITLE = re.compile(
 def known_title(title: str) -> str | None:
     """A license's title as ScanCode (or the Hub) names it, written out or shortened; the
     names the scan of prose does not look for (it knows the SPDX names)."""
-    from mlassets.licenses.inferred import without_product_version  # inferred reads titles
+    from mlassets.licenses.inferred import (  # inferred reads titles
+        vendor_and_name,
+        without_product_version,
+    )
 
     spdx = lookup_name(title)  # a one-word SPDX name the scan leaves to titles: "WordNet License"
     return (
@@ -72,6 +76,7 @@ def known_title(title: str) -> str | None:
         or scancode_names.lookup_shortened(title)
         or scancode_names.lookup_word_license(title)
         or without_product_version(title)  # "the WordNet 3.0 license"
+        or vendor_and_name(title)  # "the NTU S-Lab License 1.0"
     )
 
 
