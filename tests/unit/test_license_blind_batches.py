@@ -479,6 +479,13 @@ BATCH_CLASSES = [
         "This is free and unencumbered software released into the public domain. Anyone is free.",
         "Unlicense",
     ),
+    # batch 49: the version before the GNU name, in a sentence; a link's text with an acronym
+    # before its version, where the link's page names none
+    ("Distributed under version 2 of the GNU Library General Public License.", "LGPL-2.0-only"),
+    (
+        "See [GNU Affero General Public License (AGPL) version 3](https://example.org/terms).",
+        "AGPL-3.0-only",
+    ),
     # blind cards 3 and batch 39: a kind of holder is not a proper name
     ("other-institute-data-use-agreement", "NOASSERTION"),
     ("other-acme-data-use-agreement", "LicenseRef-acme-data-use-agreement"),

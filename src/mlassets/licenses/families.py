@@ -53,6 +53,10 @@ _NOTICE = re.compile(
 )
 
 
+# ... or before it: "released under version 3 of the GNU General Public License"
+_VERSION_BEFORE = re.compile(r"\bversion\s+(?P<major>[123])(?:\.(?P<minor>[0-9]))?\s+of\s+the\s+$")
+
+
 def _version(kind: str, major: str | None, minor: str | None) -> str | None:
     if not major:
         return None
@@ -70,15 +74,20 @@ def gnu(text: str) -> Iterator[Mention]:
             continue  # a bare "fdl" is too short to be sure of
         version = _version(kind, m["major"], m["minor"])
         later, end = m["later"] or m["atleast"], m.end()
+        start = m.start()
         notice = None if m["major"] else _NOTICE.match(text, end)
+        before = None if m["major"] else _VERSION_BEFORE.search(text, max(0, start - 30), start)
         if notice:
             version = _version(kind, notice["major"], notice["minor"])
             later, end = notice["later"], notice.end()
+        elif before:
+            version = _version(kind, before["major"], before["minor"])
+            start = before.start()
         if not version:
             why = f"the GNU {kind} without a version" if not m["major"] else f"{kind} {m['major']}"
             yield Mention(m.start(), m.end(), None, f"{kind}-", why)
             continue
-        yield Mention(m.start(), end, f"{kind}-{version}-{'or-later' if later else 'only'}")
+        yield Mention(start, end, f"{kind}-{version}-{'or-later' if later else 'only'}")
 
 
 # --- BSD, Apache, MIT and single-version families ----------------------------------------------

@@ -107,8 +107,9 @@ def read(text: str) -> Reading:
         acronym = lookup_id(alias[1].strip(" ,()"))
         if not acronym or acronym.expression is None:
             erase(alias.start(1), alias.end(1))
-    for link in _LINK.finditer("".join(blank)):
-        found, guess = _link(text, low, link)
+    aliases_read = "".join(blank)  # a link's text is read without them too
+    for link in _LINK.finditer(aliases_read):
+        found, guess = _link(text, aliases_read, link)
         strong += found
         weak += guess
         erase(link.start(), link.end())
@@ -187,7 +188,8 @@ def longest(mentions: list[Mention]) -> list[Mention]:
 
 
 def _link(text: str, low: str, link: re.Match[str]) -> tuple[list[Mention], list[Mention]]:
-    """A markdown link: its target when that names a license, else its label."""
+    """A markdown link: its target when that names a license, else its label. `low` is the
+    lowercased text with the acronyms before a version blanked ("... Licence (EUPL) v. 1.1")."""
     label = longest(scan(low[link.start(1) : link.end(1)], link.start(1)))
     target_text = text[link.start(2) : link.end(2)]
     if URL.match(target_text):
