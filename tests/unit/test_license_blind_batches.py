@@ -486,6 +486,13 @@ BATCH_CLASSES = [
         "See [GNU Affero General Public License (AGPL) version 3](https://example.org/terms).",
         "AGPL-3.0-only",
     ),
+    # batch 48: a retired Creative Commons license of no element, by ScanCode's name
+    ("Creative Commons Sampling 1.0", "LicenseRef-scancode-cc-sampling-1.0"),
+    (
+        "Released under the Creative Commons Developing Nations 2.0 License.",
+        "LicenseRef-scancode-cc-devnations-2.0",
+    ),
+    ("Creative Commons License", "NOASSERTION"),
     # blind cards 3 and batch 39: a kind of holder is not a proper name
     ("other-institute-data-use-agreement", "NOASSERTION"),
     ("other-acme-data-use-agreement", "LicenseRef-acme-data-use-agreement"),

@@ -182,8 +182,10 @@ def creative_commons(text: str) -> Iterator[Mention]:
         elements: set[str] = set()
         version = port = ""
         zero = mark = False
+        first = next((at for at, w in enumerate(words) if w not in _CC_SKIP), len(words))
+        retired = _retired(words, tokens, first)
         i = end = 0
-        while i < len(words):
+        while i < len(words) and not retired:
             word = words[i]
             if word in _CC_ELEMENT:
                 elements.add(_CC_ELEMENT[word])
@@ -215,11 +217,29 @@ def creative_commons(text: str) -> Iterator[Mention]:
                 continue  # filler ("international", "/") does not extend the span
             end = tokens[i][1]
             i += 1
+        if retired:  # "Creative Commons Sampling Plus 1.0": a license of no element
+            position = match.start() + retired[1]
+            yield Mention(match.start(), position, retired[0])
+            continue
         span_end = match.start() + max(end, match.end() - match.start())
         position = span_end
         mention = _cc_mention(match.start(), span_end, elements, version, port, zero, mark)
         if mention:
             yield mention
+
+
+def _retired(words: list[str], tokens: list[tuple[str, int]], i: int) -> tuple[str, int] | None:
+    """A Creative Commons license of no element, by the ScanCode name that follows the anchor
+    ("Sampling Plus 1.0", "Developing Nations 2.0"), and where its words end."""
+    from mlassets.licenses.scancode_names import lookup_scancode_name  # past the fast paths
+
+    for size in range(min(5, len(words) - i), 1, -1):
+        if not words[i + size - 1][0].isdigit():
+            continue  # a retired license is named with its version
+        found = lookup_scancode_name(" ".join(words[i : i + size]))
+        if found and found.startswith("LicenseRef-scancode-cc-"):
+            return found, tokens[i + size - 1][1]
+    return None
 
 
 def _phrase(words: list[str], i: int) -> tuple[str, ...] | None:
