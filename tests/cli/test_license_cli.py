@@ -312,3 +312,17 @@ def test_a_directory_is_read_as_validate_reads_it(run_cli, tmp_path: Path) -> No
     assert broken.code == 3
     assert "repo/broken.xml:2:" in broken.stderr and "XML does not parse" in broken.stderr
     assert "repo/tiny.json: allowed: CC0-1.0" in broken.stderr, broken.stderr  # the summary
+
+
+def test_an_openml_json_indented_past_200_bytes_is_still_a_description(
+    run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The walk takes a JSON file whose first 512 bytes name `data_set_description`; the reader
+    must take it as a description too, not refuse it as no manifest."""
+    padded = "{" + " " * 300 + '"data_set_description": {"id": "9", "licence": "CC0"}}\n'
+    (tmp_path / "d.json").write_text(padded)
+    checked = run_cli("license-check", ".")
+    assert checked.code == 0, checked.stderr
+    assert "d.json: allowed: CC0-1.0" in checked.stderr
+    validated = run_cli("validate", ".")  # checked as a description: the fields it lacks
+    assert "S203 metadata: 'name' is required" in validated.stdout, validated.stdout

@@ -34,8 +34,9 @@ def normalize(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def is_description_json(raw: bytes) -> bool:
-    """Whether JSON bytes are the server API's description (its key comes first)."""
-    return b'"data_set_description"' in raw[:200]
+    """Whether JSON bytes are the server API's description (its key comes first, within the
+    first 512 bytes that a directory's walk sniffs too: `io.discovery`)."""
+    return b'"data_set_description"' in raw[:512]
 
 
 def parse_file(raw: bytes, suffix: str) -> Located:
