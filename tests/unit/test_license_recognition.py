@@ -20,6 +20,13 @@ SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
 # A set below the 97% target is held at what it scores now, so that it cannot get worse, and
 # says why: its misses need knowledge the reference data does not have (docs/benchmarks.md).
 BELOW_TARGET = {
+    # PSF's short names alone (other-psf, PSFL: ScanCode holds a second PSF text), model slugs
+    # (qwen-research, other-qwen-research), and "microsoft-research-license", a ScanCode name
+    # without its last word, minted (its writer marked it ambiguous)
+    "licenses-holdout-50.tsv": 145,
+    # "postgres", "PSF", model slugs (qwen-research, mnpl-0.1, llama2-community); written by a
+    # second writer on the same brief as batch 50, after an interruption
+    "licenses-holdout-50b.tsv": 151,
     # the `license_name` slugs of model licenses (qwen-research, mnpl, mrl, glued
     # stabilityai-ai-community) and the LICENSE file of a Hub repository that neither ScanCode
     # lists nor derives by name from one it lists (stabilityai/stable-diffusion-3.5-large)
