@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from mlassets.core.errors import ManifestError
 from mlassets.io.atomic import write_bytes_atomic
-from mlassets.io.files import read_json
+from mlassets.io.files import loads_json, read_json
 from mlassets.manifests.check import check_schema
 from mlassets.manifests.model import Manifest
 
@@ -83,17 +83,23 @@ def write_manifest_at(manifest: Manifest, target: Path) -> None:
     write_bytes_atomic(target, dumps(manifest))
 
 
-def read_manifest(path: Path) -> Manifest | None:
-    """The manifest in a JSON file, or None when the JSON is something else (not a manifest)."""
-    data = read_json(path, "a JSON manifest")
+def read_manifest(path: Path, raw: bytes | None = None) -> Manifest | None:
+    """The manifest in a JSON file (its bytes, when the caller has read them already), or None
+    when the JSON is something else (not a manifest)."""
+    where = str(path)
+    data = (
+        read_json(path, "a JSON manifest")
+        if raw is None
+        else loads_json(raw, where, "a JSON manifest")
+    )
     if isinstance(data, dict) and "id" in data and "license" in data:
-        return Manifest.from_json(data, str(path))
+        return Manifest.from_json(data, where)
     return None
 
 
-def load_manifest(path: Path) -> Manifest:
+def load_manifest(path: Path, raw: bytes | None = None) -> Manifest:
     """The manifest in a JSON file; `ManifestError` when the file holds something else."""
-    manifest = read_manifest(path)
+    manifest = read_manifest(path, raw)
     if manifest is None:
         raise ManifestError(f"{path}:1:1: not an mlassets manifest (no id or license)", str(path))
     return manifest

@@ -20,7 +20,7 @@ from mlassets.core.findings import Finding, Position, Severity
 from mlassets.core.refs import AssetRef, parse_ref
 from mlassets.documents.card import read_card
 from mlassets.documents.lock import DEFAULT_LOCK, locked_manifests
-from mlassets.documents.openml_description import is_description_json
+from mlassets.documents.openml_description import is_description_json, parse_file
 from mlassets.documents.project import DEFAULT_FILE, load_project
 from mlassets.io.discovery import collect
 from mlassets.io.files import read_bytes
@@ -171,7 +171,7 @@ def _local_input(path: Path, name: str, index: ManifestIndex, fetched_at: str) -
         raw = read_bytes(path, name)
         if suffix == ".xml" or is_description_json(raw):
             return _openml_input(raw, suffix, name, ref, fetched_at)
-        manifest = load_manifest(path)
+        manifest = load_manifest(path, raw)  # read once: a manifests directory can be large
         index.add(path, manifest)  # a target is also a possible ancestor of another
         return _Input(str(path), manifest)
     card = read_card(path, name)
@@ -180,8 +180,6 @@ def _local_input(path: Path, name: str, index: ManifestIndex, fetched_at: str) -
 
 
 def _openml_input(raw: bytes, suffix: str, name: str, ref: AssetRef, fetched_at: str) -> _Input:
-    from mlassets.documents.openml_description import parse_file
-
     try:
         located = parse_file(raw, suffix)
     except YamlSyntaxError as exc:  # the file, not the policy: it cannot be checked
