@@ -496,6 +496,22 @@ BATCH_CLASSES = [
     # blind cards 3 and batch 39: a kind of holder is not a proper name
     ("other-institute-data-use-agreement", "NOASSERTION"),
     ("other-acme-data-use-agreement", "LicenseRef-acme-data-use-agreement"),
+    # batch 51: the Hub's other-<word> for a ScanCode license named "<Word> License"; a word
+    # that begins several keys is a publisher, and an English word of a longer name is none
+    ("other-pngsuite", "LicenseRef-scancode-pngsuite"),
+    ("other-nvidia", "NOASSERTION"),
+    ("other-attribution", "NOASSERTION"),  # the Attribution Assurance License's key
+    ("other-nonexclusive", "NOASSERTION"),
+    # batch 51: a title repeating "and" where the name has it once
+    ("W3C Software and Notice and License (2002-12-31)", "W3C"),
+    ("cc-by-4.0, cc-by-nc-4.0, cc-by-sa-4.0", "CC-BY-4.0 AND CC-BY-NC-4.0 AND CC-BY-SA-4.0"),
+    # batch 51: a holder's legal form in a name; the name without its year is two licenses
+    ("Unicode, Inc. License Agreement", "LicenseRef-scancode-unicode"),
+    ("Unicode Inc. License Agreement for Data Files and Software", "NOASSERTION"),
+    # batch 51: a script's page, told apart by its query; a page a license's variants list
+    ("http://scripts.sil.org/cms/scripts/page.php?item_id=OFL10_web", "OFL-1.0"),
+    ("https://scripts.sil.org/cms/scripts/page.php?site_id=nrsi&item_id=OFL_web", "NOASSERTION"),
+    ("https://scripts.sil.org/OFL", "OFL-1.1"),
 ]
 
 

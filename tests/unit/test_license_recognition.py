@@ -20,6 +20,10 @@ SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
 # A set below the 97% target is held at what it scores now, so that it cannot get worse, and
 # says why: its misses need knowledge the reference data does not have (docs/benchmarks.md).
 BELOW_TARGET = {
+    # X Consortium's name for X11, "statcan" for Statistics Canada, vovida-1.0 (a slug of a
+    # name's first word), the Taiwan OGDL in Chinese, tongyi-qianwen-research, the TED usage
+    # policy as other-<x>-policy, and two license pages (statcan.gc.ca/en, wordnet)
+    "licenses-holdout-51.tsv": 145,
     # PSF's short names alone (other-psf, PSFL: ScanCode holds a second PSF text), model slugs
     # (qwen-research, other-qwen-research), and "microsoft-research-license", a ScanCode name
     # without its last word, minted (its writer marked it ambiguous)

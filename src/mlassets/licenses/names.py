@@ -131,9 +131,12 @@ def _spdx_id(key: str) -> IdMatch | None:
 
 _NAME_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*\+?")
 # Words that never tell two licenses apart: "Creative Commons Attribution 4.0 International" and
-# "... Attribution 4.0" are one license (the version already says which CC text it is).
+# "... Attribution 4.0" are one license (the version already says which CC text it is), and a
+# holder's legal form ("Unicode, Inc. License Agreement" is ScanCode's "Unicode Inc License
+# Agreement").
 _DROP = frozenset(
     {"the", "license", "version", "v", "ver", "a", "an", "of", "international", "unported"}
+    | {"inc", "ltd", "llc", "gmbh"}
 )
 _VERSIONED = re.compile(r"^v(\d[\d.]*)$")
 _ZERO_MINOR = re.compile(r"(?<=\d)(?:\.0)+$")  # "2.0" and "2" are one version: "v2", "2.0.0"

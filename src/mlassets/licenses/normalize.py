@@ -40,6 +40,7 @@ from mlassets.licenses.names import (
     lookup_id_and_noun,
     lookup_name,
 )
+from mlassets.licenses.spdx_list import scancode_index
 from mlassets.licenses.tables import GENERIC_WORDS, KAGGLE, OPEN_DEFINITION, PYPI_CLASSIFIERS
 from mlassets.licenses.tree import NOASSERTION, coerce, render
 
@@ -285,9 +286,32 @@ def _other_form(raw: str, name: str) -> LicenseResult:
             # that shares its name with a license: the id matches, but that is a guess.
             return replace(inner, raw=raw, certain=False, basis="one word after other-")
         return replace(inner, raw=raw)
+    if word_key := _one_word_scancode_key(name):
+        # "other-unsplash": the form says a license is named, which a bare word does not
+        return _result(raw, word_key, basis="one word after other-")
     if not titles.names_a_license(name):
         return _refuse(raw, rules.L102, f"{raw!r} names no license (an organisation, a source?)")
     return _licenseref(raw, name)
+
+
+def _one_word_scancode_key(name: str) -> str | None:
+    """A ScanCode key that is one plain word and whose license is named "<Word> License"
+    ("unsplash", the Unsplash License), as a license's expression. Keys that are words of a
+    longer name stay refused ("attribution" is the Attribution Assurance License's key), and so
+    do publishers of several licenses."""
+    word = name.lower()
+    entry = scancode_index().get(word) if name.isalpha() else None
+    if entry is None or entry.names_a_kind or _publisher_of_several(word):
+        return None
+    named = scancode_names.lookup_word_license(f"{name} license")
+    return named if named == entry.spdx_key else None
+
+
+def _publisher_of_several(word: str) -> bool:
+    """The word begins other ScanCode keys too ("nvidia", "nvidia-open-model-..."): it is a
+    publisher of several licenses, and `other-nvidia` says which of them no more than the
+    company's name does."""
+    return any(key.startswith(word + "-") for key in scancode_index())
 
 
 def _licenseref(raw: str, name: str) -> LicenseResult:

@@ -121,7 +121,11 @@ def name_key(text: str) -> str:
 
 
 def _unordered(key: str) -> str:
-    return " ".join(sorted(key.split()))
+    # "and" counted once: W3C's own title repeats it where SPDX's name has it once ("W3C
+    # Software and Document Notice and License"); any other word repeated tells names apart
+    # ("cc by 4.0 cc by sa 4.0" is two licenses, not CC-BY-SA-4.0)
+    words = key.split()
+    return " ".join(sorted(w for i, w in enumerate(words) if w != "and" or "and" not in words[:i]))
 
 
 @functools.cache

@@ -16,6 +16,7 @@ from mlassets.licenses.reference import concluded, scancode_licenses, usable
 _REVISION = re.compile(r"/(?:blob|raw|resolve|tree)/[^/]+/")
 _LOCALE = re.compile(r"^/[a-z]{2}(?:-[a-z]{2})?/")  # mozilla.org/en-US/MPL/2.0/
 _EXTENSION = re.compile(r"\.(?:html?|php|txt|md|pdf)$")
+_SCRIPT = re.compile(r"\.(?:php|aspx?|cgi|jsp|pl)$")
 
 
 def url_key(url: str) -> str:
@@ -26,9 +27,12 @@ def url_key(url: str) -> str:
     if host == "raw.githubusercontent.com":
         segments = path.strip("/").split("/")
         host, path = "github.com", "/" + "/".join([*segments[:2], "blob", *segments[2:]])
+    # a script's query says which page it serves (scripts.sil.org's page.php?item_id=OFL_web is
+    # OFL 1.1, item_id=OFL10_web 1.0); elsewhere a query is tracking or a format
+    query = "?" + parts.query.lower() if parts.query and _SCRIPT.search(path) else ""
     path = _LOCALE.sub("/", _REVISION.sub("/~/", path)).rstrip("/")
     path = _EXTENSION.sub("", path.removesuffix("/index.html"))
-    return host + path
+    return host + path + query
 
 
 @functools.cache
@@ -61,10 +65,17 @@ def build_url_index() -> dict[str, str]:
                 for k, e in claimants.items()
                 if re.search(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])", spelled)
             }
-            expressions = named or _listed(expressions)
+            expressions = named or _base_of_variants(_listed(expressions)) or _listed(expressions)
         if len(expressions) == 1:
             table[key] = expressions.pop()
     return table
+
+
+def _base_of_variants(expressions: set[str]) -> set[str]:
+    """The one SPDX license the others are variants of, by their ids (OFL-1.1 of OFL-1.1-RFN and
+    OFL-1.1-no-RFN, which all list SIL's OFL 1.1 page): the page is the base's."""
+    bases = {b for b in expressions if all(e == b or e.startswith(b + "-") for e in expressions)}
+    return bases if len(bases) == 1 else set()
 
 
 def _listed(expressions: set[str]) -> set[str]:
