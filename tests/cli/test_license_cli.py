@@ -326,3 +326,19 @@ def test_an_openml_json_indented_past_200_bytes_is_still_a_description(
     assert "d.json: allowed: CC0-1.0" in checked.stderr
     validated = run_cli("validate", ".")  # checked as a description: the fields it lacks
     assert "S203 metadata: 'name' is required" in validated.stdout, validated.stdout
+
+
+def test_a_research_license_by_its_slug_fails_commercial_use(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # `license_name: <model>-research`: the Hub's slug of a research license whose terms
+    # mlassets does not hold; under --use commercial it was allowed with a P106 warning
+    research = card(
+        tmp_path / "README.md",
+        "license: other",
+        "license_name: acme-research",
+        "license_link: LICENSE",
+    )
+    result = run_cli("license-check", str(research), "--use", "commercial")
+    assert result.code == 1
+    assert "P105" in result.stdout and "LicenseRef-acme-research" in result.stdout
+    assert "its name says research or non-commercial use" in result.stdout
+    assert run_cli("license-check", str(research), "--use", "research").code == 0

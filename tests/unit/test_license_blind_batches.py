@@ -512,6 +512,17 @@ BATCH_CLASSES = [
     ("http://scripts.sil.org/cms/scripts/page.php?item_id=OFL10_web", "OFL-1.0"),
     ("https://scripts.sil.org/cms/scripts/page.php?site_id=nrsi&item_id=OFL_web", "NOASSERTION"),
     ("https://scripts.sil.org/OFL", "OFL-1.1"),
+    # batches 18-51: the Hub's license_name slugs of model licenses, "<name>-research" and
+    # "<name>-community"; a license id before a kind its name has is that license
+    ("acme-research", "LicenseRef-acme-research"),
+    ("Acme-Vision-NC-Community", "LicenseRef-acme-vision-nc-community"),
+    ("other-acme-research", "LicenseRef-acme-research"),
+    ("llama3-community", "LicenseRef-hf-llama3"),
+    ("gemma-research", "NOASSERTION"),  # the Gemma Terms of Use are no research license
+    ("mit-research", "NOASSERTION"),
+    ("open-research", "NOASSERTION"),
+    ("university-community", "NOASSERTION"),
+    ("original-research", "NOASSERTION"),
 ]
 
 

@@ -66,6 +66,27 @@ def test_intended_use_decides_non_commercial_licenses() -> None:
     assert unknown.allowed and codes(unknown.findings) == [("P106", "warning")]
 
 
+@pytest.mark.parametrize(
+    "identifier",
+    ["LicenseRef-acme-research", "LicenseRef-Acme-NC-Community", "LicenseRef-acme-noncommercial"],
+)
+def test_a_license_named_for_research_or_non_commercial_use_bars_commercial_use(
+    identifier: str,
+) -> None:
+    # its terms are unknown, but its name says commercial use is not among them: a warning
+    # (P106) here was an "allowed" for the Qwen Research License under --use commercial
+    verdict = evaluate(identifier, Policy(use="commercial"))
+    assert not verdict.allowed and codes(verdict.findings) == [("P105", "error")]
+    assert "its name says research or non-commercial use" in verdict.findings[0].message
+    assert classify(identifier).commercial_use is False
+    assert evaluate(identifier, Policy(use="research")).allowed
+
+
+@pytest.mark.parametrize("identifier", ["LicenseRef-acme-community", "LicenseRef-ncsa-like"])
+def test_a_name_without_those_words_leaves_commercial_use_unknown(identifier: str) -> None:
+    assert classify(identifier).commercial_use is None
+
+
 def test_or_passes_when_one_option_passes() -> None:
     assert evaluate("CC-BY-NC-4.0 OR MIT", Policy(use="commercial")).allowed
     assert not evaluate("CC-BY-NC-4.0 AND MIT", Policy(use="commercial")).allowed

@@ -5,7 +5,9 @@ allowed, use-based restrictions, and a category. The answer comes from, in order
 1. data/classification.toml, written by this project for the licenses ML assets use most (the
    RAIL, Llama and Gemma terms, data licenses, the common software licenses);
 2. the Creative Commons elements in the id (BY, SA, NC, ND), for every CC license and port;
-3. the ScanCode LicenseDB category that license-expression ships, for anything else on it.
+3. the ScanCode LicenseDB category that license-expression ships, for anything else on it;
+4. for a license known only by its name (a LicenseRef), the words "research", "NC" or
+   "non-commercial" in it: commercial use is barred, the rest unknown.
 `source` says which one answered. An expression combines its licenses: AND takes the stricter
 answer for each question, OR the more permissive option.
 """
@@ -115,11 +117,23 @@ def classify_id(identifier: str) -> LicenseClass:
         return replace(
             _SCANCODE_CATEGORY[entry.category], source=f"ScanCode category {entry.category}"
         )
+    if _NAMED_NON_COMMERCIAL.search(identifier):
+        source = f"{identifier}: {BY_ITS_NAME}"
+        return replace(UNKNOWN, category="non-commercial", commercial_use=False, source=source)
     if entry:
         return replace(
             UNKNOWN, category="proprietary", source=f"ScanCode category {entry.category}"
         )
     return replace(UNKNOWN, source=f"{identifier} is not in mlassets' tables or ScanCode's index")
+
+
+BY_ITS_NAME = "its name says research or non-commercial use"
+# A license whose name says so is for research or non-commercial use ("qwen-research",
+# "sai-nc-community", ScanCode's stability-ai-nc-2023-12-06): what its terms allow beyond that is
+# unknown, but commercial use is not among it.
+_NAMED_NON_COMMERCIAL = re.compile(
+    r"^LicenseRef-.*(?<![a-z0-9])(?:research|nc|non-?commercial)(?![a-z0-9])", re.I
+)
 
 
 def classify(expression: str | Expr) -> LicenseClass:

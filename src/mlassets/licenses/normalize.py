@@ -289,9 +289,17 @@ def _other_form(raw: str, name: str) -> LicenseResult:
     if word_key := _one_word_scancode_key(name):
         # "other-unsplash": the form says a license is named, which a bare word does not
         return _result(raw, word_key, basis="one word after other-")
+    if slug := titles.slug_license(name.lower()):
+        return _slug(raw, name.lower(), slug)
     if not titles.names_a_license(name):
         return _refuse(raw, rules.L102, f"{raw!r} names no license (an organisation, a source?)")
     return _licenseref(raw, name)
+
+
+def _slug(raw: str, slug: str, expression: str) -> LicenseResult:
+    if expression != _LICENSEREF + idstring(slug):  # "llama2-community": an id and its kind
+        return _result(raw, expression, basis="license id and its kind")
+    return _recorded(raw, expression, f"{slug!r} is the slug of a license not on the SPDX list")
 
 
 def _one_word_scancode_key(name: str) -> str | None:
@@ -370,6 +378,8 @@ def _free_text(raw: str, text: str) -> LicenseResult:
         )
     if titles.names_a_license(text):
         return _licenseref(raw, titles.strip_prose(text))
+    if slug := titles.slug_license(text.lower()):
+        return _slug(raw, text.lower(), slug)
     return _refuse(
         raw, rules.L102, reading.refusal or f"{raw!r} names no license mlassets can identify"
     )

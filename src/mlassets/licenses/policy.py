@@ -27,7 +27,7 @@ from mlassets.core.errors import UnreadableFileError, UsageError
 from mlassets.core.findings import Finding, Severity
 from mlassets.core.rules import Rule
 from mlassets.io.files import read_bytes
-from mlassets.licenses.classify import CATEGORIES, LicenseClass, classify
+from mlassets.licenses.classify import BY_ITS_NAME, CATEGORIES, LicenseClass, classify
 from mlassets.licenses.spdx_list import spdx_list
 from mlassets.licenses.tree import NOASSERTION, Expr, Leaf, Or, coerce, render
 
@@ -244,7 +244,9 @@ def _intent(identifier: str, klass: LicenseClass, policy: Policy) -> list[Findin
         if klass.commercial_use is False:
             findings.append(
                 _error(
-                    rules.P105, f"{identifier} bars commercial use; the intended use is commercial"
+                    rules.P105,
+                    f"{identifier} bars commercial use{_by_name(klass)}; "
+                    "the intended use is commercial",
                 )
             )
         elif klass.commercial_use is None:
@@ -274,6 +276,11 @@ def _intent(identifier: str, klass: LicenseClass, policy: Policy) -> list[Findin
             )
         )
     return findings
+
+
+def _by_name(klass: LicenseClass) -> str:
+    """Why, where only the license's name says so: its terms are not in mlassets' tables."""
+    return f" ({BY_ITS_NAME})" if klass.source.endswith(BY_ITS_NAME) else ""
 
 
 def _error(rule: Rule, message: str) -> Finding:

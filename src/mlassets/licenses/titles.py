@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from mlassets.licenses import guards, scancode_names
+from mlassets.licenses.hub_ids import HUB_NAMES, HUB_TO_SPDX
 from mlassets.licenses.mentions import Mention, idstring
 from mlassets.licenses.names import lookup_id, lookup_name
 from mlassets.licenses.tables import GENERIC_WORDS
@@ -132,6 +133,45 @@ def names_a_license(text: str) -> bool:
     return any(
         w not in GENERIC_WORDS and w not in _KINDS_OF_HOLDER and not w.isdigit() for w in words
     )
+
+
+# The Hub's `license_name` slugs of model licenses end in the license's kind: "qwen-research",
+# "tencent-hunyuan-community", "sai-nc-community". Kinds that are no license alone.
+_SLUG_KINDS = frozenset({"research", "community"})
+_SLUG = re.compile(r"[a-z][a-z0-9.]*(?:-[a-z0-9.]+){1,4}")
+
+
+def slug_license(text: str) -> str | None:
+    """What a `license_name` slug of a model license names: "<name>-research" or
+    "<name>-community" with a proper name in it is that publisher's license (a LicenseRef of
+    the slug); a license id before the kind its name has is that license ("llama2-community"
+    is the Llama 2 Community License). None for anything else, "mit-research" included: MIT's
+    name has no "research", so that is an MIT modified, or prose."""
+    if not _SLUG.fullmatch(text) or text.rsplit("-", 1)[-1] not in _SLUG_KINDS:
+        return None
+    words = text.split("-")
+    stem = "-".join(w for w in words if w not in _SLUG_KINDS and w != "nc")
+    if (found := lookup_id(stem)) and found.expression:
+        named = set(re.findall(r"[a-z0-9]+", lowered(_names_of(found.expression))))
+        return found.expression if _SLUG_KINDS.intersection(words) <= named else None
+    if any(lookup_id(w) for w in words) or guards.names_no_license(text):
+        return None  # a license or family ("mit", "cc"), or a source ("original-research")
+    proper = [w for w in words if w.isalnum() and not w.isdigit() and w != "nc"]
+    if all(w in GENERIC_WORDS or w in _KINDS_OF_HOLDER for w in proper):
+        return None  # "open-research", "university-community"
+    return "LicenseRef-" + idstring(text)
+
+
+def _names_of(expression: str) -> str:
+    """The names SPDX and ScanCode give a license, one text (a rare path: reads the LicenseDB)."""
+    from mlassets.licenses.reference import concluded, scancode_licenses
+    from mlassets.licenses.spdx_list import spdx_list
+
+    listed = spdx_list().get(expression)
+    names = [listed.name] if listed else []
+    names += [e.name for e in scancode_licenses() if concluded(e) == expression]
+    names += [name for name, hub_id in HUB_NAMES.items() if HUB_TO_SPDX.get(hub_id) == expression]
+    return " ".join(names)
 
 
 # Words that say what kind of body wrote a license, not which one: "University Research
