@@ -523,6 +523,13 @@ BATCH_CLASSES = [
     ("open-research", "NOASSERTION"),
     ("university-community", "NOASSERTION"),
     ("original-research", "NOASSERTION"),
+    # batches 12-51: one word that is one license's name ("<Word> License"), and begins no
+    # other license's key; a publisher of several, or a product's license, stays refused
+    ("pngsuite", "LicenseRef-scancode-pngsuite"),
+    ("other-whosonfirst", "LicenseRef-scancode-whosonfirst-license"),
+    ("nvidia", "NOASSERTION"),
+    ("perl", "NOASSERTION"),  # "Perl 1.0": Perl's, and "perl" means its terms, not that text
+    ("docbook", "NOASSERTION"),  # four DocBook licenses
 ]
 
 

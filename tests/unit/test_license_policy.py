@@ -82,7 +82,14 @@ def test_a_license_named_for_research_or_non_commercial_use_bars_commercial_use(
     assert evaluate(identifier, Policy(use="research")).allowed
 
 
-@pytest.mark.parametrize("identifier", ["LicenseRef-acme-community", "LicenseRef-ncsa-like"])
+@pytest.mark.parametrize(
+    "identifier",
+    [
+        "LicenseRef-acme-community",
+        "LicenseRef-ncsa-like",
+        "LicenseRef-acme-research-bert-LICENSE",  # a repository's file: the owner's name
+    ],
+)
 def test_a_name_without_those_words_leaves_commercial_use_unknown(identifier: str) -> None:
     assert classify(identifier).commercial_use is None
 

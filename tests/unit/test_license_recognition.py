@@ -373,7 +373,10 @@ def test_general_readings_of_links_names_and_exceptions(raw: str, expected: str)
         "The transcripts are new; the audio remains under its original public-domain status.",
         "modified-apache-2.0",  # a slug says it as plainly as words
         "customized_mit",
-        "qwen",  # a bare word is a model family or a company as often as a license
+        # a bare word is a model family or a company as often as a license, unless it is one
+        # license's name ("qwen" is the Qwen License, as Qwen's cards write license_name)
+        "falcon",
+        "nvidia",  # the publisher of fourteen
         "The dataset is released under the same license as the original.",
     ],
 )

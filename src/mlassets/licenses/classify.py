@@ -117,7 +117,7 @@ def classify_id(identifier: str) -> LicenseClass:
         return replace(
             _SCANCODE_CATEGORY[entry.category], source=f"ScanCode category {entry.category}"
         )
-    if _NAMED_NON_COMMERCIAL.search(identifier):
+    if _NAMED_NON_COMMERCIAL.search(identifier) and not _A_FILE.search(identifier):
         source = f"{identifier}: {BY_ITS_NAME}"
         return replace(UNKNOWN, category="non-commercial", commercial_use=False, source=source)
     if entry:
@@ -134,6 +134,9 @@ BY_ITS_NAME = "its name says research or non-commercial use"
 _NAMED_NON_COMMERCIAL = re.compile(
     r"^LicenseRef-.*(?<![a-z0-9])(?:research|nc|non-?commercial)(?![a-z0-9])", re.I
 )
+# ... but not a reference to a repository's LICENSE file, named by its path
+# (LicenseRef-google-research-bert-LICENSE: the owner's name, BERT's Apache-2.0 file)
+_A_FILE = re.compile(r"-(?:LICEN[CS]E|COPYING)(?:\.(?:md|txt|rst))?$", re.I)
 
 
 def classify(expression: str | Expr) -> LicenseClass:

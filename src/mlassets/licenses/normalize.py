@@ -40,7 +40,6 @@ from mlassets.licenses.names import (
     lookup_id_and_noun,
     lookup_name,
 )
-from mlassets.licenses.spdx_list import scancode_index
 from mlassets.licenses.tables import GENERIC_WORDS, KAGGLE, OPEN_DEFINITION, PYPI_CLASSIFIERS
 from mlassets.licenses.tree import NOASSERTION, coerce, render
 
@@ -286,9 +285,6 @@ def _other_form(raw: str, name: str) -> LicenseResult:
             # that shares its name with a license: the id matches, but that is a guess.
             return replace(inner, raw=raw, certain=False, basis="one word after other-")
         return replace(inner, raw=raw)
-    if word_key := _one_word_scancode_key(name):
-        # "other-unsplash": the form says a license is named, which a bare word does not
-        return _result(raw, word_key, basis="one word after other-")
     if slug := titles.slug_license(name.lower()):
         return _slug(raw, name.lower(), slug)
     if not titles.names_a_license(name):
@@ -300,26 +296,6 @@ def _slug(raw: str, slug: str, expression: str) -> LicenseResult:
     if expression != _LICENSEREF + idstring(slug):  # "llama2-community": an id and its kind
         return _result(raw, expression, basis="license id and its kind")
     return _recorded(raw, expression, f"{slug!r} is the slug of a license not on the SPDX list")
-
-
-def _one_word_scancode_key(name: str) -> str | None:
-    """A ScanCode key that is one plain word and whose license is named "<Word> License"
-    ("unsplash", the Unsplash License), as a license's expression. Keys that are words of a
-    longer name stay refused ("attribution" is the Attribution Assurance License's key), and so
-    do publishers of several licenses."""
-    word = name.lower()
-    entry = scancode_index().get(word) if name.isalpha() else None
-    if entry is None or entry.names_a_kind or _publisher_of_several(word):
-        return None
-    named = scancode_names.lookup_word_license(f"{name} license")
-    return named if named == entry.spdx_key else None
-
-
-def _publisher_of_several(word: str) -> bool:
-    """The word begins other ScanCode keys too ("nvidia", "nvidia-open-model-..."): it is a
-    publisher of several licenses, and `other-nvidia` says which of them no more than the
-    company's name does."""
-    return any(key.startswith(word + "-") for key in scancode_index())
 
 
 def _licenseref(raw: str, name: str) -> LicenseResult:
@@ -380,6 +356,9 @@ def _free_text(raw: str, text: str) -> LicenseResult:
         return _licenseref(raw, titles.strip_prose(text))
     if slug := titles.slug_license(text.lower()):
         return _slug(raw, text.lower(), slug)
+    if word := titles.one_word_license(text):
+        finding = rules.L111.at(f"read from one word, the name of one license: {text!r}")
+        return _result(raw, word, finding, basis="one word")
     return _refuse(
         raw, rules.L102, reading.refusal or f"{raw!r} names no license mlassets can identify"
     )

@@ -162,6 +162,26 @@ def slug_license(text: str) -> str | None:
     return "LicenseRef-" + idstring(text)
 
 
+def one_word_license(text: str) -> str | None:
+    """One word that is the name of one license in ScanCode's "<Word> License" sense, and the
+    first word of no other license: `qwen`, `deepseek`, `unsplash` (a card's `license_name`,
+    or the Hub's `other-unsplash`). A word several licenses begin with names their publisher,
+    not one of them (`nvidia`: fourteen; `psf`: PSF-2.0 and the PSF text of Python 3.7.2)."""
+    from mlassets.licenses.spdx_list import scancode_index
+
+    word = text.strip().lower()
+    if not word.isalpha() or word in GENERIC_WORDS:
+        return None
+    named = scancode_names.lookup_word_license(f"{word} license")
+    if named is None:
+        return None
+    begun = {e.spdx_key for k, e in scancode_index().items() if k.startswith(word + "-")}
+    if not begun <= {named}:
+        return None
+    # a license ScanCode calls "<Word> License", not a product's ("Perl 1.0": the word is Perl)
+    return named if _LICENSE_NOUNS.intersection(lowered(_names_of(named)).split()) else None
+
+
 def _names_of(expression: str) -> str:
     """The names SPDX and ScanCode give a license, one text (a rare path: reads the LicenseDB)."""
     from mlassets.licenses.reference import concluded, scancode_licenses
