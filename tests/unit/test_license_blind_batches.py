@@ -530,6 +530,19 @@ BATCH_CLASSES = [
     ("nvidia", "NOASSERTION"),
     ("perl", "NOASSERTION"),  # "Perl 1.0": Perl's, and "perl" means its terms, not that text
     ("docbook", "NOASSERTION"),  # four DocBook licenses
+    # batches 31-51: a publisher's two-word name written with its first word only, and the
+    # publisher's own page named by the site and its slug; a site's bare /license page of a
+    # publisher of several names none of them
+    (
+        "Stability Non-Commercial Research Community License",
+        "LicenseRef-scancode-stability-ai-nc-2023-12-06",
+    ),
+    (
+        "https://stability.ai/non-commercial-research-community-license",
+        "LicenseRef-scancode-stability-ai-nc-2023-12-06",
+    ),
+    ("https://nvidia.com/license", "LicenseRef-nvidia-license"),
+    ("other-open-data-commons", "NOASSERTION"),  # no word of the terms is left out
 ]
 
 

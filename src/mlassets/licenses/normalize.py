@@ -328,12 +328,14 @@ def _free_text(raw: str, text: str) -> LicenseResult:
     # ("Moonshot AI Modified MIT" is not MIT)
     if (not reading.expression and not reading.why) or reading.weak or reading.evidence:
         short = (
-            scancode_names.lookup_shortened(text) or scancode_names.lookup_word_license(text)
+            scancode_names.lookup_shortened(text)
+            or scancode_names.lookup_word_license(text)
+            or scancode_names.lookup_with_a_word_left_out(text)
             if len(text) <= _NAME_LIMIT
             else None
         )
         if short:
-            why = "a license name written without its date, version or 'Agreement'"
+            why = "a license name written shorter (its date, version or a word left out)"
             finding = rules.L111.at(f"read from {why}: {text!r}")
             return _result(raw, short, finding, basis="shortened name")
     if reading.expression:

@@ -273,6 +273,38 @@ def lookup_shortened(text: str) -> str | None:
     return indexes.shortened.get(unglued) if unglued != bare else None
 
 
+# Words whose absence changes what a license allows: never the word left out
+_TERMS_WORDS = frozenset(
+    {"non", "commercial", "noncommercial", "nc", "research", "no", "derivatives", "nd", "sa"}
+    | {"share", "alike", "evaluation", "academic", "personal", "only", "not", "free"}
+)
+
+
+def lookup_with_a_word_left_out(text: str) -> str | None:
+    """A ScanCode or Hub name with the second word of its publisher's name left out: "Stability
+    Community License" for the "Stability AI Community License Agreement 2024". Two words at
+    least besides "License"; the word left out says nothing of the terms ("Non-Commercial"
+    does); one license only. Only the second word: "Open Data Commons" without "Attribution"
+    names a family."""
+    key = " ".join(w for w in name_key(text).split() if w != "agreement")
+    words = key.split()
+    if len(words) < 2:
+        return None
+    indexes = name_indexes()
+    found: set[str] = set()
+    for table in (indexes.exact, indexes.shortened):
+        for name, expression in table.items():
+            longer = [w for w in name.split() if w != "agreement"]
+            if (
+                len(longer) == len(words) + 1
+                and longer[:1] + longer[2:] == words
+                and longer[1] not in _TERMS_WORDS
+                and not longer[1][0].isdigit()
+            ):
+                found.add(expression)
+    return found.pop() if len(found) == 1 else None
+
+
 def _unglued(key: str) -> str:
     """`key` with each word no name has, but two of its words make, split in two, and a word
     then written twice in a row written once."""

@@ -78,6 +78,7 @@ def known_title(title: str) -> str | None:
         or scancode_names.lookup_word_license(title)
         or without_product_version(title)  # "the WordNet 3.0 license"
         or vendor_and_name(title)  # "the NTU S-Lab License 1.0"
+        or scancode_names.lookup_with_a_word_left_out(title)  # "Stability Community License"
     )
 
 

@@ -51,8 +51,10 @@ def url_mention(url: str, start: int = 0) -> Mention | None:
     )
     if expression:
         return Mention(start, end, expression)
-    if host not in _CODE_HOSTS and _DOC_WORDS.search(path) and (named := _path_names(path)):
-        return Mention(start, end, named)
+    if host not in _CODE_HOSTS and _DOC_WORDS.search(path):
+        named = _path_names(path) or _site_and_page(host, path)
+        if named:
+            return Mention(start, end, named)
     if host == "huggingface.co":
         hub = _hub_license_file(path) or _hub_space(path)
         if hub:
@@ -172,6 +174,20 @@ def _path_names(path: str) -> str | None:
     if len(expressions) != 1 or None in expressions:
         return None
     return expressions.pop()
+
+
+def _site_and_page(host: str, path: str) -> str | None:
+    """The license a publisher's own page names with the site's name before its slug:
+    stability.ai/community-license-agreement is the "Stability AI Community License"."""
+    from mlassets.licenses.titles import known_title, one_word_license  # titles reads links
+
+    labels = host.split(".")
+    page = re.sub(r"[-_.]+", " ", path.rstrip("/").rsplit("/", 1)[-1]).strip()
+    if len(labels) < 2 or not page:
+        return None
+    if not _DOC_WORDS.sub(" ", page).strip():  # nvidia.com/license: which of its fourteen?
+        return one_word_license(labels[-2])
+    return known_title(f"{labels[-2]} {page}")
 
 
 def _hub_license_file(path: str) -> str | None:
