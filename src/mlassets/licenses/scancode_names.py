@@ -287,22 +287,20 @@ def lookup_with_a_word_left_out(text: str) -> str | None:
     does); one license only. Only the second word: "Open Data Commons" without "Attribution"
     names a family."""
     key = " ".join(w for w in name_key(text).split() if w != "agreement")
-    words = key.split()
-    if len(words) < 2:
-        return None
+    return _second_word_left_out().get(key) if len(key.split()) >= 2 else None
+
+
+@functools.cache
+def _second_word_left_out() -> dict[str, str]:
+    """Name keys without "agreement" and their second word -> the one license they name."""
     indexes = name_indexes()
-    found: set[str] = set()
+    found: dict[str, set[str]] = {}
     for table in (indexes.exact, indexes.shortened):
         for name, expression in table.items():
             longer = [w for w in name.split() if w != "agreement"]
-            if (
-                len(longer) == len(words) + 1
-                and longer[:1] + longer[2:] == words
-                and longer[1] not in _TERMS_WORDS
-                and not longer[1][0].isdigit()
-            ):
-                found.add(expression)
-    return found.pop() if len(found) == 1 else None
+            if len(longer) >= 3 and longer[1] not in _TERMS_WORDS and not longer[1][0].isdigit():
+                found.setdefault(" ".join(longer[:1] + longer[2:]), set()).add(expression)
+    return {key: next(iter(e)) for key, e in found.items() if len(e) == 1}
 
 
 def _unglued(key: str) -> str:
