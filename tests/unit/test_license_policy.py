@@ -68,7 +68,12 @@ def test_intended_use_decides_non_commercial_licenses() -> None:
 
 @pytest.mark.parametrize(
     "identifier",
-    ["LicenseRef-acme-research", "LicenseRef-Acme-NC-Community", "LicenseRef-acme-noncommercial"],
+    [
+        "LicenseRef-acme-research",
+        "LicenseRef-Acme-NC-Community",
+        "LicenseRef-acme-noncommercial",
+        "LicenseRef-Acme-Research-License",  # a name ending in "License" is no file
+    ],
 )
 def test_a_license_named_for_research_or_non_commercial_use_bars_commercial_use(
     identifier: str,
@@ -88,6 +93,8 @@ def test_a_license_named_for_research_or_non_commercial_use_bars_commercial_use(
         "LicenseRef-acme-community",
         "LicenseRef-ncsa-like",
         "LicenseRef-acme-research-bert-LICENSE",  # a repository's file: the owner's name
+        "LicenseRef-acme-research-bert-LICENSE-WEIGHTS.md",
+        "LicenseRef-acme-research-x-license.txt",
     ],
 )
 def test_a_name_without_those_words_leaves_commercial_use_unknown(identifier: str) -> None:

@@ -136,7 +136,10 @@ _NAMED_NON_COMMERCIAL = re.compile(
 )
 # ... but not a reference to a repository's LICENSE file, named by its path
 # (LicenseRef-google-research-bert-LICENSE: the owner's name, BERT's Apache-2.0 file)
-_A_FILE = re.compile(r"-(?:LICEN[CS]E|COPYING)(?:\.(?:md|txt|rst))?$", re.I)
+# ("LICENSE-MODEL", "license.md"; a name ending in "-License" is no file)
+_A_FILE = re.compile(
+    r"-(?:(?:LICEN[CS]E|COPYING)(?:[-_.][A-Za-z0-9]+)*|(?i:licen[cs]e|copying)\.(?:md|txt|rst|pdf))$"
+)
 
 
 def classify(expression: str | Expr) -> LicenseClass:

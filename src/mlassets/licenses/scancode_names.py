@@ -283,9 +283,9 @@ _TERMS_WORDS = frozenset(
 def lookup_with_a_word_left_out(text: str) -> str | None:
     """A ScanCode or Hub name with the second word of its publisher's name left out: "Stability
     Community License" for the "Stability AI Community License Agreement 2024". Two words at
-    least besides "License"; the word left out says nothing of the terms ("Non-Commercial"
-    does); one license only. Only the second word: "Open Data Commons" without "Attribution"
-    names a family."""
+    least besides "License"; the words left out are a publisher's name in ScanCode's keys and
+    say nothing of the terms; one license only. "Open Data Commons" without "Attribution", or
+    "Intel Software License" without "ACPI", names none."""
     key = " ".join(w for w in name_key(text).split() if w != "agreement")
     return _second_word_left_out().get(key) if len(key.split()) >= 2 else None
 
@@ -293,12 +293,25 @@ def lookup_with_a_word_left_out(text: str) -> str | None:
 @functools.cache
 def _second_word_left_out() -> dict[str, str]:
     """Name keys without "agreement" and their second word -> the one license they name."""
+    from mlassets.licenses.spdx_list import scancode_index
+
+    # a publisher's two-word name is one several of its licenses' keys begin with
+    # ("stability-ai-community-2024", "stability-ai-nc-..."); "Intel ACPI" is one license's
+    # name, and its "ACPI" tells it from Intel's other agreements
+    heads: dict[str, int] = {}
+    for key in scancode_index():
+        head = "-".join(key.split("-")[:2])
+        heads[head] = heads.get(head, 0) + (key.count("-") >= 2)
     indexes = name_indexes()
     found: dict[str, set[str]] = {}
     for table in (indexes.exact, indexes.shortened):
         for name, expression in table.items():
             longer = [w for w in name.split() if w != "agreement"]
-            if len(longer) >= 3 and longer[1] not in _TERMS_WORDS and not longer[1][0].isdigit():
+            if (
+                len(longer) >= 3
+                and longer[1] not in _TERMS_WORDS
+                and heads.get(f"{longer[0]}-{longer[1]}", 0) >= 2
+            ):
                 found.setdefault(" ".join(longer[:1] + longer[2:]), set()).add(expression)
     return {key: next(iter(e)) for key, e in found.items() if len(e) == 1}
 

@@ -19,8 +19,9 @@ _EXTENSION = re.compile(r"\.(?:html?|php|txt|md|pdf)$")
 _SCRIPT = re.compile(r"\.(?:php|aspx?|cgi|jsp|pl)$")
 
 
-def url_key(url: str) -> str:
-    """A URL without what does not change which text it points at."""
+def url_key(url: str, with_query: bool = True) -> str:
+    """A URL without what does not change which text it points at (and without any query, if
+    not `with_query`)."""
     parts = urlsplit(url if "://" in url else "https://" + url)
     host = (parts.hostname or "").lower().removeprefix("www.")
     path = unquote(parts.path).lower()
@@ -29,7 +30,7 @@ def url_key(url: str) -> str:
         host, path = "github.com", "/" + "/".join([*segments[:2], "blob", *segments[2:]])
     # a script's query says which page it serves (scripts.sil.org's page.php?item_id=OFL_web is
     # OFL 1.1, item_id=OFL10_web 1.0); elsewhere a query is tracking or a format
-    query = "?" + parts.query.lower() if parts.query and _SCRIPT.search(path) else ""
+    query = "?" + parts.query.lower() if with_query and parts.query and _SCRIPT.search(path) else ""
     path = _LOCALE.sub("/", _REVISION.sub("/~/", path)).rstrip("/")
     path = _EXTENSION.sub("", path.removesuffix("/index.html"))
     return host + path + query
@@ -49,8 +50,9 @@ def build_url_index() -> dict[str, str]:
     for entry in scancode_licenses():
         if not usable(entry):
             continue
-        for url in entry.urls:
-            claims.setdefault(url_key(url), {})[entry.key] = concluded(entry)
+        for url in entry.urls:  # a script's page with its query, and without it
+            for key in {url_key(url), url_key(url, with_query=False)}:
+                claims.setdefault(key, {})[entry.key] = concluded(entry)
     table: dict[str, str] = {}
     for key, claimants in claims.items():
         if "/" not in key:
@@ -86,7 +88,8 @@ def _listed(expressions: set[str]) -> set[str]:
 
 
 def lookup_url(url: str) -> str | None:
-    return url_index().get(url_key(url))
+    index = url_index()
+    return index.get(url_key(url)) or index.get(url_key(url, with_query=False))
 
 
 @functools.cache

@@ -153,6 +153,8 @@ def slug_license(text: str) -> str | None:
     words = text.split("-")
     stem = "-".join(w for w in words if w not in _SLUG_KINDS and w != "nc")
     if (found := lookup_id(stem)) and found.expression:
+        if "nc" in words:  # "llama2-nc-community": no Llama 2 license is non-commercial
+            return None
         named = set(re.findall(r"[a-z0-9]+", lowered(_names_of(found.expression))))
         return found.expression if _SLUG_KINDS.intersection(words) <= named else None
     if any(lookup_id(w) for w in words) or guards.names_no_license(text):
