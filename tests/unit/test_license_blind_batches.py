@@ -551,6 +551,8 @@ BATCH_CLASSES = [
     ("llama2-nc-community", "NOASSERTION"),
     # a script's page whose query ScanCode does not list is read without it
     ("https://www.eclipse.org/org/documents/edl-v10.php?lang=en", "BSD-3-Clause"),
+    # batches 30-53: the European Commission's page of each EUPL text
+    ("https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-11", "EUPL-1.1"),
 ]
 
 

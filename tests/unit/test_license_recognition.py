@@ -20,6 +20,17 @@ SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
 # A set below the 97% target is held at what it scores now, so that it cannot get worse, and
 # says why: its misses need knowledge the reference data does not have (docs/benchmarks.md).
 BELOW_TARGET = {
+    # round 9 (session 25), first runs on b7859c2: names in German with a code or declined
+    # (dl-de/by-2-0, "Deutschen Freien Software Lizenz"), slugs without a license word
+    # (hyperclovax-seed, health-ai-developer-foundations, glm-4), joinup's EUPL page (fixed since)
+    "licenses-holdout-53.tsv": 150,
+    # MulanPSL's Chinese title, MPL-2.0's Exhibit B in a sentence, mrl and lfm1.0, the LICENSE
+    # link of an unlisted Hub repository (its writer labelled it NOASSERTION)
+    "licenses-holdout-54.tsv": 159,
+    # statcan (its slug and its /en/ page), Unsplash's license in a sentence naming the source,
+    # OGDL-Taiwan's Chinese title, W3C's dated title in a sentence, sai-nc-community, wordnet's
+    # page, "Public domain (U.S. Government)"
+    "licenses-holdout-55.tsv": 140,
     # X Consortium's name for X11, "statcan" for Statistics Canada, vovida-1.0 (a slug of a
     # name's first word), the Taiwan OGDL in Chinese, tongyi-qianwen-research, the TED usage
     # policy as other-<x>-policy, and two license pages (statcan.gc.ca/en, wordnet)
