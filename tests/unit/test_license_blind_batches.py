@@ -542,6 +542,8 @@ BATCH_CLASSES = [
         "LicenseRef-scancode-stability-ai-nc-2023-12-06",
     ),
     ("https://nvidia.com/license", "LicenseRef-nvidia-license"),
+    ("https://nvidia.com/license-agreement", "LicenseRef-nvidia-license-agreement"),
+    ("https://qwen.ai/license-agreement", "LicenseRef-scancode-qwen-2024"),
     ("other-open-data-commons", "NOASSERTION"),  # no word of the terms is left out
     # a hostile review of the above: the word left out must be a publisher's, as ScanCode's keys
     # spell its name ("stability-ai-..."); "ACPI" tells Intel's agreements apart

@@ -184,12 +184,16 @@ def _site_and_page(host: str, path: str) -> str | None:
     from mlassets.licenses.titles import known_title, one_word_license  # titles reads links
 
     labels = host.split(".")
-    page = re.sub(r"[-_.]+", " ", path.rstrip("/").rsplit("/", 1)[-1]).strip()
-    if len(labels) < 2 or not page:
+    page = re.sub(r"[-_.]+", " ", path.rstrip("/").rsplit("/", 1)[-1]).strip().lower()
+    if len(labels) < 2 or not page or len(page) > 80:  # a slug, not a text: titles are short
         return None
-    if not _DOC_WORDS.sub(" ", page).strip():  # nvidia.com/license: which of its fourteen?
+    if set(page.split()) <= _PAGE_WORDS:  # nvidia.com/license-agreement: which of its fourteen?
         return one_word_license(labels[-2])
     return known_title(f"{labels[-2]} {page}")
+
+
+# A page named only by these says it holds the site's terms, not which license they are.
+_PAGE_WORDS = frozenset({"license", "licence", "licenses", "licences", "agreement", "terms"})
 
 
 def _hub_license_file(path: str) -> str | None:
