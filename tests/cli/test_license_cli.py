@@ -342,3 +342,15 @@ def test_a_research_license_by_its_slug_fails_commercial_use(run_cli, tmp_path: 
     assert "P105" in result.stdout and "LicenseRef-acme-research" in result.stdout
     assert "its name says research or non-commercial use" in result.stdout
     assert run_cli("license-check", str(research), "--use", "research").code == 0
+
+
+def test_a_card_whose_metadata_does_not_parse_says_so_not_no_license(
+    run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # "no license declared" for a card whose YAML is broken sends its author looking for a
+    # missing key; the reason is the parse error, with its position
+    broken = card(tmp_path / "README.md", "license: [mit", "tags: [a]")
+    result = run_cli("license-check", str(broken))
+    assert result.code == 1
+    assert "P101" in result.stdout and "the metadata was not read (C104 at 2:" in result.stdout
+    assert "no license declared" not in result.stdout

@@ -131,6 +131,9 @@ class _Input:
     located: Located | None = None
     pointer_keys: Mapping[str, str] = field(default_factory=dict)
     is_card: bool = False
+    # why a card's metadata was not read (it does not parse, is not a mapping, ...): the reason
+    # for "no license concluded" is then that, not "no license declared"
+    unread: Finding | None = None
 
     def locate(self, finding: Finding) -> Finding:
         key = self.pointer_keys.get(finding.pointer)
@@ -176,7 +179,12 @@ def _local_input(path: Path, name: str, index: ManifestIndex, fetched_at: str) -
         return _Input(str(path), manifest)
     card = read_card(path, name)
     manifest = from_card(card, ref, fetched_at, complete=False)
-    return _Input(name, manifest, card.located, _CARD_KEYS, is_card=True)
+    unread = next((f for f in card.findings if f.code in _UNREAD), None)
+    return _Input(name, manifest, card.located, _CARD_KEYS, is_card=True, unread=unread)
+
+
+# The card findings that leave its metadata unread
+_UNREAD = frozenset({"C102", "C104", "C105", "C109"})
 
 
 def _openml_input(raw: bytes, suffix: str, name: str, ref: AssetRef, fetched_at: str) -> _Input:
@@ -204,7 +212,7 @@ def license_check(
         concluded = data.license.concluded
         verdict = evaluate(concluded, policy)
         findings = tuple(
-            item.locate(replace(f, message=f"{data.id}: {_explained(f, data)}"))
+            item.locate(replace(f, message=f"{data.id}: {_explained(f, data, item.unread)}"))
             for f in verdict.findings
         ) + _stated_findings(item, policy)  # hook (cards-12): what the card's body states
         line_verdict = None
@@ -232,10 +240,14 @@ def license_check(
 _UNCONCLUDED = frozenset({"L101", "L102", "L103", "L104", "L109"})
 
 
-def _explained(finding: Finding, data: Manifest) -> str:
+def _explained(finding: Finding, data: Manifest, unread: Finding | None = None) -> str:
     """For "no license concluded": what the conclusion said of the values ("'cc' names the
-    Creative Commons family ..."), so the reader need not open the manifest to learn why."""
+    Creative Commons family ..."), or why the card's metadata was not read, so the reader need
+    not open the manifest to learn why."""
     reasons = [f.message for f in data.license.findings if f.code in _UNCONCLUDED]
+    if unread is not None:
+        where = f" at {unread.position.line}:{unread.position.column}" if unread.position else ""
+        reasons = [f"the metadata was not read ({unread.code}{where}: {unread.message})"]
     if finding.code != "P101" or data.license.concluded != "NOASSERTION" or not reasons:
         return finding.message
     why = "; ".join(dict.fromkeys(reasons))
