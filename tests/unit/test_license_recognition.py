@@ -10,7 +10,7 @@ from bench.license_eval import correct, rows
 
 from mlassets.licenses import classify, normalize_license
 from mlassets.licenses.reference import scancode_licenses, scancode_source
-from mlassets.licenses.scancode_urls import lookup_url, url_key
+from mlassets.licenses.scancode_urls import lookup_url, url_index, url_key
 from mlassets.schemas import validator_for
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -162,6 +162,19 @@ def test_urls_are_recognised_whatever_their_revision_scheme_or_locale() -> None:
     # a page two entries claim goes to the one the URL spells: MPL-2.0, not its variant
     assert lookup_url("https://www.mozilla.org/MPL/2.0/") == "MPL-2.0"
     assert lookup_url("https://example.com/") is None
+
+
+def test_a_page_on_another_host_of_the_listed_pages_site_is_that_page() -> None:
+    # ScanCode lists Falcon 2's terms on TII's staging host; cards link the production host
+    falcon = "LicenseRef-scancode-falcon-2-11b-1.0"
+    assert lookup_url("https://falconllm.tii.ae/falcon-2-terms-and-conditions.html") == falcon
+    assert lookup_url("https://tii.ae/falcon-2-terms-and-conditions") == falcon
+    # a site is its registrable domain by the Public Suffix List: each github.io host is its own
+    listed = next(k for k in url_index() if k.split("/")[0].endswith(".github.io"))
+    host, _, path = listed.partition("/")
+    assert lookup_url(f"https://someone-else.github.io/{path}") is None
+    assert lookup_url("https://tii.ae.example.net/falcon-2-terms-and-conditions") is None
+    assert not normalize_license("https://falconllm.tii.ae/falcon-2-terms-and-conditions").certain
 
 
 @pytest.mark.parametrize(

@@ -37,11 +37,12 @@ def derive() -> dict[str, Any]:
     from mlassets.licenses.inferred import build_single_versions
     from mlassets.licenses.names import build_spdx_name_index
     from mlassets.licenses.scancode_names import build_name_indexes
-    from mlassets.licenses.scancode_urls import build_url_index
+    from mlassets.licenses.scancode_urls import build_site_index, build_url_index
     from mlassets.licenses.spdx_list import build_scancode_index
 
     names = build_name_indexes()
     scancode = build_scancode_index()
+    urls = build_url_index()
     return {
         "spdx_names": build_spdx_name_index(),
         "single_versions": build_single_versions(),
@@ -52,7 +53,8 @@ def derive() -> dict[str, Any]:
             "fuzzy_keys": list(names.fuzzy_keys),
             "one_word": names.one_word,
         },
-        "urls": build_url_index(),
+        "urls": urls,
+        "url_sites": build_site_index(urls),
         "scancode_keys": {
             key: [entry.key, entry.category, entry.spdx_key, entry.names_a_kind]
             for key, entry in scancode.items()

@@ -89,7 +89,50 @@ def _listed(expressions: set[str]) -> set[str]:
 
 def lookup_url(url: str) -> str | None:
     index = url_index()
-    return index.get(url_key(url)) or index.get(url_key(url, with_query=False))
+    key, plain = url_key(url), url_key(url, with_query=False)
+    return index.get(key) or index.get(plain) or _on_a_sibling_host(plain)
+
+
+@functools.cache
+def site_index() -> dict[str, str]:
+    """The URL index keyed by site (the registrable domain) and path, for the pages only one
+    license claims on that site (see `licenses.derived`)."""
+    from mlassets.licenses.derived import stored_indexes
+
+    stored = stored_indexes()
+    return build_site_index(url_index()) if stored is None else dict(stored["url_sites"])
+
+
+def build_site_index(urls: dict[str, str]) -> dict[str, str]:
+    """`<site><path>` -> expression, where `<site>` is the host's registrable domain by the
+    Public Suffix List (`falconllm-staging.tii.ae` is on `tii.ae`; `a.github.io` is its own
+    site). Derived with the data, so that a lookup needs no suffix list: it tries each of the
+    host's suffixes, and only a registrable domain can match."""
+    from publicsuffixlist import PublicSuffixList  # the refresh script's, not the hook's
+
+    suffixes = PublicSuffixList()
+    claims: dict[str, set[str]] = {}
+    for key, expression in urls.items():
+        host, _, path = key.partition("/")
+        site = suffixes.privatesuffix(host)
+        if site and "/~/" not in key:  # a repository's file is its repository's, not its site's
+            claims.setdefault(f"{site}/{path}", set()).add(expression)
+    return {key: found.pop() for key, found in claims.items() if len(found) == 1}
+
+
+def _on_a_sibling_host(key: str) -> str | None:
+    """The license a page of the same path on another host of the same site holds: ScanCode
+    lists Falcon 2's terms at falconllm-staging.tii.ae, cards link them at falconllm.tii.ae."""
+    host, _, path = key.partition("/")
+    if not path:
+        return None
+    labels = host.split(".")
+    sites = site_index()
+    for first in range(len(labels) - 1):
+        found = sites.get(".".join(labels[first:]) + "/" + path)
+        if found:
+            return found
+    return None
 
 
 @functools.cache
