@@ -43,7 +43,8 @@ def _expected(cards: Path) -> dict[str, dict[str, str]]:
 
 
 @pytest.mark.parametrize(
-    ("name", "count"), [("blind-cards-1", 45), ("blind-cards-2", 56), ("blind-cards-3", 57)]
+    ("name", "count"),
+    [("blind-cards-1", 45), ("blind-cards-2", 56), ("blind-cards-3", 57), ("blind-cards-4", 58)],
 )
 def test_blind_cards_get_the_errors_licenses_and_verdicts_their_writer_expected(
     run_cli, tmp_path: Path, name: str, count: int

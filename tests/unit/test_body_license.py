@@ -101,6 +101,34 @@ def test_a_sentence_about_the_base_models_or_the_datas_license_states_nothing_of
     assert [f.code for f in findings] == ["L113"]  # the card's own sentence still counts
 
 
+def test_content_a_dataset_copies_from_a_source_is_under_the_sources_license() -> None:
+    # The prompts are in the dataset as No Robots published them, so its terms hold for them;
+    # the paragraph's other sentence is the card's own word and still counts.
+    paragraph = (
+        "Our annotations and the dataset as a whole are released under Apache 2.0. The prompts "
+        "are taken from Example Prompts, which is licensed under CC BY-NC 4.0."
+    )
+    card = f"---\nlicense: apache-2.0\n---\n# D\n\n## Licensing Information\n\n{paragraph}\n"
+    _, findings = check_card(parse_card(card.encode(), "datasets/d.md"), kind="dataset")
+    ((message,),) = [(f.message,) for f in findings if f.code == "L113"]
+    assert "CC-BY-NC-4.0 at line 8 ('The prompts are taken from" in message
+    stated = manifest_of(card, "datasets/d.md").license.stated
+    assert [s.expression for s in stated] == ["Apache-2.0", "CC-BY-NC-4.0"]
+
+
+def test_a_models_base_named_in_a_paragraph_leaves_the_paragraphs_own_license() -> None:
+    # Of a model, "fine-tuned from X, which is licensed under ..." is X's license (lineage's
+    # question), and "a subset of" does not make a model hold its source's content either.
+    for sentence in [
+        "It is fine-tuned from org/base, which is licensed under CC BY-NC 4.0.",
+        "It was trained on a subset of Example Corpus, which is licensed under CC BY-NC 4.0.",
+    ]:
+        card = f"---\nlicense: mit\n---\n# M\n\n## License\n\nReleased under MIT. {sentence}\n"
+        _, findings = check_card(parse_card(card.encode(), "models/m.md"))
+        assert [f.code for f in findings] == [], sentence
+        assert [s.expression for s in manifest_of(card).license.stated] == ["MIT"], sentence
+
+
 def test_no_metadata_license_concludes_the_bodys_with_a_notice_at_its_line() -> None:
     manifest = manifest_of(
         "---\ntags: [x]\n---\n# M\n\n## Licence\n\nReleased under the MIT License.\n"

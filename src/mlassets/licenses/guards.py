@@ -159,6 +159,23 @@ def names_a_sources_license(text: str) -> bool:
     return _SOURCES_LICENSE.search(text) is not None
 
 
+# "The prompts are taken from No Robots, which is licensed under CC BY-NC 4.0": the content
+# itself is the source's, copied into the dataset, so the source's terms hold for that part of
+# it. A model "fine-tuned from" or data "based on" a source is a derivative: lineage's question.
+_COPIED_CONTENT = re.compile(
+    rf"\b(?:(?:subset|sample|portion|selection)\s+of|(?:taken|extracted|sampled|copied)\s+from)"
+    rf"\s+{_NAME_IN_SENTENCE},?\s+which\s+(?:is|was|are|were)\s+(?:itself\s+|also\s+)?{_UNDER}",
+    re.I,
+)
+
+
+def copied_contents_license(text: str) -> str | None:
+    """The words after "licensed under" where the text names the license of content the asset
+    holds as its source published it; None otherwise."""
+    found = _COPIED_CONTENT.search(text)
+    return text[found.end() :].strip() if found else None
+
+
 _NOT_A_TITLE = re.compile(
     r"\b(?:copyright|inherited|inherit|inherits|same\s+(?:licen[cs]e\s+)?as|base\s+model|see|"
     r"refer|follow|follows|depends|"

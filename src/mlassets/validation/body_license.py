@@ -68,7 +68,7 @@ def _known(expression: str) -> bool:
     )
 
 
-def stated_licenses(card: Card) -> list[StatedReading]:
+def stated_licenses(card: Card, kind: str) -> list[StatedReading]:
     """The known licenses the body states, one per expression, at its first statement."""
     statements = license_statements(card.body, card.body_line)
     if not statements:
@@ -76,24 +76,44 @@ def stated_licenses(card: Card) -> list[StatedReading]:
     sections = [s for s in statements if s.section is not None]
     readings: dict[str, StatedReading] = {}
     for statement in sections or statements:
-        reading = _read(statement)
-        if reading is not None:
+        for reading in _read(statement, kind):
             readings.setdefault(reading.expression, reading)
     return list(readings.values())
 
 
-def _read(statement: Statement) -> StatedReading | None:
-    from mlassets.licenses import normalize_license
-    from mlassets.licenses.guards import names_a_sources_license
+# Sentences of a statement, for a paragraph one of whose sentences names a source's license.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _read(statement: Statement, kind: str) -> list[StatedReading]:
+    from mlassets.licenses.guards import copied_contents_license, names_a_sources_license
 
     if _MIXED.search(statement.text):
-        return None
-    if statement.lead and names_a_sources_license(f"{statement.lead} {statement.text}"):
-        return None  # the base model's or the data's license, as a license value would be read
-    expression = normalize_license(statement.text).spdx
+        return []
+    whole = f"{statement.lead} {statement.text}" if statement.lead else statement.text
+    if not names_a_sources_license(whole):
+        return _reading(statement.text, statement.text, statement.line)
+    # "Our annotations are released under Apache 2.0. The prompts are taken from No Robots,
+    # which is licensed under CC BY-NC 4.0.": the first sentence is the card's word; the second
+    # names the license of the prompts the dataset holds (of a model's base: lineage's, not ours)
+    found: list[StatedReading] = []
+    for sentence in _SENTENCE_END.split(whole):
+        copied = copied_contents_license(sentence) if kind == "dataset" else None
+        if copied:
+            found += _reading(copied, sentence, statement.line)
+        elif not names_a_sources_license(sentence):
+            found += _reading(sentence, sentence, statement.line)
+    return found
+
+
+def _reading(text: str, quote: str, line: int) -> list[StatedReading]:
+    """The known license `text` names, stated at `line` by `quote`."""
+    from mlassets.licenses import normalize_license
+
+    expression = normalize_license(text).spdx
     if not _known(expression):
-        return None
-    return StatedReading(expression, statement.line, statement.text[:120])
+        return []
+    return [StatedReading(expression, line, quote[:120])]
 
 
 def _family(expression: str) -> frozenset[str]:
@@ -141,7 +161,7 @@ def conclude_whole_card(card: Card, kind: str) -> tuple[LicenseConclusion, list[
     """The card's license conclusion (from the body when the metadata names none) and what the
     body states."""
     conclusion = metadata_license(card)
-    stated = stated_licenses(card)
+    stated = stated_licenses(card, kind)
     if not stated or not _names_nothing(conclusion):
         return conclusion, stated
     expression = " AND ".join(
@@ -166,7 +186,7 @@ def conclude_whole_card(card: Card, kind: str) -> tuple[LicenseConclusion, list[
 
 def contradiction_findings(card: Card, kind: str) -> list[Finding]:
     """L113 for each body statement whose license differs from the metadata's conclusion."""
-    stated = stated_licenses(card)
+    stated = stated_licenses(card, kind)
     if not stated:  # the common case, decided without concluding the metadata's license
         return []
     conclusion = metadata_license(card)
