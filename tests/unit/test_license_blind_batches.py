@@ -555,6 +555,27 @@ BATCH_CLASSES = [
     ("https://www.eclipse.org/org/documents/edl-v10.php?lang=en", "BSD-3-Clause"),
     # batches 30-53: the European Commission's page of each EUPL text
     ("https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-11", "EUPL-1.1"),
+    # round 9's misses (batches 52-57), read on other strings
+    ("the Zlib license, adding an attribution requirement", "NOASSERTION"),  # modified
+    ("Apache 2.0 that adds a non-commercial restriction", "NOASSERTION"),
+    (
+        "The data may be used under the W3C Software and Document License (2015-05-13).",
+        "W3C-20150513",
+    ),
+    (
+        "The photos may be used under the Pixabay Content License.",
+        "LicenseRef-scancode-pixabay-content",
+    ),
+    ("public domain, U.S. Government work", "LicenseRef-scancode-us-govt-public-domain"),
+    ("United States Government Public Domain", "LicenseRef-scancode-us-govt-public-domain"),
+    ("Public Domain (see the note)", "LicenseRef-scancode-public-domain"),
+    ("Perl Artistic License 1.0", "Artistic-1.0-Perl"),
+    ("cc-by-4.0   # options: https://hf.co/docs/hub/repositories-licenses", "CC-BY-4.0"),
+    ("Apache License 2.0 # the code only", "Apache-2.0"),
+    (
+        "Source files are 'Incompatible With Secondary Licenses' under the MPL-2.0.",
+        "MPL-2.0-no-copyleft-exception",
+    ),
 ]
 
 

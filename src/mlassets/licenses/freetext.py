@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mlassets.licenses.creative_commons import creative_commons
 from mlassets.licenses.exceptions import with_exceptions
@@ -121,17 +121,39 @@ def read(text: str) -> Reading:
     strong += scan("".join(blank))
     # "licensed under the Tongyi Qianwen LICENSE AGREEMENT": a name the scan does not know
     found, guess = under_a_title(text, "".join(blank))
-    for (
-        title
-    ) in found:  # a title mlassets knows outranks a family it holds: "the Clear BSD License"
+    for title in found:
+        # a title mlassets knows outranks a family it holds ("the Clear BSD License") and an id
+        # it dates or qualifies ("the W3C Software and Document License (2015-05-13)": W3C's)
         inside = [m for m in strong if title.start < m.end and m.start < title.end]
         if all(
-            m.expression is None and title.start <= m.start and m.end <= title.end for m in inside
+            _refined_by(title.expression, m.expression)
+            and title.start <= m.start
+            and m.end <= title.end
+            for m in inside
         ):
             strong = [m for m in strong if m not in inside] + [title]
     weak += guess if not strong else []
     mentions = with_exceptions("".join(blank), longest(strong))
+    if _EXHIBIT_B.search(low):
+        mentions = [_without_copyleft_exception(m) for m in mentions]
     return _conclude(text, low, "".join(blank), mentions, weak)
+
+
+# MPL 2.0's Exhibit B notice, "Incompatible With Secondary Licenses", takes away section 3.3's
+# permission to combine with the GPL family: SPDX's MPL-2.0-no-copyleft-exception
+_EXHIBIT_B = re.compile(r"incompatible\s+with\s+secondary\s+licenses")
+
+
+def _without_copyleft_exception(mention: Mention) -> Mention:
+    if mention.expression != "MPL-2.0":
+        return mention
+    return replace(mention, expression="MPL-2.0-no-copyleft-exception")
+
+
+def _refined_by(title: str | None, inside: str | None) -> bool:
+    """A mention inside a title says less than the title: a family, or an id the title's
+    license extends (W3C of W3C-20150513)."""
+    return inside is None or (title is not None and title.startswith(inside + "-"))
 
 
 def scan(low: str, offset: int = 0) -> list[Mention]:

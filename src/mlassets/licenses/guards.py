@@ -33,6 +33,9 @@ _MODIFIED = re.compile(
             rf"(?:\(|,)\s*{_CHANGED}\b(?<!adapted)(?!\s+bsd\b)|(?:\(|,)\s*adapted\b(?!\s+from)"
             r"|\bmodified\s*$",
             r"^\s*inspired\s+by\b",  # "Inspired by the MIT license": a look-alike
+            # "a BSD 3-Clause license that adds a non-commercial clause"
+            rf"\b(?:adds?|adding|added)\s+(?:an?\s+|the\s+|some\s+)?(?!advertising\b)"
+            rf"(?:[\w-]+\s+){{0,3}}?{_ADDED_TERMS}",
             r"\bwith\s+(?:the\s+)?(?:commons\s+clause|custom|own|special|extra)\b",
             # "with Llama 2 restrictions", "+ non-commercial clause", "with an additional
             # attribution requirement", "with exceptions for academic use"

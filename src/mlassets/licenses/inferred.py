@@ -58,6 +58,9 @@ def infer(text: str) -> Inference | None:
     return None
 
 
+_PUBLIC_DOMAIN = "LicenseRef-scancode-public-domain"
+
+
 def _with_an_alias(text: str) -> Inference | None:
     """A name with an alias in parentheses: "General Public License (GPL) version 3"."""
     outer = _ALIAS.sub(" ", text).strip()
@@ -66,6 +69,8 @@ def _with_an_alias(text: str) -> Inference | None:
     if not aliases or not outer:
         return None
     named = _name_only(outer) or _reading(outer)
+    if named == _PUBLIC_DOMAIN:  # "Public domain (U.S. Government)": whose says which it is
+        return None
     # the alias may name the same license, or nothing mlassets knows; never another one
     if named and all(_name_only(a) in (named, None) for a in aliases):
         return Inference(named, "a name with an alias in parentheses", "name with an alias")

@@ -91,6 +91,17 @@ _NAMED: list[tuple[str, str]] = [
         r"government\b",
         "LicenseRef-scancode-us-govt-public-domain",
     ),
+    # ScanCode's short name "US Government Public Domain", and it with the owner last
+    (
+        r"(?:u\.?\s?s\.?|united[\s-]+states)[\s-]+(?:federal[\s-]+)?government[\s-]+public[\s-]+"
+        r"domain",
+        "LicenseRef-scancode-us-govt-public-domain",
+    ),
+    (
+        r"public[\s-]+domain\s*[(,:-]?\s*(?:a\s+)?(?:u\.?\s?s\.?|united[\s-]+states)[\s-]+"
+        r"(?:federal[\s-]+)?government(?:[\s-]+works?)?\)?",
+        "LicenseRef-scancode-us-govt-public-domain",
+    ),
     # the Unlicense's own first sentence, quoted in place of its name
     (
         r"free[\s-]+and[\s-]+unencumbered[\s-]+software[\s-]+released[\s-]+into[\s-]+the[\s-]+"

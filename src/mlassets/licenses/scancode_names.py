@@ -266,11 +266,22 @@ def lookup_shortened(text: str) -> str | None:
     # Agreement" for ScanCode's "FLUX.1 [dev] Non-Commercial License")
     bare = " ".join(w for w in key.split() if w != "agreement")
     found = indexes.shortened.get(key) or indexes.exact.get(bare) or indexes.shortened.get(bare)
-    if found or " " not in bare or " " in text.strip():
+    if found or " " not in bare:
         return found
+    if " " in text.strip():  # "Perl Artistic License": the shorter "Artistic License (Perl)"
+        return _shortened_in_any_order().get(_unordered(bare))
     # a Hub slug glues its owner's name: "stabilityai-ai-community" for "Stability AI Community"
     unglued = _unglued(bare)
     return indexes.shortened.get(unglued) if unglued != bare else None
+
+
+@functools.cache
+def _shortened_in_any_order() -> dict[str, str]:
+    """The shortened names by their words in any order, where those words are one license's."""
+    found = _Index()
+    for key, expression in name_indexes().shortened.items():
+        found.add(_unordered(key), expression)
+    return found.result()
 
 
 # Words whose absence changes what a license allows: never the word left out

@@ -36,7 +36,7 @@ def lowered(text: str) -> str:
 
 _UNDER_TITLE = re.compile(
     # "distributed by ELRA under the ELRA End User Licence": a few words may come between
-    r"\b(?:(?:licensed|released|distributed|available|published|provided)(?:\s+[\w.-]+){0,3}?"
+    r"\b(?:(?:licensed|released|distributed|available|published|provided|used)(?:\s+[\w.-]+){0,3}?"
     r"\s+under|subject\s+to|(?:covered|governed)\s+by|sign|accept|agree\s+to)\s+"
     # a name may hold a dot or brackets: "the FLUX.1 [dev] Non-Commercial License"
     r"(?:the\s+|a\s+|an\s+|its\s+)?(?P<name>(?:[^.;,:()\n]|\.(?=\S)){2,80}?\b(?:license(?:\s+terms)?|"
@@ -45,9 +45,11 @@ _UNDER_TITLE = re.compile(
 )
 
 
-# what a name may carry past its noun: " - Ontario", " - v1.0", its abbreviation " (MDL)"
+# what a name may carry past its noun: " - Ontario", " - v1.0", its abbreviation " (MDL)", its
+# date " (2015-05-13)"
 _TITLE_TAIL = re.compile(
-    r"(\s*-\s*[a-z0-9][\w.]*?(?:\s[a-z0-9][\w.]*?)?|\s*\([a-z][\w.-]{1,11}\))\s*(?:[.;,)]|$)"
+    r"(\s*-\s*[a-z0-9][\w.]*?(?:\s[a-z0-9][\w.]*?)?|\s*\([a-z][\w.-]{1,11}\)"
+    r"|\s*\((?:19|20)\d\d-\d\d-\d\d\))\s*(?:[.;,)]|$)"  # W3C's titles carry their date
 )
 
 
