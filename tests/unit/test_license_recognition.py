@@ -20,6 +20,24 @@ SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
 # A set below the 97% target is held at what it scores now, so that it cannot get worse, and
 # says why: its misses need knowledge the reference data does not have (docs/benchmarks.md).
 BELOW_TARGET = {
+    # round 10 (session 26), after the fixes its first runs led to: Hub slugs that name no
+    # license word (cogvlm2, codegeex4), other-<name> of a source alone (copernicus-sentinel),
+    # a Chinese port's name, "a commercial license is available" read as no second license
+    "licenses-holdout-59.tsv": 153,
+    # glm-4, dli-model-use, geogratis (slugs), a GitHub COPYING link its writer labelled
+    # NOASSERTION, "AGPL-3.0 (or an Enterprise License ...)", GFDL-1.3's no-cover-texts spelling
+    "licenses-holdout-60.tsv": 149,
+    # mrl, mnpl, lfm1.0, other-movielens, other-kogl-type-1, KOGL's and the Japanese
+    # government's titles, "Microsoft Research License" for ScanCode's "... License Terms", a
+    # static-linking exception by another name, GitHub LICENSE links labelled NOASSERTION
+    "licenses-holdout-61.tsv": 137,
+    # NCGL without a version (concluded 2.0, its one SPDX version), the Japanese PDL, a typo in
+    # a shortened name ("Open Databse License"), PSF, licenses.ai's index page, Python's docs page
+    "licenses-holdout-62.tsv": 144,
+    # Tongyi Qianwen's Chinese title, Hub LICENSE files of unlisted sizes (SD 3.5 medium,
+    # Qwen-72B-Chat), "WTF Public License", The Stack's terms by another name, Solderpad's
+    # hardware license (an SPDX exception), ukclickusepsi, other-umls, madler/zlib's LICENSE
+    "licenses-holdout-63.tsv": 147,
     # round 9 (session 25), first runs on b7859c2: names in German with a code or declined
     # (dl-de/by-2-0, "Deutschen Freien Software Lizenz"), slugs without a license word
     # (hyperclovax-seed, health-ai-developer-foundations, glm-4), joinup's EUPL page (fixed since)

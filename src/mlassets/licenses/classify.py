@@ -88,6 +88,8 @@ _CC = re.compile(r"^(?:LicenseRef-)?CC-(BY(?:-NC)?(?:-ND|-SA)?)-\d")  # ports no
 @functools.lru_cache(maxsize=4096)
 def classify_id(identifier: str) -> LicenseClass:
     """The class of one license id (an SPDX id or a LicenseRef)."""
+    if identifier.endswith("+"):  # "LPPL-1.3c+", this version or a later: this version's terms
+        return classify_id(identifier[:-1])
     known = _table().get(identifier.lower())
     if known:
         return known

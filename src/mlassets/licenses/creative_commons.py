@@ -168,8 +168,10 @@ def _cc_port(words: list[str], i: int) -> tuple[str, int]:
     port_name = next((n for n in _CC_PORT_NAMES if (rest + " ").startswith(n + " ")), None)
     if port_name:
         return _CC_PORTS[port_name], kept[len(port_name.split()) - 1][0] + 1
-    if i < len(words) and words[i].isalpha() and len(words[i]) == 2 and words[i] not in _NOT_PORTS:
-        return words[i].upper(), i + 1
+    if kept and kept[0][0] <= i + 1:  # the code, or "-" and the code: "cc-by-2.0-kr"
+        at, code = kept[0]
+        if code.isalpha() and len(code) == 2 and code not in _NOT_PORTS:
+            return code.upper(), at + 1
     return "", i
 
 

@@ -9,7 +9,7 @@ mentions keep the longest. Then, in order:
 - in a short list ("MIT, BSD and Apache"), every item must name a license, or nothing is
   concluded;
 - a family left without its member makes the reading ambiguous (no member is guessed);
-- several licenses join with OR where the text offers a choice ("or", "/", "dual"), else AND.
+- the licenses left join as `joining` says (OR for a choice, AND for parts, "+" for "or later").
 """
 
 from __future__ import annotations
@@ -21,7 +21,14 @@ from dataclasses import dataclass, replace
 from mlassets.licenses.creative_commons import creative_commons
 from mlassets.licenses.exceptions import with_exceptions
 from mlassets.licenses.families import apache, bsd, gnu
-from mlassets.licenses.mentions import Mention, abbreviation_version, idstring, named
+from mlassets.licenses.joining import join
+from mlassets.licenses.mentions import (
+    Mention,
+    abbreviation_version,
+    idstring,
+    named,
+    with_its_version,
+)
 from mlassets.licenses.names import lookup_id, lookup_spdx_id, name_mentions
 from mlassets.licenses.spdx_list import spdx_list
 from mlassets.licenses.tables import GENERIC_WORDS
@@ -52,7 +59,6 @@ _UPSTREAM = re.compile(
     r"\b(?:source|sources|original|upstream|underlying|derived|based on|parent|training data|"
     r"trained on|base model)\b"
 )
-_ALTERNATIVE = re.compile(r"\bor\b|/|\||\beither\b")  # "GPL-2 | GPL-3": R's alternatives
 _LIST_SEPARATOR = re.compile(r"[,;]|\s(?:and|&)\s")
 _CLAUSE_SEPARATOR = re.compile(r"[,;]")  # in a sentence, "and" joins words, not list items
 # An item that opens so is a pointer, a note or a clause about the license before it
@@ -79,7 +85,7 @@ _NOT_ITEMS = frozenset(
     | {"september", "october", "november", "december"}  # "Version 2.0, January 2004"
     # qualifiers of the license before them: "the EUPL, version 1.2 only", "MIT or Apache 2.0,
     # at your option"
-    | {"only", "at", "your", "option", "choice"}
+    | {"only", "at", "your", "option", "choice", "later", "any", "newer"}
 )
 
 
@@ -165,7 +171,7 @@ def scan(low: str, offset: int = 0) -> list[Mention]:
         if "-" in word or word in _BARE_IDS or (any(c.isdigit() for c in word) and word.isalnum()):
             match = lookup_id(word)
             if match and match.expression:
-                found.append(Mention(token.start(), token.end(), match.expression))
+                found.append(with_its_version(low, token.start(), token.end(), match.expression))
     for given in _ID_AFTER_TITLE.finditer(low):
         # "the FreeType License (FTL)": an SPDX id the text gives its title, though the words
         # alone ("ftl", "json", "tcl") would be too easily something else
@@ -272,7 +278,7 @@ def _conclude(
         rest[mention.start : mention.end] = " " * mention.length
     leftover = set(re.findall(r"[a-z]+", "".join(rest))) - GENERIC_WORDS - _FILLER
     evidence = "; ".join(repr(text[m.start : m.end]) for m in mentions) if leftover else ""
-    return Reading(_join(low, mentions), evidence=evidence)
+    return Reading(join(low, mentions), evidence=evidence)
 
 
 def _without_public_domain_beside_its_instrument(mentions: list[Mention]) -> list[Mention]:
@@ -352,24 +358,3 @@ def _names_one(mentions: list[Mention], ends: list[int], start: int, end: int) -
     """Whether a mention overlaps text[start:end]."""
     first = bisect.bisect_right(ends, start)  # the first mention ending after the start
     return first < len(mentions) and mentions[first].start < end
-
-
-_DUAL = re.compile(r"\bdual(?:ly)?\b|\bdual-")
-
-
-def _join(low: str, mentions: list[Mention]) -> str:
-    groups: list[list[str]] = [[]]
-    seen: set[str] = set()
-    choice = _DUAL.search(low) is not None  # "dual-licensed", not "individual"
-    for previous, mention in zip([None, *mentions], mentions, strict=False):
-        assert mention.expression
-        gap = low[previous.end : mention.start] if previous else ""
-        if previous and (_ALTERNATIVE.search(gap) or choice):
-            groups.append([])
-        if mention.expression not in seen:
-            seen.add(mention.expression)
-            groups[-1].append(mention.expression)
-    parts = [" AND ".join(g) for g in groups if g]
-    if len(parts) == 1:
-        return parts[0]
-    return " OR ".join(f"({p})" if " AND " in p else p for p in parts)

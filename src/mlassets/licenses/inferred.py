@@ -12,17 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from mlassets.licenses import (
-    freetext,
     reference,
     scancode_names,
     scancode_urls,
     titles,
     typos,
 )
-from mlassets.licenses.names import lookup_id, lookup_name, lookup_spdx_id
+from mlassets.licenses.aliases import ALIAS, name_only, with_an_alias
+from mlassets.licenses.names import lookup_id, lookup_spdx_id
 from mlassets.licenses.spdx_list import scancode_index, spdx_list
 
-_ALIAS = re.compile(r"\s*\(([^()]*)\)\s*")
 _SIGNS = re.compile(r"[<>=]")
 
 
@@ -40,9 +39,9 @@ def infer(text: str) -> Inference | None:
     dated = _dated_name(text)
     if dated:  # before the alias: "Gemma Terms of Use (last modified: March 24, 2025)"
         return Inference(dated, "a name and the date of its text", "name with its date")
-    aliased = _with_an_alias(text)
+    aliased = with_an_alias(text)
     if aliased:
-        return aliased
+        return Inference(aliased[0], aliased[1], "name with an alias")
     for reader, why, basis in _READINGS:
         expression = reader(text)
         if expression:
@@ -51,33 +50,13 @@ def infer(text: str) -> Inference | None:
     if only:
         why = f"an id written without its version (only {only} exists)"
         return Inference(only, why, "id without its version")
+    swapped = typos.id_with_letters_swapped(text)
+    if swapped:
+        return Inference(swapped, "an id with two letters typed the wrong way round", "id typo")
     fuzzy = typos.lookup_fuzzy(text)
     if fuzzy:
         why = f"a close spelling of the name {fuzzy[1]!r}"
         return Inference(fuzzy[0], why, "name with a typo")
-    return None
-
-
-_PUBLIC_DOMAIN = "LicenseRef-scancode-public-domain"
-
-
-def _with_an_alias(text: str) -> Inference | None:
-    """A name with an alias in parentheses: "General Public License (GPL) version 3"."""
-    outer = _ALIAS.sub(" ", text).strip()
-    # "(c)" is a copyright sign, not an alias: "MIT License, Copyright (c) 2021 …" is free text
-    aliases = [a for a in _ALIAS.findall(text) if a.strip() and a.strip().lower() != "c"]
-    if not aliases or not outer:
-        return None
-    named = _name_only(outer) or _reading(outer)
-    if named == _PUBLIC_DOMAIN:  # "Public domain (U.S. Government)": whose says which it is
-        return None
-    # the alias may name the same license, or nothing mlassets knows; never another one
-    if named and all(_name_only(a) in (named, None) for a in aliases):
-        return Inference(named, "a name with an alias in parentheses", "name with an alias")
-    spelled = None if named else _id_of_the_name(outer, aliases)
-    if spelled:  # "Sun Industry Standards Source License (SISSL)": the name has 3 versions
-        why = "an id in parentheses after a name its SPDX name contains"
-        return Inference(spelled, why, "name with an alias")
     return None
 
 
@@ -139,7 +118,7 @@ def without_product_version(text: str) -> str | None:
     product = _PRODUCT_VERSION.fullmatch(text.strip())
     if not product:
         return None
-    unversioned = _name_only(f"{product['name'] or product['slug']} license")
+    unversioned = name_only(f"{product['name'] or product['slug']} license")
     return unversioned if unversioned and not any(c.isdigit() for c in unversioned) else None
 
 
@@ -211,18 +190,6 @@ def vendor_and_name(text: str) -> str | None:
     return None
 
 
-def _id_of_the_name(outer: str, aliases: list[str]) -> str | None:
-    """The one alias that is an SPDX id whose SPDX name holds every word of `outer`."""
-    words = set(scancode_names.name_key(outer).split())
-    found = set()
-    for alias in aliases:
-        match = lookup_spdx_id(alias.strip())
-        listed = spdx_list().get(match.expression) if match and match.expression else None
-        if words and listed and words <= set(scancode_names.name_key(listed.name).split()):
-            found.add(listed.id)
-    return found.pop() if len(found) == 1 else None
-
-
 # "WordNet 3.0 license", and the slug "wordnet-3.0"
 _PRODUCT_VERSION = re.compile(
     r"(?:the\s+)?(?P<name>[a-z][\w.-]*(?:\s+[a-z][\w-]*)?)\s+v?\d+(?:\.\d+)*\s+(?P<noun>licen[cs]e)"
@@ -230,19 +197,6 @@ _PRODUCT_VERSION = re.compile(
     re.I,
 )
 _SEPARATORS = re.compile(r"[\s_/]+")  # "dl-de/by-2-0", the publisher's own spelling
-
-
-def _name_only(text: str) -> str | None:
-    """The expression for text that is exactly an id or a name, in any word order."""
-    match = lookup_id(text) or lookup_name(text)
-    if match:
-        return match.expression
-    return scancode_names.lookup_scancode_name(text) or scancode_names.lookup_unordered(text)
-
-
-def _reading(text: str) -> str | None:
-    reading = freetext.read(text)
-    return reading.expression if reading.expression and not reading.weak else None
 
 
 _STEM = re.compile(r"^(.+?)-\d")
@@ -323,7 +277,7 @@ def _initials(name: str) -> str:
 # The readings tried in turn after the alias, each with what the L111 finding says and its basis
 _READINGS: tuple[tuple[Callable[[str], str | None], str, str], ...] = (
     (
-        lambda text: vendor_and_name(_ALIAS.sub(" ", text).strip() or text),
+        lambda text: vendor_and_name(ALIAS.sub(" ", text).strip() or text),
         "a name after its publisher's name, which the license's ScanCode entry spells",
         "name after its publisher",
     ),

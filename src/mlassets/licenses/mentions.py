@@ -128,13 +128,32 @@ def named(text: str) -> Iterator[Mention]:
             if target.startswith("hf:"):
                 hub_id = target[3:].format(*m.groups())
                 expression = HUB_TO_SPDX[hub_id]
-            yield Mention(m.start(), m.end(), expression)
+            yield with_its_version(text, m.start(), m.end(), expression)
+
+
+# A version written right after a license's name or id: "odc-by-4.0", "pddl 2.0"
+_VERSION_AFTER = re.compile(r"[\s-]*v?(\d+(?:\.\d+)*)\b")
+_ITS_VERSION = re.compile(r"-(\d+(?:\.\d+)*)$")
+_ZERO_MINOR = re.compile(r"(?:\.0)+$")
+
+
+def with_its_version(text: str, start: int, end: int, expression: str) -> Mention:
+    """The mention of `expression` at text[start:end], or a family's (nothing concluded) where
+    a version written right after it is not the license's own: ODC-By has no version 4.0, and
+    no version is guessed."""
+    after = _VERSION_AFTER.match(text, end)
+    own = _ITS_VERSION.search(expression)
+    if after and own and _ZERO_MINOR.sub("", after[1]) != _ZERO_MINOR.sub("", own[1]):
+        why = f"{expression} with a version it does not have ({after[1]})"
+        return Mention(start, after.end(), None, expression, why)
+    return Mention(start, end, expression)
 
 
 # "MPL 2.0", "EUPL v1.2", "OSL-3.0", "the EUPL, version 1.2": an abbreviation and a version that
 # together make an id (after a comma only with the word "version", so a list stays a list).
 _ABBREVIATION_VERSION = re.compile(
-    r"(?<![a-z0-9.-])([a-z][a-z-]{1,12}?)(?:[\s-]*|\s*,\s*version\s+)v?(\d+(?:\.\d+)*)"
+    r"(?<![a-z0-9.-])([a-z][a-z-]{1,12}?)(?:[\s-]*|\s*,\s*version\s+)v?"
+    r"(\d+(?:\.\d+)*(?:(?<=\.\d)[a-z](?![a-z]))?)"  # "LPPL 1.3c": the letter is the version's
     r"(?![\d.]*\d)"
 )
 

@@ -31,7 +31,8 @@ _REPLACED = {
     "standardml-nj": "SMLNJ",
     "bzip2-1.0.5": "bzip2-1.0.6",
     "nunit": "zlib-acknowledgement",
-    "wxwindows": "GPL-2.0-or-later WITH WxWindows-exception-3.1",
+    # the wxWindows Library Licence is the GNU *Library* GPL, version 2 or later, with an exception
+    "wxwindows": "LGPL-2.0-or-later WITH WxWindows-exception-3.1",
     "ecos-2.0": "GPL-2.0-or-later WITH eCos-exception-2.0",
     "gpl-2.0-with-autoconf-exception": "GPL-2.0-only WITH Autoconf-exception-2.0",
     "gpl-2.0-with-bison-exception": "GPL-2.0-or-later WITH Bison-exception-2.2",
@@ -58,6 +59,9 @@ _VERSION_DASH = re.compile(r"(\d)-(\d)$")  # cc-by-nc-nd-3-0
 _LLAMA = re.compile(r"^llama[\s-]?(\d(?:\.\d)?)$")
 
 
+_TRAILING_ZERO = re.compile(r"(?<=\d\.\d)\.0$|(?<=\d\.\d\d)\.0$")
+
+
 def lookup_id(token: str) -> IdMatch | None:
     key = token.lower()
     key = _ID_ALIASES.get(key, key)
@@ -74,6 +78,9 @@ def lookup_id(token: str) -> IdMatch | None:
         return found
     dashed = _VERSION_DASH.sub(r"\1.\2", key)
     if dashed != key and (found := _spdx_id(dashed) or lookup_id(dashed)):
+        return found
+    shorter = _TRAILING_ZERO.sub("", key)  # "prosperity-3.0.0" is version 3.0
+    if shorter != key and (found := lookup_id(shorter)):
         return found
     scancode = scancode_index().get(key)
     # single words ("fair", "python") are too easily prose; "see-license" names no license
@@ -129,7 +136,8 @@ def _spdx_id(key: str) -> IdMatch | None:
 
 # --- Names -------------------------------------------------------------------------------------
 
-_NAME_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*\+?")
+# a version's letter is part of it ("LPPL 1.3a", "OGL 1.0a"), not the article "a"
+_NAME_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:(?<=\.\d)[a-z](?![a-z0-9]))?\+?")
 # Words that never tell two licenses apart: "Creative Commons Attribution 4.0 International" and
 # "... Attribution 4.0" are one license (the version already says which CC text it is), and a
 # holder's legal form ("Unicode, Inc. License Agreement" is ScanCode's "Unicode Inc License
@@ -138,7 +146,7 @@ _DROP = frozenset(
     {"the", "license", "version", "v", "ver", "a", "an", "of", "international", "unported"}
     | {"inc", "ltd", "llc", "gmbh"}
 )
-_VERSIONED = re.compile(r"^v(\d[\d.]*)$")
+_VERSIONED = re.compile(r"^v(\d[\d.]*[a-z]?)$")
 _ZERO_MINOR = re.compile(r"(?<=\d)(?:\.0)+$")  # "2.0" and "2" are one version: "v2", "2.0.0"
 
 

@@ -106,7 +106,36 @@ def _refuse(
 def normalize_license(raw: str) -> LicenseResult:
     """Conclude an SPDX expression for one raw license string (NOASSERTION, with a finding,
     when it does not identify exactly one license or expression)."""
+    result = _normalize(raw)
+    if result.spdx != NOASSERTION or raw.isascii() and not _FOREIGN_WORD.search(raw):
+        return result
+    from mlassets.licenses.translations import translated  # a name in another language
+
+    english = translated(clean(raw))
+    if english is None:
+        return result
+    reading = _normalize(english)
+    if reading.spdx == NOASSERTION:
+        return result
+    if reading.basis == "title" and not english.isascii():
+        return result  # a title half translated is no name of the license
+    finding = rules.L111.at(f"read from the English of its words: {english!r}")
+    return _result(raw, reading.spdx, finding, basis="translated name")
+
+
+# Words of the other languages `translations` reads that an ASCII text may hold
+_FOREIGN_WORD = re.compile(
+    r"lizenz|licencia|licenza|namensnennung|gemeinfrei|dominio|domaine|trwydded|lisens|"
+    r"cl[áa]usul|publique|p[úu]blica|pubblica",
+    re.I,
+)
+
+
+def _normalize(raw: str) -> LicenseResult:
     text = clean(raw)
+    flow = _FLOW_LIST.fullmatch(text)
+    if flow:
+        return _listed(raw, flow[1].split(","))
     exact = _exact(raw, text)
     if exact:
         return exact
@@ -135,6 +164,18 @@ def normalize_license(raw: str) -> LicenseResult:
         finding = rules.L111.at(f"read from {inference.why}: {text!r}")
         return _result(raw, inference.expression, finding, basis=inference.basis)
     return _free_text(raw, text)
+
+
+# "[apache-2.0, gemma]": a YAML list written as one string; each item is a license of the list
+_FLOW_LIST = re.compile(r"\[([^\[\],]+(?:,[^\[\],]+)+)\]")
+
+
+def _listed(raw: str, items: list[str]) -> LicenseResult:
+    results = [normalize_license(item.strip(" '\"")) for item in items]
+    if any(r.spdx == NOASSERTION for r in results):
+        return _refuse(raw, rules.L102, f"an item of the list {raw!r} names no license")
+    expression = " AND ".join(f"({r.spdx})" if " OR " in r.spdx else r.spdx for r in results)
+    return _result(raw, expression, basis="a list in one string")
 
 
 def _exact(raw: str, text: str) -> LicenseResult | None:
@@ -287,7 +328,7 @@ def _other_form(raw: str, name: str) -> LicenseResult:
         return replace(inner, raw=raw)
     if slug := titles.slug_license(name.lower()):
         return _slug(raw, name.lower(), slug)
-    if not titles.names_a_license(name):
+    if not titles.names_a_license(name) and not titles.names_terms(name):
         return _refuse(raw, rules.L102, f"{raw!r} names no license (an organisation, a source?)")
     return _licenseref(raw, name)
 

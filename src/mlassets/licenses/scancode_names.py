@@ -277,10 +277,17 @@ def lookup_shortened(text: str) -> str | None:
 
 @functools.cache
 def _shortened_in_any_order() -> dict[str, str]:
-    """The shortened names by their words in any order, where those words are one license's."""
+    """The shortened names, and the SPDX names without their date or one version, by their
+    words in any order, where those words are one license's: W3C's own title "W3C Software and
+    Document Notice and License" is SPDX's "W3C Software Notice and Document License
+    (2015-05-13)"."""
     found = _Index()
     for key, expression in name_indexes().shortened.items():
         found.add(_unordered(key), expression)
+    for entry in spdx_list().licenses.values():
+        if not entry.deprecated:
+            for short in sorted(_shortened(name_key(entry.name))):
+                found.add(_unordered(short), entry.id)
     return found.result()
 
 

@@ -45,6 +45,9 @@ _UNDER_TITLE = re.compile(
 )
 
 
+_TERMS_OF = re.compile(
+    r"(?:the\s+)?(?:terms|conditions|terms\s+and\s+conditions)\s+of\s+(?:the\s+)?"
+)
 # what a name may carry past its noun: " - Ontario", " - v1.0", its abbreviation " (MDL)", its
 # date " (2015-05-13)"
 _TITLE_TAIL = re.compile(
@@ -93,6 +96,8 @@ def under_a_title(text: str, low: str) -> tuple[list[Mention], list[Mention]]:
     leading = _LEADING_TITLE.match(low)
     for found in [*([leading] if leading else []), *_UNDER_TITLE.finditer(low)]:
         start, end = found.span("name")
+        terms_of = _TERMS_OF.match(low, start)  # "under the terms of the WordNet 3.0 license"
+        start = terms_of.end() if terms_of and terms_of.end() < end else start
         title = text[start:end]
         if guards.names_no_license(title) or re.match(r"\s+as\b", low[end : end + 4]):
             continue  # "under the same license as the original"
@@ -136,6 +141,34 @@ def names_a_license(text: str) -> bool:
     return any(
         w not in GENERIC_WORDS and w not in _KINDS_OF_HOLDER and not w.isdigit() for w in words
     )
+
+
+def names_terms(slug: str) -> bool:
+    """An `other-<x>` slug that names whose terms and what kind they are, without a license
+    noun: "nasa-earthdata-policy", "imdb-non-commercial", "elra-end-user". A kind alone
+    ("academic-use-only") or a name alone ("tsinghua-university") says no more than "other"."""
+    words = re.findall(r"[a-z0-9]+", slug.lower())
+    kind = bool(_TERMS_KINDS.intersection(words)) or any(
+        pair <= set(words) for pair in _TERMS_KIND_PAIRS
+    )
+    if not kind or "privacy" in words:  # a privacy policy is no license
+        return False
+    from mlassets.licenses.freetext import scan  # freetext reads titles
+
+    if scan(" ".join(words)):
+        return False  # "mit-non-commercial": a license (or a family) with terms added: modified
+    return any(
+        w not in GENERIC_WORDS
+        and w not in _KINDS_OF_HOLDER
+        and w not in _TERMS_WORDS_ALL
+        and not w.isdigit()
+        for w in words
+    )
+
+
+_TERMS_KINDS = frozenset({"policy", "usage", "noncommercial", "eula"})
+_TERMS_KIND_PAIRS = (frozenset({"non", "commercial"}), frozenset({"end", "user"}))
+_TERMS_WORDS_ALL = _TERMS_KINDS | {"non", "commercial", "end", "user", "use", "only"}
 
 
 # The Hub's `license_name` slugs of model licenses end in the license's kind: "qwen-research",

@@ -14,7 +14,7 @@ from mlassets.licenses.scancode_names import FUZZY_MIN_LENGTH, name_indexes, nam
 _FUZZY_CUTOFF = 92.0  # rapidfuzz ratio: one wrong or missing letter in a 25-letter name
 _ONE_EDIT_MIN_LENGTH = 10  # "mit see" is one edit from a ScanCode key: too short to correct
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)*")
+_NUMBER = re.compile(r"\d+(?:\.\d+)*[a-z]?(?![a-z])")  # "1.3a": its letter is the version's
 
 
 def lookup_fuzzy(text: str) -> tuple[str, str] | None:
@@ -87,6 +87,31 @@ def _with_letters_swapped_back(key: str) -> str | None:
         return None
     index, swap = mended[0]
     return " ".join([*words[:index], swap, *words[index + 1 :]])
+
+
+def id_with_letters_swapped(text: str) -> str | None:
+    """An SPDX or Hub id with two neighbouring letters of its name typed the wrong way round
+    ("GLP-3.0", "WTFLP", "Apcahe-2.0"): the one id that one swap makes, if only one does.
+    Three letters at least with a version, five without; the version is never touched."""
+    from mlassets.licenses.names import lookup_id, lookup_spdx_id  # names imports this module
+
+    token = text.strip()
+    found = _ID_SHAPE.fullmatch(token)
+    if not found or lookup_id(token):
+        return None
+    letters, rest = found[1], found[2]
+    if not rest and len(letters) < 5:
+        return None  # a bare "ODC" or "MTI" is as likely another abbreviation as a typo
+    ids = set()
+    for at in range(len(letters) - 1):
+        swap = letters[:at] + letters[at + 1] + letters[at] + letters[at + 2 :]
+        match = lookup_spdx_id(swap + rest) if swap.lower() != letters.lower() else None
+        if match and match.expression:
+            ids.add(match.expression)
+    return ids.pop() if len(ids) == 1 else None
+
+
+_ID_SHAPE = re.compile(r"([A-Za-z]{3,})((?:[-.][A-Za-z0-9.+]+)*)")
 
 
 def _unknown_long_word(key: str) -> bool:
