@@ -20,6 +20,26 @@ SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
 # A set below the 97% target is held at what it scores now, so that it cannot get worse, and
 # says why: its misses need knowledge the reference data does not have (docs/benchmarks.md).
 BELOW_TARGET = {
+    # round 11 (session 26), after the fixes its first runs led to: "a commercial license" as
+    # a dual license's second part, GFDL's invariants, glm-4, the Free Public License (0BSD),
+    # FSF's all-permissive notice, dcat-ap.de's URI for DL-DE-BY-2.0
+    "licenses-holdout-65.tsv": 157,
+    # mnpl, mrl, lfm1.0, hyperclovax-seed (slugs), other-montreal-data-license, LPPL's own
+    # notice, "LLaMA license (non-commercial, research only)", microsoft-research-license,
+    # the Hippocratic License's page, a Hub LICENSE link labelled NOASSERTION
+    "licenses-holdout-66.tsv": 143,
+    # other-<name>-license of ScanCode names (pixabay, opencontent, nvidia), "Postgres",
+    # "Open Databse License v1.0", health-data agreements in a sentence, "same terms as Perl
+    # itself", PSF in a dual license, the OpenSSL exception, a licenses.ai page
+    "licenses-holdout-67.tsv": 142,
+    # Statistics Canada's licence (slugs, French titles, its page), Solderpad's hardware
+    # license (an SPDX exception), Stability AI's slugs and pages, Ruby's license, RSALv2,
+    # a PDF of a license on GitHub and S3, gnu.org's license list
+    "licenses-holdout-68.tsv": 136,
+    # "unlicsense", other-ogdl-taiwan, other-umls, other-waymo-open-dataset, the WTFNMFPL,
+    # Tongyi Qianwen's and Tencent Hunyuan's Chinese titles, "X Consortium License", The Stack's
+    # terms by another name, an exception for the weights, a Hub LICENSE of an unlisted size
+    "licenses-holdout-69.tsv": 145,
     # round 10 (session 26), after the fixes its first runs led to: Hub slugs that name no
     # license word (cogvlm2, codegeex4), other-<name> of a source alone (copernicus-sentinel),
     # a Chinese port's name, "a commercial license is available" read as no second license
@@ -156,6 +176,12 @@ def test_each_conclusion_says_how_it_was_reached(raw: str, certain: bool, basis:
         "classification": classify(result.spdx).to_json(),
     }
     assert not list(validator_for("license-normalize").iter_errors(document))
+
+
+def test_a_name_without_its_one_version_is_a_reading_not_a_certainty() -> None:
+    boost = normalize_license("Boost Software License")
+    assert (boost.spdx, boost.certain) == ("BSL-1.0", False)
+    assert normalize_license("Boost Software License 1.0").certain
 
 
 def test_a_typo_never_changes_a_version() -> None:

@@ -21,6 +21,7 @@ from mlassets.licenses.spdx_list import spdx_list
 
 ALIAS = re.compile(r"\s*\(([^()]*)\)\s*")
 _PUBLIC_DOMAIN = "LicenseRef-scancode-public-domain"
+_WITH = re.compile(r"\s*with\b", re.I)
 _ACRONYM_AND_VERSION = re.compile(
     r"\(\s*([a-z][\w.-]{1,15})\s*\)\s*,?\s*(?:v\.?\s*|version\s+|ver\.?\s*)?(\d+(?:\.\d+)*)\s*$",
     re.I,
@@ -32,8 +33,10 @@ def with_an_alias(text: str) -> tuple[str, str] | None:
     outer = ALIAS.sub(" ", text).strip()
     # "(c)" is a copyright sign, not an alias: "MIT License, Copyright (c) 2021 …" is free text
     aliases = [a for a in ALIAS.findall(text) if a.strip() and a.strip().lower() != "c"]
-    if not aliases or not outer or any(names_a_part(a) for a in aliases):
-        return None  # "Apache 2.0 (code) / CC BY-NC 4.0 (weights)": parts, read as free text
+    if not aliases or not outer or any(names_a_part(a) or _WITH.match(a) for a in aliases):
+        # "Apache 2.0 (code) / CC BY-NC 4.0 (weights)": parts; "GPLv2 (with ... Exception)":
+        # an exception; both read as free text
+        return None
     named = name_only(outer) or scancode_names.lookup_shortened(outer) or reading(outer)
     if named == _PUBLIC_DOMAIN:  # "Public domain (U.S. Government)": whose says which it is
         return None

@@ -3,7 +3,8 @@ Exception", "Apache 2.0 with the LLVM exception", or in a slug
 ("apache-2.0-with-llvm-exception"). Names are read from the SPDX exception ids
 (`Classpath-exception-2.0` is "classpath exception 2.0", or "classpath exception" where only one
 version exists), so every exception on the vendored list is known; an exception the list does
-not have leaves the mention as it was.
+not have makes the reading refused (the license without its exception is not what the text
+says).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from mlassets.licenses.spdx_list import spdx_list
 
 _ID = re.compile(r"^(?P<name>.+?)-(?:exception|note)(?:-(?P<version>\d+(?:\.\d+)*))?$", re.I)
 _WITH = re.compile(
-    r"[\s,-]*\bwith[\s-]+(?:the\s+|an?\s+)?(?P<name>[a-z0-9][a-z0-9 .+-]{0,40}?)[\s-]+"
-    r"(?:exceptions?|note)(?:[\s-]+v?(?P<version>\d+(?:\.\d+)*))?(?![a-z0-9])"
+    r"[\s,(-]*\bwith[\s-]+(?:the\s+|an?\s+)?(?P<name>[a-z0-9][a-z0-9 .+-]{0,40}?)[\s-]+"
+    r"(?:exceptions?|note)(?:[\s,-]+(?:version\s+|v)?(?P<version>\d+(?:\.\d+)*))?(?![a-z0-9])"
+    r"\)?"
 )
 
 
@@ -77,5 +79,8 @@ def with_exceptions(low: str, mentions: list[Mention]) -> list[Mention]:
             exception = _exception(words, found["version"], expression)
             if exception:
                 mention = Mention(mention.start, found.end(), f"{expression} WITH {exception}")
+            else:  # "GPLv2 with the OpenSSL linking exception": dropped, the terms would change
+                why = f"{expression} with an exception mlassets does not know ({found[0].strip()})"
+                mention = Mention(mention.start, found.end(), None, expression, why)
         out.append(mention)
     return out

@@ -59,7 +59,7 @@ _UPSTREAM = re.compile(
     r"\b(?:source|sources|original|upstream|underlying|derived|based on|parent|training data|"
     r"trained on|base model)\b"
 )
-_LIST_SEPARATOR = re.compile(r"[,;]|\s(?:and|&)\s")
+_LIST_SEPARATOR = re.compile(r"[,;]|\s(?:and|&|or)\s|\s/\s")  # "A / B": B is an item too
 _CLAUSE_SEPARATOR = re.compile(r"[,;]")  # in a sentence, "and" joins words, not list items
 # An item that opens so is a pointer, a note or a clause about the license before it
 _NOT_ITEM_OPENINGS = frozenset(
@@ -67,6 +67,7 @@ _NOT_ITEM_OPENINGS = frozenset(
     | {"you", "either", "users"}  # "Apache 2.0 and CC-BY-4.0; you may choose either"
     | {"do", "use", "cite", "credit", "enjoy", "feel"}  # "...; do whatever you want with it"
     | {"copyright"}  # "MIT License, Copyright (c) 2021 ...": the holder's notice, not a license
+    | {"with"}  # "GFDL 1.3, with no Invariant Sections": the license's own options
 )
 _COPYRIGHT_NOTICE = re.compile(r"\bcopyright\b|©|\(c\)")
 _ID_TOKEN = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9.+-]*[a-z0-9+]")
@@ -85,7 +86,7 @@ _NOT_ITEMS = frozenset(
     | {"september", "october", "november", "december"}  # "Version 2.0, January 2004"
     # qualifiers of the license before them: "the EUPL, version 1.2 only", "MIT or Apache 2.0,
     # at your option"
-    | {"only", "at", "your", "option", "choice", "later", "any", "newer"}
+    | {"only", "at", "your", "option", "choice", "later", "any", "newer", "version", "versions"}
 )
 
 
@@ -142,12 +143,27 @@ def read(text: str) -> Reading:
     mentions = with_exceptions("".join(blank), longest(strong))
     if _EXHIBIT_B.search(low):
         mentions = [_without_copyleft_exception(m) for m in mentions]
+    if "invariant" in low:
+        mentions = [_gfdl_variant(low, m) for m in mentions]
     return _conclude(text, low, "".join(blank), mentions, weak)
 
 
 # MPL 2.0's Exhibit B notice, "Incompatible With Secondary Licenses", takes away section 3.3's
 # permission to combine with the GPL family: SPDX's MPL-2.0-no-copyleft-exception
 _EXHIBIT_B = re.compile(r"incompatible\s+with\s+secondary\s+licenses")
+
+
+# The GFDL's variants by its own words: "with no Invariant Sections" is SPDX's -no-invariants-
+_NO_INVARIANTS = re.compile(r"\bno\s+invariant\s+sections?\b")
+_GFDL = re.compile(r"^(GFDL-1\.[123])-(only|or-later)$")
+
+
+def _gfdl_variant(low: str, mention: Mention) -> Mention:
+    found = _GFDL.match(mention.expression or "")
+    if not found or not _NO_INVARIANTS.search(low):
+        return mention
+    variant = f"{found[1]}-no-invariants-{found[2]}"
+    return replace(mention, expression=variant) if spdx_list().get(variant) else mention
 
 
 def _without_copyleft_exception(mention: Mention) -> Mention:

@@ -59,9 +59,10 @@ _NAMED: list[tuple[str, str]] = [
     (r"database[\s-]+contents[\s-]+license|dbcl", "LicenseRef-scancode-dbcl-1.0"),
     (r"python[\s-]+software[\s-]+foundation(?:[\s-]+license)?", "PSF-2.0"),
     (r"boost[\s-]+software[\s-]+license", "BSL-1.0"),
-    # the Licence Ouverte: 2.0 since 2017, the one version in the reference data; not "... 1.0"
+    # the Licence Ouverte: 2.0 since 2017, the one version in the reference data; not "... 1.0",
+    # and not another publisher's "licence ouverte de Statistique Canada"
     (
-        r"license[\s-]+ouverte(?:[\s/-]+open[\s-]+license)?(?:[\s-]+(?:v(?:ersion)?[\s-]*)?2(?:\.0)?"
+        r"license[\s-]+ouverte(?![\s-]+(?:de|du|des|d['’]))(?:[\s/-]+open[\s-]+license)?(?:[\s-]+(?:v(?:ersion)?[\s-]*)?2(?:\.0)?"
         r"|(?![\s/-]+(?:open[\s-]+license[\s-]+)?(?:v(?:ersion)?[\s-]*)?1))",
         "etalab-2.0",
     ),

@@ -22,6 +22,7 @@ class IdMatch:
     expression: str | None  # None: a family id, see `why`
     deprecated: bool = False
     why: str = ""
+    without_version: bool = False  # a name written without the one version it has
 
 
 # SPDX deprecated ids whose replacement is not simply "<id>-only" / "<id>-or-later".
@@ -162,6 +163,10 @@ def name_tokens(text: str) -> list[tuple[str, int, int]]:
             continue
         versioned = _VERSIONED.match(word)
         word = versioned[1] if versioned else word
+        if tokens and tokens[-1][0] == "non" and word.isalpha():
+            # "Non-Commercial", "Non Commercial" and "Noncommercial" are one word
+            tokens[-1] = ("non" + word, tokens[-1][1], m.end())
+            continue
         tokens.append((_ZERO_MINOR.sub("", word), m.start(), m.end()))
     return tokens
 
@@ -191,16 +196,40 @@ def build_spdx_name_index() -> dict[str, str | None]:
     _add_without_jurisdiction(index)
     families: dict[str, set[str]] = {}
     for key, identifier in list(index.items()):
-        words = key.split()
-        while words and words[-1][0].isdigit():
-            words.pop()
-        family = " ".join(words)
+        family = _without_versions(key)
         if identifier and family and family != key and family not in index:
             families.setdefault(family, set()).add(identifier)
+    other_versions = _scancode_versions()
     for family, members in families.items():
-        # Only one version exists: naming the family names it. Several: no version is guessed.
+        # Only one version exists: naming the family names it. Several: no version is guessed,
+        # and the LicenseDB's versions count ("XFree86 License" has 1.0 there, 1.1 in SPDX)
+        members |= other_versions.get(family, set())
         index[family] = next(iter(members)) if len(members) == 1 else None
     return index
+
+
+def _without_versions(key: str) -> str:
+    words = key.split()
+    while words and words[-1][0].isdigit():
+        words.pop()
+    return " ".join(words)
+
+
+def _scancode_versions() -> dict[str, set[str]]:
+    """Name keys without their versions -> the licenses off the SPDX list the LicenseDB names so
+    ("XFree86 License 1.0")."""
+    from mlassets.licenses.reference import concluded, scancode_licenses, usable
+
+    found: dict[str, set[str]] = {}
+    for entry in scancode_licenses():
+        # versions SPDX lacks; SPDX's own names say which of its ids a name is
+        if usable(entry) and concluded(entry).startswith("LicenseRef-"):
+            for name in (entry.name, entry.short_name):
+                key = " ".join(t for t, _, _ in name_tokens(name.lower()))
+                family = _without_versions(key)
+                if family and family != key:
+                    found.setdefault(family, set()).add(concluded(entry))
+    return found
 
 
 _ABBREVIATION = re.compile(r"\s*\((?=(?:[^()]*[A-Z]){2})[A-Z][A-Za-z0-9.-]*\)")
@@ -270,7 +299,9 @@ def lookup_name(text: str) -> IdMatch | None:
     identifier = index[key]
     if identifier is None:
         return IdMatch(None, why="several licenses or versions")
-    return IdMatch(identifier)
+    entry = spdx_list().get(identifier)
+    own = " ".join(t for t, _, _ in name_tokens(entry.name.lower())) if entry else key
+    return IdMatch(identifier, without_version=own != key and _without_versions(own) == key)
 
 
 @functools.cache

@@ -107,7 +107,9 @@ def normalize_license(raw: str) -> LicenseResult:
     """Conclude an SPDX expression for one raw license string (NOASSERTION, with a finding,
     when it does not identify exactly one license or expression)."""
     result = _normalize(raw)
-    if result.spdx != NOASSERTION or raw.isascii() and not _FOREIGN_WORD.search(raw):
+    minted = result.basis == "title"  # a LicenseRef of words mlassets did not read
+    foreign = not raw.isascii() or _FOREIGN_WORD.search(raw)
+    if not foreign or result.spdx != NOASSERTION and not minted and not _LATER.search(raw):
         return result
     from mlassets.licenses.translations import translated  # a name in another language
 
@@ -115,7 +117,12 @@ def normalize_license(raw: str) -> LicenseResult:
     if english is None:
         return result
     reading = _normalize(english)
-    if reading.spdx == NOASSERTION:
+    if result.spdx != NOASSERTION and not minted:  # read already; the words say "or later"
+        later = reading.spdx == result.spdx.replace("-only", "-or-later") != result.spdx
+        return replace(reading, raw=raw) if later else result
+    if minted and any(f.code == "L103" for f in reading.findings):
+        return replace(reading, raw=raw)  # "Licence publique générale limitée GNU": a family
+    if reading.spdx == NOASSERTION or minted and reading.basis == "title":
         return result
     if reading.basis == "title" and not english.isascii():
         return result  # a title half translated is no name of the license
@@ -123,6 +130,8 @@ def normalize_license(raw: str) -> LicenseResult:
     return _result(raw, reading.spdx, finding, basis="translated name")
 
 
+# "or later" in the languages `translations` reads: "GNU GPL v2 oder später"
+_LATER = re.compile(r"ult[ée]rieure|posterior|sp[äa]ter|neuere|successiva|更高|以降|이후", re.I)
 # Words of the other languages `translations` reads that an ASCII text may hold
 _FOREIGN_WORD = re.compile(
     r"lizenz|licencia|licenza|namensnennung|gemeinfrei|dominio|domaine|trwydded|lisens|"
@@ -250,6 +259,11 @@ def _from_match(raw: str, text: str, match: IdMatch, basis: str) -> LicenseResul
     if match.deprecated:
         finding = _deprecated(text, match.expression)
         return _result(raw, match.expression, finding, basis=basis, certain=True)
+    if match.without_version:  # "Boost Software License": its one version, a reading
+        why = f"a name written without its version (only {match.expression} is known)"
+        return _result(
+            raw, match.expression, rules.L111.at(f"read from {why}: {text!r}"), basis=basis
+        )
     return _result(raw, match.expression, basis=basis, certain=True)
 
 

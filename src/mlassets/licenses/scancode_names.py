@@ -50,6 +50,7 @@ class NameIndexes:
 
 
 _DATE = re.compile(r"(?:\s(?:19|20)\d\d(?:\s\d\d){0,2})+$")
+_ALIAS_TAIL = re.compile(r"\s*\([^()]*\)\s*$")  # a name's alias in parentheses, last
 _TRAILING_VERSION = re.compile(r"(?:\s\d+(?:\.\d+)*[a-z]?)+$")
 _ONE_VERSION = re.compile(r"\s\d+(?:\.\d+)*[a-z]?$")
 # The language of the text ScanCode gives last: "Datenlizenz Deutschland - Namensnennung -
@@ -175,7 +176,12 @@ def build_name_indexes() -> NameIndexes:
             unordered.add(_unordered(key), expression)
             # an SPDX license has its id for short; one off the list is written by initials
             initials = _initialism(name) if expression.startswith("LicenseRef-") else set()
-            for short in sorted(_shortened(key) | initials):
+            # "Mulan Public License, Version 2 (Mulan PubL v2)" is written without its alias too
+            bare = name_key(_ALIAS_TAIL.sub("", name))
+            unaliased = (
+                {bare} | _shortened(bare) if bare != key and len(bare.split()) >= 2 else set()
+            )
+            for short in sorted(_shortened(key) | initials | unaliased):
                 shortened.add(short, expression)
             for short in sorted(_untranslated(key)):
                 untranslated.add(short, expression)

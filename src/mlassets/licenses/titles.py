@@ -131,6 +131,8 @@ def names_a_license(text: str) -> bool:
         return False
     if "©" in text or "copyright" in words or not _LICENSE_NOUNS.intersection(words):
         return False
+    if " / " in text and _names_a_known_license(low):
+        return False  # "EPL-2.0 / Acme Terms": two licenses, not one title
     if guards.names_no_license(text):
         return False  # "Same license as the original model", "[Add license here]"
     if any((found := lookup_id(w)) and found.expression is None for w in words):
@@ -141,6 +143,12 @@ def names_a_license(text: str) -> bool:
     return any(
         w not in GENERIC_WORDS and w not in _KINDS_OF_HOLDER and not w.isdigit() for w in words
     )
+
+
+def _names_a_known_license(low: str) -> bool:
+    from mlassets.licenses.freetext import scan  # freetext reads titles
+
+    return any(m.expression for m in scan(low))
 
 
 def names_terms(slug: str) -> bool:

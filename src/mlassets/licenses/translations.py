@@ -54,7 +54,7 @@ _TITLES: tuple[tuple[str, str], ...] = (
     (r"licenza\s+pubblica\s+generica", "General Public License"),
     (r"-?lizenz\s+f[üu]r\s+freie\s+dokumentation", " Free Documentation License"),
     (r"allgemeine\s+[öo]ffentliche\s+lizenz", "General Public License"),
-    (r"\bde\s+gnu\b", "GNU"),  # "... General Public License de GNU"
+    (r"\b(?:de|von|di|da)\s+gnu\b", "GNU"),  # "... General Public License de GNU"
     # the European Union Public Licence in its other official languages
     (r"licen[cs]e\s+publique\s+de\s+l['’]union\s+europ[ée]enne", "European Union Public License"),
     (r"licencia\s+p[úu]blica\s+de\s+la\s+uni[óo]n\s+europea", "European Union Public License"),
@@ -62,6 +62,25 @@ _TITLES: tuple[tuple[str, str], ...] = (
     (
         r"(?:open[\s-]+source[\s-]+)?lizenz\s+f[üu]r\s+die\s+europ[äa]ische\s+union",
         "European Union Public License",
+    ),
+    # the Mozilla, Eclipse and other public licenses in the Romance languages' word order
+    (
+        r"(?:licencia|licen[cs]e|licenza|licen[çc]a)\s+p[úu]b+li(?:ca|que)\s+(?:de\s+|di\s+|da\s+)?(mozilla|eclipse)",
+        r"\1 Public License",
+    ),
+    # "or (any) later version"
+    (
+        r"或(?:任何)?(?:更高|更新|以后的?|之后的?)版本|或更高|以降の(?:任意の)?バージョン|이후\s*버전",
+        " or later ",
+    ),
+    (
+        r"ou\s+(?:toute\s+)?(?:version\s+)?ult[ée]rieure|o\s+(?:cualquier\s+)?(?:versi[óo]n\s+)?posterior",
+        " or later ",
+    ),
+    (r"oder\s+(?:jede\s+)?(?:sp[äa]tere|neuere)(?:\s+version)?|oder\s+sp[äa]ter", " or later "),
+    (
+        r"o\s+(?:qualsiasi\s+)?(?:versione\s+)?successiva|ou\s+(?:qualquer\s+)?(?:vers[ãa]o\s+)?posterior",
+        " or later ",
     ),
     # government and other licenses whose official title is not English
     (r"政府資料開放授權條款", "Taiwan Open Government Data License"),
@@ -95,6 +114,8 @@ _TITLES: tuple[tuple[str, str], ...] = (
     # versions: "第2版", "第 2.0 版", "version" in other languages
     (r"第\s*(\d+(?:\.\d+)*)\s*版", r" version \1 "),
     (r"版本|バージョン|버전|versi[óo]n|versione|vers[ãa]o", " version "),
+    (r"开源字体(?:许可证|许可协议)|開源字型(?:授權條款|許可證)", " Open Font License "),
+    (r"フォント|폰트|字体|字型", " Font "),
     # the words of a model license's title: "Baichuan 2 模型社区许可协议"
     (r"模型", " Model "),
     (r"社区|社區", " Community "),
@@ -154,4 +175,10 @@ def translated(text: str) -> str | None:
     if english == text:
         return None
     english = _SCRIPT_BOUNDARY.sub(" ", english)
-    return " ".join(english.replace("－", "-").replace("（", "(").replace("）", ")").split())
+    return " ".join(english.translate(_FULL_WIDTH).split())
+
+
+# the full-width punctuation of Chinese and Japanese text, as ASCII
+_FULL_WIDTH = str.maketrans(
+    {"－": "-", "（": "(", "）": ")", "，": ",", "。": ".", "：": ":", "、": ","}
+)

@@ -22,7 +22,9 @@ def lookup_fuzzy(text: str) -> tuple[str, str] | None:
     from rapidfuzz import fuzz, process  # 8 ms of imports: only for a typo
     from rapidfuzz.distance import OSA
 
-    key = name_key(text)
+    key = raw_key = name_key(text)
+    if "+" in text and "+" not in key:
+        return None  # the sign was lost to the key: what it says cannot be checked
     swapped = _with_letters_swapped_back(key)
     if swapped:  # "Apahce 2.0", "The Unlicesne": two letters typed the wrong way round
         exact = spdx_name_index().get(swapped) or name_indexes().exact.get(swapped)
@@ -50,11 +52,16 @@ def lookup_fuzzy(text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     name = found[0]
+    if name == key:
+        return None  # no typo: a shortened name as it is, read by the tier for those
+    if ("+" in name) != ("+" in key) or ("+" in raw_key and "+" not in key):
+        return None  # "RAIL++" is not RAIL: a sign is never corrected
     if _numbers(name) != _numbers(key) or not _codes(key) <= set(name.split()):
         return None  # a version or a code is never corrected: "GPL 2" is not "GPL 3", "ES" not "DE"
     if not _every_word_near(key, name):
         return None  # a typo changes words; it adds none ("ACME Collaborative ...")
-    expression = spdx.get(name) or name_indexes().exact.get(name)
+    indexes = name_indexes()
+    expression = spdx.get(name) or indexes.exact.get(name) or indexes.shortened.get(name)
     return (expression, name) if expression else None
 
 
@@ -62,7 +69,9 @@ def lookup_fuzzy(text: str) -> tuple[str, str] | None:
 def _choices() -> tuple[str, ...]:
     spdx = spdx_name_index()
     long_enough = (k for k, v in spdx.items() if v and len(k) >= FUZZY_MIN_LENGTH)
-    return (*long_enough, *name_indexes().fuzzy_keys)
+    # and the shorter spellings people write ("Stability AI Community License", misspelt)
+    shortened = (k for k in name_indexes().shortened if len(k) >= FUZZY_MIN_LENGTH)
+    return (*long_enough, *name_indexes().fuzzy_keys, *shortened)
 
 
 @functools.cache
@@ -90,28 +99,33 @@ def _with_letters_swapped_back(key: str) -> str | None:
 
 
 def id_with_letters_swapped(text: str) -> str | None:
-    """An SPDX or Hub id with two neighbouring letters of its name typed the wrong way round
-    ("GLP-3.0", "WTFLP", "Apcahe-2.0"): the one id that one swap makes, if only one does.
-    Three letters at least with a version, five without; the version is never touched."""
+    """An SPDX or Hub id with two neighbouring letters of one of its words typed the wrong way
+    round ("GLP-3.0", "WTFLP", "Unicode-DSF-2016"): the one id that one swap makes, if only one
+    does. A word of three letters at least, in an id with a version or of five letters; the
+    version is never touched."""
     from mlassets.licenses.names import lookup_id, lookup_spdx_id  # names imports this module
 
     token = text.strip()
-    found = _ID_SHAPE.fullmatch(token)
-    if not found or lookup_id(token):
+    if not _ID_SHAPE.fullmatch(token) or lookup_id(token):
         return None
-    letters, rest = found[1], found[2]
-    if not rest and len(letters) < 5:
+    parts = re.split(r"([-.])", token)
+    if not any(c.isdigit() for c in token) and len(token) < 5:
         return None  # a bare "ODC" or "MTI" is as likely another abbreviation as a typo
     ids = set()
-    for at in range(len(letters) - 1):
-        swap = letters[:at] + letters[at + 1] + letters[at] + letters[at + 2 :]
-        match = lookup_spdx_id(swap + rest) if swap.lower() != letters.lower() else None
-        if match and match.expression:
-            ids.add(match.expression)
+    for index, part in enumerate(parts):
+        if len(part) < 3 or not part.isalpha():
+            continue
+        for at in range(len(part) - 1):
+            swap = part[:at] + part[at + 1] + part[at] + part[at + 2 :]
+            if swap.lower() == part.lower():
+                continue
+            match = lookup_spdx_id("".join([*parts[:index], swap, *parts[index + 1 :]]))
+            if match and match.expression:
+                ids.add(match.expression)
     return ids.pop() if len(ids) == 1 else None
 
 
-_ID_SHAPE = re.compile(r"([A-Za-z]{3,})((?:[-.][A-Za-z0-9.+]+)*)")
+_ID_SHAPE = re.compile(r"[A-Za-z]{3,}(?:[-.][A-Za-z0-9.+]+)*")
 
 
 def _unknown_long_word(key: str) -> bool:
