@@ -52,6 +52,7 @@ def derive() -> dict[str, Any]:
             "shortened": names.shortened,
             "fuzzy_keys": list(names.fuzzy_keys),
             "one_word": names.one_word,
+            "any_order": names.any_order,
         },
         "urls": urls,
         "url_sites": build_site_index(urls),

@@ -47,6 +47,7 @@ class NameIndexes:
     shortened: dict[str, str]  # names without their date, version or "Agreement" (see _shortened)
     fuzzy_keys: tuple[str, ...]
     one_word: dict[str, str]  # names that shorten to one word: "qwen" (see lookup_word_license)
+    any_order: dict[str, str]  # shortened and undated SPDX names' words sorted (_any_order)
 
 
 _DATE = re.compile(r"(?:\s(?:19|20)\d\d(?:\s\d\d){0,2})+$")
@@ -143,6 +144,7 @@ def name_indexes() -> NameIndexes:
         names["shortened"],
         tuple(names["fuzzy_keys"]),
         names["one_word"],
+        names["any_order"],
     )
 
 
@@ -209,7 +211,8 @@ def build_name_indexes() -> NameIndexes:
     for word, expressions in sorted(whole_words.items()):
         if len(expressions) == 1 and word not in claimed and not _an_id(word):
             words.setdefault(word, next(iter(expressions)))
-    return NameIndexes(exact_table, unordered.result(), short_table, fuzzy, words)
+    any_order = _any_order(short_table)
+    return NameIndexes(exact_table, unordered.result(), short_table, fuzzy, words, any_order)
 
 
 _TRANSLATION = re.compile(r"-(?:fr|de|es|it|nl|pt|ja|zh)$")
@@ -275,20 +278,19 @@ def lookup_shortened(text: str) -> str | None:
     if found or " " not in bare:
         return found
     if " " in text.strip():  # "Perl Artistic License": the shorter "Artistic License (Perl)"
-        return _shortened_in_any_order().get(_unordered(bare))
+        return indexes.any_order.get(_unordered(bare))
     # a Hub slug glues its owner's name: "stabilityai-ai-community" for "Stability AI Community"
     unglued = _unglued(bare)
     return indexes.shortened.get(unglued) if unglued != bare else None
 
 
-@functools.cache
-def _shortened_in_any_order() -> dict[str, str]:
+def _any_order(shortened: dict[str, str]) -> dict[str, str]:
     """The shortened names, and the SPDX names without their date or one version, by their
     words in any order, where those words are one license's: W3C's own title "W3C Software and
     Document Notice and License" is SPDX's "W3C Software Notice and Document License
     (2015-05-13)"."""
     found = _Index()
-    for key, expression in name_indexes().shortened.items():
+    for key, expression in shortened.items():
         found.add(_unordered(key), expression)
     for entry in spdx_list().licenses.values():
         if not entry.deprecated:
