@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from mlassets.core.errors import MlassetsError
 from mlassets.io.discovery import display_name
-from mlassets.licenses.normalize import status_of
+from mlassets.licenses.results import status_of
 from mlassets.manifests.model import AssetKind, FileEntry, JsonScalar, Manifest, Relation
 from mlassets.manifests.store import load_manifest
 

@@ -21,7 +21,7 @@ _EXPORTS = {
     "LineageVerdict": "lineage",
     "Node": "lineage",
     "check_lineage": "lineage",
-    "LicenseResult": "normalize",
+    "LicenseResult": "results",
     "normalize_license": "normalize",
     "Policy": "policy",
     "PolicyVerdict": "policy",
@@ -32,8 +32,9 @@ _EXPORTS = {
 if TYPE_CHECKING:
     from mlassets.licenses.conclude import LicenseConclusion, conclude_card_license, conclude_text
     from mlassets.licenses.lineage import LineageVerdict, Node, check_lineage
-    from mlassets.licenses.normalize import LicenseResult, normalize_license
+    from mlassets.licenses.normalize import normalize_license
     from mlassets.licenses.policy import Policy, PolicyVerdict, evaluate, load_policy
+    from mlassets.licenses.results import LicenseResult
 
 __all__ = [
     "LicenseClass",

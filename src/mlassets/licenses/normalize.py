@@ -24,15 +24,13 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from mlassets.core import rules
 from mlassets.core.findings import Finding
-from mlassets.core.rules import Rule
 from mlassets.licenses import scancode_names
 from mlassets.licenses.cleaning import clean
 from mlassets.licenses.expression import parse_expression
-from mlassets.licenses.mentions import idstring
 from mlassets.licenses.names import (
     IdMatch,
     contested,
@@ -40,10 +38,13 @@ from mlassets.licenses.names import (
     lookup_id_and_noun,
     lookup_name,
 )
-from mlassets.licenses.tables import GENERIC_WORDS, KAGGLE, OPEN_DEFINITION, PYPI_CLASSIFIERS
-from mlassets.licenses.tree import NOASSERTION, coerce, render
-
-_LICENSEREF = "LicenseRef-"
+from mlassets.licenses.results import LICENSEREF as _LICENSEREF
+from mlassets.licenses.results import LicenseResult
+from mlassets.licenses.results import recorded as _recorded
+from mlassets.licenses.results import refuse as _refuse
+from mlassets.licenses.results import result as _result
+from mlassets.licenses.tables import KAGGLE, OPEN_DEFINITION, PYPI_CLASSIFIERS
+from mlassets.licenses.tree import NOASSERTION
 
 _PLACEHOLDERS = frozenset(
     {
@@ -57,49 +58,6 @@ _SIZE_CATEGORY = re.compile(
 )
 _LICENSE_FILE_NAME = re.compile(r"(?:licen[cs]e|copying)(?:\.(?:md|txt|rst|html?))?(?: file)?")
 _CLASSIFIER = re.compile(r"^license\s*::\s*(?:osi approved\s*::\s*)?", re.I)
-
-
-@dataclass(frozen=True)
-class LicenseResult:
-    """`spdx` is the concluded expression or NOASSERTION; `status` is spdx, licenseref or
-    noassertion; `findings` say why a value was refused or rewritten. `raw` is kept as given."""
-
-    raw: str
-    spdx: str
-    status: str
-    findings: tuple[Finding, ...]
-    basis: str = ""  # how the conclusion was reached: "SPDX id", "free text", ...
-    certain: bool = False  # an exact id, name or vocabulary entry; False: prose, URL, fuzzy
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "raw": self.raw,
-            "spdx": self.spdx,
-            "status": self.status,
-            "findings": [f.to_json() for f in self.findings],
-            "basis": self.basis,
-            "certain": self.certain,
-        }
-
-
-def status_of(expression: str) -> str:
-    if expression == NOASSERTION:
-        return "noassertion"
-    return "licenseref" if _LICENSEREF in expression else "spdx"
-
-
-def _result(
-    raw: str, spdx: str, *findings: Finding, basis: str = "", certain: bool = False
-) -> LicenseResult:
-    canonical = render(coerce(spdx))  # every conclusion printed from its tree, one spelling
-    return LicenseResult(raw, canonical, status_of(canonical), tuple(findings), basis, certain)
-
-
-def _refuse(
-    raw: str, rule: Rule, message: str, basis: str = "refused", certain: bool = False
-) -> LicenseResult:
-    finding = rule.at(message)
-    return _result(raw, NOASSERTION, finding, basis=basis, certain=certain)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -190,9 +148,9 @@ def _listed(raw: str, items: list[str]) -> LicenseResult:
 def _exact(raw: str, text: str) -> LicenseResult | None:
     """Conclusions from closed vocabularies, ids and exact names: certain."""
     key = text.lower()
-    placeholder = _placeholder(key)
-    if placeholder:
-        return _refuse(raw, rules.L101, placeholder, "placeholder", certain=True)
+    unfilled = placeholder(key)
+    if unfilled:
+        return _refuse(raw, rules.L101, unfilled, "placeholder", certain=True)
     if _SIZE_CATEGORY.match(key):
         message = f"{raw!r} is a size_categories value, not a license"
         return _refuse(raw, rules.L109, message, "another field's value", certain=True)
@@ -206,7 +164,9 @@ def _exact(raw: str, text: str) -> LicenseResult | None:
     if key in OPEN_DEFINITION:
         return _table(raw, OPEN_DEFINITION[key], "the Open Definition's license id")
     if key.startswith("other-") and len(key) > len("other-"):
-        return _other_form(raw, text[len("other-") :])
+        from mlassets.licenses.other_form import other_form  # reads names back through here
+
+        return other_form(raw, text[len("other-") :])
     if key.startswith("licenseref-") and re.fullmatch(r"licenseref-[a-z0-9.-]+", key):
         return _result(
             raw, _LICENSEREF + text[len(_LICENSEREF) :], basis="LicenseRef", certain=True
@@ -232,7 +192,7 @@ _NAME_LIMIT = 200  # longer values are prose: names are looked up whole only bel
 _OPERATOR_SIGNS = re.compile(r"[<>=]")
 
 
-def _placeholder(key: str) -> str | None:
+def placeholder(key: str) -> str | None:
     bare = key.strip("[]() ").strip().removeprefix("./")  # "./LICENSE.md" names a file too
     if bare in _PLACEHOLDERS or not bare:
         return f"{key!r} is a placeholder, not a license"
@@ -319,51 +279,6 @@ def _classifier(raw: str, tail: str) -> LicenseResult:
     return _refuse(raw, rules.L102, f"{raw!r} is not a PyPI license classifier mlassets knows")
 
 
-def _other_form(raw: str, name: str) -> LicenseResult:
-    """The Hub's old `other-<name>`: <name> is a license, or terms that name none."""
-    from mlassets.licenses import guards, titles  # past the exact tiers only
-
-    words = re.findall(r"[a-z0-9]+", name.lower())
-    if len(words) > 8 or titles.is_prose(words):
-        return _refuse(raw, rules.L102, f"{raw!r} describes terms in prose but names no license")
-    if all(w in GENERIC_WORDS or _placeholder(w) for w in words):
-        return _refuse(raw, rules.L102, f"{raw!r} describes terms but names no license")
-    if guards.names_no_license(name):
-        return _refuse(raw, rules.L102, f"{raw!r} points to a source or holder, not to a license")
-    inner = normalize_license(name)
-    generated = any(f.code == "L107" for f in inner.findings)
-    if (inner.status != "noassertion" and not generated) or any(
-        f.code == "L103" for f in inner.findings
-    ):
-        if inner.certain and inner.status != "noassertion" and name.isalpha():
-            # One word after other- is often an organisation ("other-intel", "other-nokia")
-            # that shares its name with a license: the id matches, but that is a guess.
-            return replace(inner, raw=raw, certain=False, basis="one word after other-")
-        return replace(inner, raw=raw)
-    if slug := titles.slug_license(name.lower()):
-        return _slug(raw, name.lower(), slug)
-    if not titles.names_a_license(name) and not titles.names_terms(name):
-        return _refuse(raw, rules.L102, f"{raw!r} names no license (an organisation, a source?)")
-    return _licenseref(raw, name)
-
-
-def _slug(raw: str, slug: str, expression: str) -> LicenseResult:
-    if expression != _LICENSEREF + idstring(slug):  # "llama2-community": an id and its kind
-        return _result(raw, expression, basis="license id and its kind")
-    return _recorded(raw, expression, f"{slug!r} is the slug of a license not on the SPDX list")
-
-
-def _licenseref(raw: str, name: str) -> LicenseResult:
-    reference = _LICENSEREF + idstring(name)
-    return _recorded(raw, reference, f"{name!r} is not on the SPDX list")
-
-
-def _recorded(raw: str, reference: str, why: str) -> LicenseResult:
-    """A real license mlassets does not know, kept as a LicenseRef (L107)."""
-    message = f"{why}; recorded as {reference}"
-    return _result(raw, reference, rules.L107.at(message), basis="title")
-
-
 def _listed_modification(text: str) -> str | None:
     """The ScanCode license a modified license's name names, its publisher first or in
     parentheses after it: "Moonshot AI Modified MIT", "Modified MIT License (Moonshot AI)"."""
@@ -377,6 +292,7 @@ def _listed_modification(text: str) -> str | None:
 
 def _free_text(raw: str, text: str) -> LicenseResult:
     from mlassets.licenses import freetext, titles  # past the exact tiers only
+    from mlassets.licenses.other_form import licenseref, slug_result
 
     reading = freetext.read(text)
     # a family stays refused; a name that leaves words unread may be a ScanCode name whole
@@ -410,9 +326,9 @@ def _free_text(raw: str, text: str) -> LicenseResult:
             raw, rules.L103, f"{raw!r} names {reading.why}; no version or variant is guessed"
         )
     if titles.names_a_license(text):
-        return _licenseref(raw, titles.strip_prose(text))
+        return licenseref(raw, titles.strip_prose(text))
     if slug := titles.slug_license(text.lower()):
-        return _slug(raw, text.lower(), slug)
+        return slug_result(raw, text.lower(), slug)
     if word := titles.one_word_license(text):
         finding = rules.L111.at(f"read from one word, the name of one license: {text!r}")
         return _result(raw, word, finding, basis="one word")
