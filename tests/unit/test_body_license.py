@@ -116,6 +116,25 @@ def test_content_a_dataset_copies_from_a_source_is_under_the_sources_license() -
     assert [s.expression for s in stated] == ["Apache-2.0", "CC-BY-NC-4.0"]
 
 
+def test_a_copied_sources_license_never_replaces_the_cards_own_in_the_same_sentence() -> None:
+    # the hostile review: the card's own CC BY-NC 4.0 was dropped for the source's MIT
+    for paragraph, expected in [
+        (
+            "This dataset is released under CC BY-NC 4.0; the prompts are taken from Example "
+            "Prompts, which is licensed under MIT.",
+            ["CC-BY-NC-4.0", "MIT"],
+        ),
+        (
+            "Non-commercial use only (CC BY-NC 4.0), as the images are a subset of Example "
+            "Images, which is licensed under CC BY 4.0.",
+            ["CC-BY-4.0", "CC-BY-NC-4.0"],
+        ),
+    ]:
+        card = f"---\npretty_name: d\n---\n# D\n\n## License\n\n{paragraph}\n"
+        stated = manifest_of(card, "datasets/d.md").license.stated
+        assert sorted(s.expression for s in stated) == expected, paragraph
+
+
 def test_a_models_base_named_in_a_paragraph_leaves_the_paragraphs_own_license() -> None:
     # Of a model, "fine-tuned from X, which is licensed under ..." is X's license (lineage's
     # question), and "a subset of" does not make a model hold its source's content either.

@@ -656,3 +656,83 @@ def test_the_classes_the_blind_batches_found(raw: str, expected: str) -> None:
 )
 def test_a_scancode_marker_key_names_no_license(raw: str) -> None:
     assert normalize_license(raw).spdx == "NOASSERTION"
+
+
+# A hostile review of this session's readings (translations, "or later", parts, lists, typos,
+# sibling hosts): what it found wrong, on its own strings, and what each must conclude now.
+HOSTILE_REVIEW = [
+    # a negation or a restriction the translation cannot carry refuses it
+    ("GPL v2（不是“或更高版本”）", "GPL-2.0-only"),
+    ("GPL v2 のみ (以降のバージョンは不可)", "GPL-2.0-only"),
+    ("keine MIT-Lizenz", "NOASSERTION"),
+    ("nicht gemeinfrei", "NOASSERTION"),
+    ("no es de dominio público", "NOASSERTION"),
+    ("GPL v2, no cualquier versión posterior", "NOASSERTION"),
+    # a restriction the license does not have, in any language read: modified terms
+    ("CC BY 4.0 (no commercial use)", "NOASSERTION"),
+    ("CC BY 4.0（非商业用途）", "NOASSERTION"),
+    ("Apache 2.0 许可证，禁止商用", "NOASSERTION"),
+    ("知识共享 署名-非商业 4.0", "NOASSERTION"),
+    ("크리에이티브 커먼즈 저작자표시 4.0 국제 (상업적 이용 금지)", "NOASSERTION"),
+    ("MIT-Lizenz (nicht kommerziell)", "NOASSERTION"),
+    ("MIT-Lizenz (geändert)", "NOASSERTION"),
+    ("CC BY-NC 4.0 (non-commercial use only)", "CC-BY-NC-4.0"),  # the license says so too
+    ("free for commercial and non-commercial use under CC BY 4.0", "CC-BY-4.0"),
+    # German "mit" is "with"
+    ("Apache-Lizenz 2.0 mit Commons Clause", "NOASSERTION"),
+    ("Apache-Lizenz 2.0 mit LLVM-Ausnahme", "Apache-2.0 WITH LLVM-exception"),
+    # a comment after a value is kept, but the card template's own
+    ("cc-by-4.0 # actually cc-by-nc-4.0", "CC-BY-4.0 AND CC-BY-NC-4.0"),
+    ("mit # modified", "NOASSERTION"),
+    # "Non-Exclusive" is no license's name; "Non-Commercial" is one word
+    ("Non-Exclusive License Agreement", "NOASSERTION"),
+    # a site's own pages are no license page of another host
+    ("https://play.google.com/books", "NOASSERTION"),
+    ("https://eecs.berkeley.edu/copyright", "NOASSERTION"),
+    # parts: a choice for one part, a choice offered, subsets that each have one
+    ("CC-BY-4.0 (data) or CC-BY-NC-4.0 (data)", "CC-BY-4.0 OR CC-BY-NC-4.0"),
+    ("Dual-licensed: MIT (code) and CC-BY-NC-4.0 (weights)", "MIT AND CC-BY-NC-4.0"),
+    (
+        "MIT, Apache-2.0 or CC-BY-NC-4.0 depending on the subset",
+        "MIT AND Apache-2.0 AND CC-BY-NC-4.0",
+    ),
+    # "or later": after -only, past a part, never after an id with no version written
+    ("GPL-2.0 or, at your option, any later version", "GPL-2.0-or-later"),
+    ("GPL-3.0 (code) or later", "GPL-3.0-or-later"),
+    ("X11 or later", "X11"),
+    ("CC0 or later", "CC0-1.0"),
+    ("ODbL 1.0 or later", "ODbL-1.0+"),
+    # years and DOIs are no versions
+    ("cc-by-4.0 2023", "CC-BY-4.0"),
+    ("CC-BY-4.0 10.5281/zenodo.123", "CC-BY-4.0"),
+    # lists in one string
+    ("[mit, or, apache-2.0]", "MIT OR Apache-2.0"),
+    ("[MIT, research-only]", "NOASSERTION"),
+    ("[MIT, Llama 2 Community License, 2023]", "MIT AND LicenseRef-scancode-llama-2-license-2023"),
+    # an abbreviation of its own is no typo; 4.0 has no ports; an exception is English
+    ("FAL-2.0", "NOASSERTION"),
+    ("cc-by-4.0-en", "CC-BY-4.0"),
+    (
+        "Apache 2.0 with the exception of the model weights, which are CC BY-NC 4.0",
+        "Apache-2.0 AND CC-BY-NC-4.0",
+    ),
+    ("The Unlicense, with the exception of the model weights (Acme terms)", "NOASSERTION"),
+    # an invariant section after all: not the no-invariants variant (and the part excepted is
+    # under terms the text does not name)
+    ("GFDL 1.3; there are no invariant sections except Appendix A", "NOASSERTION"),
+    ("Licence Ouverte de l'État 2.0", "etalab-2.0"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), HOSTILE_REVIEW)
+def test_what_the_hostile_review_found(raw: str, expected: str) -> None:
+    result = normalize_license(raw)
+    assert result.spdx == expected
+    if not raw.isascii():
+        assert not result.certain  # a reading of words the name index cannot spell
+
+
+def test_a_reading_through_a_translation_is_never_certain() -> None:
+    for raw in ["GPL-2.0 oder später", "Licence publique générale GNU version 2 ou ultérieure"]:
+        result = normalize_license(raw)
+        assert result.spdx == "GPL-2.0-or-later" and not result.certain, raw

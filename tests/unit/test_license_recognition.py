@@ -20,6 +20,20 @@ SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
 # A set below the 97% target is held at what it scores now, so that it cannot get worse, and
 # says why: its misses need knowledge the reference data does not have (docs/benchmarks.md).
 BELOW_TARGET = {
+    # round 12 (session 26), its first runs and the hostile review's fixes since: names whose
+    # license noun is their own word (AI2 ImpACT, CAPEC and CVE terms, "DeepSeek Model
+    # License"), model slugs (bria-rmbg-1.4, glm-4, geogratis, hesa-withrights), Hub and
+    # GitHub LICENSE files of unlisted repositories, titles in Chinese and Korean of model
+    # licenses, EUPL's own "or - as soon they will be approved" wording, other-<name> of terms
+    "licenses-holdout-70.tsv": 149,
+    "licenses-holdout-71.tsv": 143,
+    "licenses-holdout-72.tsv": 135,
+    "licenses-holdout-73.tsv": 147,
+    # Solderpad's hardware licenses (SPDX exceptions used with Apache-2.0, five strings), the
+    # Tongyi Qianwen and Tencent Hunyuan titles in Chinese, Statistics Canada's licence, RSALv2,
+    # Stability AI's slugs and pages, "Berkeley Database License" for Sleepycat (fixed since)
+    "licenses-holdout-74.tsv": 127,
+    "licenses-holdout-75.tsv": 140,
     # round 11 (session 26), after the fixes its first runs led to: "a commercial license" as
     # a dual license's second part, GFDL's invariants, glm-4, the Free Public License (0BSD),
     # FSF's all-permissive notice, dcat-ap.de's URI for DL-DE-BY-2.0

@@ -33,6 +33,8 @@ def with_an_alias(text: str) -> tuple[str, str] | None:
     outer = ALIAS.sub(" ", text).strip()
     # "(c)" is a copyright sign, not an alias: "MIT License, Copyright (c) 2021 …" is free text
     aliases = [a for a in ALIAS.findall(text) if a.strip() and a.strip().lower() != "c"]
+    if re.search(r"\bexcept", outer, re.I):
+        return None  # "X, with the exception of the weights (Y)": read as free text
     if not aliases or not outer or any(names_a_part(a) or _WITH.match(a) for a in aliases):
         # "Apache 2.0 (code) / CC BY-NC 4.0 (weights)": parts; "GPLv2 (with ... Exception)":
         # an exception; both read as free text

@@ -15,8 +15,6 @@ from mlassets.licenses.spdx_list import spdx_list
 _LICENSE_PREFIX = re.compile(
     r"^\s*licen[cs](?:e|ing)\s*:(?!:)\s*(?=\S)(?!(?:none|n/?a|unknown|not\s+specified)\b)", re.I
 )
-# A comment after a plain YAML value of a few words: YAML reads the value without it
-_YAML_COMMENT = re.compile(r"^((?:[^\s#]+\s){0,3}[^\s#]+)\s+#\s.*$")
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
 
@@ -64,8 +62,6 @@ def clean(raw: str) -> str:
     if "+" in text:  # "BSD+Patent" is OSI's name for BSD-2-Clause Plus Patent; "GPL-2.0+" stays
         text = _plus_between_words().sub(_plus_word, text)
     text = " ".join(text.split())
-    if " # " in text:  # a YAML line taken whole: "gpl-3.0 # Example: apache-2.0 or any ..."
-        text = _YAML_COMMENT.sub(r"\1", text)
     if text[-1:].isdigit() and "," in text:
         text = _trailing_date().sub("", text)
     text = _LICENSE_PREFIX.sub("", text)

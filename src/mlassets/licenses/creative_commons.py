@@ -205,7 +205,8 @@ def creative_commons(text: str) -> Iterator[Mention]:
                 mark = True
             elif word[0].isdigit() and not version:
                 version, i = _cc_version(words, i)
-                port, i = _cc_port(words, i)
+                # 4.0 has no ports: "cc-by-4.0-en" is a language tag
+                port, i = _cc_port(words, i) if not version.startswith("4") else ("", i)
                 end = tokens[i - 1][1]
                 continue
             elif word in {"domain", "dedication"} and zero:

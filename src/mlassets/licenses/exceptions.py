@@ -17,7 +17,8 @@ from mlassets.licenses.spdx_list import spdx_list
 
 _ID = re.compile(r"^(?P<name>.+?)-(?:exception|note)(?:-(?P<version>\d+(?:\.\d+)*))?$", re.I)
 _WITH = re.compile(
-    r"[\s,(-]*\bwith[\s-]+(?:the\s+|an?\s+)?(?P<name>[a-z0-9][a-z0-9 .+-]{0,40}?)[\s-]+"
+    r"[\s,(-]*\bwith[\s-]+(?!the\s+exceptions?\s+of\b)(?:the\s+|an?\s+)?"
+    r"(?P<name>[a-z0-9][a-z0-9 .+-]{0,40}?)[\s-]+"
     r"(?:exceptions?|note)(?:[\s,-]+(?:version\s+|v)?(?P<version>\d+(?:\.\d+)*))?(?![a-z0-9])"
     r"\)?"
 )

@@ -37,6 +37,7 @@ from mlassets.licenses.titles import (
     known_title,
     lowered,
     names_a_license,
+    strip_prose,
     under_a_title,
 )
 from mlassets.licenses.urls import URL, url_mention
@@ -56,8 +57,11 @@ _LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*([^()\s]*(?:\([^()\s]*\
 _REFERENCE = re.compile(r"\]\[[^\]]*\]")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=\S)")
 _UPSTREAM = re.compile(
-    r"\b(?:source|sources|original|upstream|underlying|derived|based on|parent|training data|"
-    r"trained on|base model)\b"
+    r"\b(?:original|upstream|underlying|derived|based on|parent|training data|trained on|"
+    r"base model)\b"
+    # "the source DBpedia project", "source datasets"; not "the LaTeX sources", "source code"
+    r"|\bthe\s+source\b(?!\s+(?:code|files?))|\bsources?\s+(?:data(?:sets?)?|corpus|corpora|"
+    r"images|texts?|materials?|projects?|repositor(?:y|ies))\b"
 )
 _LIST_SEPARATOR = re.compile(r"[,;]|\s(?:and|&|or)\s|\s/\s")  # "A / B": B is an item too
 _CLAUSE_SEPARATOR = re.compile(r"[,;]")  # in a sentence, "and" joins words, not list items
@@ -68,6 +72,7 @@ _NOT_ITEM_OPENINGS = frozenset(
     | {"do", "use", "cite", "credit", "enjoy", "feel"}  # "...; do whatever you want with it"
     | {"copyright"}  # "MIT License, Copyright (c) 2021 ...": the holder's notice, not a license
     | {"with"}  # "GFDL 1.3, with no Invariant Sections": the license's own options
+    | {"commercial"}  # "GPL-3.0 or a commercial license from Acme": an offer of other terms
 )
 _COPYRIGHT_NOTICE = re.compile(r"\bcopyright\b|©|\(c\)")
 _ID_TOKEN = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9.+-]*[a-z0-9+]")
@@ -95,6 +100,10 @@ _ID_AFTER_TITLE = re.compile(r"\b(?:licen[cs]e|agreement)\s*\(([a-z][a-z0-9.+-]*
 _ALIAS_BEFORE_VERSION = re.compile(
     r"licen[cs]e\s*(\([a-z][a-z0-9+.-]{1,11}\)\s*,?)\s*(?=(?:v\.?\s*|version\s+|ver\.?\s*)?\d)"
 )
+
+
+_GERMAN = re.compile(r"lizenz|\b(?:und|oder|nicht|für|der|die|das|keine|ohne|daten|modell)\b", re.I)
+_GERMAN_MIT = re.compile(r"(?<![\w-])mit(?![\w-])")  # lower case: "MIT-Lizenz" is the license
 
 
 def read(text: str) -> Reading:
@@ -125,6 +134,9 @@ def read(text: str) -> Reading:
         if mention:
             (weak if mention.weak else strong).append(mention)
         erase(url.start(), url.end())
+    if _GERMAN.search(text):  # "Apache-Lizenz 2.0 mit Commons Clause": "with", not MIT
+        for word in _GERMAN_MIT.finditer(text):
+            erase(word.start(), word.end())
     strong += scan("".join(blank))
     # "licensed under the Tongyi Qianwen LICENSE AGREEMENT": a name the scan does not know
     found, guess = under_a_title(text, "".join(blank))
@@ -154,7 +166,7 @@ _EXHIBIT_B = re.compile(r"incompatible\s+with\s+secondary\s+licenses")
 
 
 # The GFDL's variants by its own words: "with no Invariant Sections" is SPDX's -no-invariants-
-_NO_INVARIANTS = re.compile(r"\bno\s+invariant\s+sections?\b")
+_NO_INVARIANTS = re.compile(r"\bno\s+invariant\s+sections?\b(?![^.;]*\bexcept\b)")
 _GFDL = re.compile(r"^(GFDL-1\.[123])-(only|or-later)$")
 
 
@@ -277,8 +289,23 @@ def _conclude(
 ) -> Reading:
     mentions = _without_upstream(low, mentions)
     missing = _unnamed_list_item(text, blanked, mentions)
-    if missing:
-        return Reading(refusal=f"the list item {missing!r} names no license mlassets knows")
+    while missing:
+        # "Apache 2.0 (code), Stability AI Community License (weights)": an item may be a name
+        # the scan does not look for (ScanCode's), read as a title is
+        titled = _item_as_title(text, missing)
+        if titled is None:
+            item = text[missing[0] : missing[1]].strip()
+            return Reading(refusal=f"the list item {item!r} names no license mlassets knows")
+        mentions = sorted([*mentions, titled], key=lambda m: m.start)
+        missing = _unnamed_list_item(text, blanked, mentions)
+    excepted = _EXCEPT.search(low)
+    sources = excepted and _THEIR_OWN.search(low, excepted.start())  # the sources', not ours
+    if excepted and not sources and not any(m.start > excepted.start() for m in mentions):
+        # "The Unlicense, with the exception of the model weights (...)": that part's terms are
+        # other ones, and no license mlassets knows names them
+        return Reading(
+            refusal=f"the part {text[excepted.start() :].strip()!r} is under terms it does not name"
+        )
     named = list(dict.fromkeys(m.expression for m in mentions if m.expression))
     mentions = [
         m for m in mentions if m.expression or not any(_member_of(e, m.family) for e in named)
@@ -295,6 +322,12 @@ def _conclude(
     leftover = set(re.findall(r"[a-z]+", "".join(rest))) - GENERIC_WORDS - _FILLER
     evidence = "; ".join(repr(text[m.start : m.end]) for m in mentions) if leftover else ""
     return Reading(join(low, mentions), evidence=evidence)
+
+
+_EXCEPT = re.compile(
+    r"\bwith\s+the\s+exceptions?\s+of\b|\bexcept\s+(?!in\s+compliance)(?:for\s+)?(?:the\s+)?\w"
+)
+_THEIR_OWN = re.compile(r"\b(?:original|their\s+own|its\s+own|respective)\b")
 
 
 def _without_public_domain_beside_its_instrument(mentions: list[Mention]) -> list[Mention]:
@@ -332,7 +365,16 @@ def _without_upstream(low: str, mentions: list[Mention]) -> list[Mention]:
     return own if own else mentions
 
 
-def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | None:
+def _item_as_title(text: str, span: tuple[int, int]) -> Mention | None:
+    """The list item at `span` as a license's title mlassets knows, without a part it names in
+    parentheses ("... License (weights)")."""
+    start, end = span
+    item = re.sub(r"\s*\([^()]*\)\s*$", "", text[start:end]).strip()
+    found = known_title(strip_prose(item)) if 2 <= len(item.split()) <= 10 else None
+    return Mention(start, end, found) if found else None
+
+
+def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> tuple[int, int] | None:
     """In a short list, the first item that overlaps no mention. `low` has links blanked out:
     a link that names nothing ("see [Code of Conduct](...)") is not an item."""
     bounds = [0]
@@ -356,6 +398,8 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
         opening = next((w for w in words if w not in {"the", "a", "an", "but", "and"}), "")
         if notice is not None and notice.start() < end:
             break  # a copyright notice runs on past its commas: "Copyright 2024, the Foo Devs"
+        if opening == "with" and "exception" in words:
+            opening = "except"  # "with the exception of the model weights (...)"
         if opening in _NOT_ITEM_OPENINGS:
             continue  # "see LICENSE", "for commercial licensing contact the authors"
         if opening == "except" and _names_one(mentions, ends, *next_item(start)):
@@ -366,7 +410,7 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> str | No
         if words[0].endswith("ed") or not VERBS.isdisjoint(words):
             continue  # "adapted from the Wikipedia corpus" describes the data: not an item
         if not _names_one(mentions, ends, start, end):
-            return text[start:end].strip()
+            return start, end
     return None
 
 

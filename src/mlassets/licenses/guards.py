@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _CHANGED = r"(?:modified|customi[sz]ed|adapted|altered|amended)"
 _ADDED_TERMS = (
@@ -157,6 +158,26 @@ _SOURCES_LICENSE = re.compile(
 )
 
 
+# "Each file retains the license of its source repository (MIT, Apache-2.0, ...)", "under their
+# respective licenses": the licenses named are some parts', examples of many
+_LICENSES_VARY = re.compile(
+    r"\b(?:each|every)\s+(?:[\w-]+\s+){0,2}(?:retains|keeps|has|carries|follows|is\s+under)\s+"
+    r"(?:the\s+|its\s+own\s+|their\s+own\s+)?licen[cs]es?\b"
+    r"|\brespective\s+licen[cs]es\b|\blicen[cs]es\s+(?:vary|differ)\b|\bvarious\s+licen[cs]es\b",
+    re.I,
+)
+
+
+def licenses_vary(text: str) -> bool:
+    """The text says the parts of the asset each keep a license of their own, and states none
+    for the whole ("Released under CC BY 4.0; the original images come from Flickr under
+    various licenses" states one)."""
+    return _LICENSES_VARY.search(text) is not None and _STATES_ITS_OWN.search(text) is None
+
+
+_STATES_ITS_OWN = re.compile(r"\b(?:released|licensed|distributed|published)\s+under\b", re.I)
+
+
 def names_a_sources_license(text: str) -> bool:
     """The text names the license of what the asset was made from, not the asset's own."""
     return _SOURCES_LICENSE.search(text) is not None
@@ -172,11 +193,22 @@ _COPIED_CONTENT = re.compile(
 )
 
 
-def copied_contents_license(text: str) -> str | None:
-    """The words after "licensed under" where the text names the license of content the asset
-    holds as its source published it; None otherwise."""
+@dataclass(frozen=True)
+class CopiedContent:
+    """A sentence about content copied from a source: the words before the source is named
+    (which may state the asset's own license) and those after its "licensed under"."""
+
+    before: str
+    tail: str
+
+
+def copied_contents_license(text: str) -> CopiedContent | None:
+    """Where the text names the license of content the asset holds as its source published
+    it, the words around that; None otherwise."""
     found = _COPIED_CONTENT.search(text)
-    return text[found.end() :].strip() if found else None
+    if found is None:
+        return None
+    return CopiedContent(text[: found.start()].strip(" ,;("), text[found.end() :].strip())
 
 
 _NOT_A_TITLE = re.compile(

@@ -263,6 +263,10 @@ def _keys_by_stem() -> dict[str, str]:
         stem = _KEY_VERSION.fullmatch(key)
         if stem and not entry.names_a_kind:
             found.setdefault(stem[1], set()).add(entry.spdx_key)
+    for identifier in spdx_list().licenses:  # SPDX's TU-Berlin-1.0 beside ScanCode's one, 2.0
+        stem = _KEY_VERSION.fullmatch(identifier.lower())
+        if stem and stem[1] in found:
+            found[stem[1]].add(spdx_list().licenses[identifier].id)
     return {stem: next(iter(ids)) for stem, ids in found.items() if len(ids) == 1}
 
 

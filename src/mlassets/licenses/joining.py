@@ -27,7 +27,13 @@ _PART = re.compile(
     r"prompts|outputs?)(?:\s+only)?\)"
 )
 _OR_LATER = re.compile(
-    r"[\s,-]*or[\s-]+(?:\(at\s+your\s+option\)\s+)?(?:any\s+)?later(?:\s+versions?)?\b"
+    r"(?:\s*\([^()]*\))?"  # past a part: "GPL-3.0 (code) or later"
+    r"[\s,-]*or[\s,-]+(?:\(?at\s+your\s+option\)?,?\s+)?(?:any\s+)?later(?:\s+versions?)?\b"
+)
+# "depending on the subset", "per dataset": each license is some part's, all of them hold
+_PARTS_VARY = re.compile(
+    r"\bdepending\s+on\b|\bper\s+(?:subset|dataset|file|config|split|language|source)\b|"
+    r"\brespectively\b|\beach\s+(?:subset|file|dataset|config|split|part)\b"
 )
 
 
@@ -35,12 +41,20 @@ def join(low: str, mentions: list[Mention]) -> str:
     """The expression the mentions (in text order, each with an expression) make in `low`."""
     groups: list[list[str]] = [[]]
     seen: set[str] = set()
-    choice = _CHOICE.search(low) is not None or _a_list_ending_in_or(low, mentions)
+    vary = _PARTS_VARY.search(low) is not None
+    offered = _CHOICE.search(low) is not None or re.search(r"\b(?:at\s+your|your)\s+choice\b", low)
+    choice = not vary and (bool(offered) or _a_list_ending_in_or(low, mentions))
     for previous, mention in zip([None, *mentions], mentions, strict=False):
         assert mention.expression
         gap = low[previous.end : mention.start] if previous else ""
-        parts = previous is not None and _of_a_part(low, previous) and _of_a_part(low, mention)
-        if previous and (_ALTERNATIVE.search(gap) or choice) and not parts:
+        # "MIT (code) and CC-BY-NC-4.0 (weights)" hold both, even when "dual-licensed"; "...
+        # (annotations) or ... (images) at your choice" offers one
+        parts = (
+            previous is not None
+            and _two_parts(low, previous, mention)
+            and not (offered and _ALTERNATIVE.search(gap))
+        )
+        if previous and (_ALTERNATIVE.search(gap) or choice) and not parts and not vary:
             groups.append([])
         expression = _or_later(low, mention)
         if expression not in seen:
@@ -67,25 +81,35 @@ def names_a_part(text: str) -> bool:
     return _PART.fullmatch(f"({text.strip().lower()})") is not None
 
 
-def _of_a_part(low: str, mention: Mention) -> bool:
-    return _PART.match(low, mention.end) is not None
+def _two_parts(low: str, one: Mention, other: Mention) -> bool:
+    """Each mention gives its part, and they are two parts: "MIT (code) / CC-BY-4.0 (data)";
+    not "CC-BY-4.0 (data) or CC-BY-NC-4.0 (data)", a choice for the one part."""
+    first, second = _PART.match(low, one.end), _PART.match(low, other.end)
+    if first is None or second is None:
+        return False
+    return _part_word(first[0]) != _part_word(second[0])
+
+
+def _part_word(found: str) -> str:
+    return " ".join(re.findall(r"[a-z]+", found)[-1:])
 
 
 def _or_later(low: str, mention: Mention) -> str:
-    expression = mention.expression or ""
-    # a versioned id ("MIT or later" has no later version to choose)
-    simple = re.fullmatch(r"[A-Za-z0-9.-]*\d[a-z]?", expression) and not expression.startswith(
-        "Licen"
-    )
-    if not simple or expression.endswith(("-only", "-or-later", "+")):
-        return expression
+    """`+` after a versioned id whose license has versions ("CC-BY-SA-3.0+"); -or-later for an
+    -only id ("GPL-2.0 or, at your option, any later version")."""
     from mlassets.licenses.spdx_list import spdx_list
 
-    entry = spdx_list().get(expression)
-    if (
-        entry is None
-        or spdx_list().get(f"{expression}-or-later")
-        or not _OR_LATER.match(low, mention.end)
-    ):
+    expression = mention.expression or ""
+    if not _OR_LATER.match(low, mention.end) or expression.endswith(("-or-later", "+")):
         return expression
-    return expression + "+"
+    if expression.endswith("-only"):
+        listed = spdx_list().get(expression.removesuffix("-only") + "-or-later")
+        return listed.id if listed else expression
+    version = re.search(r"-(\d+(?:\.\d+)*[a-z]?)$", expression)
+    written = low[mention.start : mention.end]
+    if not version or version[1] == "0" or version[1].split(".")[0] not in written:
+        return expression  # "X11 or later", "CC0 or later": no version written to go on from
+    listed = spdx_list().get(expression)
+    return (
+        expression + "+" if listed and not spdx_list().get(f"{expression}-or-later") else expression
+    )

@@ -62,7 +62,7 @@ _NAMED: list[tuple[str, str]] = [
     # the Licence Ouverte: 2.0 since 2017, the one version in the reference data; not "... 1.0",
     # and not another publisher's "licence ouverte de Statistique Canada"
     (
-        r"license[\s-]+ouverte(?![\s-]+(?:de|du|des|d['’]))(?:[\s/-]+open[\s-]+license)?(?:[\s-]+(?:v(?:ersion)?[\s-]*)?2(?:\.0)?"
+        r"license[\s-]+ouverte(?![\s-]+(?:de(?![\s-]+l['’]\s*[ée]tat)|du|des|d['’]))(?:[\s/-]+open[\s-]+license)?(?:[\s-]+(?:v(?:ersion)?[\s-]*)?2(?:\.0)?"
         r"|(?![\s/-]+(?:open[\s-]+license[\s-]+)?(?:v(?:ersion)?[\s-]*)?1))",
         "etalab-2.0",
     ),
@@ -133,7 +133,7 @@ def named(text: str) -> Iterator[Mention]:
 
 
 # A version written right after a license's name or id: "odc-by-4.0", "pddl 2.0"
-_VERSION_AFTER = re.compile(r"[\s-]*v?(\d+(?:\.\d+)*)\b")
+_VERSION_AFTER = re.compile(r"[\s-]*v?(?!(?:19|20)\d\d\b|10\.\d{4})(\d{1,2}(?:\.\d+)*)\b(?!\s*/)")
 _ITS_VERSION = re.compile(r"-(\d+(?:\.\d+)*)$")
 _ZERO_MINOR = re.compile(r"(?:\.0)+$")
 
@@ -142,7 +142,8 @@ def with_its_version(text: str, start: int, end: int, expression: str) -> Mentio
     """The mention of `expression` at text[start:end], or a family's (nothing concluded) where
     a version written right after it is not the license's own: ODC-By has no version 4.0, and
     no version is guessed."""
-    after = _VERSION_AFTER.match(text, end)
+    written = text[start:end]  # "apache-2.0 1": an id with its version, then something else
+    after = None if any(c.isdigit() for c in written) else _VERSION_AFTER.match(text, end)
     own = _ITS_VERSION.search(expression)
     if after and own and _ZERO_MINOR.sub("", after[1]) != _ZERO_MINOR.sub("", own[1]):
         why = f"{expression} with a version it does not have ({after[1]})"

@@ -163,8 +163,9 @@ def name_tokens(text: str) -> list[tuple[str, int, int]]:
             continue
         versioned = _VERSIONED.match(word)
         word = versioned[1] if versioned else word
-        if tokens and tokens[-1][0] == "non" and word.isalpha():
-            # "Non-Commercial", "Non Commercial" and "Noncommercial" are one word
+        if tokens and tokens[-1][0] == "non" and word in ("commercial", "profit"):
+            # "Non-Commercial", "Non Commercial" and "Noncommercial" are one word (not
+            # "Non-Exclusive": ScanCode's "Nonexclusive License" is one license's name)
             tokens[-1] = ("non" + word, tokens[-1][1], m.end())
             continue
         tokens.append((_ZERO_MINOR.sub("", word), m.start(), m.end()))

@@ -64,45 +64,28 @@ _CLASSIFIER = re.compile(r"^license\s*::\s*(?:osi approved\s*::\s*)?", re.I)
 def normalize_license(raw: str) -> LicenseResult:
     """Conclude an SPDX expression for one raw license string (NOASSERTION, with a finding,
     when it does not identify exactly one license or expression)."""
-    result = _normalize(raw)
-    minted = result.basis == "title"  # a LicenseRef of words mlassets did not read
-    foreign = not raw.isascii() or _FOREIGN_WORD.search(raw)
-    if not foreign or result.spdx != NOASSERTION and not minted and not _LATER.search(raw):
-        return result
-    from mlassets.licenses.translations import translated  # a name in another language
+    from mlassets.licenses.second_look import second_look  # a translation, a restriction
 
-    english = translated(clean(raw))
-    if english is None:
-        return result
-    reading = _normalize(english)
-    if result.spdx != NOASSERTION and not minted:  # read already; the words say "or later"
-        later = reading.spdx == result.spdx.replace("-only", "-or-later") != result.spdx
-        return replace(reading, raw=raw) if later else result
-    if minted and any(f.code == "L103" for f in reading.findings):
-        return replace(reading, raw=raw)  # "Licence publique générale limitée GNU": a family
-    if reading.spdx == NOASSERTION or minted and reading.basis == "title":
-        return result
-    if reading.basis == "title" and not english.isascii():
-        return result  # a title half translated is no name of the license
-    finding = rules.L111.at(f"read from the English of its words: {english!r}")
-    return _result(raw, reading.spdx, finding, basis="translated name")
+    return second_look(raw, _normalize(raw), _normalize)
 
 
-# "or later" in the languages `translations` reads: "GNU GPL v2 oder später"
-_LATER = re.compile(r"ult[ée]rieure|posterior|sp[äa]ter|neuere|successiva|更高|以降|이후", re.I)
-# Words of the other languages `translations` reads that an ASCII text may hold
-_FOREIGN_WORD = re.compile(
-    r"lizenz|licencia|licenza|namensnennung|gemeinfrei|dominio|domaine|trwydded|lisens|"
-    r"cl[áa]usul|publique|p[úu]blica|pubblica",
-    re.I,
+# The Hub's card template's comment, left on a value taken from a YAML line whole:
+# "gpl-3.0 # Example: apache-2.0 or any license from https://hf.co/docs/hub/repositories-licenses"
+_TEMPLATE_COMMENT = re.compile(
+    r"\s+#\s.*(?:hf\.co|huggingface\.co)/docs/hub/repositories-licenses\S*\s*$", re.I
 )
 
 
 def _normalize(raw: str) -> LicenseResult:
     text = clean(raw)
+    comment = _TEMPLATE_COMMENT.search(text)
+    if comment and comment.start() > 0:
+        read = _normalize(text[: comment.start()])
+        finding = rules.L111.at(f"read without the card template's comment: {text!r}")
+        return replace(read, raw=raw, certain=False, findings=(*read.findings, finding))
     flow = _FLOW_LIST.fullmatch(text)
     if flow:
-        return _listed(raw, flow[1].split(","))
+        return _listed(raw, flow[1])
     exact = _exact(raw, text)
     if exact:
         return exact
@@ -126,6 +109,9 @@ def _normalize(raw: str) -> LicenseResult:
     if guards.names_a_sources_license(text):
         message = f"{raw!r} names the license of its base model or data, not its own"
         return _refuse(raw, rules.L102, message)
+    if guards.licenses_vary(text):
+        message = f"{raw!r} says its parts keep licenses of their own: it names no one license"
+        return _refuse(raw, rules.L102, message)
     inference = inferred.infer(text) if len(text) <= _NAME_LIMIT else None
     if inference:
         finding = rules.L111.at(f"read from {inference.why}: {text!r}")
@@ -137,12 +123,32 @@ def _normalize(raw: str) -> LicenseResult:
 _FLOW_LIST = re.compile(r"\[([^\[\],]+(?:,[^\[\],]+)+)\]")
 
 
-def _listed(raw: str, items: list[str]) -> LicenseResult:
-    results = [normalize_license(item.strip(" '\"")) for item in items]
-    if any(r.spdx == NOASSERTION for r in results):
-        return _refuse(raw, rules.L102, f"an item of the list {raw!r} names no license")
-    expression = " AND ".join(f"({r.spdx})" if " OR " in r.spdx else r.spdx for r in results)
-    return _result(raw, expression, basis="a list in one string")
+def _listed(raw: str, inner: str) -> LicenseResult:
+    """Each item a license (AND), past empty items, years and copyright lines; "or" or "dual"
+    among them offer a choice, read as the text is. An item that names no license refuses the
+    list: "[MIT, research-only]" is not MIT."""
+    items = [i.strip(" '\"") for i in inner.split(",")]
+    offered = any(re.fullmatch(r"(?:or|either|dual\b.*)", i, re.I) for i in items)
+    if len(inner) > _LIST_LIMIT or offered:
+        return replace(_normalize(inner), raw=raw)
+    results = []
+    for item in items:
+        if not item or item.lower() == "and" or _NOT_AN_ITEM.fullmatch(item):
+            continue
+        read = normalize_license(item)
+        if read.spdx == NOASSERTION:
+            return _refuse(
+                raw, rules.L102, f"the item {item!r} of the list {raw!r} names no license"
+            )
+        results.append(read)
+    if not results:
+        return _refuse(raw, rules.L102, f"the list {raw!r} names no license")
+    parts = (f"({r.spdx})" if " OR " in r.spdx else r.spdx for r in results)
+    return _result(raw, " AND ".join(parts), basis="a list in one string")
+
+
+_LIST_LIMIT = 400  # characters: a longer "list" is text
+_NOT_AN_ITEM = re.compile(r"(?:19|20)\d\d|(?:copyright|\(c\)|©).*", re.I)
 
 
 def _exact(raw: str, text: str) -> LicenseResult | None:
@@ -173,6 +179,8 @@ def _exact(raw: str, text: str) -> LicenseResult | None:
         )
     if _OPERATOR_SIGNS.search(text):
         return None  # "GPL (>= 2)": the signs say more than the name's words; read as free text
+    if _OTHER_SCRIPT.search(text):
+        return None  # "Apache 2.0 许可证，禁止商用": words the name index cannot spell are unread
     for match, basis in ((lookup_id(text), "id"), (lookup_name(text), "SPDX name")):
         if match:
             return _from_match(raw, text, match, basis)
@@ -190,6 +198,8 @@ def _exact(raw: str, text: str) -> LicenseResult | None:
 
 _NAME_LIMIT = 200  # longer values are prose: names are looked up whole only below this
 _OPERATOR_SIGNS = re.compile(r"[<>=]")
+# Chinese, Japanese and Korean letters: a name's tokens are Latin letters and digits only
+_OTHER_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def placeholder(key: str) -> str | None:

@@ -183,6 +183,12 @@ def build_name_indexes() -> NameIndexes:
             unaliased = (
                 {bare} | _shortened(bare) if bare != key and len(bare.split()) >= 2 else set()
             )
+            # ... and the alias itself when it is a name: "Sleepycat License (Berkeley Database
+            # License)"
+            alias = _ALIAS_TAIL.search(name)
+            if alias and re.search(r"\blicen[cs]e\b", alias[0], re.I):
+                named = name_key(alias[0].strip(" ()"))
+                unaliased |= {named} if len(named.split()) >= 2 else set()
             for short in sorted(_shortened(key) | initials | unaliased):
                 shortened.add(short, expression)
             for short in sorted(_untranslated(key)):
@@ -336,6 +342,7 @@ def _second_word_left_out() -> dict[str, str]:
             if (
                 len(longer) >= 3
                 and longer[1] not in _TERMS_WORDS
+                and not longer[1][0].isdigit()  # "Llama 4 Community": a version, no publisher's
                 and heads.get(f"{longer[0]}-{longer[1]}", 0) >= 2
             ):
                 found.setdefault(" ".join(longer[:1] + longer[2:]), set()).add(expression)

@@ -120,12 +120,26 @@ def build_site_index(urls: dict[str, str]) -> dict[str, str]:
     return {key: found.pop() for key, found in claims.items() if len(found) == 1}
 
 
+# Words of a site's own pages: a path of these alone is every site's ("google.com/books",
+# "berkeley.edu/copyright", "google.com/url?q=..."), not one license's page
+_SITE_WORDS = frozenset(
+    {"url", "books", "copyright", "computing", "agreement", "license", "licence", "licenses"}
+    | {"terms", "legal", "about", "index", "home", "policies", "policy", "privacy", "help"}
+    | {"docs", "en", "search", "redirect", "go", "link", "page", "pages", "info", "html"}
+)
+
+
+def _names_a_license_page(path: str) -> bool:
+    """A path with a word of its own: "falcon-2-terms-and-conditions", "asl", "cdl"."""
+    return any(w not in _SITE_WORDS for w in re.findall(r"[a-z]+", path))
+
+
 def _on_a_sibling_host(key: str) -> str | None:
     """The license a page of the same path on another host of the same site holds: ScanCode
     lists Falcon 2's terms at falconllm-staging.tii.ae, cards link them at falconllm.tii.ae."""
     host, _, path = key.partition("/")
-    if not path:
-        return None
+    if not _names_a_license_page(path):
+        return None  # google.com/books, berkeley.edu/copyright: a site's page, not one license's
     labels = host.split(".")
     sites = site_index()
     for first in range(len(labels) - 1):

@@ -131,8 +131,8 @@ def names_a_license(text: str) -> bool:
         return False
     if "©" in text or "copyright" in words or not _LICENSE_NOUNS.intersection(words):
         return False
-    if " / " in text and _names_a_known_license(low):
-        return False  # "EPL-2.0 / Acme Terms": two licenses, not one title
+    if (" / " in text or "," in text) and _names_a_known_license(low):
+        return False  # "EPL-2.0 / Acme Terms", "MIT, Acme Terms": two licenses, not one title
     if guards.names_no_license(text):
         return False  # "Same license as the original model", "[Add license here]"
     if any((found := lookup_id(w)) and found.expression is None for w in words):

@@ -74,12 +74,12 @@ _TITLES: tuple[tuple[str, str], ...] = (
         " or later ",
     ),
     (
-        r"ou\s+(?:toute\s+)?(?:version\s+)?ult[ée]rieure|o\s+(?:cualquier\s+)?(?:versi[óo]n\s+)?posterior",
+        r"\bou\s+(?:toute\s+)?(?:version\s+)?ult[ée]rieure|\bo\s+(?:cualquier\s+)?(?:versi[óo]n\s+)?posterior",
         " or later ",
     ),
     (r"oder\s+(?:jede\s+)?(?:sp[äa]tere|neuere)(?:\s+version)?|oder\s+sp[äa]ter", " or later "),
     (
-        r"o\s+(?:qualsiasi\s+)?(?:versione\s+)?successiva|ou\s+(?:qualquer\s+)?(?:vers[ãa]o\s+)?posterior",
+        r"\bo\s+(?:qualsiasi\s+)?(?:versione\s+)?successiva|\bou\s+(?:qualquer\s+)?(?:vers[ãa]o\s+)?posterior",
         " or later ",
     ),
     # government and other licenses whose official title is not English
@@ -116,6 +116,9 @@ _TITLES: tuple[tuple[str, str], ...] = (
     (r"版本|バージョン|버전|versi[óo]n|versione|vers[ãa]o", " version "),
     (r"开源字体(?:许可证|许可协议)|開源字型(?:授權條款|許可證)", " Open Font License "),
     (r"フォント|폰트|字体|字型", " Font "),
+    # a license's exception: "Apache-Lizenz 2.0 mit LLVM-Ausnahme"
+    (r"ausnahmen|excepciones|eccezioni|exce[çc][õo]es", " exceptions "),
+    (r"ausnahme|excepci[óo]n|eccezione|exce[çc][ãa]o|例外|예외", " exception "),
     # the words of a model license's title: "Baichuan 2 模型社区许可协议"
     (r"模型", " Model "),
     (r"社区|社區", " Community "),
@@ -149,6 +152,8 @@ _CC_ELEMENTS: tuple[tuple[str, str], ...] = (
     ),
     (r"国际|國際|国際|국제|internacional|internazionale", " International "),
 )
+_GERMAN = re.compile(r"lizenz|\b(?:und|oder|nicht|für|der|die|das|keine|ohne|daten|modell)\b", re.I)
+_GERMAN_MIT = re.compile(r"(?<![\w-])mit(?![\w-])")  # lower case: "MIT-Lizenz" is the license
 _CREATIVE_COMMONS = re.compile(r"creative\s+commons|\bcc\b", re.I)
 # a space where Latin letters or digits meet another script: "2.0을", "MITライセンス"
 _SCRIPT_BOUNDARY = re.compile(r"(?<=[0-9A-Za-z.])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[0-9A-Za-z])")
@@ -167,6 +172,8 @@ def translated(text: str) -> str | None:
     none."""
     titles, elements = _compiled()
     english = text
+    if _GERMAN.search(text):  # "Apache-Lizenz 2.0 mit Commons Clause": "with", not MIT
+        english = _GERMAN_MIT.sub("with", english)
     for pattern, words in titles:
         english = pattern.sub(words, english)
     if _CREATIVE_COMMONS.search(english):

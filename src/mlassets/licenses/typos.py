@@ -10,6 +10,7 @@ import re
 
 from mlassets.licenses.names import bare_word, spdx_name_index
 from mlassets.licenses.scancode_names import FUZZY_MIN_LENGTH, name_indexes, name_key
+from mlassets.licenses.spdx_list import spdx_list
 
 _FUZZY_CUTOFF = 92.0  # rapidfuzz ratio: one wrong or missing letter in a 25-letter name
 _ONE_EDIT_MIN_LENGTH = 10  # "mit see" is one edit from a ScanCode key: too short to correct
@@ -113,8 +114,8 @@ def id_with_letters_swapped(text: str) -> str | None:
         return None  # a bare "ODC" or "MTI" is as likely another abbreviation as a typo
     ids = set()
     for index, part in enumerate(parts):
-        if len(part) < 3 or not part.isalpha():
-            continue
+        if len(part) < 3 or not part.isalpha() or part.lower() in _abbreviations():
+            continue  # "FAL-1.2" is the Free Art License's, though "AFL-1.2" is one swap away
         for at in range(len(part) - 1):
             swap = part[:at] + part[at + 1] + part[at] + part[at + 2 :]
             if swap.lower() == part.lower():
@@ -123,6 +124,15 @@ def id_with_letters_swapped(text: str) -> str | None:
             if match and match.expression:
                 ids.add(match.expression)
     return ids.pop() if len(ids) == 1 else None
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    """The words that open a license's short name or id: each names a license of its own."""
+    from mlassets.licenses.reference import scancode_licenses
+
+    words = {e.short_name.split()[0].lower() for e in scancode_licenses() if e.short_name}
+    return frozenset(words | {i.split("-")[0] for i in spdx_list().licenses})
 
 
 _ID_SHAPE = re.compile(r"[A-Za-z]{3,}(?:[-.][A-Za-z0-9.+]+)*")

@@ -81,8 +81,8 @@ def stated_licenses(card: Card, kind: str) -> list[StatedReading]:
     return list(readings.values())
 
 
-# Sentences of a statement, for a paragraph one of whose sentences names a source's license.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+# Sentences and clauses of a statement, for a paragraph one of which names a source's license
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z])|(?<=;)\s+")
 
 
 def _read(statement: Statement, kind: str) -> list[StatedReading]:
@@ -100,7 +100,10 @@ def _read(statement: Statement, kind: str) -> list[StatedReading]:
     for sentence in _SENTENCE_END.split(whole):
         copied = copied_contents_license(sentence) if kind == "dataset" else None
         if copied:
-            found += _reading(copied, sentence, statement.line)
+            # "Non-commercial use only (CC BY-NC 4.0), as the images are a subset of LAION,
+            # which is licensed under CC BY 4.0": the words before the source are the card's
+            found += _reading(copied.tail, sentence, statement.line)
+            found += _reading(copied.before, sentence, statement.line) if copied.before else []
         elif not names_a_sources_license(sentence):
             found += _reading(sentence, sentence, statement.line)
     return found

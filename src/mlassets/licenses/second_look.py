@@ -1,0 +1,125 @@
+"""The checks a first reading gets before it is returned.
+
+- **In another language.** A text that failed to read (or read only as a title minted from its
+  words) is read again in English (`translations`). The English reading is taken only when the
+  original says nothing the translation could not carry: a negation ("keine MIT-Lizenz",
+  "不是公有领域") or a restriction left untranslated ("(仅限非商业用途)", "nicht kommerziell")
+  refuses it. A reading from a translation is never certain.
+- **A restriction the license does not have.** A text that concludes licenses which all allow
+  commercial use, but says "non-commercial", "research only" or "commercial use prohibited" in
+  any of the languages read ("CC BY 4.0 (no commercial use)", "Apache 2.0 许可证，禁止商用"),
+  names modified terms: NOASSERTION.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from mlassets.core import rules
+from mlassets.licenses.results import LicenseResult, refuse, result
+from mlassets.licenses.tree import NOASSERTION
+
+# Words of the other languages `translations` reads that an ASCII text may hold
+_FOREIGN_WORD = re.compile(
+    r"lizenz|licencia|licenza|namensnennung|gemeinfrei|dominio|domaine|trwydded|lisens|"
+    r"cl[áa]usul|publique|p[úu]blica|pubblica",
+    re.I,
+)
+# "or later" in those languages: "GNU GPL v2 oder später"
+_LATER = re.compile(r"ult[ée]rieure|posterior|sp[äa]ter|neuere|successiva|更高|以降|이후", re.I)
+# Negations and restrictions: a translation that leaves one of these is not taken
+_NEGATION_WORDS = frozenset(
+    {"nicht", "kein", "keine", "keinen", "keiner", "ohne", "nie", "nur", "ausschließlich"}
+    | {"pas", "sans", "ne", "ni", "seulement", "uniquement", "sin", "no", "solo", "sólo"}
+    | {"senza", "non", "soltanto", "sem", "não", "nao", "apenas", "not", "never", "except"}
+    | {"geändert", "modifiziert", "modifié", "modifiée", "modificada", "modificado"}
+)
+_NEGATION_SCRIPT = re.compile(
+    r"[不非禁無无没沒否限仅僅除]|ない|ません|不可|없|아니|불가|금지|제외|상업|商|営利|研究"
+)
+# Restrictions of use, in the languages read; a permissive reading with one of them is refused
+_RESTRICTION = re.compile(
+    r"\bnon[-\s]?commercial|\bno[-\s]+commercial|\bnot\s+for\s+commercial|"
+    r"\bcommercial\s+use\s+(?:is\s+)?(?:not\s+(?:allowed|permitted)|prohibited|forbidden)|"
+    r"\b(?:research|academic|personal|internal|evaluation)(?:\s+use)?\s+only\b|"
+    r"\bnicht[-\s]?kommerziell|\bkeine\s+kommerzielle|\bkommerzielle\s+nutzung\s+"
+    r"(?:untersagt|verboten|ausgeschlossen|nicht)|\bno\s+comercial|\bsin\s+fines\s+comerciales|"
+    r"\bpas\s+d['’]utilisation\s+commerciale|\busage\s+non\s+commercial|\bnon\s+commerciale|"
+    r"\bn[ãa]o\s+comercial|非商|禁止商用|不可商用|商用不可|商用利用(?:禁止|不可)|非営利|"
+    r"仅限研究|僅限研究|研究目的|비영리|비상업|상업적\s*이용\s*금지|상업적이용금지",
+    re.I,
+)
+
+
+# "MIT-Lizenz (geändert)", "Modifizierte MIT-Lizenz": modified terms, whatever the license
+_MODIFIED_ELSEWHERE = re.compile(
+    r"ge[äa]ndert|modifizier|modifi[ée]e?\b|modificad[oa]|modificat[oa]|改变|修改|変更|改変(?!禁止)|"
+    r"수정|변경(?!\s*(?:금지|허락))",
+    re.I,
+)
+_BOTH_USES = re.compile(r"\bcommercial\s+(?:and|or|&|/)\s+non[-\s]?commercial", re.I)
+
+
+def second_look(
+    raw: str, first: LicenseResult, reread: Callable[[str], LicenseResult]
+) -> LicenseResult:
+    """`first` (the reading of `raw`), or what the checks above make of it; `reread` reads a
+    translation the way `raw` was read."""
+    found = _in_english(raw, first, reread)
+    return _restricted(raw, found)
+
+
+def _in_english(
+    raw: str, first: LicenseResult, reread: Callable[[str], LicenseResult]
+) -> LicenseResult:
+    from mlassets.licenses.cleaning import clean
+
+    minted = first.basis == "title"  # a LicenseRef of words mlassets did not read
+    foreign = not raw.isascii() or _FOREIGN_WORD.search(raw)
+    if not foreign or first.spdx != NOASSERTION and not minted and not _LATER.search(raw):
+        return first
+    from mlassets.licenses.translations import translated  # a name in another language
+
+    english = translated(clean(raw))
+    if english is None or _negated(english):
+        return first
+    reading = reread(english)
+    if first.spdx != NOASSERTION and not minted:  # read already; the words say "or later"
+        later = reading.spdx == first.spdx.replace("-only", "-or-later") != first.spdx
+        return replace(reading, raw=raw, certain=False) if later else first
+    if minted and any(f.code == "L103" for f in reading.findings):
+        return replace(reading, raw=raw, certain=False)  # "Licence publique générale ... GNU"
+    if reading.spdx == NOASSERTION or minted and reading.basis == "title":
+        return first
+    if reading.basis == "title" and not english.isascii():
+        return first  # a title half translated is no name of the license
+    finding = rules.L111.at(f"read from the English of its words: {english!r}")
+    return result(raw, reading.spdx, finding, basis="translated name")
+
+
+def _negated(english: str) -> bool:
+    """The translation left a negation or a restriction it could not carry."""
+    words = set(re.findall(r"[^\W\d_]+", english.lower()))
+    return bool(words & _NEGATION_WORDS) or _NEGATION_SCRIPT.search(english) is not None
+
+
+def _restricted(raw: str, found: LicenseResult) -> LicenseResult:
+    changed = _MODIFIED_ELSEWHERE.search(raw) if found.spdx != NOASSERTION else None
+    if changed:
+        return refuse(raw, rules.L102, f"{raw!r} names a modified license ({changed[0]!r})")
+    # "free for commercial and non-commercial use" grants both
+    said = _BOTH_USES.sub(" ", raw) if found.spdx != NOASSERTION else ""
+    restriction = _RESTRICTION.search(said) if said else None
+    if restriction is None:
+        return found
+    from mlassets.licenses.classify import classify
+
+    if classify(found.spdx).commercial_use is not True:
+        return found  # "CC BY-NC 4.0 (non-commercial)": the license says so itself
+    message = (
+        f"{raw!r} restricts use ({restriction[0]!r}) where {found.spdx} does not: "
+        "its terms are modified"
+    )
+    return refuse(raw, rules.L102, message)
