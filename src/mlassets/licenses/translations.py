@@ -167,9 +167,26 @@ def _compiled() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Patter
     return each(_TITLES), each(_CC_ELEMENTS)
 
 
+# One word of the table's, at least, in any text it can translate: a text without one is
+# passed over before the ~60 patterns are compiled (each hook worker would pay ~20 ms)
+_TRIGGER = re.compile(
+    r"许可|許可|授权|授權|利用許諾|ライセンス|라이[선센]스|허가서|知识共享|創用|创作共用|創作共用|"
+    r"クリエイティブ|크리에이티브|公有|公共领域|パブリック|퍼블릭|木兰|政府資料|条項|修正|新\s*BSD|"
+    r"版|バージョン|버전|フォント|폰트|字体|字型|아파치|アパッチ|模型|社区|社區|系列|研究|例外|예외|"
+    r"或|以降|이후|lizenz|licen[cs]i?a|licenza|licen[çc]a|licen[cs]e\s+(?:publique|de)|gemeinfrei|"
+    r"dominio|domaine|dom[íi]nio|trwydded|lisens|cl[áa]usul|klausel|versi[óo]n|versione|vers[ãa]o|"
+    r"ult[ée]rieure|posterior|sp[äa]ter|neuere|successiva|ausnahme|excepci|eccezion|exce[çc]|"
+    r"лицензия|\bde\s+gnu|\bvon\s+gnu|pubblico|namensnennung|paternit|atribuci|reconocimiento|"
+    r"attribuzione|atribui|署名|姓名標示|表示|저작자",
+    re.I,
+)
+
+
 def translated(text: str) -> str | None:
     """The text with the license words of other languages in English, or None where it holds
     none."""
+    if not _TRIGGER.search(text):
+        return None
     titles, elements = _compiled()
     english = text
     if _GERMAN.search(text):  # "Apache-Lizenz 2.0 mit Commons Clause": "with", not MIT

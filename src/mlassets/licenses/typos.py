@@ -114,14 +114,15 @@ def id_with_letters_swapped(text: str) -> str | None:
         return None  # a bare "ODC" or "MTI" is as likely another abbreviation as a typo
     ids = set()
     for index, part in enumerate(parts):
-        if len(part) < 3 or not part.isalpha() or part.lower() in _abbreviations():
-            continue  # "FAL-1.2" is the Free Art License's, though "AFL-1.2" is one swap away
+        if len(part) < 3 or not part.isalpha():
+            continue
         for at in range(len(part) - 1):
             swap = part[:at] + part[at + 1] + part[at] + part[at + 2 :]
             if swap.lower() == part.lower():
                 continue
             match = lookup_spdx_id("".join([*parts[:index], swap, *parts[index + 1 :]]))
-            if match and match.expression:
+            # "FAL-1.2" is the Free Art License's, though "AFL-1.2" is one swap away
+            if match and match.expression and part.lower() not in _abbreviations():
                 ids.add(match.expression)
     return ids.pop() if len(ids) == 1 else None
 

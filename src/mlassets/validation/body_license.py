@@ -91,8 +91,12 @@ def _read(statement: Statement, kind: str) -> list[StatedReading]:
     if _MIXED.search(statement.text):
         return []
     whole = f"{statement.lead} {statement.text}" if statement.lead else statement.text
-    if not names_a_sources_license(whole):
-        return _reading(statement.text, statement.text, statement.line)
+    if not (statement.lead and names_a_sources_license(whole)):
+        read = _reading(statement.text, statement.text, statement.line)
+        # the common case decided by the (cached) reading; the sentences are looked at only
+        # where the whole was refused for naming a source's license
+        if read or not names_a_sources_license(statement.text):
+            return read
     # "Our annotations are released under Apache 2.0. The prompts are taken from No Robots,
     # which is licensed under CC BY-NC 4.0.": the first sentence is the card's word; the second
     # names the license of the prompts the dataset holds (of a model's base: lineage's, not ours)
