@@ -721,6 +721,11 @@ HOSTILE_REVIEW = [
     # under terms the text does not name)
     ("GFDL 1.3; there are no invariant sections except Appendix A", "NOASSERTION"),
     ("Licence Ouverte de l'État 2.0", "etalab-2.0"),
+    # round 13's wrong "allowed": a prohibition of commercial use in other words
+    ("BSD-3-Clause（不得商用）", "NOASSERTION"),
+    ("ISC（商業利用不可）", "NOASSERTION"),
+    ("Zlib（商用利用は禁止されています）", "NOASSERTION"),
+    ("CC BY-NC-SA 4.0（不得商用）", "CC-BY-NC-SA-4.0"),  # the license says so itself
 ]
 
 

@@ -20,6 +20,17 @@ SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
 # A set below the 97% target is held at what it scores now, so that it cannot get worse, and
 # says why: its misses need knowledge the reference data does not have (docs/benchmarks.md).
 BELOW_TARGET = {
+    # round 13 (session 26), first runs on the hostile review's fixes (fd3a1e7), then a
+    # prohibition of commercial use written other ways in Chinese and Japanese: Hub slugs
+    # (glm-4, cogvlm2, mnpl, hyperclovax-seed, llama3_2, ipafont, ibmpl), other-<x> of terms,
+    # Llama's family names and Korean title, KOGL, Solderpad's exceptions, Stability AI's
+    # slugs and pages, RSALv2, Statistics Canada, Sleepycat by Berkeley DB, names with typos
+    "licenses-holdout-76.tsv": 141,
+    "licenses-holdout-77.tsv": 151,
+    "licenses-holdout-78.tsv": 131,
+    "licenses-holdout-79.tsv": 143,
+    "licenses-holdout-80.tsv": 134,
+    "licenses-holdout-81.tsv": 148,
     # round 12 (session 26), its first runs and the hostile review's fixes since: names whose
     # license noun is their own word (AI2 ImpACT, CAPEC and CVE terms, "DeepSeek Model
     # License"), model slugs (bria-rmbg-1.4, glm-4, geogratis, hesa-withrights), Hub and
