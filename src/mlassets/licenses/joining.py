@@ -1,12 +1,14 @@
 """How the licenses a text names join into one expression: AND, OR, and SPDX's "+".
 
 - Several licenses join with OR where the text offers a choice ("or", "/", "|", "either", a
-  "dual-" or "triple-licensed" text), else with AND.
-- Licenses each given for a part ("Apache 2.0 (code) / CC BY-NC 4.0 (weights)") all hold: the
-  parts are no choice, so they join with AND whatever separates them.
-- "or (any) later version" after a listed id that has no -or-later form of its own
-  ("CC BY-SA 3.0 or later", "LPPL 1.3c or later") is SPDX's "+"; the GNU licenses' readers
-  give their own -or-later ids.
+  "dual-" or "triple-licensed" text, "at your choice", a list whose last item follows "or"),
+  else with AND.
+- Licenses each given for a part ("Apache 2.0 (code) / CC BY-NC 4.0 (weights)") all hold, and
+  so do licenses of subsets ("..., depending on the subset"); two for one part
+  ("CC-BY-4.0 (data) or CC-BY-NC-4.0 (data)") are a choice.
+- "or (at your option) any later version" makes an -only id -or-later, and a versioned id
+  whose version is written ("CC BY-SA 3.0 or later", "LPPL 1.3c or later") SPDX's "+"; never
+  an id with no version written ("CC0 or later", "X11 or later").
 """
 
 from __future__ import annotations

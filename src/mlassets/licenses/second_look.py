@@ -8,7 +8,8 @@
 - **A restriction the license does not have.** A text that concludes licenses which all allow
   commercial use, but says "non-commercial", "research only" or "commercial use prohibited" in
   any of the languages read ("CC BY 4.0 (no commercial use)", "Apache 2.0 许可证，禁止商用"),
-  names modified terms: NOASSERTION.
+  names modified terms: NOASSERTION. So does a modification said in another language
+  ("MIT-Lizenz (geändert)").
 """
 
 from __future__ import annotations
