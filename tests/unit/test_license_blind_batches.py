@@ -726,6 +726,10 @@ HOSTILE_REVIEW = [
     ("ISC（商業利用不可）", "NOASSERTION"),
     ("Zlib（商用利用は禁止されています）", "NOASSERTION"),
     ("CC BY-NC-SA 4.0（不得商用）", "CC-BY-NC-SA-4.0"),  # the license says so itself
+    # and in English word orders; a "/" in a path offers no choice
+    ("Released under a custom variant of Apache 2.0 that forbids commercial use.", "NOASSERTION"),
+    ("MIT, but commercial use of the model outputs is prohibited", "NOASSERTION"),
+    ("MIT, except for the files in assets/ which are CC BY-NC 4.0", "MIT AND CC-BY-NC-4.0"),
 ]
 
 

@@ -56,7 +56,7 @@ def join(low: str, mentions: list[Mention]) -> str:
             and _two_parts(low, previous, mention)
             and not (offered and _ALTERNATIVE.search(gap))
         )
-        if previous and (_ALTERNATIVE.search(gap) or choice) and not parts and not vary:
+        if previous and (_offers_one(gap) or choice) and not parts and not vary:
             groups.append([])
         expression = _or_later(low, mention)
         if expression not in seen:
@@ -66,6 +66,14 @@ def join(low: str, mentions: list[Mention]) -> str:
     if len(joined) == 1:
         return joined[0]
     return " OR ".join(f"({p})" if " AND " in p else p for p in joined)
+
+
+def _offers_one(gap: str) -> bool:
+    """The words between two licenses offer one of them: "or", "either", "|", or a "/" between
+    them, not one in a path ("except for the files in `data/` which are ...")."""
+    return (
+        bool(re.search(r"\bor\b|\beither\b|\|", gap)) or re.fullmatch(r"\s*/\s*", gap) is not None
+    )
 
 
 def _a_list_ending_in_or(low: str, mentions: list[Mention]) -> bool:

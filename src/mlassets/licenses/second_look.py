@@ -43,7 +43,8 @@ _NEGATION_SCRIPT = re.compile(
 # Restrictions of use, in the languages read; a permissive reading with one of them is refused
 _RESTRICTION = re.compile(
     r"\bnon[-\s]?commercial|\bno[-\s]+commercial|\bnot\s+for\s+commercial|"
-    r"\bcommercial\s+use\s+(?:is\s+)?(?:not\s+(?:allowed|permitted)|prohibited|forbidden)|"
+    r"\bcommercial\s+use\s+(?:of\s+[\w\s-]{1,40}?\s+)?(?:is\s+|are\s+)?(?:not\s+(?:allowed|permitted)|"
+    r"prohibited|forbidden)|\b(?:prohibits|forbids|bars|excludes)\s+(?:any\s+)?commercial\b|"
     r"\b(?:research|academic|personal|internal|evaluation)(?:\s+use)?\s+only\b|"
     r"\bnicht[-\s]?kommerziell|\bkeine\s+kommerzielle|\bkommerzielle\s+nutzung\s+"
     r"(?:untersagt|verboten|ausgeschlossen|nicht)|\bno\s+comercial|\bsin\s+fines\s+comerciales|"
