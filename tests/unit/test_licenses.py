@@ -68,6 +68,17 @@ def test_other_takes_the_license_name() -> None:
     assert bare.concluded == "NOASSERTION" and bare.findings[0].code == "L104"
 
 
+def test_a_license_name_no_licenseref_can_spell_concludes_nothing() -> None:
+    # a LicenseRef keeps Latin letters and digits: "LicenseRef-4.0" would name nothing, and
+    # was allowed under --use commercial for a non-commercial title
+    for name in ["知识共享署名-非商业 4.0", "百川模型社区许可协议"]:
+        result = conclude(f"---\nlicense: other\nlicense_name: {name}\nlicense_link: x\n---\n")
+        assert result.concluded == "NOASSERTION", name
+        assert [f.code for f in result.findings] == ["L102"], name
+    kept = conclude("---\nlicense: other\nlicense_name: glm-4\nlicense_link: x\n---\n")
+    assert kept.concluded == "LicenseRef-glm-4"
+
+
 def test_other_takes_the_license_link_when_the_name_is_unknown() -> None:
     # the convention: `other` takes the license from license_name / license_link when they
     # identify one; a name mlassets does not know no longer hides a link it does

@@ -201,7 +201,16 @@ def _other(metadata: dict[str, Any], where: Any) -> tuple[str, list[Finding]]:
                 where("license_name"),
             )
         )
-    return "LicenseRef-" + idstring(name), findings
+    reference = idstring(name)
+    spelled = sum(c.isascii() and c.isalnum() for c in name)
+    if spelled < len("".join(name.split())) / 2:
+        # "知识共享署名-非商业 4.0": an idstring keeps Latin letters and digits only, and
+        # "LicenseRef-4.0" would name nothing; the name unread concludes nothing
+        message = (
+            f"license_name {name!r} names no license mlassets can read or spell as a LicenseRef"
+        )
+        return NOASSERTION, [rules.L102.at(message, "/license_name", where("license_name"))]
+    return "LicenseRef-" + reference, findings
 
 
 def _all_of(parts: list[str]) -> str:

@@ -40,6 +40,7 @@ from mlassets.licenses.titles import (
     strip_prose,
     under_a_title,
 )
+from mlassets.licenses.translations import german_mit
 from mlassets.licenses.urls import URL, url_mention
 
 
@@ -102,10 +103,6 @@ _ALIAS_BEFORE_VERSION = re.compile(
 )
 
 
-_GERMAN = re.compile(r"lizenz|\b(?:und|oder|nicht|für|der|die|das|keine|ohne|daten|modell)\b", re.I)
-_GERMAN_MIT = re.compile(r"(?<![\w-])mit(?![\w-])")  # lower case: "MIT-Lizenz" is the license
-
-
 def read(text: str) -> Reading:
     low = lowered(text)
     blank = list(low)
@@ -134,9 +131,8 @@ def read(text: str) -> Reading:
         if mention:
             (weak if mention.weak else strong).append(mention)
         erase(url.start(), url.end())
-    if _GERMAN.search(text):  # "Apache-Lizenz 2.0 mit Commons Clause": "with", not MIT
-        for word in _GERMAN_MIT.finditer(text):
-            erase(word.start(), word.end())
+    for start, end in german_mit(text):  # "Apache-Lizenz 2.0 mit Commons Clause": not MIT
+        erase(start, end)
     strong += scan("".join(blank))
     # "licensed under the Tongyi Qianwen LICENSE AGREEMENT": a name the scan does not know
     found, guess = under_a_title(text, "".join(blank))

@@ -113,6 +113,15 @@ _NOT_LICENSED = re.compile(
 )
 
 
+# "MIT-Lizenz (geändert)", "Modifizierte MIT-Lizenz", "MIT 许可证（修改版）": a modification
+# said in another language (not CC's "改変禁止" or "동일조건변경허락", its elements)
+_MODIFIED_IN_OTHER_LANGUAGES = re.compile(
+    r"ge[äa]ndert|modifizier|modifi[ée]e?\b|modificad[oa]|modificat[oa]|改变|修改|変更|改変(?!禁止)|"
+    r"수정|변경(?!\s*(?:금지|허락))",
+    re.I,
+)
+
+
 def modified(text: str) -> bool:
     """The text says the license is a modified or look-alike version of a known one. "With
     <name> exceptions" is not a modification when <name> is an SPDX exception ("Apache License
@@ -121,6 +130,8 @@ def modified(text: str) -> bool:
     if re.fullmatch(r"[\w.+]+(?:-[\w.+]+){3,}", text):
         # a slug: "cc-by-nc-4.0-with-additional-restrictions" says what its words say
         texts.append(text.replace("-", " "))
+    if _MODIFIED_IN_OTHER_LANGUAGES.search(text):
+        return True
     return any(not _named_exception(m.group()) for t in texts for m in _MODIFIED.finditer(t))
 
 

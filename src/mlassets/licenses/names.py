@@ -300,9 +300,15 @@ def lookup_name(text: str) -> IdMatch | None:
     identifier = index[key]
     if identifier is None:
         return IdMatch(None, why="several licenses or versions")
-    entry = spdx_list().get(identifier)
-    own = " ".join(t for t, _, _ in name_tokens(entry.name.lower())) if entry else key
+    own = _own_key(identifier) or key
     return IdMatch(identifier, without_version=own != key and _without_versions(own) == key)
+
+
+@functools.cache
+def _own_key(identifier: str) -> str | None:
+    """The name key of the SPDX name of `identifier`."""
+    entry = spdx_list().get(identifier)
+    return " ".join(t for t, _, _ in name_tokens(entry.name.lower())) if entry else None
 
 
 @functools.cache

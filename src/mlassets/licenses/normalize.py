@@ -44,6 +44,7 @@ from mlassets.licenses.results import recorded as _recorded
 from mlassets.licenses.results import refuse as _refuse
 from mlassets.licenses.results import result as _result
 from mlassets.licenses.tables import KAGGLE, OPEN_DEFINITION, PYPI_CLASSIFIERS
+from mlassets.licenses.translations import CJK
 from mlassets.licenses.tree import NOASSERTION
 
 _PLACEHOLDERS = frozenset(
@@ -199,7 +200,7 @@ def _exact(raw: str, text: str) -> LicenseResult | None:
 _NAME_LIMIT = 200  # longer values are prose: names are looked up whole only below this
 _OPERATOR_SIGNS = re.compile(r"[<>=]")
 # Chinese, Japanese and Korean letters: a name's tokens are Latin letters and digits only
-_OTHER_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_OTHER_SCRIPT = re.compile(f"[{CJK}]")
 
 
 def placeholder(key: str) -> str | None:

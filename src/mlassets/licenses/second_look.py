@@ -8,8 +8,7 @@
 - **A restriction the license does not have.** A text that concludes licenses which all allow
   commercial use, but says "non-commercial", "research only" or "commercial use prohibited" in
   any of the languages read ("CC BY 4.0 (no commercial use)", "Apache 2.0 许可证，禁止商用"),
-  names modified terms: NOASSERTION. So does a modification said in another language
-  ("MIT-Lizenz (geändert)").
+  names modified terms: NOASSERTION (a modification said in any language is `guards`').
 """
 
 from __future__ import annotations
@@ -58,12 +57,6 @@ _RESTRICTION = re.compile(
 )
 
 
-# "MIT-Lizenz (geändert)", "Modifizierte MIT-Lizenz": modified terms, whatever the license
-_MODIFIED_ELSEWHERE = re.compile(
-    r"ge[äa]ndert|modifizier|modifi[ée]e?\b|modificad[oa]|modificat[oa]|改变|修改|変更|改変(?!禁止)|"
-    r"수정|변경(?!\s*(?:금지|허락))",
-    re.I,
-)
 _BOTH_USES = re.compile(r"\bcommercial\s+(?:and|or|&|/)\s+non[-\s]?commercial", re.I)
 
 
@@ -111,9 +104,6 @@ def _negated(english: str) -> bool:
 
 
 def _restricted(raw: str, found: LicenseResult) -> LicenseResult:
-    changed = _MODIFIED_ELSEWHERE.search(raw) if found.spdx != NOASSERTION else None
-    if changed:
-        return refuse(raw, rules.L102, f"{raw!r} names a modified license ({changed[0]!r})")
     # "free for commercial and non-commercial use" grants both
     said = _BOTH_USES.sub(" ", raw) if found.spdx != NOASSERTION else ""
     restriction = _RESTRICTION.search(said) if said else None

@@ -23,7 +23,7 @@ def lookup_fuzzy(text: str) -> tuple[str, str] | None:
     from rapidfuzz import fuzz, process  # 8 ms of imports: only for a typo
     from rapidfuzz.distance import OSA
 
-    key = raw_key = name_key(text)
+    key = name_key(text)
     if "+" in text and "+" not in key:
         return None  # the sign was lost to the key: what it says cannot be checked
     swapped = _with_letters_swapped_back(key)
@@ -55,7 +55,7 @@ def lookup_fuzzy(text: str) -> tuple[str, str] | None:
     name = found[0]
     if name == key:
         return None  # no typo: a shortened name as it is, read by the tier for those
-    if ("+" in name) != ("+" in key) or ("+" in raw_key and "+" not in key):
+    if ("+" in name) != ("+" in key):
         return None  # "RAIL++" is not RAIL: a sign is never corrected
     if _numbers(name) != _numbers(key) or not _codes(key) <= set(name.split()):
         return None  # a version or a code is never corrected: "GPL 2" is not "GPL 3", "ES" not "DE"
