@@ -382,8 +382,19 @@ BATCH_CLASSES = [
         "Data under the GNU Lesser General Public License For Linguistic Resources (LGPLLR)",
         "LGPLLR",
     ),
-    # batches 6 and 34: the Licence Ouverte without a version is its one listed version
-    ("Licence Ouverte / Open Licence", "etalab-2.0"),
+    # batches 6 and 34 (ambiguous) and 71, 78: the Licence Ouverte without a version names 1.0
+    # (2011, no id) or 2.0; no version is guessed
+    ("Licence Ouverte / Open Licence", "NOASSERTION"),
+    ("licence-ouverte", "NOASSERTION"),
+    ("Licence Ouverte / Open Licence 2.0", "etalab-2.0"),
+    # batches 69, 81: "Unicode License" is the family (SPDX's DFS 2015 and 2016 under a longer
+    # title, and v3)
+    ("Unicode License", "NOASSERTION"),
+    ("Unicode License v3", "Unicode-3.0"),
+    # batch 78: "3.x" names any version of the family (llama3, llama3.1, ...), not a typo of one
+    ("Llama 3.x Community License", "NOASSERTION"),
+    # batch 70: ScanCode's capec-tou is on the SPDX list since ("... ToU" there, "... License")
+    ("https://capec.mitre.org/about/termsofuse.html", "CAPEC-tou"),
     ("Licence Ouverte v1.0", "LicenseRef-Licence-Ouverte-v1.0"),
     # batches 22 and 33: a name and the date of its text, in words or after "last modified"
     (

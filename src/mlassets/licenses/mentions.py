@@ -43,6 +43,8 @@ def spdx_or_ref(identifier: str) -> str:
     return entry.spdx_key if entry else f"LicenseRef-{identifier}"
 
 
+_OUVERTE = r"license[\s-]+ouverte(?:[\s-]+de[\s-]+l['’]\s*[ée]tat)?(?![\s-]+(?:de|du|des|d['’]))"
+
 # Names that identify one license without a version (only one exists) or in a form the SPDX
 # names do not use. Longest alternatives first, so "mit no attribution" wins over "mit".
 _NAMED: list[tuple[str, str]] = [
@@ -59,12 +61,15 @@ _NAMED: list[tuple[str, str]] = [
     (r"database[\s-]+contents[\s-]+license|dbcl", "LicenseRef-scancode-dbcl-1.0"),
     (r"python[\s-]+software[\s-]+foundation(?:[\s-]+license)?", "PSF-2.0"),
     (r"boost[\s-]+software[\s-]+license", "BSL-1.0"),
-    # the Licence Ouverte: 2.0 since 2017, the one version in the reference data; not "... 1.0",
-    # and not another publisher's "licence ouverte de Statistique Canada"
+    # the Licence Ouverte 2.0 (2017; 1.0 of 2011 has no id), not another publisher's "licence
+    # ouverte de Statistique Canada"; without its version it names neither
     (
-        r"license[\s-]+ouverte(?![\s-]+(?:de(?![\s-]+l['’]\s*[ée]tat)|du|des|d['’]))(?:[\s/-]+open[\s-]+license)?(?:[\s-]+(?:v(?:ersion)?[\s-]*)?2(?:\.0)?"
-        r"|(?![\s/-]+(?:open[\s-]+license[\s-]+)?(?:v(?:ersion)?[\s-]*)?1))",
+        rf"{_OUVERTE}(?:[\s/-]+open[\s-]+license)?[\s-]+(?:v(?:ersion)?[\s-]*)?2(?:\.0)?(?![\d.]*\d)",
         "etalab-2.0",
+    ),
+    (
+        rf"{_OUVERTE}(?![\s/-]+(?:open[\s-]+license[\s-]+)?(?:v(?:ersion)?[\s-]*)?\d)",
+        "family:etalab-:the Licence Ouverte without its version (1.0 or 2.0)",
     ),
     (r"open[\s-]*government[\s-]+license[\s-]+(?:v(?:ersion)?[\s-]*)?3(?:\.0)?", "OGL-UK-3.0"),
     (
@@ -125,6 +130,10 @@ def named(text: str) -> Iterator[Mention]:
 
     for pattern, target in _named_patterns():
         for m in pattern.finditer(text):
+            if target.startswith("family:"):  # a family named without its version
+                _, family, why = target.split(":", 2)
+                yield Mention(m.start(), m.end(), None, family, why)
+                continue
             expression = target
             if target.startswith("hf:"):
                 hub_id = target[3:].format(*m.groups())

@@ -147,6 +147,8 @@ _DROP = frozenset(
     {"the", "license", "version", "v", "ver", "a", "an", "of", "international", "unported"}
     | {"inc", "ltd", "llc", "gmbh"}
 )
+# "Llama 3.x", "v2.*": any version of a family, which names none of them
+ANY_VERSION = re.compile(r"\d\.(?:x|\*)(?![a-z0-9])", re.IGNORECASE)
 _VERSIONED = re.compile(r"^v(\d[\d.]*[a-z]?)$")
 _ZERO_MINOR = re.compile(r"(?<=\d)(?:\.0)+$")  # "2.0" and "2" are one version: "v2", "2.0.0"
 
@@ -195,17 +197,22 @@ def build_spdx_name_index() -> dict[str, str | None]:
         index[key] = entry.id if index.get(key, entry.id) == entry.id else None
     _add_without_aliases(index)
     _add_without_jurisdiction(index)
-    families: dict[str, set[str]] = {}
+    families: dict[str, dict[str, set[str]]] = {}  # family -> version -> the ids of it
     for key, identifier in list(index.items()):
         family = _without_versions(key)
         if identifier and family and family != key and family not in index:
-            families.setdefault(family, set()).add(identifier)
-    other_versions = _scancode_versions()
-    for family, members in families.items():
-        # Only one version exists: naming the family names it. Several: no version is guessed,
-        # and the LicenseDB's versions count ("XFree86 License" has 1.0 there, 1.1 in SPDX)
-        members |= other_versions.get(family, set())
-        index[family] = next(iter(members)) if len(members) == 1 else None
+            version = key[len(family) :].strip()
+            families.setdefault(family, {}).setdefault(version, set()).add(identifier)
+    for family, versions in _other_versions(families).items():
+        for version, members in versions.items():
+            families[family].setdefault(version, set()).update(members)
+    for family, versions in families.items():
+        # Only one version exists: naming the family names it. Several: no version is guessed
+        # (a LicenseDB text of an SPDX version, "Etalab Open License 2.0 English", is that one)
+        members = next(iter(versions.values())) if len(versions) == 1 else set()
+        on_list = {m for m in members if not m.startswith("LicenseRef-")}
+        chosen = on_list if len(on_list) == 1 else members
+        index[family] = next(iter(chosen)) if len(chosen) == 1 else None
     return index
 
 
@@ -216,20 +223,31 @@ def _without_versions(key: str) -> str:
     return " ".join(words)
 
 
-def _scancode_versions() -> dict[str, set[str]]:
-    """Name keys without their versions -> the licenses off the SPDX list the LicenseDB names so
-    ("XFree86 License 1.0")."""
+def _other_versions(families: dict[str, dict[str, set[str]]]) -> dict[str, dict[str, set[str]]]:
+    """Family words -> version -> licenses, for versions the SPDX names do not give a family:
+    the LicenseDB's licenses off the SPDX list ("XFree86 License" has 1.0 there, 1.1 in SPDX;
+    "Data Germany Attribution 1.0 English" is a 1.0 of DL-DE-BY), and, for a family of one
+    word, SPDX's versions of it under a longer title ("Unicode License Agreement - Data Files
+    and Software (2016)" beside "Unicode License v3": "Unicode License" names neither)."""
     from mlassets.licenses.reference import concluded, scancode_licenses, usable
 
-    found: dict[str, set[str]] = {}
+    found: dict[str, dict[str, set[str]]] = {}
     for entry in scancode_licenses():
         # versions SPDX lacks; SPDX's own names say which of its ids a name is
         if usable(entry) and concluded(entry).startswith("LicenseRef-"):
             for name in (entry.name, entry.short_name):
-                key = " ".join(t for t, _, _ in name_tokens(name.lower()))
-                family = _without_versions(key)
-                if family and family != key:
-                    found.setdefault(family, set()).add(concluded(entry))
+                words = [t for t, _, _ in name_tokens(name.lower())]
+                number = next((at for at, w in enumerate(words) if w[0].isdigit()), 0)
+                family = " ".join(words[:number])
+                if family in families:
+                    found.setdefault(family, {}).setdefault(words[number], set()).add(
+                        concluded(entry)
+                    )
+    for listed in spdx_list().licenses.values():
+        words = [t for t, _, _ in name_tokens(listed.name.lower())]
+        titled = len(words) > 2 and words[0] in families and words[-1][0].isdigit()
+        if titled and not listed.deprecated and not words[1][0].isdigit():
+            found.setdefault(words[0], {}).setdefault(" ".join(words[1:]), set()).add(listed.id)
     return found
 
 

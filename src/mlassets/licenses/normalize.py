@@ -32,6 +32,7 @@ from mlassets.licenses import scancode_names
 from mlassets.licenses.cleaning import clean
 from mlassets.licenses.expression import parse_expression
 from mlassets.licenses.names import (
+    ANY_VERSION,
     IdMatch,
     contested,
     lookup_id,
@@ -337,6 +338,9 @@ def _free_text(raw: str, text: str) -> LicenseResult:
             raw, rules.L103, f"{raw!r} names {reading.why}; no version or variant is guessed"
         )
     if titles.names_a_license(text):
+        if ANY_VERSION.search(text):
+            why = f"{raw!r} names any version of a license; no version is guessed"
+            return _refuse(raw, rules.L103, why)
         return licenseref(raw, titles.strip_prose(text))
     if slug := titles.slug_license(text.lower()):
         return slug_result(raw, text.lower(), slug)

@@ -62,7 +62,11 @@ def concluded(entry: ScancodeLicense) -> str:
         from mlassets.licenses.scancode_names import name_key  # which reads this module
 
         listed = spdx_list().get(entry.key)
-        if listed and not listed.deprecated and name_key(listed.name) == name_key(entry.name):
+        if (
+            listed
+            and not listed.deprecated
+            and _kindless(name_key(listed.name)) == _kindless(name_key(entry.name))
+        ):  # (ScanCode's capec-tou is "... Classification ToU", SPDX's "... License")
             return listed.id
         return entry.spdx
     listed = spdx_list().get(entry.spdx)
@@ -71,6 +75,13 @@ def concluded(entry: ScancodeLicense) -> str:
     if not listed.deprecated:
         return listed.id
     return spdx_list().current(listed.id + "-only") or listed.id
+
+
+_KIND_WORDS = frozenset({"tou", "terms", "of", "use", "agreement"})
+
+
+def _kindless(key: str) -> list[str]:
+    return [w for w in key.split() if w not in _KIND_WORDS]
 
 
 def usable(entry: ScancodeLicense) -> bool:

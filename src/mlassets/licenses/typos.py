@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from mlassets.licenses.names import bare_word, spdx_name_index
+from mlassets.licenses.names import ANY_VERSION, bare_word, spdx_name_index
 from mlassets.licenses.scancode_names import FUZZY_MIN_LENGTH, name_indexes, name_key
 from mlassets.licenses.spdx_list import spdx_list
 
@@ -24,6 +24,8 @@ def lookup_fuzzy(text: str) -> tuple[str, str] | None:
     from rapidfuzz.distance import OSA
 
     key = name_key(text)
+    if ANY_VERSION.search(text):
+        return None  # a correction would pick one of the versions
     if "+" in text and "+" not in key:
         return None  # the sign was lost to the key: what it says cannot be checked
     swapped = _with_letters_swapped_back(key)
