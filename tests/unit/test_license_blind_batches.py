@@ -393,6 +393,13 @@ BATCH_CLASSES = [
     ("Unicode License v3", "Unicode-3.0"),
     # batch 78: "3.x" names any version of the family (llama3, llama3.1, ...), not a typo of one
     ("Llama 3.x Community License", "NOASSERTION"),
+    # batches 73, 81: terms a title names bind a part of their own beside the license of the
+    # rest (batch 18 labels such terms an extra condition and leaves them out: 2 strings there)
+    (
+        "Clips are subject to the Vimeo Terms of Service; the transcripts are released under MIT.",
+        "LicenseRef-Vimeo-Terms-of-Service AND MIT",
+    ),
+    ("Licensed under CC BY 4.0. Use is subject to the terms of use.", "CC-BY-4.0"),
     # batch 70: ScanCode's capec-tou is on the SPDX list since ("... ToU" there, "... License")
     ("https://capec.mitre.org/about/termsofuse.html", "CAPEC-tou"),
     ("Licence Ouverte v1.0", "LicenseRef-Licence-Ouverte-v1.0"),

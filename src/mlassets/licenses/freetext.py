@@ -147,13 +147,37 @@ def read(text: str) -> Reading:
             for m in inside
         ):
             strong = [m for m in strong if m not in inside] + [title]
-    weak += guess if not strong else []
+    if strong:
+        strong += _terms_of_a_part(low, guess, strong)
+    else:
+        weak += guess
     mentions = with_exceptions("".join(blank), longest(strong))
     if _EXHIBIT_B.search(low):
         mentions = [_without_copyleft_exception(m) for m in mentions]
     if "invariant" in low:
         mentions = [_gfdl_variant(low, m) for m in mentions]
     return _conclude(text, low, "".join(blank), mentions, weak)
+
+
+# "Videos are subject to the YouTube Terms of Service; the annotations are released under CC BY
+# 4.0": terms a title names in a clause of their own bind that part as the license binds the rest
+_BOUND_BY = re.compile(r"(?:subject\s+to|covered\s+by|governed\s+by)\s+(?:the\s+|its\s+)?$")
+
+
+def _terms_of_a_part(low: str, guesses: list[Mention], strong: list[Mention]) -> list[Mention]:
+    """The titles in `guesses` that bind a part of the asset beside the licenses in `strong`:
+    each in a clause (a sentence, or a part of one after ";") that names no license of its own,
+    after "subject to", "covered by" or "governed by"."""
+    bounds = [0, *(m.end() for m in _SENTENCE.finditer(low)), len(low)]
+    kept = []
+    for guess in guesses:
+        at = bisect.bisect_right(bounds, guess.start) - 1
+        start, end = bounds[at], bounds[at + 1]
+        if any(start <= m.start < end for m in strong):
+            continue
+        if _BOUND_BY.search(low, max(start, guess.start - 40), guess.start):
+            kept.append(replace(guess, weak=False))
+    return kept
 
 
 # MPL 2.0's Exhibit B notice, "Incompatible With Secondary Licenses", takes away section 3.3's
