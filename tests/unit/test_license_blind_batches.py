@@ -400,6 +400,26 @@ BATCH_CLASSES = [
         "LicenseRef-Vimeo-Terms-of-Service AND MIT",
     ),
     ("Licensed under CC BY 4.0. Use is subject to the terms of use.", "CC-BY-4.0"),
+    # round 14 (batches 82-87), on strings of their own:
+    # SPDX's WITH, with an addition that is no exception on its list, is not the bare license
+    ("Apache-2.0 WITH Commons-Clause", "NOASSERTION"),
+    ("BSD-3-Clause WITH Acme-Rider", "NOASSERTION"),
+    ("MPL-2.0 with commons-clause", "NOASSERTION"),
+    # "N_M" is Meta's own spelling of a version in Llama's ids
+    ("llama3_1", "LicenseRef-scancode-llama-3.1-license-2024"),
+    # "or any later version" after "licence"
+    ("Released under the CC BY 4.0 license or any later version.", "CC-BY-4.0+"),
+    # a part's terms "covered by" a license stay, past a word about the source
+    (
+        "Text derived from WordNet 3.0 is covered by the WordNet 3.0 license; the labels are MIT.",
+        "WordNet AND MIT",
+    ),
+    # two licenses of two parts, not a publisher's name before a license
+    ("MIT (code) / CC BY-SA 4.0 (data)", "MIT AND CC-BY-SA-4.0"),
+    # titles in other scripts: Affero in Korean, a CC port's jurisdiction, the PDM in French
+    ("GNU 아페로 일반 공중 사용 허가서 버전 3 또는 이후 버전", "AGPL-3.0-or-later"),
+    ("創用CC 姓名標示 3.0 台灣", "LicenseRef-CC-BY-3.0-TW"),
+    ("Marca de dominio público 1.0", "CC-PDM-1.0"),
     # batch 70: ScanCode's capec-tou is on the SPDX list since ("... ToU" there, "... License")
     ("https://capec.mitre.org/about/termsofuse.html", "CAPEC-tou"),
     ("Licence Ouverte v1.0", "LicenseRef-Licence-Ouverte-v1.0"),

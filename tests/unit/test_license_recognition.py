@@ -20,6 +20,17 @@ SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
 # A set below the 97% target is held at what it scores now, so that it cannot get worse, and
 # says why: its misses need knowledge the reference data does not have (docs/benchmarks.md).
 BELOW_TARGET = {
+    # round 14 (session 27), first runs at d879cb2, then the fixes of 7da81ab.. (a '3.x', an
+    # unlisted addition after WITH, a publisher after other-, ...): Hub slugs without a license
+    # word (cogvlm2, bria-rmbg-1.4, glm-4, kolors, lfm1.0), other-<x> of terms (imagenet, umls,
+    # waymo, movielens), KOGL in Korean, IODL, Solderpad's and Qwt's exceptions, PSF's short
+    # names, ScanCode's second keys of listed licenses (free-art-1.3), unlisted LICENSE pages
+    "licenses-holdout-82.tsv": 160,
+    "licenses-holdout-83.tsv": 148,
+    "licenses-holdout-84.tsv": 140,
+    "licenses-holdout-85.tsv": 143,
+    "licenses-holdout-86.tsv": 132,
+    "licenses-holdout-87.tsv": 140,
     # round 13 (session 26), first runs on the hostile review's fixes (fd3a1e7), then a
     # prohibition of commercial use written other ways in Chinese and Japanese: Hub slugs
     # (glm-4, cogvlm2, mnpl, hyperclovax-seed, llama3_2, ipafont, ibmpl), other-<x> of terms,
@@ -495,12 +506,18 @@ def test_a_word_license_names_no_scancode_license_it_does_not_come_down_to(raw: 
     assert not normalize_license(raw).spdx.startswith("LicenseRef-scancode-")
 
 
-@pytest.mark.parametrize("raw", ["other-intel", "other-nokia", "other-mit"])
+@pytest.mark.parametrize("raw", ["other-nokia", "other-mit"])
 def test_one_word_after_other_is_never_certain(raw: str) -> None:
     # an organisation and a license may share the word: the conclusion stays, as a guess
     result = normalize_license(raw)
     assert result.spdx != "NOASSERTION"
     assert (result.certain, result.basis) == (False, "one word after other-")
+
+
+def test_one_word_after_other_that_publishes_several_licenses_names_none() -> None:
+    # "Intel Open Source License" is SPDX's Intel; ScanCode keys intel-acpi, intel-bsd, ...
+    # are Intel's too (batch 84): the word is the publisher's name, not one license
+    assert normalize_license("other-intel").spdx == "NOASSERTION"
 
 
 def test_a_word_that_is_a_whole_license_name_is_not_given_to_a_longer_one() -> None:

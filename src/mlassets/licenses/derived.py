@@ -36,6 +36,7 @@ def derive() -> dict[str, Any]:
     """The indexes as plain data, derived now."""
     from mlassets.licenses.inferred import build_single_versions
     from mlassets.licenses.names import build_spdx_name_index
+    from mlassets.licenses.reference import build_second_keys
     from mlassets.licenses.scancode_names import build_name_indexes
     from mlassets.licenses.scancode_urls import build_site_index, build_url_index
     from mlassets.licenses.spdx_list import build_scancode_index
@@ -56,6 +57,7 @@ def derive() -> dict[str, Any]:
         },
         "urls": urls,
         "url_sites": build_site_index(urls),
+        "second_keys": build_second_keys(),
         "scancode_keys": {
             key: [entry.key, entry.category, entry.spdx_key, entry.names_a_kind]
             for key, entry in scancode.items()

@@ -76,7 +76,7 @@ _NOT_ITEM_OPENINGS = frozenset(
     | {"commercial"}  # "GPL-3.0 or a commercial license from Acme": an offer of other terms
 )
 _COPYRIGHT_NOTICE = re.compile(r"\bcopyright\b|©|\(c\)")
-_ID_TOKEN = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9.+-]*[a-z0-9+]")
+_ID_TOKEN = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9.+-]*[a-z0-9+](?:_\d+(?![\w.]))?")
 _BARE_IDS = frozenset(
     {"mit", "isc", "zlib", "wtfpl", "unlicense", "postgresql", "odbl", "pddl", "cc0", "cco", "0bsd"}
 )
@@ -366,8 +366,10 @@ def _member_of(expression: str, family: str) -> bool:
 
 
 # "weights derived from Llama 2 remain subject to the Llama 2 license": the asset's own terms
+# ("data derived from WordNet 3.0 is covered by the WordNet 3.0 license": that part's terms)
 _STILL_APPLIES = re.compile(
-    r"\b(?:remains?|stays?|(?:is|are)(?:\s+also|\s+still)?)\s+subject\s+to\b"
+    r"\b(?:remains?|stays?|(?:is|are)(?:\s+also|\s+still)?)\s+(?:subject\s+to|covered\s+by|"
+    r"governed\s+by)\b"
 )
 
 

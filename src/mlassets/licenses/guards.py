@@ -37,7 +37,7 @@ _MODIFIED = re.compile(
             # "a BSD 3-Clause license that adds a non-commercial clause"
             rf"\b(?:adds?|adding|added)\s+(?:an?\s+|the\s+|some\s+)?(?!advertising\b)"
             rf"(?:[\w-]+\s+){{0,3}}?{_ADDED_TERMS}",
-            r"\bwith\s+(?:the\s+)?(?:commons\s+clause|custom|own|special|extra)\b",
+            r"\bwith\s+(?:the\s+)?(?:commons[\s-]+clause|custom|own|special|extra)\b",
             # "with Llama 2 restrictions", "+ non-commercial clause", "with an additional
             # attribution requirement", "with exceptions for academic use"
             # ("with the advertising clause" is what tells BSD-4-Clause from BSD-3-Clause)

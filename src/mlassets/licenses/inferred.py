@@ -172,8 +172,10 @@ def vendor_and_name(text: str) -> str | None:
     opensource.org/licenses/mitrepl), or the publisher is an acronym before a name of three words
     or more that the key spells ("NTU S-Lab License 1.0", `s-lab-1.0`)."""
     first, _, rest = text.strip().partition(" ")
-    if not first.isalpha() or len(first) < 3 or len(rest.split()) < 2:
-        return None
+    if not first.isalpha() or len(first) < 3 or len(rest.split()) < 2 or not rest[0].isalnum():
+        return None  # "MIT / CC BY 4.0": two licenses, not a publisher and a name
+    if (own := lookup_id(first)) and own.expression:
+        return None  # "MIT CC BY 4.0": a license's id is no publisher's name
     expression = scancode_names.lookup_scancode_name(rest)
     if not expression:
         return None

@@ -53,7 +53,7 @@ _ID_ALIASES = {
     "fdl-1.2": "gfdl-1.2",
     "fdl-1.3": "gfdl-1.3",
 }
-_VERSION_DASH = re.compile(r"(\d)-(\d)$")  # cc-by-nc-nd-3-0
+_VERSION_DASH = re.compile(r"(\d)[-_](\d)$")  # cc-by-nc-nd-3-0, llama3_2 (Meta's own spelling)
 
 
 # "Llama 2" alone as a license value means the model's license (the Hub id `llama2`).
@@ -319,7 +319,20 @@ def lookup_name(text: str) -> IdMatch | None:
     if identifier is None:
         return IdMatch(None, why="several licenses or versions")
     own = _own_key(identifier) or key
-    return IdMatch(identifier, without_version=own != key and _without_versions(own) == key)
+    # SPDX names a few versions without their version ("Non-Commercial Government Licence" is
+    # NCGL-UK-2.0; there was a 1.0): that name read is a reading too, not certain
+    unversioned = (
+        own == key
+        and bool(_DOTTED_VERSION.search(identifier))
+        and not any(c.isdigit() for c in key)
+    )
+    return IdMatch(
+        identifier,
+        without_version=unversioned or (own != key and _without_versions(own) == key),
+    )
+
+
+_DOTTED_VERSION = re.compile(r"-\d+\.\d+$")
 
 
 @functools.cache

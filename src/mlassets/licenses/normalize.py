@@ -44,6 +44,7 @@ from mlassets.licenses.results import LicenseResult
 from mlassets.licenses.results import recorded as _recorded
 from mlassets.licenses.results import refuse as _refuse
 from mlassets.licenses.results import result as _result
+from mlassets.licenses.spdx_list import spdx_list
 from mlassets.licenses.tables import KAGGLE, OPEN_DEFINITION, PYPI_CLASSIFIERS
 from mlassets.licenses.translations import CJK
 from mlassets.licenses.tree import NOASSERTION
@@ -91,6 +92,12 @@ def _normalize(raw: str) -> LicenseResult:
     exact = _exact(raw, text)
     if exact:
         return exact
+    addition = _UNLISTED_ADDITION.search(text)
+    if addition and addition[1].lower() not in spdx_list().exceptions:
+        # "Apache-2.0 WITH Commons-Clause": SPDX's operator, with terms that are no exception on
+        # its list; the license without them is not what the text says
+        why = f"{raw!r} adds {addition[1]!r} with WITH, which is no exception on the SPDX list"
+        return _refuse(raw, rules.L103, why)
     from mlassets.licenses import guards, inferred  # ~20 ms of imports: past the exact tiers only
 
     if guards.modified(text):
@@ -121,6 +128,7 @@ def _normalize(raw: str) -> LicenseResult:
     return _free_text(raw, text)
 
 
+_UNLISTED_ADDITION = re.compile(r"\sWITH\s+([A-Za-z0-9][\w.+-]*)")  # the operator, in capitals
 # "[apache-2.0, gemma]": a YAML list written as one string; each item is a license of the list
 _FLOW_LIST = re.compile(r"\[([^\[\],]+(?:,[^\[\],]+)+)\]")
 
@@ -255,7 +263,10 @@ def _scancode_name(raw: str, text: str, expression: str) -> LicenseResult:
     other = contested(key) if key != expression and spelt == key else None
     if other:
         return _contested(raw, other)
-    return _result(raw, expression, basis="ScanCode name", certain=True)
+    from mlassets.licenses.reference import second_keys
+
+    # a second key of a listed license ("Free Art License 1.3", SPDX's LAL-1.3) is a reading
+    return _result(raw, expression, basis="ScanCode name", certain=expression not in second_keys())
 
 
 def _contested(raw: str, spdx_id: str) -> LicenseResult:

@@ -32,7 +32,11 @@ def other_form(raw: str, name: str) -> LicenseResult:
     ):
         if inner.certain and inner.status != "noassertion" and name.isalpha():
             # One word after other- is often an organisation ("other-intel", "other-nokia")
-            # that shares its name with a license: the id matches, but that is a guess.
+            # that shares its name with a license: the id matches, but that is a guess, and
+            # no guess where the word is a publisher's with licenses of several names
+            if titles.publisher_of_several(name.lower(), inner.spdx):
+                why = f"{raw!r} names a publisher of several licenses, not one of them"
+                return refuse(raw, rules.L102, why)
             return replace(inner, raw=raw, certain=False, basis="one word after other-")
         return replace(inner, raw=raw)
     if slug := titles.slug_license(name.lower()):

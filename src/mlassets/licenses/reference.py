@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,3 +88,45 @@ def _kindless(key: str) -> list[str]:
 def usable(entry: ScancodeLicense) -> bool:
     """An entry that names one license: not generic, not a detector's marker."""
     return not entry.generic and entry.category != "Unstated License"
+
+
+_LANGUAGE_SUFFIX = re.compile(r"-(?:en|fr|de|es|it|nl|pt|ja|zh|ko)$")
+_VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*")
+
+
+def build_second_keys() -> list[str]:
+    """The LicenseRef-scancode-<key>s that may be a second key of a license SPDX lists: its
+    text in another language (ogl-canada-2.0-fr beside ogl-canada-2.0) or a key that shares a
+    license page and a version with one SPDX lists (free-art-1.3 beside lal-1.3, at
+    artlibre.org/licence/lal/en). Reading such a name is not certain: the license may be the
+    listed one. Stored with the derived indexes."""
+    listed = [e for e in scancode_licenses() if not concluded(e).startswith("LicenseRef-")]
+    keys = {e.key for e in listed}
+    pages: dict[str, set[tuple[str, ...]]] = {}
+    for entry in listed:
+        for url in entry.urls:
+            pages.setdefault(_page(url), set()).add(tuple(_VERSION_NUMBER.findall(entry.name)))
+    found = []
+    for entry in scancode_licenses():
+        expression = concluded(entry)
+        if not expression.startswith("LicenseRef-") or entry.generic:
+            continue
+        versions = tuple(_VERSION_NUMBER.findall(entry.name))
+        shared = any(versions and versions in pages.get(_page(u), ()) for u in entry.urls)
+        base = _LANGUAGE_SUFFIX.sub("", entry.key)
+        if base != entry.key and (base in keys or spdx_list().get(base)) or shared:
+            found.append(expression)
+    return sorted(found)
+
+
+def _page(url: str) -> str:
+    return re.sub(r"^https?://(?:www\.)?", "", url.lower()).rstrip("/")
+
+
+@functools.cache
+def second_keys() -> frozenset[str]:
+    """`build_second_keys`, as stored."""
+    from mlassets.licenses.derived import stored_indexes
+
+    stored = (stored_indexes() or {}).get("second_keys")
+    return frozenset(build_second_keys() if stored is None else stored)

@@ -228,6 +228,20 @@ def one_word_license(text: str) -> str | None:
     return named if _LICENSE_NOUNS.intersection(lowered(_names_of(named)).split()) else None
 
 
+def publisher_of_several(word: str, expression: str) -> bool:
+    """`word` opens the SPDX name of `expression` with more than a license noun after it
+    ("Intel Open Source License"; not "MIT License"), and other licenses' ScanCode keys begin
+    with it (intel-acpi, intel-bsd, ...): the word is their publisher's name."""
+    from mlassets.licenses.spdx_list import scancode_index, spdx_list
+
+    listed = spdx_list().get(expression)
+    words = re.findall(r"[a-z0-9]+", lowered(listed.name)) if listed else []
+    if not words or words[0] != word or set(words[1:]) <= _LICENSE_NOUNS:
+        return False
+    begun = {e.spdx_key for k, e in scancode_index().items() if k.startswith(word + "-")}
+    return len(begun - {expression}) >= 2
+
+
 def _names_of(expression: str) -> str:
     """The names SPDX and ScanCode give a license, one text (a rare path: reads the LicenseDB)."""
     from mlassets.licenses.reference import concluded, scancode_licenses

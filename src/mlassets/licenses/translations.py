@@ -31,6 +31,7 @@ _TITLES: tuple[tuple[str, str], ...] = (
     (r"劣等一般公衆利用許諾(?:契約)?書", "Lesser General Public License"),
     (r"一般公衆利用許諾(?:契約)?書", "General Public License"),
     (r"フリー文書利用許諾(?:契約)?書", "Free Documentation License"),
+    (r"(?:아페로|アフェロ)\s*일반\s*공중\s*사용\s*허가서", "Affero General Public License"),
     (r"약소\s*일반\s*공중\s*사용\s*허가서", "Lesser General Public License"),
     (r"일반\s*공중\s*사용\s*허가서", "General Public License"),
     (r"자유\s*문서\s*사용\s*허가서", "Free Documentation License"),
@@ -92,7 +93,18 @@ _TITLES: tuple[tuple[str, str], ...] = (
         r"(?:sil\s*)?(?:オープン\s*フォント\s*ライセンス|오픈\s*폰트\s*라이[선센]스)",
         " SIL Open Font License ",
     ),
+    (r"모질라\s*공개\s*라이[선센]스", "Mozilla Public License"),
+    (r"언라이[선센]스", "Unlicense"),
+    # model licenses' product names in their own script
+    (r"通义千问|通義千問", " Tongyi Qianwen "),
+    (r"腾讯混元|騰訊混元", " Tencent Hunyuan "),
+    # a port's jurisdiction ("... 3.0 台灣" is CC's Taiwan port, not the unported license)
+    (r"台灣|臺灣", " Taiwan "),
     # public domain
+    (
+        r"marque\s+du\s+domaine\s+public|marca\s+de\s+dominio\s+p[úu]blico",
+        "Public Domain Mark",
+    ),
     (r"公有领域|公共领域|公有領域|パブリック・?ドメイン|퍼블릭\s*도메인", "public domain"),
     (
         r"gemeinfrei(?:heit)?|dominio\s+p[úu]blico|domaine\s+public|pubblico\s+dominio",
