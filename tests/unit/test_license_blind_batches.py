@@ -420,6 +420,17 @@ BATCH_CLASSES = [
     ("GNU 아페로 일반 공중 사용 허가서 버전 3 또는 이후 버전", "AGPL-3.0-or-later"),
     ("創用CC 姓名標示 3.0 台灣", "LicenseRef-CC-BY-3.0-TW"),
     ("Marca de dominio público 1.0", "CC-PDM-1.0"),
+    # licenses SPDX lists as exceptions to the license they extend (batches 76, 86 and others)
+    (
+        "The boards are under the Solderpad Hardware Licence, version 2.1.",
+        "Apache-2.0 WITH SHL-2.1",
+    ),
+    ("SHL-2.0", "Apache-2.0 WITH SHL-2.0"),
+    ("Solderpad Hardware License v0.5", "SHL-0.5"),
+    ("Qwt License version 1.0", "LGPL-2.1-only WITH Qwt-exception-1.0"),
+    # acronyms their publishers use (batches 83, 86 and eight earlier ones)
+    ("ELv2", "Elastic-2.0"),
+    ("PSFL", "PSF-2.0"),
     # batch 70: ScanCode's capec-tou is on the SPDX list since ("... ToU" there, "... License")
     ("https://capec.mitre.org/about/termsofuse.html", "CAPEC-tou"),
     ("Licence Ouverte v1.0", "LicenseRef-Licence-Ouverte-v1.0"),

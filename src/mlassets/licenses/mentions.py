@@ -43,6 +43,7 @@ def spdx_or_ref(identifier: str) -> str:
     return entry.spdx_key if entry else f"LicenseRef-{identifier}"
 
 
+_V = r"(?:v(?:ersion)?[\s.-]*)?"  # "v2.1", "version 2.1", "2.1"
 _OUVERTE = r"license[\s-]+ouverte(?:[\s-]+de[\s-]+l['’]\s*[ée]tat)?(?![\s-]+(?:de|du|des|d['’]))"
 
 # Names that identify one license without a version (only one exists) or in a form the SPDX
@@ -72,6 +73,13 @@ _NAMED: list[tuple[str, str]] = [
         "family:etalab-:the Licence Ouverte without its version (1.0 or 2.0)",
     ),
     (r"open[\s-]*government[\s-]+license[\s-]+(?:v(?:ersion)?[\s-]*)?3(?:\.0)?", "OGL-UK-3.0"),
+    # licenses that SPDX lists as exceptions to the license they extend, by their own texts:
+    # the Solderpad Hardware License 2.x is Apache 2.0 with SHL-2.x, Qwt's is LGPL 2.1's
+    (
+        rf"(?:solderpad[\s-]+hardware[\s-]+license|shl)[\s,-]*{_V}2\.([01])(?![\d.]*\d)",
+        "Apache-2.0 WITH SHL-2.{}",
+    ),
+    (rf"qwt[\s-]+license[\s,-]*{_V}1(?:\.0)?(?![\d.]*\d)", "LGPL-2.1-only WITH Qwt-exception-1.0"),
     (
         r"(?:creativeml|stable[\s-]+diffusion)[\s-]+open[\s-]*rail[\s-]*-?m(?![a-z0-9+])",
         "hf:creativeml-openrail-m",
@@ -134,7 +142,7 @@ def named(text: str) -> Iterator[Mention]:
                 _, family, why = target.split(":", 2)
                 yield Mention(m.start(), m.end(), None, family, why)
                 continue
-            expression = target
+            expression = target.format(*m.groups()) if "{}" in target else target
             if target.startswith("hf:"):
                 hub_id = target[3:].format(*m.groups())
                 expression = HUB_TO_SPDX[hub_id]

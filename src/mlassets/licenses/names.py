@@ -52,6 +52,11 @@ _ID_ALIASES = {
     "fdl-1.1": "gfdl-1.1",
     "fdl-1.2": "gfdl-1.2",
     "fdl-1.3": "gfdl-1.3",
+    "elv2": "elastic-2.0",  # Elastic's own short name of its License 2.0
+    # the PSF License's acronyms: SPDX's PSF-2.0 (ScanCode's psf-3.7.2 is its text as Python
+    # 3.7.2 shipped it, not another license)
+    "psf": "psf-2.0",
+    "psfl": "psf-2.0",
 }
 _VERSION_DASH = re.compile(r"(\d)[-_](\d)$")  # cc-by-nc-nd-3-0, llama3_2 (Meta's own spelling)
 
