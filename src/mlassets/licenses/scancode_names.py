@@ -210,13 +210,14 @@ def build_name_indexes() -> NameIndexes:
     words = {
         k: v
         for k, v in one_word.result().items()
-        if k not in claimed and not _an_id(k) and whole_words.get(k, {v}) == {v}
+        if k not in claimed and not _an_id(k, v) and whole_words.get(k, {v}) == {v}
     }
     # ... and a license whose whole name is "<Word> License" ("Unsplash License"), where that
     # name is the only one to come down to the word
     for word, expressions in sorted(whole_words.items()):
-        if len(expressions) == 1 and word not in claimed and not _an_id(word):
-            words.setdefault(word, next(iter(expressions)))
+        only = next(iter(expressions))
+        if len(expressions) == 1 and word not in claimed and not _an_id(word, only):
+            words.setdefault(word, only)
     any_order = _any_order(short_table)
     return NameIndexes(exact_table, unordered.result(), short_table, fuzzy, words, any_order)
 
@@ -241,14 +242,16 @@ def _without_agreement(key: str) -> str:
     return " ".join(w for w in key.split() if w != "agreement")
 
 
-def _an_id(word: str) -> bool:
-    """An SPDX or Hub id or a family ("bsd", "cc0"), where what the word means wins; or the stem
-    of several Hub ids ("llama": llama2, llama3, ...): "Llama License" names none of them."""
+def _an_id(word: str, expression: str) -> bool:
+    """An SPDX or Hub id or a family ("bsd", "cc0") that means other than `expression`, where
+    what the word means wins; or the stem of several Hub ids ("llama": llama2, llama3, ...):
+    "Llama License" names none of them."""
     from mlassets.licenses.hub_ids import HUB_TO_SPDX
     from mlassets.licenses.names import lookup_id  # names imports this module
 
     stems = [h for h in HUB_TO_SPDX if h != word and re.match(re.escape(word) + r"[\d.-]", h)]
-    return lookup_id(word) is not None or bool(stems)
+    found = lookup_id(word)
+    return (found is not None and found.expression != expression) or bool(stems)
 
 
 def _add_hub_names(index: _Index) -> None:
