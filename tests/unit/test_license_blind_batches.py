@@ -779,6 +779,56 @@ HOSTILE_REVIEW = [
     ("Released under a custom variant of Apache 2.0 that forbids commercial use.", "NOASSERTION"),
     ("MIT, but commercial use of the model outputs is prohibited", "NOASSERTION"),
     ("MIT, except for the files in assets/ which are CC BY-NC 4.0", "MIT AND CC-BY-NC-4.0"),
+    # the second review (session 27), on that session's rules:
+    # SPDX's WITH only where an operand may stand: not an exception in words, not prose
+    ("Apache-2.0 WITH LLVM exception", "Apache-2.0 WITH LLVM-exception"),
+    ("GPL-2.0 WITH Classpath exception 2.0", "GPL-2.0-only WITH Classpath-exception-2.0"),
+    ("MIT License. NO LIABILITY IN CONNECTION WITH THE USE OF THIS MODEL.", "MIT"),
+    ("APACHE LICENSE 2.0 WITH NOTICE FILE", "Apache-2.0"),
+    ("(MIT WITH Foo-1.0) OR ISC", "NOASSERTION"),
+    ("Apache-2.0 WITH", "NOASSERTION"),
+    # the Licence Ouverte's version after a comma, a colon, in parentheses, or before the name
+    ("Licence Ouverte, version 2.0", "etalab-2.0"),
+    ("Licence Ouverte (v2.0)", "etalab-2.0"),
+    ("Open Licence version 2.0 / Licence Ouverte", "etalab-2.0"),
+    # terms a part is *not* subject to, or one of two, bind nothing; beside a part's terms, the
+    # rest's license stays past a word about the source
+    (
+        "The tweets are not subject to the Twitter Terms of Service; our labels are CC BY 4.0.",
+        "CC-BY-4.0",
+    ),
+    (
+        "Images are subject to the YouTube Terms of Service or the Vimeo Terms of Service; labels are CC BY 4.0.",
+        "CC-BY-4.0",
+    ),
+    (
+        "Videos are subject to the YouTube Terms of Service; the derived annotations are CC BY-NC 4.0.",
+        "LicenseRef-YouTube-Terms-of-Service AND CC-BY-NC-4.0",
+    ),
+    # a "/" between a license that allows commercial use and one that does not
+    ("MIT / CC BY-NC 4.0", "NOASSERTION"),
+    ("Apache License 2.0 / MIT", "Apache-2.0 OR MIT"),
+    # a negation in Korean; a restriction of a license the table does not classify
+    ("언라이선스 아님", "NOASSERTION"),
+    ("모질라 공개 라이선스 2.0이 아님", "NOASSERTION"),
+    ("ELv2, non-commercial use only", "NOASSERTION"),
+    ("PolyForm Noncommercial 1.0.0 (non-commercial use only)", "PolyForm-Noncommercial-1.0.0"),
+    # a version's wildcard after any license; one word with a digit after other-
+    ("LGPL 2.x", "NOASSERTION"),
+    ("Requires Python 3.x; MIT license", "MIT"),
+    ("other-w3c", "NOASSERTION"),
+    # what the review found left from before: a leading "not", an element or a requirement
+    # added in a word, research only in Korean, an asset "derived" (not "derived from")
+    ("Not MIT", "NOASSERTION"),
+    ("Not subject to any Terms of Service; released under CC0.", "CC0-1.0"),
+    ("CC-BY-4.0 with NC", "NOASSERTION"),
+    ("Apache-2.0 with RAIL-restrictions", "NOASSERTION"),
+    ("MIT (with an additional no-military-use clause)", "NOASSERTION"),
+    ("Apache 2.0 라이선스, 연구 목적으로만 사용 가능", "NOASSERTION"),
+    (
+        "Use is subject to the Gemma Terms of Use; the derived dataset is CC BY-NC 4.0.",
+        "LicenseRef-hf-gemma AND CC-BY-NC-4.0",
+    ),
 ]
 
 

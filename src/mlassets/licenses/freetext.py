@@ -58,7 +58,8 @@ _LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*([^()\s]*(?:\([^()\s]*\
 _REFERENCE = re.compile(r"\]\[[^\]]*\]")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=\S)")
 _UPSTREAM = re.compile(
-    r"\b(?:original|upstream|underlying|derived|based on|parent|training data|trained on|"
+    # "derived from X" is about X; "the derived data is CC BY-NC 4.0" is the asset's own
+    r"\b(?:original|upstream|underlying|derived\s+from|based on|parent|training data|trained on|"
     r"base model)\b"
     # "the source DBpedia project", "source datasets"; not "the LaTeX sources", "source code"
     r"|\bthe\s+source\b(?!\s+(?:code|files?))|\bsources?\s+(?:data(?:sets?)?|corpus|corpora|"
@@ -133,7 +134,7 @@ def read(text: str) -> Reading:
         erase(url.start(), url.end())
     for start, end in german_mit(text):  # "Apache-Lizenz 2.0 mit Commons Clause": not MIT
         erase(start, end)
-    strong += scan("".join(blank))
+    strong += [_any_version(low, m) for m in scan("".join(blank))]
     # "licensed under the Tongyi Qianwen LICENSE AGREEMENT": a name the scan does not know
     found, guess = under_a_title(text, "".join(blank))
     for title in found:
@@ -173,11 +174,45 @@ def _terms_of_a_part(low: str, guesses: list[Mention], strong: list[Mention]) ->
     for guess in guesses:
         at = bisect.bisect_right(bounds, guess.start) - 1
         start, end = bounds[at], bounds[at + 1]
-        if any(start <= m.start < end for m in strong):
-            continue
+        clause = low[start:end]
+        if any(start <= m.start < end for m in strong) or _NOT_OR_EITHER.search(clause):
+            continue  # "not subject to ...", "subject to X or Y": no terms bind, or which is open
         if _BOUND_BY.search(low, max(start, guess.start - 40), guess.start):
-            kept.append(replace(guess, weak=False))
+            kept.append(replace(guess, weak=False, terms_of_a_part=True))
     return kept
+
+
+_NOT_OR_EITHER = re.compile(r"\b(?:not|no|never|neither|nor|without|unlike|or|either)\b|n['’]t\b")
+
+
+_ANY_VERSION_AFTER = re.compile(r"\.(?:x|\*)(?![a-z0-9])")
+
+
+def _any_version(low: str, mention: Mention) -> Mention:
+    """ "LGPL 2.x", "MPL 1.*": a version's wildcard right after a mention names any version of
+    it (a family), not the version before the dot."""
+    wildcard = _ANY_VERSION_AFTER.match(low, mention.end)
+    if mention.expression is None or wildcard is None or not low[mention.end - 1].isdigit():
+        return mention
+    stem = re.sub(r"-\d.*$", "-", mention.expression)
+    why = f"any version of it ({low[mention.start : wildcard.end()]!r})"
+    return Mention(mention.start, wildcard.end(), None, stem, why)
+
+
+# "MIT / CC BY-NC 4.0": a "/" between a license that allows commercial use and one that does not
+# is as likely two parts as a choice, and the choice would pass a policy the parts fail
+def _mixed_slash(low: str, mentions: list[Mention]) -> str | None:
+    from mlassets.licenses.classify import classify
+
+    for one, other in zip(mentions, mentions[1:], strict=False):
+        if one.expression and other.expression and low[one.end : other.start].strip() == "/":
+            uses = {
+                classify(one.expression).commercial_use,
+                classify(other.expression).commercial_use,
+            }
+            if {True, False} <= uses:
+                return f"{one.expression} / {other.expression} may be a choice or two parts"
+    return None
 
 
 # MPL 2.0's Exhibit B notice, "Incompatible With Secondary Licenses", takes away section 3.3's
@@ -341,6 +376,8 @@ def _conclude(
         rest[mention.start : mention.end] = " " * mention.length
     leftover = set(re.findall(r"[a-z]+", "".join(rest))) - GENERIC_WORDS - _FILLER
     evidence = "; ".join(repr(text[m.start : m.end]) for m in mentions) if leftover else ""
+    if mixed := _mixed_slash(low, mentions):
+        return Reading(refusal=mixed)
     return Reading(join(low, mentions), evidence=evidence)
 
 
@@ -384,7 +421,9 @@ def _without_upstream(low: str, mentions: list[Mention]) -> list[Mention]:
         if _UPSTREAM.search(sentence) and not _STILL_APPLIES.search(sentence)
     }
     own = [m for m in mentions if bisect.bisect_right(starts, m.start) - 1 not in upstream]
-    return own if own else mentions
+    # a part's terms are no license of the asset's own: beside them, an upstream sentence's
+    # license is the rest's ("the derived annotations are CC BY-NC 4.0")
+    return own if any(not m.terms_of_a_part for m in own) else mentions
 
 
 def _item_as_title(text: str, span: tuple[int, int]) -> Mention | None:

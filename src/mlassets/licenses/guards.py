@@ -42,7 +42,12 @@ _MODIFIED = re.compile(
             # attribution requirement", "with exceptions for academic use"
             # ("with the advertising clause" is what tells BSD-4-Clause from BSD-3-Clause)
             rf"(?:\bwith|\bplus|\+)\s+(?!(?:the\s+|an\s+)?advertising\s+clause)"
-            rf"(?:[\w.'\u2019-]+\s+){{0,4}}{_ADDED_TERMS}\b",
+            rf"(?:[\w.'\u2019]+[\s-]+){{0,6}}{_ADDED_TERMS}\b",
+            # "CC-BY-4.0 with NC", "MIT with Attribution-Required": an element or a requirement
+            # added in a word
+            r"\bwith\s+(?:an?\s+)?(?:nc|non[-\s]?commercial|[\w-]+-required)\b",
+            # "Not MIT" (not "Not for commercial use", "Not specified", "Not subject to ...")
+            r"^\W*not\s+(?!(?:for|to|be|available|specified|provided|applicable|subject)\b)",
             # an unnamed exception; a named one ("with the LLVM exception") is read as WITH
             r"\bwith\s+an\s+exception\b",
             # "BSD-style license", not "ShareAlike license": the look-alike word stands on its own

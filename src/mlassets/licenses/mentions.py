@@ -24,6 +24,7 @@ class Mention:
     family: str = ""  # prefix a member's id starts with ("CC-BY-SA-", "GPL-")
     why: str = ""
     weak: bool = False  # a guess at a name (LicenseRef from a link or a title): used only alone
+    terms_of_a_part: bool = False  # a title's terms, read beside the licenses of the rest
 
     @property
     def length(self) -> int:
@@ -65,11 +66,13 @@ _NAMED: list[tuple[str, str]] = [
     # the Licence Ouverte 2.0 (2017; 1.0 of 2011 has no id), not another publisher's "licence
     # ouverte de Statistique Canada"; without its version it names neither
     (
-        rf"{_OUVERTE}(?:[\s/-]+open[\s-]+license)?[\s-]+(?:v(?:ersion)?[\s-]*)?2(?:\.0)?(?![\d.]*\d)",
+        rf"{_OUVERTE}(?:[\s/-]+open[\s-]+license)?[\s,:(-]+\(?{_V}2(?:\.0)?(?![\d.]*\d)",
         "etalab-2.0",
     ),
+    # ... with its version before the name: "Open Licence 2.0 (Licence Ouverte)"
+    (rf"open[\s-]+license[\s,-]+{_V}2(?:\.0)?[\s/(-]+{_OUVERTE}", "etalab-2.0"),
     (
-        rf"{_OUVERTE}(?![\s/-]+(?:open[\s-]+license[\s-]+)?(?:v(?:ersion)?[\s-]*)?\d)",
+        rf"{_OUVERTE}(?![\s/,:(-]+(?:open[\s-]+license[\s,:(-]+)?\(?{_V}\d)",
         "family:etalab-:the Licence Ouverte without its version (1.0 or 2.0)",
     ),
     (r"open[\s-]*government[\s-]+license[\s-]+(?:v(?:ersion)?[\s-]*)?3(?:\.0)?", "OGL-UK-3.0"),

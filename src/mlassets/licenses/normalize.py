@@ -93,6 +93,9 @@ def _normalize(raw: str) -> LicenseResult:
     if exact:
         return exact
     addition = _UNLISTED_ADDITION.search(text)
+    if addition and addition[2]:
+        why = f"{raw!r} ends with the operator {addition[2]}: the expression is cut short"
+        return _refuse(raw, rules.L103, why)
     if addition and addition[1].lower() not in spdx_list().exceptions:
         # "Apache-2.0 WITH Commons-Clause": SPDX's operator, with terms that are no exception on
         # its list; the license without them is not what the text says
@@ -128,7 +131,14 @@ def _normalize(raw: str) -> LicenseResult:
     return _free_text(raw, text)
 
 
-_UNLISTED_ADDITION = re.compile(r"\sWITH\s+([A-Za-z0-9][\w.+-]*)")  # the operator, in capitals
+# SPDX's operator, in capitals, between an id and one token, where an expression's operand may
+# stand: "Apache-2.0 WITH Commons-Clause", "(MIT WITH Foo) OR ISC"; not capitalised prose ("IN
+# CONNECTION WITH THE SOFTWARE") nor an exception in words ("WITH LLVM exception"). Also an
+# operator left with nothing after it ("Apache-2.0 WITH").
+_UNLISTED_ADDITION = re.compile(
+    r"(?:^|[(]|\s(?:AND|OR)\s)\s*[\w.+-]+\s+WITH\s+([A-Za-z0-9][\w.+-]*)"
+    r"(?=\s*(?:$|\)|\s(?:AND|OR)\s))|\s(WITH|AND|OR)\s*$"
+)
 # "[apache-2.0, gemma]": a YAML list written as one string; each item is a license of the list
 _FLOW_LIST = re.compile(r"\[([^\[\],]+(?:,[^\[\],]+)+)\]")
 

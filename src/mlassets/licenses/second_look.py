@@ -37,7 +37,7 @@ _NEGATION_WORDS = frozenset(
     | {"geändert", "modifiziert", "modifié", "modifiée", "modificada", "modificado"}
 )
 _NEGATION_SCRIPT = re.compile(
-    r"[不非禁無无没沒否限仅僅除]|ない|ません|不可|없|아니|불가|금지|제외|상업|商|営利|研究"
+    r"[不非禁無无没沒否限仅僅除]|ない|ません|不可|없|아니|아님|아닙|아닌|불가|금지|제외|상업|商|営利|研究"
 )
 # Restrictions of use, in the languages read; a permissive reading with one of them is refused
 _RESTRICTION = re.compile(
@@ -52,7 +52,8 @@ _RESTRICTION = re.compile(
     # "禁止商业使用", "不得商用", "商用利用は禁止", "商業利用不可": a prohibition near "commerce"
     r"(?:禁止|不得|不可|不允许|不能|禁じ)[^，,。;；)）]{0,6}商|"
     r"商[业業用][^，,。;；)）]{0,6}(?:禁止|不可|不得|不允许|できません)|"
-    r"상업[^,.;)]{0,8}(?:금지|불가|안\s*됨)",
+    # Korean: commercial use barred; "연구 목적으로만" (for research purposes only)
+    r"상업[^,.;)]{0,8}(?:금지|불가|안\s*됨)|연구[^,.;)]{0,10}만",
     re.I,
 )
 
@@ -111,10 +112,29 @@ def _restricted(raw: str, found: LicenseResult) -> LicenseResult:
         return found
     from mlassets.licenses.classify import classify
 
-    if classify(found.spdx).commercial_use is not True:
-        return found  # "CC BY-NC 4.0 (non-commercial)": the license says so itself
+    allows = classify(found.spdx).commercial_use
+    if allows is False or allows is None and _unknown_or_named_so(found.spdx):
+        # "CC BY-NC 4.0 (non-commercial)": the license says so itself; a LicenseRef's terms
+        # are unknown anyway. A listed license whose terms the table lacks ("ELv2, non-
+        # commercial use only") is refused as a permissive one is.
+        return found
     message = (
         f"{raw!r} restricts use ({restriction[0]!r}) where {found.spdx} does not: "
         "its terms are modified"
     )
     return refuse(raw, rules.L102, message)
+
+
+_NAMED_NON_COMMERCIAL = re.compile(r"non-?commercial|\bnc\b", re.I)
+
+
+def _unknown_or_named_so(expression: str) -> bool:
+    """A LicenseRef (terms unknown), or a listed license whose own name says non-commercial
+    ("Non-Commercial Government Licence", "PolyForm Noncommercial License 1.0.0")."""
+    from mlassets.licenses.spdx_list import spdx_list
+
+    if "LicenseRef-" in expression:
+        return True
+    ids = re.findall(r"[A-Za-z0-9][\w.+-]*", expression)
+    names = [listed.name for i in ids if (listed := spdx_list().get(i)) is not None]
+    return any(_NAMED_NON_COMMERCIAL.search(n) for n in names)
