@@ -431,6 +431,15 @@ BATCH_CLASSES = [
     # acronyms their publishers use (batches 83, 86 and eight earlier ones)
     ("ELv2", "Elastic-2.0"),
     ("PSFL", "PSF-2.0"),
+    # round 15's first runs (batches 88, 90, 91, 93), on strings of their own:
+    ("仅限学术研究使用，CC BY 4.0", "NOASSERTION"),  # academic research only
+    ("Triple-licensed: MPL 2.0, GPL 3.0 or LGPL 3.0", "MPL-2.0 OR GPL-3.0-only OR LGPL-3.0-only"),
+    ("llama-v3", "LicenseRef-hf-llama3"),
+    ("NOSA v1.3", "NASA-1.3"),
+    ("Lisp Lesser General Public License", "LGPL-2.1-only WITH LLGPL"),
+    ("NCBI Public Domain Notice", "NCBI-PD"),
+    ("MPL-2.0+", "MPL-2.0+"),
+    ("CAL 1.0 with the Combined Work Exception", "CAL-1.0-Combined-Work-Exception"),
     # batch 70: ScanCode's capec-tou is on the SPDX list since ("... ToU" there, "... License")
     ("https://capec.mitre.org/about/termsofuse.html", "CAPEC-tou"),
     ("Licence Ouverte v1.0", "LicenseRef-Licence-Ouverte-v1.0"),

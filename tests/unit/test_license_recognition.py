@@ -20,6 +20,14 @@ SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
 # A set below the 97% target is held at what it scores now, so that it cannot get worse, and
 # says why: its misses need knowledge the reference data does not have (docs/benchmarks.md).
 BELOW_TARGET = {
+    # round 15 (session 27), first runs at fd5e984 (after the second hostile review): Hub slugs
+    # without a license word (cogvlm2, bria-rmbg-2.0, lfm1.0, hyperclovax-seed), other-<x> of a
+    # dataset's terms, KOGL in Korean, IODL, Hippocratic's core by its short name, LICENSE
+    # files of Hub repositories, ScanCode's second keys (free-art-1.3), WordNet by its version
+    "licenses-holdout-88.tsv": 158,
+    "licenses-holdout-90.tsv": 140,
+    "licenses-holdout-91.tsv": 151,
+    "licenses-holdout-93.tsv": 142,
     # round 14 (session 27), first runs at d879cb2, then the fixes of 7da81ab.. (a '3.x', an
     # unlisted addition after WITH, a publisher after other-, ...): Hub slugs without a license
     # word (cogvlm2, bria-rmbg-1.4, glm-4, kolors, lfm1.0), other-<x> of terms (imagenet, umls,

@@ -78,10 +78,21 @@ def with_exceptions(low: str, mentions: list[Mention]) -> list[Mention]:
         if found and expression:
             words = _words(found["name"]).split()
             exception = _exception(words, found["version"], expression)
+            variant = _license_with_it(expression, words)
             if exception:
                 mention = Mention(mention.start, found.end(), f"{expression} WITH {exception}")
+            elif variant:  # "CAL 1.0 with Combined Work Exception": SPDX lists that license
+                mention = Mention(mention.start, found.end(), variant)
             else:  # "GPLv2 with the OpenSSL linking exception": dropped, the terms would change
                 why = f"{expression} with an exception mlassets does not know ({found[0].strip()})"
                 mention = Mention(mention.start, found.end(), None, expression, why)
         out.append(mention)
     return out
+
+
+def _license_with_it(license_id: str, words: list[str]) -> str | None:
+    """The SPDX license that is `license_id` with the exception `words` name, where the list
+    holds it as a license of its own: CAL-1.0-Combined-Work-Exception."""
+    candidate = "-".join([license_id, *words, "exception"])
+    listed = spdx_list().get(candidate)
+    return listed.id if listed and not listed.deprecated else None

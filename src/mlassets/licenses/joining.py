@@ -19,7 +19,7 @@ from mlassets.licenses.mentions import Mention
 
 _ALTERNATIVE = re.compile(r"\bor\b|/|\||\beither\b")  # "GPL-2 | GPL-3": R's alternatives
 _CHOICE = re.compile(
-    r"\b(?:dual|triple|quadruple|multi)(?:ly)?\b|\b(?:dual|triple|quadruple|multi)-"
+    r"\b(?:dual|tri|triple|quadruple|multi)(?:ly)?\b|\b(?:dual|tri|triple|quadruple|multi)-"
 )
 _COMMA = re.compile(r"\s*,\s*")
 # a license's part in parentheses right after its name

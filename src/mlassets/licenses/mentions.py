@@ -83,6 +83,18 @@ _NAMED: list[tuple[str, str]] = [
         "Apache-2.0 WITH SHL-2.{}",
     ),
     (rf"qwt[\s-]+license[\s,-]*{_V}1(?:\.0)?(?![\d.]*\d)", "LGPL-2.1-only WITH Qwt-exception-1.0"),
+    # Franz's Lisp preamble to the LGPL 2.1 (SPDX's LLGPL exception)
+    (
+        r"llgpl|lisp[\s-]+lesser[\s-]+(?:gnu[\s-]+)?(?:general[\s-]+)?public[\s-]+license",
+        "LGPL-2.1-only WITH LLGPL",
+    ),
+    # NCBI's notice, before "public domain" alone reads it
+    (
+        r"(?:ncbi|national[\s-]+center[\s-]+for[\s-]+biotechnology[\s-]+information)[\s-]+"
+        r"public[\s-]+domain(?:[\s-]+notice)?|public[\s-]+domain[\s-]+notice[\s,:-]+(?:ncbi|"
+        r"national[\s-]+center[\s-]+for[\s-]+biotechnology[\s-]+information)",
+        "NCBI-PD",
+    ),
     (
         r"(?:creativeml|stable[\s-]+diffusion)[\s-]+open[\s-]*rail[\s-]*-?m(?![a-z0-9+])",
         "hf:creativeml-openrail-m",

@@ -57,12 +57,14 @@ _ID_ALIASES = {
     # 3.7.2 shipped it, not another license)
     "psf": "psf-2.0",
     "psfl": "psf-2.0",
+    "nosa-1.3": "nasa-1.3",  # the NASA Open Source Agreement's own acronym
 }
+_VERSIONED_ID = re.compile(r"-\d+(?:\.\d+)*$")
 _VERSION_DASH = re.compile(r"(\d)[-_](\d)$")  # cc-by-nc-nd-3-0, llama3_2 (Meta's own spelling)
 
 
 # "Llama 2" alone as a license value means the model's license (the Hub id `llama2`).
-_LLAMA = re.compile(r"^llama[\s-]?(\d(?:\.\d)?)$")
+_LLAMA = re.compile(r"^llama[\s-]?v?(\d(?:\.\d)?)$")  # "llama-v2" too
 
 
 _TRAILING_ZERO = re.compile(r"(?<=\d\.\d)\.0$|(?<=\d\.\d\d)\.0$")
@@ -88,6 +90,15 @@ def lookup_id(token: str) -> IdMatch | None:
     shorter = _TRAILING_ZERO.sub("", key)  # "prosperity-3.0.0" is version 3.0
     if shorter != key and (found := lookup_id(shorter)):
         return found
+    if key.endswith("+") and (plain := lookup_id(key[:-1])) and plain.expression:
+        # "Apache-2.0+": SPDX's "or later" on an id whose list has no -or-later form of its own
+        listed = spdx_list().get(plain.expression)
+        if (
+            listed
+            and not plain.expression.endswith(("-only", "-or-later"))
+            and _VERSIONED_ID.search(plain.expression)
+        ):
+            return IdMatch(plain.expression + "+")
     scancode = scancode_index().get(key)
     # single words ("fair", "python") are too easily prose; "see-license" names no license
     if scancode and "-" in key and not scancode.names_a_kind:

@@ -48,7 +48,7 @@ _RESTRICTION = re.compile(
     r"\bnicht[-\s]?kommerziell|\bkeine\s+kommerzielle|\bkommerzielle\s+nutzung\s+"
     r"(?:untersagt|verboten|ausgeschlossen|nicht)|\bno\s+comercial|\bsin\s+fines\s+comerciales|"
     r"\bpas\s+d['’]utilisation\s+commerciale|\busage\s+non\s+commercial|\bnon\s+commerciale|"
-    r"\bn[ãa]o\s+comercial|非商|非営利|仅限研究|僅限研究|研究目的|비영리|비상업|"
+    r"\bn[ãa]o\s+comercial|非商|非営利|[仅僅](?:限|供)[^，,。;；)）]{0,6}(?:研究|学术|學術)|研究目的|비영리|비상업|"
     # "禁止商业使用", "不得商用", "商用利用は禁止", "商業利用不可": a prohibition near "commerce"
     r"(?:禁止|不得|不可|不允许|不能|禁じ)[^，,。;；)）]{0,6}商|"
     r"商[业業用][^，,。;；)）]{0,6}(?:禁止|不可|不得|不允许|できません)|"
