@@ -440,6 +440,14 @@ BATCH_CLASSES = [
     ("NCBI Public Domain Notice", "NCBI-PD"),
     ("MPL-2.0+", "MPL-2.0+"),
     ("CAL 1.0 with the Combined Work Exception", "CAL-1.0-Combined-Work-Exception"),
+    # batch 92: the PDDL's title with "Open Data Commons" and its version; CPAN's formula; the
+    # PostgreSQL project's short name
+    ("Released under the Open Data Commons Public Domain Dedication and License 1.0.", "PDDL-1.0"),
+    (
+        "You may redistribute it under the same terms as Perl itself.",
+        "Artistic-1.0-Perl OR GPL-1.0-or-later",
+    ),
+    ("Postgres", "PostgreSQL"),
     # batch 70: ScanCode's capec-tou is on the SPDX list since ("... ToU" there, "... License")
     ("https://capec.mitre.org/about/termsofuse.html", "CAPEC-tou"),
     ("Licence Ouverte v1.0", "LicenseRef-Licence-Ouverte-v1.0"),

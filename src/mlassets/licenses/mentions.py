@@ -59,7 +59,13 @@ _NAMED: list[tuple[str, str]] = [
     (r"isc(?:[\s-]+license)?(?![a-z0-9-])", "ISC"),
     (r"(?:odc[\s-]*)?open[\s-]+database[\s-]+license|odbl", "ODbL-1.0"),
     (r"odc[\s-]*by|(?:odc|open[\s-]+data[\s-]+commons)[\s-]+attribution", "ODC-By-1.0"),
-    (r"pddl|(?:odc[\s-]+)?public[\s-]+domain[\s-]+dedication[\s-]+and[\s-]+license", "PDDL-1.0"),
+    (
+        r"pddl|(?:(?:odc|open[\s-]+data[\s-]+commons)[\s-]+)?public[\s-]+domain[\s-]+dedication"
+        r"[\s-]+(?:and|&)[\s-]+license",
+        "PDDL-1.0",
+    ),
+    # CPAN's formula: Perl's own terms, the Artistic License or the GPL at the user's choice
+    (r"(?:the\s+)?same\s+terms\s+as\s+perl(?:\s+itself)?", "Artistic-1.0-Perl OR GPL-1.0-or-later"),
     (r"database[\s-]+contents[\s-]+license|dbcl", "LicenseRef-scancode-dbcl-1.0"),
     (r"python[\s-]+software[\s-]+foundation(?:[\s-]+license)?", "PSF-2.0"),
     (r"boost[\s-]+software[\s-]+license", "BSL-1.0"),

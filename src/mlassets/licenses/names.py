@@ -58,6 +58,7 @@ _ID_ALIASES = {
     "psf": "psf-2.0",
     "psfl": "psf-2.0",
     "nosa-1.3": "nasa-1.3",  # the NASA Open Source Agreement's own acronym
+    "postgres": "postgresql",  # the project's short name (its license is the PostgreSQL License)
 }
 _VERSIONED_ID = re.compile(r"-\d+(?:\.\d+)*$")
 _VERSION_DASH = re.compile(r"(\d)[-_](\d)$")  # cc-by-nc-nd-3-0, llama3_2 (Meta's own spelling)
