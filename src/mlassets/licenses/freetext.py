@@ -10,6 +10,9 @@ mentions keep the longest. Then, in order:
   concluded;
 - a family left without its member makes the reading ambiguous (no member is guessed);
 - the licenses left join as `joining` says (OR for a choice, AND for parts, "+" for "or later").
+
+What a clause says besides its names (a source's sentence, a part's terms, a version's wildcard,
+a "/" that may be two parts) is `clauses`'.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from mlassets.licenses import clauses
 from mlassets.licenses.creative_commons import creative_commons
 from mlassets.licenses.exceptions import with_exceptions
 from mlassets.licenses.families import apache, bsd, gnu
@@ -56,15 +60,6 @@ class Reading:
 RECOGNISERS = (creative_commons, gnu, bsd, apache, named, abbreviation_version)
 _LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
 _REFERENCE = re.compile(r"\]\[[^\]]*\]")
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=\S)")
-_UPSTREAM = re.compile(
-    # "derived from X" is about X; "the derived data is CC BY-NC 4.0" is the asset's own
-    r"\b(?:original|upstream|underlying|derived\s+from|based on|parent|training data|trained on|"
-    r"base model)\b"
-    # "the source DBpedia project", "source datasets"; not "the LaTeX sources", "source code"
-    r"|\bthe\s+source\b(?!\s+(?:code|files?))|\bsources?\s+(?:data(?:sets?)?|corpus|corpora|"
-    r"images|texts?|materials?|projects?|repositor(?:y|ies))\b"
-)
 _LIST_SEPARATOR = re.compile(r"[,;]|\s(?:and|&|or)\s|\s/\s")  # "A / B": B is an item too
 _CLAUSE_SEPARATOR = re.compile(r"[,;]")  # in a sentence, "and" joins words, not list items
 # An item that opens so is a pointer, a note or a clause about the license before it
@@ -134,7 +129,7 @@ def read(text: str) -> Reading:
         erase(url.start(), url.end())
     for start, end in german_mit(text):  # "Apache-Lizenz 2.0 mit Commons Clause": not MIT
         erase(start, end)
-    strong += [_any_version(low, m) for m in scan("".join(blank))]
+    strong += [clauses.any_version(low, m) for m in scan("".join(blank))]
     # "licensed under the Tongyi Qianwen LICENSE AGREEMENT": a name the scan does not know
     found, guess = under_a_title(text, "".join(blank))
     for title in found:
@@ -149,7 +144,7 @@ def read(text: str) -> Reading:
         ):
             strong = [m for m in strong if m not in inside] + [title]
     if strong:
-        strong += _terms_of_a_part(low, guess, strong)
+        strong += clauses.terms_of_a_part(low, guess, strong)
     else:
         weak += guess
     mentions = with_exceptions("".join(blank), longest(strong))
@@ -158,61 +153,6 @@ def read(text: str) -> Reading:
     if "invariant" in low:
         mentions = [_gfdl_variant(low, m) for m in mentions]
     return _conclude(text, low, "".join(blank), mentions, weak)
-
-
-# "Videos are subject to the YouTube Terms of Service; the annotations are released under CC BY
-# 4.0": terms a title names in a clause of their own bind that part as the license binds the rest
-_BOUND_BY = re.compile(r"(?:subject\s+to|covered\s+by|governed\s+by)\s+(?:the\s+|its\s+)?$")
-
-
-def _terms_of_a_part(low: str, guesses: list[Mention], strong: list[Mention]) -> list[Mention]:
-    """The titles in `guesses` that bind a part of the asset beside the licenses in `strong`:
-    each in a clause (a sentence, or a part of one after ";") that names no license of its own,
-    after "subject to", "covered by" or "governed by"."""
-    bounds = [0, *(m.end() for m in _SENTENCE.finditer(low)), len(low)]
-    kept = []
-    for guess in guesses:
-        at = bisect.bisect_right(bounds, guess.start) - 1
-        start, end = bounds[at], bounds[at + 1]
-        clause = low[start:end]
-        if any(start <= m.start < end for m in strong) or _NOT_OR_EITHER.search(clause):
-            continue  # "not subject to ...", "subject to X or Y": no terms bind, or which is open
-        if _BOUND_BY.search(low, max(start, guess.start - 40), guess.start):
-            kept.append(replace(guess, weak=False, terms_of_a_part=True))
-    return kept
-
-
-_NOT_OR_EITHER = re.compile(r"\b(?:not|no|never|neither|nor|without|unlike|or|either)\b|n['’]t\b")
-
-
-_ANY_VERSION_AFTER = re.compile(r"\.(?:x|\*)(?![a-z0-9])")
-
-
-def _any_version(low: str, mention: Mention) -> Mention:
-    """ "LGPL 2.x", "MPL 1.*": a version's wildcard right after a mention names any version of
-    it (a family), not the version before the dot."""
-    wildcard = _ANY_VERSION_AFTER.match(low, mention.end)
-    if mention.expression is None or wildcard is None or not low[mention.end - 1].isdigit():
-        return mention
-    stem = re.sub(r"-\d.*$", "-", mention.expression)
-    why = f"any version of it ({low[mention.start : wildcard.end()]!r})"
-    return Mention(mention.start, wildcard.end(), None, stem, why)
-
-
-# "MIT / CC BY-NC 4.0": a "/" between a license that allows commercial use and one that does not
-# is as likely two parts as a choice, and the choice would pass a policy the parts fail
-def _mixed_slash(low: str, mentions: list[Mention]) -> str | None:
-    from mlassets.licenses.classify import classify
-
-    for one, other in zip(mentions, mentions[1:], strict=False):
-        if one.expression and other.expression and low[one.end : other.start].strip() == "/":
-            uses = {
-                classify(one.expression).commercial_use,
-                classify(other.expression).commercial_use,
-            }
-            if {True, False} <= uses:
-                return f"{one.expression} / {other.expression} may be a choice or two parts"
-    return None
 
 
 # MPL 2.0's Exhibit B notice, "Incompatible With Secondary Licenses", takes away section 3.3's
@@ -342,7 +282,7 @@ def _same_text(one: str, other: str) -> bool:
 def _conclude(
     text: str, low: str, blanked: str, mentions: list[Mention], weak: list[Mention]
 ) -> Reading:
-    mentions = _without_upstream(low, mentions)
+    mentions = clauses.without_upstream(low, mentions)
     missing = _unnamed_list_item(text, blanked, mentions)
     while missing:
         # "Apache 2.0 (code), Stability AI Community License (weights)": an item may be a name
@@ -376,7 +316,7 @@ def _conclude(
         rest[mention.start : mention.end] = " " * mention.length
     leftover = set(re.findall(r"[a-z]+", "".join(rest))) - GENERIC_WORDS - _FILLER
     evidence = "; ".join(repr(text[m.start : m.end]) for m in mentions) if leftover else ""
-    if mixed := _mixed_slash(low, mentions):
+    if mixed := clauses.mixed_slash(low, mentions):
         return Reading(refusal=mixed)
     return Reading(join(low, mentions), evidence=evidence)
 
@@ -400,30 +340,6 @@ def _member_of(expression: str, family: str) -> bool:
     if family == "CC-":
         return expression.startswith("CC")
     return expression.startswith(family) and expression[len(family) : len(family) + 1].isdigit()
-
-
-# "weights derived from Llama 2 remain subject to the Llama 2 license": the asset's own terms
-# ("data derived from WordNet 3.0 is covered by the WordNet 3.0 license": that part's terms)
-_STILL_APPLIES = re.compile(
-    r"\b(?:remains?|stays?|(?:is|are)(?:\s+also|\s+still)?)\s+(?:subject\s+to|covered\s+by|"
-    r"governed\s+by)\b"
-)
-
-
-def _without_upstream(low: str, mentions: list[Mention]) -> list[Mention]:
-    starts = [0] + [m.end() for m in _SENTENCE.finditer(low)]
-    sentences = [
-        low[s : starts[i + 1] if i + 1 < len(starts) else len(low)] for i, s in enumerate(starts)
-    ]
-    upstream = {
-        i
-        for i, sentence in enumerate(sentences)
-        if _UPSTREAM.search(sentence) and not _STILL_APPLIES.search(sentence)
-    }
-    own = [m for m in mentions if bisect.bisect_right(starts, m.start) - 1 not in upstream]
-    # a part's terms are no license of the asset's own: beside them, an upstream sentence's
-    # license is the rest's ("the derived annotations are CC BY-NC 4.0")
-    return own if any(not m.terms_of_a_part for m in own) else mentions
 
 
 def _item_as_title(text: str, span: tuple[int, int]) -> Mention | None:
