@@ -315,6 +315,22 @@ def test_a_card_conclusion_is_certain_only_when_every_part_is() -> None:
     assert other.concluded == "Apache-2.0" and other.certain
 
 
+@pytest.mark.parametrize(
+    "name", ["Unicode License", "Llama 3.x Community License", "Licence Ouverte / Open Licence"]
+)
+def test_a_license_name_that_names_a_family_is_not_recorded_as_a_license(name: str) -> None:
+    # as `other-<name>` is not: a LicenseRef of a family would pass a policy with a warning
+    from mlassets.licenses import conclude_card_license
+
+    found = conclude_card_license(
+        {"license": "other", "license_name": name, "license_link": "https://example.org/l"}
+    )
+    assert found.concluded == "NOASSERTION"
+    assert [f.code for f in found.findings] == ["L103"]
+    recorded = conclude_card_license({"license": "other", "license_name": "Acme Model License"})
+    assert recorded.concluded == "LicenseRef-Acme-Model-License"  # an unknown name still is
+
+
 def test_every_hub_license_name_concludes_what_its_id_does() -> None:
     from mlassets.licenses.hub_ids import HUB_FAMILIES, HUB_NAMES, HUB_TO_SPDX
 

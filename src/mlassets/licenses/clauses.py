@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from mlassets.licenses.mentions import Mention
+from mlassets.licenses.names import ANY_VERSION
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=\S)")
 _UPSTREAM = re.compile(
@@ -47,14 +48,11 @@ def terms_of_a_part(low: str, guesses: list[Mention], strong: list[Mention]) -> 
 _NOT_OR_EITHER = re.compile(r"\b(?:not|no|never|neither|nor|without|unlike|or|either)\b|n['’]t\b")
 
 
-_ANY_VERSION_AFTER = re.compile(r"\.(?:x|\*)(?![a-z0-9])")
-
-
 def any_version(low: str, mention: Mention) -> Mention:
     """ "LGPL 2.x", "MPL 1.*": a version's wildcard right after a mention names any version of
     it (a family), not the version before the dot."""
-    wildcard = _ANY_VERSION_AFTER.match(low, mention.end)
-    if mention.expression is None or wildcard is None or not low[mention.end - 1].isdigit():
+    wildcard = ANY_VERSION.match(low, mention.end - 1)  # from the version's last digit
+    if mention.expression is None or wildcard is None:
         return mention
     stem = re.sub(r"-\d.*$", "-", mention.expression)
     why = f"any version of it ({low[mention.start : wildcard.end()]!r})"
@@ -65,10 +63,10 @@ def mixed_slash(low: str, mentions: list[Mention]) -> str | None:
     """Why the mentions cannot be joined, where a "/" stands between a license that allows
     commercial use and one that does not ("MIT / CC BY-NC 4.0"): as likely two parts as a
     choice, and the choice would pass a policy the parts fail. None where none does."""
-    from mlassets.licenses.classify import classify  # past the exact tiers only
-
     for one, other in zip(mentions, mentions[1:], strict=False):
         if one.expression and other.expression and low[one.end : other.start].strip() == "/":
+            from mlassets.licenses.classify import classify  # its table: only for such a "/"
+
             uses = {
                 classify(one.expression).commercial_use,
                 classify(other.expression).commercial_use,

@@ -185,6 +185,10 @@ def _other(metadata: dict[str, Any], where: Any) -> tuple[str, list[Finding]]:
     known = normalize_license(name)
     if known.status != "noassertion" and not any(f.code == "L107" for f in known.findings):
         return known.spdx, []  # a license mlassets knows, by its name
+    if family := next((f for f in known.findings if f.code == "L103"), None):
+        # "Unicode License", "Llama 3.x Community License": a family named without its member
+        # is no license of its own to record, as for `other-<name>` (other_form)
+        return NOASSERTION, [rules.L103.at(family.message, "/license_name", where("license_name"))]
     linked = normalize_license(link) if link and link != name else None
     if (
         linked

@@ -78,10 +78,10 @@ def with_exceptions(low: str, mentions: list[Mention]) -> list[Mention]:
         if found and expression:
             words = _words(found["name"]).split()
             exception = _exception(words, found["version"], expression)
-            variant = _license_with_it(expression, words)
             if exception:
                 mention = Mention(mention.start, found.end(), f"{expression} WITH {exception}")
-            elif variant:  # "CAL 1.0 with Combined Work Exception": SPDX lists that license
+            elif variant := _license_with_it(expression, words):
+                # "CAL 1.0 with Combined Work Exception": SPDX lists that license
                 mention = Mention(mention.start, found.end(), variant)
             else:  # "GPLv2 with the OpenSSL linking exception": dropped, the terms would change
                 why = f"{expression} with an exception mlassets does not know ({found[0].strip()})"

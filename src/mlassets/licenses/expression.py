@@ -28,6 +28,30 @@ class _Unresolved(Exception):
 
 _MAX_DEPTH = 32  # parentheses nested deeper are not an expression anyone writes
 
+# SPDX's operator, in capitals, between an id and one token, where an expression's operand may
+# stand: "Apache-2.0 WITH Commons-Clause", "(MIT WITH Foo) OR ISC"; not capitalised prose ("IN
+# CONNECTION WITH THE SOFTWARE") nor an exception in words ("WITH LLVM exception"). Also an
+# operator left with nothing after it ("Apache-2.0 WITH").
+_UNLISTED_ADDITION = re.compile(
+    r"(?:^|[(]|\s(?:AND|OR)\s)\s*[\w.+-]+\s+WITH\s+([A-Za-z0-9][\w.+-]*)"
+    r"(?=\s*(?:$|\)|\s(?:AND|OR)\s))|\s(WITH|AND|OR)\s*$"
+)
+
+
+def unread_operator(text: str) -> str | None:
+    """Why `text`, which did not parse, is no expression of a license without its addition:
+    SPDX's WITH before a token that is no exception on its list ("Apache-2.0 WITH
+    Commons-Clause": the license without it is not what the text says), or an operator left
+    at the end ("Apache-2.0 WITH"). None where the text uses neither."""
+    found = _UNLISTED_ADDITION.search(text)
+    if found is None:
+        return None
+    if found[2]:
+        return f"ends with the operator {found[2]}: the expression is cut short"
+    if found[1].lower() in spdx_list().exceptions:
+        return None
+    return f"adds {found[1]!r} with WITH, which is no exception on the SPDX list"
+
 
 def parse_expression(text: str, operand: Operand) -> str | None:
     if not _HAS_OPERATOR.search(text):

@@ -164,9 +164,8 @@ def named(text: str) -> Iterator[Mention]:
                 yield Mention(m.start(), m.end(), None, family, why)
                 continue
             expression = target.format(*m.groups()) if "{}" in target else target
-            if target.startswith("hf:"):
-                hub_id = target[3:].format(*m.groups())
-                expression = HUB_TO_SPDX[hub_id]
+            if expression.startswith("hf:"):  # a Hub id ("hf:llama{}" with its version)
+                expression = HUB_TO_SPDX[expression[3:]]
             yield with_its_version(text, m.start(), m.end(), expression)
 
 

@@ -30,7 +30,7 @@ from mlassets.core import rules
 from mlassets.core.findings import Finding
 from mlassets.licenses import scancode_names
 from mlassets.licenses.cleaning import clean
-from mlassets.licenses.expression import parse_expression
+from mlassets.licenses.expression import parse_expression, unread_operator
 from mlassets.licenses.names import (
     ANY_VERSION,
     IdMatch,
@@ -44,7 +44,6 @@ from mlassets.licenses.results import LicenseResult
 from mlassets.licenses.results import recorded as _recorded
 from mlassets.licenses.results import refuse as _refuse
 from mlassets.licenses.results import result as _result
-from mlassets.licenses.spdx_list import spdx_list
 from mlassets.licenses.tables import KAGGLE, OPEN_DEFINITION, PYPI_CLASSIFIERS
 from mlassets.licenses.translations import CJK
 from mlassets.licenses.tree import NOASSERTION
@@ -92,15 +91,8 @@ def _normalize(raw: str) -> LicenseResult:
     exact = _exact(raw, text)
     if exact:
         return exact
-    addition = _UNLISTED_ADDITION.search(text)
-    if addition and addition[2]:
-        why = f"{raw!r} ends with the operator {addition[2]}: the expression is cut short"
-        return _refuse(raw, rules.L103, why)
-    if addition and addition[1].lower() not in spdx_list().exceptions:
-        # "Apache-2.0 WITH Commons-Clause": SPDX's operator, with terms that are no exception on
-        # its list; the license without them is not what the text says
-        why = f"{raw!r} adds {addition[1]!r} with WITH, which is no exception on the SPDX list"
-        return _refuse(raw, rules.L103, why)
+    if unread := unread_operator(text):  # "Apache-2.0 WITH Commons-Clause", "MIT AND"
+        return _refuse(raw, rules.L102, f"{raw!r} {unread}")
     from mlassets.licenses import guards, inferred  # ~20 ms of imports: past the exact tiers only
 
     if guards.modified(text):
@@ -131,14 +123,6 @@ def _normalize(raw: str) -> LicenseResult:
     return _free_text(raw, text)
 
 
-# SPDX's operator, in capitals, between an id and one token, where an expression's operand may
-# stand: "Apache-2.0 WITH Commons-Clause", "(MIT WITH Foo) OR ISC"; not capitalised prose ("IN
-# CONNECTION WITH THE SOFTWARE") nor an exception in words ("WITH LLVM exception"). Also an
-# operator left with nothing after it ("Apache-2.0 WITH").
-_UNLISTED_ADDITION = re.compile(
-    r"(?:^|[(]|\s(?:AND|OR)\s)\s*[\w.+-]+\s+WITH\s+([A-Za-z0-9][\w.+-]*)"
-    r"(?=\s*(?:$|\)|\s(?:AND|OR)\s))|\s(WITH|AND|OR)\s*$"
-)
 # "[apache-2.0, gemma]": a YAML list written as one string; each item is a license of the list
 _FLOW_LIST = re.compile(r"\[([^\[\],]+(?:,[^\[\],]+)+)\]")
 

@@ -132,9 +132,9 @@ def _unknown_or_named_so(expression: str) -> bool:
     """A LicenseRef (terms unknown), or a listed license whose own name says non-commercial
     ("Non-Commercial Government Licence", "PolyForm Noncommercial License 1.0.0")."""
     from mlassets.licenses.spdx_list import spdx_list
+    from mlassets.licenses.tree import coerce, leaves
 
     if "LicenseRef-" in expression:
         return True
-    ids = re.findall(r"[A-Za-z0-9][\w.+-]*", expression)
-    names = [listed.name for i in ids if (listed := spdx_list().get(i)) is not None]
-    return any(_NAMED_NON_COMMERCIAL.search(n) for n in names)
+    listed = [spdx_list().get(leaf.id) for leaf in leaves(coerce(expression))]
+    return any(e is not None and _NAMED_NON_COMMERCIAL.search(e.name) for e in listed)

@@ -213,16 +213,13 @@ def one_word_license(text: str) -> str | None:
     first word of no other license: `qwen`, `deepseek`, `unsplash` (a card's `license_name`,
     or the Hub's `other-unsplash`). A word several licenses begin with names their publisher,
     not one of them (`nvidia`: fourteen; `psf`: PSF-2.0 and the PSF text of Python 3.7.2)."""
-    from mlassets.licenses.spdx_list import scancode_index
-
     word = text.strip().lower()
     if not word.isalpha() or word in GENERIC_WORDS:
         return None
     named = scancode_names.lookup_word_license(f"{word} license")
     if named is None:
         return None
-    begun = {e.spdx_key for k, e in scancode_index().items() if k.startswith(word + "-")}
-    if not begun <= {named}:
+    if not _keys_begun_by(word) <= {named}:
         return None
     # a license ScanCode calls "<Word> License", not a product's ("Perl 1.0": the word is Perl)
     return named if _LICENSE_NOUNS.intersection(lowered(_names_of(named)).split()) else None
@@ -232,14 +229,20 @@ def publisher_of_several(word: str, expression: str) -> bool:
     """`word` opens the SPDX name of `expression` with more than a license noun after it
     ("Intel Open Source License"; not "MIT License"), and other licenses' ScanCode keys begin
     with it (intel-acpi, intel-bsd, ...): the word is their publisher's name."""
-    from mlassets.licenses.spdx_list import scancode_index, spdx_list
+    from mlassets.licenses.spdx_list import spdx_list
 
     listed = spdx_list().get(expression)
     words = re.findall(r"[a-z0-9]+", lowered(listed.name)) if listed else []
     if not words or words[0] != word or set(words[1:]) <= _LICENSE_NOUNS:
         return False
-    begun = {e.spdx_key for k, e in scancode_index().items() if k.startswith(word + "-")}
-    return len(begun - {expression}) >= 2
+    return len(_keys_begun_by(word) - {expression}) >= 2
+
+
+def _keys_begun_by(word: str) -> set[str]:
+    """What the ScanCode keys that begin with `word` and a hyphen conclude (nvidia-2002, ...)."""
+    from mlassets.licenses.spdx_list import scancode_index
+
+    return {e.spdx_key for k, e in scancode_index().items() if k.startswith(word + "-")}
 
 
 def _names_of(expression: str) -> str:
