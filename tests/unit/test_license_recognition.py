@@ -461,6 +461,18 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         # the Open Definition's (CKAN's, Zenodo's) ids, not the Hub's other-<name>
         ("other-pd", "LicenseRef-scancode-public-domain"),
         ("other-at", "NOASSERTION"),
+        # a family whose one listed version is not its only one (Etalab's 1.0, NASA's 1.1)
+        ("other-etalab-open-license", "NOASSERTION"),
+        ("NASA Open Source Agreement", "NOASSERTION"),
+        ("Etalab Open License 2.0", "etalab-2.0"),
+        ("NASA Open Source Agreement 1.3", "NASA-1.3"),
+        # a license page's path that names only a family, on a site that holds several
+        ("https://opensource.org/licenses/lgpl-license", "NOASSERTION"),
+        ("LGPL-2.1 (https://opensource.org/licenses/lgpl-license)", "LGPL-2.1-only"),
+        # a title in another language read in English: GNU's French FDL, Germany's Zero
+        ("Licence de documentation libre GNU", "NOASSERTION"),
+        ("Datenlizenz Deutschland – Zero – Version 2.0", "DL-DE-ZERO-2.0"),
+        ("Datenlizenz Deutschland", "NOASSERTION"),  # which of its three?
     ],
 )
 def test_general_readings_of_links_names_and_exceptions(raw: str, expected: str) -> None:

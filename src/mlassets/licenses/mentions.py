@@ -83,6 +83,11 @@ _NAMED: list[tuple[str, str]] = [
     ),
     (r"open[\s-]*government[\s-]+license[\s-]+(?:v(?:ersion)?[\s-]*)?3(?:\.0)?", "OGL-UK-3.0"),
     # licenses that SPDX lists as exceptions to the license they extend, by their own texts:
+    # the German government's licenses (Attribution, Non-commercial, Zero) by their shared name
+    (
+        r"data[\s-]+license[\s-]+germany(?![\s,–-]*(?:attribution|non|zero|by|\d))",
+        "family:DL-DE-:the Data licence Germany without its variant and version",
+    ),
     # the Solderpad Hardware License 2.x is Apache 2.0 with SHL-2.x, Qwt's is LGPL 2.1's
     (
         rf"(?:solderpad[\s-]+hardware[\s-]+license|shl)[\s,-]*{_V}2\.([01])(?![\d.]*\d)",

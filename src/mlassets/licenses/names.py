@@ -223,6 +223,9 @@ def build_spdx_name_index() -> dict[str, str | None]:
     for family, versions in _other_versions(families).items():
         for version, members in versions.items():
             families[family].setdefault(version, set()).update(members)
+    for family, version in _UNLISTED_VERSIONS.items():
+        if family in families:
+            families[family].setdefault(version, set())
     for family, versions in families.items():
         # Only one version exists: naming the family names it. Several: no version is guessed
         # (a LicenseDB text of an SPDX version, "Etalab Open License 2.0 English", is that one)
@@ -231,6 +234,12 @@ def build_spdx_name_index() -> dict[str, str | None]:
         chosen = on_list if len(on_list) == 1 else members
         index[family] = next(iter(chosen)) if len(chosen) == 1 else None
     return index
+
+
+# Earlier versions that neither list holds, of families whose one listed version a name
+# without its version would otherwise be: the Licence Ouverte / Etalab Open License 1.0 of
+# 2011, the NASA Open Source Agreement 1.1
+_UNLISTED_VERSIONS = {"etalab open": "1.0", "nasa open source agreement": "1.1"}
 
 
 def _without_versions(key: str) -> str:

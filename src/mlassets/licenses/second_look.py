@@ -24,7 +24,7 @@ from mlassets.licenses.tree import NOASSERTION
 # Words of the other languages `translations` reads that an ASCII text may hold
 _FOREIGN_WORD = re.compile(
     r"lizenz|licencia|licenza|namensnennung|gemeinfrei|dominio|domaine|trwydded|lisens|"
-    r"cl[áa]usul|publique|p[úu]blica|pubblica",
+    r"cl[áa]usul|publique|p[úu]blica|pubblica|libre",
     re.I,
 )
 # "or later" in those languages: "GNU GPL v2 oder später"

@@ -55,7 +55,10 @@ def url_mention(url: str, start: int = 0) -> Mention | None:
     if expression:
         return Mention(start, end, expression)
     if host not in _CODE_HOSTS and _DOC_WORDS.search(path):
-        named = _path_names(path) or _site_and_page(host, path)
+        named = _path_names(path)
+        if isinstance(named, Mention):  # opensource.org/licenses/lgpl-license: which LGPL?
+            return Mention(start, end, None, named.family, named.why)
+        named = named or _site_and_page(host, path)
         if named:
             return Mention(start, end, named)
     if host == "huggingface.co":
@@ -167,15 +170,18 @@ def _file_named_for_id(path: str) -> str | None:
     return scancode_names.lookup_scancode_name(stem[1]) or scancode_names.lookup_shortened(stem[1])
 
 
-def _path_names(path: str) -> str | None:
+def _path_names(path: str) -> str | Mention | None:
     """The one license a license page's path spells in words (`/llama3/license`,
-    `/gemma/terms`), read by the free-text recognisers; None when it spells none or several."""
+    `/gemma/terms`), read by the free-text recognisers; the mention of a family where it spells
+    only that; None when it spells none or several."""
     from mlassets.licenses.freetext import longest, scan  # freetext reads links through here
 
     dotted = re.sub(r"(\d)_(\d)", r"\1.\2", path.lower())  # llama.com/llama3_1/license
     words = re.sub(r"[/_]+|\.(?!\d)", " ", dotted).replace("licence", "license")
     mentions = longest(scan(words))
     expressions = {m.expression for m in mentions}
+    if expressions == {None} and len(mentions) == 1:
+        return mentions[0]
     if len(expressions) != 1 or None in expressions:
         return None
     return expressions.pop()
