@@ -473,6 +473,11 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         ("Licence de documentation libre GNU", "NOASSERTION"),
         ("Datenlizenz Deutschland – Zero – Version 2.0", "DL-DE-ZERO-2.0"),
         ("Datenlizenz Deutschland", "NOASSERTION"),  # which of its three?
+        # a page three ScanCode licenses claim is none of them for its host's name alone
+        ("https://www.unicode.org/copyright.html", "NOASSERTION"),
+        # a page of licenses names none, though one LicenseDB entry lists it
+        ("https://www.licenses.ai/ai-licenses", "NOASSERTION"),
+        ("https://www.gnu.org/licenses/licenses.html", "NOASSERTION"),
     ],
 )
 def test_general_readings_of_links_names_and_exceptions(raw: str, expected: str) -> None:

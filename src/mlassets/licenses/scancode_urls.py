@@ -55,13 +55,16 @@ def build_url_index() -> dict[str, str]:
                 claims.setdefault(key, {})[entry.key] = concluded(entry)
     table: dict[str, str] = {}
     for key, claimants in claims.items():
-        if "/" not in key:
-            continue  # a site's front page names no single license even when one entry lists it
+        if "/" not in key or lists_licenses(key):
+            # a site's front page, or its page of licenses (licenses.ai/ai-licenses,
+            # dcat-ap.de/def/licenses), names no single license even when one entry lists it
+            continue
         expressions = set(claimants.values())
         if len(expressions) > 1:
             # Variants list their base's page among their URLs (MPL-2.0-no-copyleft-exception
-            # lists mozilla.org/MPL/2.0): the page is the one whose key the URL spells.
-            spelled = re.sub(r"[^a-z0-9.]+", "-", key)
+            # lists mozilla.org/MPL/2.0): the page is the one whose key its path spells (not its
+            # host: unicode.org/copyright is no more ScanCode's "unicode" than Unicode-TOU).
+            spelled = re.sub(r"[^a-z0-9.]+", "-", key.partition("/")[2])
             named = {
                 e
                 for k, e in claimants.items()
@@ -71,6 +74,14 @@ def build_url_index() -> dict[str, str]:
         if len(expressions) == 1:
             table[key] = expressions.pop()
     return table
+
+
+def lists_licenses(path: str) -> bool:
+    """A page of licenses ("/licenses", "/ai-licenses.html"), which names no single one."""
+    return bool(_LIST_PAGE.search(path.lower().rstrip("/")))
+
+
+_LIST_PAGE = re.compile(r"licen[cs]es(?:\.[a-z]+)?$")
 
 
 def _base_of_variants(expressions: set[str]) -> set[str]:

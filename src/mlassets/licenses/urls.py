@@ -33,7 +33,6 @@ _DOC_WORDS = re.compile(
     r"legal|legal-notice|usage-policy|agreement)(?:$|[/_.-])",
     re.I,
 )
-_INDEX_PAGES = frozenset({"licenses", "licences"})
 _HUB_REPO_LICENSE = re.compile(
     r"^/(?:datasets/|spaces/)?([^/]+)/([^/]+)/(?:blob|resolve|raw)/[^/]+/(?:license|licence)",
     re.I,
@@ -47,8 +46,8 @@ def url_mention(url: str, start: int = 0) -> Mention | None:
     host = (parts.hostname or "").removeprefix("www.")
     path = unquote(parts.path).rstrip("/")
     end = start + len(url)
-    if path.lower().rsplit("/", 1)[-1] in _INDEX_PAGES:
-        return None  # apache.org/licenses/, creativecommons.org/licenses/: a list of several
+    if scancode_urls.lists_licenses(path):
+        return None  # apache.org/licenses/, licenses.ai/ai-licenses: a list of several
     expression = (
         _known_site(host, path.lower()) or scancode_urls.lookup_url(url) or _file_named_for_id(path)
     )
