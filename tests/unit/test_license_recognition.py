@@ -478,6 +478,14 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         # a page of licenses names none, though one LicenseDB entry lists it
         ("https://www.licenses.ai/ai-licenses", "NOASSERTION"),
         ("https://www.gnu.org/licenses/licenses.html", "NOASSERTION"),
+        # a LicenseDB key that is SPDX's id with a version, for a license SPDX listed since
+        ("WTFNMFPL-1.0", "WTFNMFPL"),
+        ("WTFPL 1.0", "LicenseRef-scancode-wtfpl-1.0"),  # SPDX's WTFPL is ScanCode's 2.0
+        # a name of fourteen words, inside a longer text
+        (
+            "Do What The F*ck You Want To But It's Not My Fault Public License (WTFNMFPL-1.0)",
+            "WTFNMFPL",
+        ),
     ],
 )
 def test_general_readings_of_links_names_and_exceptions(raw: str, expected: str) -> None:

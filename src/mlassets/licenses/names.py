@@ -373,7 +373,9 @@ def _prefixes() -> frozenset[tuple[str, ...]]:
     """Every leading run of words of an indexed name: the scan stops as soon as the words read
     so far begin no name, so each token costs a few set lookups."""
     return frozenset(
-        tuple(words[:i]) for words in (k.split() for k in spdx_name_index()) for i in range(1, 13)
+        tuple(words[:i])
+        for words in (k.split() for k in spdx_name_index())
+        for i in range(1, len(words) + 1)
     )
 
 
@@ -387,7 +389,7 @@ def name_mentions(text: str) -> list[Mention]:
     while i < len(tokens):
         best: tuple[int, str] | None = None
         words: tuple[str, ...] = ()
-        for j in range(i, min(i + 12, len(tokens))):
+        for j in range(i, len(tokens)):  # until the words begin no name
             words = (*words, tokens[j][0])
             if words not in prefixes:
                 break

@@ -69,6 +69,17 @@ def concluded(entry: ScancodeLicense) -> str:
             and _kindless(name_key(listed.name)) == _kindless(name_key(entry.name))
         ):  # (ScanCode's capec-tou is "... Classification ToU", SPDX's "... License")
             return listed.id
+        # ... or its key is SPDX's id with a version SPDX leaves out, ScanCode gives it no name
+        # but that key, and no other entry is that id (wtfnmfpl-1.0, "WTFNMFPL-1.0", is SPDX's
+        # WTFNMFPL; wtfpl-1.0 is not WTFPL, which is ScanCode's wtfpl-2.0)
+        unversioned = spdx_list().get(_TRAILING_VERSION.sub("", entry.key))
+        if (
+            unversioned
+            and not unversioned.deprecated
+            and name_key(entry.name) == name_key(entry.key)
+            and unversioned.id not in _mapped_ids()
+        ):
+            return unversioned.id
         return entry.spdx
     listed = spdx_list().get(entry.spdx)
     if listed is None:
@@ -78,6 +89,13 @@ def concluded(entry: ScancodeLicense) -> str:
     return spdx_list().current(listed.id + "-only") or listed.id
 
 
+@functools.cache
+def _mapped_ids() -> frozenset[str]:
+    """The SPDX ids ScanCode's entries give as their own."""
+    return frozenset(e.spdx for e in scancode_licenses())
+
+
+_TRAILING_VERSION = re.compile(r"-\d+(?:\.\d+)*$")
 _KIND_WORDS = frozenset({"tou", "terms", "of", "use", "agreement"})
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +77,7 @@ def build_scancode_index() -> dict[str, ScancodeEntry]:
     the vendored data has (qwen-2024 and ~30 more) are added from it."""
     from license_expression import get_license_index  # 2,600 entries: read only when needed
 
-    from mlassets.licenses.reference import scancode_licenses  # the LicenseDB's `is_generic`
+    from mlassets.licenses.reference import concluded, scancode_licenses  # `is_generic`
 
     vendored = scancode_licenses()
     # Public domain is a kind ScanCode marks generic that the convention concludes by its key.
@@ -94,7 +94,7 @@ def build_scancode_index() -> dict[str, ScancodeEntry]:
         if not e.get("is_exception")
     }
     for entry in vendored:
-        index.setdefault(
+        known = index.setdefault(
             entry.key.lower(),
             ScancodeEntry(
                 entry.key,
@@ -103,6 +103,8 @@ def build_scancode_index() -> dict[str, ScancodeEntry]:
                 entry.category == "Unstated License" or entry.key in kinds,
             ),
         )
+        if known.spdx_key.startswith("LicenseRef-"):  # a license SPDX has listed since
+            index[entry.key.lower()] = replace(known, spdx_key=concluded(entry))
     return index
 
 
