@@ -572,6 +572,10 @@ def test_one_word_after_other_that_publishes_several_licenses_names_none() -> No
     # "Intel Open Source License" is SPDX's Intel; ScanCode keys intel-acpi, intel-bsd, ...
     # are Intel's too (batch 84): the word is the publisher's name, not one license
     assert normalize_license("other-intel").spdx == "NOASSERTION"
+    # ... and the publisher's name with a license noun, where the LicenseDB gave one of its
+    # licenses that title ("NVIDIA License", beside nvidia-2002, nvidia-apex-sdk-eula, ...)
+    assert normalize_license("other-nvidia-license").spdx == "NOASSERTION"
+    assert normalize_license("other-mit-license").spdx == "MIT"  # an SPDX name stays
 
 
 def test_a_word_that_is_a_whole_license_name_is_not_given_to_a_longer_one() -> None:

@@ -38,6 +38,9 @@ def other_form(raw: str, name: str) -> LicenseResult:
                 why = f"{raw!r} names a publisher of several licenses, not one of them"
                 return refuse(raw, rules.L102, why)
             return replace(inner, raw=raw, certain=False, basis="one word after other-")
+        if titles.publishers_generic_title(words, inner.spdx):  # "other-nvidia-license"
+            why = f"{raw!r} names a publisher of several licenses, not one of them"
+            return refuse(raw, rules.L102, why)
         return replace(inner, raw=raw)
     if slug := titles.slug_license(name.lower()):
         return slug_result(raw, name.lower(), slug)

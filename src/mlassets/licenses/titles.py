@@ -238,6 +238,16 @@ def publisher_of_several(word: str, expression: str) -> bool:
     return len(_keys_begun_by(word) - {expression}) >= 2
 
 
+def publishers_generic_title(words: list[str], expression: str) -> bool:
+    """`words` are a publisher's name and a license noun ("nvidia license"), `expression` is a
+    ScanCode license off the SPDX list, and the publisher's name begins other ScanCode keys
+    (nvidia-2002, nvidia-apex-sdk-eula, ...): one of its licenses took that title in the
+    LicenseDB, the words say not which."""
+    if len(words) != 2 or words[1] not in _LICENSE_NOUNS or "scancode-" not in expression:
+        return False
+    return len(_keys_begun_by(words[0]) - {expression}) >= 2
+
+
 def _keys_begun_by(word: str) -> set[str]:
     """What the ScanCode keys that begin with `word` and a hyphen conclude (nvidia-2002, ...)."""
     from mlassets.licenses.spdx_list import scancode_index
