@@ -536,11 +536,21 @@ def test_general_readings_of_links_names_and_exceptions(raw: str, expected: str)
         "falcon",
         "nvidia",  # the publisher of fourteen
         "The dataset is released under the same license as the original.",
+        # a part bound by terms whose title names no license: that part's license is unknown
+        "The code is Apache-2.0; use of the weights must comply with the Model License.",
     ],
 )
 def test_modified_unlicensed_and_template_values_conclude_nothing(raw: str) -> None:
     result = normalize_license(raw)
     assert result.spdx == "NOASSERTION", result
+
+
+def test_a_part_bound_by_the_license_already_named_is_that_license() -> None:
+    # Apache's text calls itself "the License": no other terms are named
+    found = normalize_license(
+        "Licensed under the Apache License 2.0. The weights are subject to the License."
+    )
+    assert found.spdx == "Apache-2.0"
 
 
 def test_a_title_after_licensed_under_that_no_reference_names_is_kept_as_a_licenseref() -> None:

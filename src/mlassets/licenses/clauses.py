@@ -45,6 +45,27 @@ def terms_of_a_part(low: str, guesses: list[Mention], strong: list[Mention]) -> 
     return kept
 
 
+# "... use of the ChatGLM-6B model weights must comply with the Model License": a part bound by
+# terms a capitalised title gives but names no license ("the License" alone is the one named)
+_BOUND_BY_A_TITLE = re.compile(
+    r"\b(?:must\s+comply\s+with|(?:is|are)\s+(?:also\s+)?(?:subject\s+to|governed\s+by|"
+    r"covered\s+by))\s+(?:the|its|their)\s+((?:[A-Z][\w-]*\s+){1,3}(?:License|Licence|"
+    r"Agreement|Terms)\b)"
+)
+
+
+def unnamed_terms_of_a_part(text: str, mentions: list[Mention]) -> str | None:
+    """The title of terms that bind a part in a clause of `text` that names no license (so
+    that no license mlassets knows is that part's), or None."""
+    bounds = [0, *(m.end() for m in _SENTENCE.finditer(text)), len(text)]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        bound = _BOUND_BY_A_TITLE.search(text, start, end)
+        named = any(start <= m.start < end for m in mentions)
+        if bound and not named and not _NOT_OR_EITHER.search(text[start:end].lower()):
+            return bound[1]
+    return None
+
+
 _NOT_OR_EITHER = re.compile(r"\b(?:not|no|never|neither|nor|without|unlike|or|either)\b|n['’]t\b")
 
 

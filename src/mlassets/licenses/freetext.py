@@ -301,6 +301,8 @@ def _conclude(
         return Reading(
             refusal=f"the part {text[excepted.start() :].strip()!r} is under terms it does not name"
         )
+    if mentions and (title := clauses.unnamed_terms_of_a_part(text, mentions)):
+        return Reading(refusal=f"a part is under {title!r}, which names no license mlassets knows")
     named = list(dict.fromkeys(m.expression for m in mentions if m.expression))
     mentions = [
         m for m in mentions if m.expression or not any(_member_of(e, m.family) for e in named)
