@@ -478,6 +478,10 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         # a page of licenses names none, though one LicenseDB entry lists it
         ("https://www.licenses.ai/ai-licenses", "NOASSERTION"),
         ("https://www.gnu.org/licenses/licenses.html", "NOASSERTION"),
+        # ... unless its anchor is one license's id or name; and a link alone is no title
+        ("https://www.gnu.org/licenses/license-list.html#Unlicense", "Unlicense"),
+        ("https://www.gnu.org/licenses/license-list.html#GPLCompatibleLicenses", "NOASSERTION"),
+        ("https://www.gnu.org/licenses/license-list.html", "NOASSERTION"),
         # a LicenseDB key that is SPDX's id with a version, for a license SPDX listed since
         ("WTFNMFPL-1.0", "WTFNMFPL"),
         ("WTFPL 1.0", "LicenseRef-scancode-wtfpl-1.0"),  # SPDX's WTFPL is ScanCode's 2.0

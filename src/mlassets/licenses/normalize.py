@@ -342,7 +342,7 @@ def _free_text(raw: str, text: str) -> LicenseResult:
         return _refuse(
             raw, rules.L103, f"{raw!r} names {reading.why}; no version or variant is guessed"
         )
-    if titles.names_a_license(text):
+    if titles.names_a_license(text) and not _ONE_LINK.fullmatch(text):  # a link is no title
         if ANY_VERSION.search(text):
             why = f"{raw!r} names any version of a license; no version is guessed"
             return _refuse(raw, rules.L103, why)
@@ -355,6 +355,9 @@ def _free_text(raw: str, text: str) -> LicenseResult:
     return _refuse(
         raw, rules.L102, reading.refusal or f"{raw!r} names no license mlassets can identify"
     )
+
+
+_ONE_LINK = re.compile(r"\s*https?://\S+\s*")
 
 
 def _basis(text: str) -> str:

@@ -77,11 +77,12 @@ def build_url_index() -> dict[str, str]:
 
 
 def lists_licenses(path: str) -> bool:
-    """A page of licenses ("/licenses", "/ai-licenses.html"), which names no single one."""
+    """A page of licenses ("/licenses", "/ai-licenses.html", GNU's "/license-list.html"),
+    which names no single one."""
     return bool(_LIST_PAGE.search(path.lower().rstrip("/")))
 
 
-_LIST_PAGE = re.compile(r"licen[cs]es(?:\.[a-z]+)?$")
+_LIST_PAGE = re.compile(r"(?:licen[cs]es|license-list)(?:\.[a-z]+)?$")
 
 
 def _base_of_variants(expressions: set[str]) -> set[str]:

@@ -47,7 +47,12 @@ def url_mention(url: str, start: int = 0) -> Mention | None:
     path = unquote(parts.path).rstrip("/")
     end = start + len(url)
     if scancode_urls.lists_licenses(path):
-        return None  # apache.org/licenses/, licenses.ai/ai-licenses: a list of several
+        # apache.org/licenses/, licenses.ai/ai-licenses: a list of several, unless its anchor
+        # is one's name ("gnu.org/licenses/license-list.html#Unlicense")
+        anchor = (
+            lookup_id(parts.fragment) or lookup_name(parts.fragment) if parts.fragment else None
+        )
+        return Mention(start, end, anchor.expression) if anchor and anchor.expression else None
     expression = (
         _known_site(host, path.lower()) or scancode_urls.lookup_url(url) or _file_named_for_id(path)
     )
