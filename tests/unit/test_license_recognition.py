@@ -20,6 +20,19 @@ SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
 # A set below the 97% target is held at what it scores now, so that it cannot get worse, and
 # says why: its misses need knowledge the reference data does not have (docs/benchmarks.md).
 BELOW_TARGET = {
+    # round 16 (session 28), first runs at f21b2ec: 870/938; then a family's notice with its
+    # version after the name (LPPL), "or later" after "Unported License" or in parentheses,
+    # publishers' names (X Consortium, Internet Systems Consortium, GNU All-Permissive),
+    # Chinese and Japanese titles, choosealicense's unknown slugs, terms a link's text gives a
+    # part. Left: Hub slugs without a license word (cogvlm2, bria-2.3, lfm1.0, mnpl), other-<x>
+    # of a dataset's terms (imagenet, cityscapes, umls, the-stack), KOGL, ScanCode names
+    # written shorter or in other words (Montreal Data License, MS Research License Terms,
+    # Statistics Canada), LICENSE files of repositories, typos in one-word names
+    "licenses-holdout-94.tsv": 149,
+    "licenses-holdout-96.tsv": 140,
+    "licenses-holdout-97.tsv": 145,
+    "licenses-holdout-98.tsv": 144,
+    "licenses-holdout-99.tsv": 149,
     # round 15 (session 27), first runs at fd5e984 (after the second hostile review): Hub slugs
     # without a license word (cogvlm2, bria-rmbg-2.0, lfm1.0, hyperclovax-seed), other-<x> of a
     # dataset's terms, KOGL in Korean, IODL, Hippocratic's core by its short name, LICENSE
@@ -27,68 +40,68 @@ BELOW_TARGET = {
     "licenses-holdout-88.tsv": 158,
     "licenses-holdout-90.tsv": 140,
     "licenses-holdout-91.tsv": 151,
-    "licenses-holdout-93.tsv": 142,
+    "licenses-holdout-93.tsv": 144,
     "licenses-holdout-92.tsv": 147,  # first run at bb0cc52 (144); then the PDDL, Perl, postgres
     # batch 89, written late, first run at 5db169a: Datenlizenz Deutschland's German titles and
     # slugs, GFDL's invariants variants in words, "Etalab Open License" without its version
     # (concluded etalab-2.0, as "Licence Ouverte" no longer is), glm-4, TII's Falcon license
-    "licenses-holdout-89.tsv": 147,
+    "licenses-holdout-89.tsv": 151,
     # round 14 (session 27), first runs at d879cb2, then the fixes of 7da81ab.. (a '3.x', an
     # unlisted addition after WITH, a publisher after other-, ...): Hub slugs without a license
     # word (cogvlm2, bria-rmbg-1.4, glm-4, kolors, lfm1.0), other-<x> of terms (imagenet, umls,
     # waymo, movielens), KOGL in Korean, IODL, Solderpad's and Qwt's exceptions, PSF's short
     # names, ScanCode's second keys of listed licenses (free-art-1.3), unlisted LICENSE pages
     "licenses-holdout-82.tsv": 160,
-    "licenses-holdout-83.tsv": 148,
+    "licenses-holdout-83.tsv": 150,
     "licenses-holdout-84.tsv": 140,
-    "licenses-holdout-85.tsv": 143,
-    "licenses-holdout-86.tsv": 132,
-    "licenses-holdout-87.tsv": 140,
+    "licenses-holdout-85.tsv": 144,
+    "licenses-holdout-86.tsv": 138,
+    "licenses-holdout-87.tsv": 141,
     # round 13 (session 26), first runs on the hostile review's fixes (fd3a1e7), then a
     # prohibition of commercial use written other ways in Chinese and Japanese: Hub slugs
     # (glm-4, cogvlm2, mnpl, hyperclovax-seed, llama3_2, ipafont, ibmpl), other-<x> of terms,
     # Llama's family names and Korean title, KOGL, Solderpad's exceptions, Stability AI's
     # slugs and pages, RSALv2, Statistics Canada, Sleepycat by Berkeley DB, names with typos
     "licenses-holdout-76.tsv": 141,
-    "licenses-holdout-77.tsv": 151,
-    "licenses-holdout-78.tsv": 131,
+    "licenses-holdout-77.tsv": 154,
+    "licenses-holdout-78.tsv": 136,
     "licenses-holdout-79.tsv": 143,
-    "licenses-holdout-80.tsv": 134,
-    "licenses-holdout-81.tsv": 148,
+    "licenses-holdout-80.tsv": 139,
+    "licenses-holdout-81.tsv": 153,
     # round 12 (session 26), its first runs and the hostile review's fixes since: names whose
     # license noun is their own word (AI2 ImpACT, CAPEC and CVE terms, "DeepSeek Model
     # License"), model slugs (bria-rmbg-1.4, glm-4, geogratis, hesa-withrights), Hub and
     # GitHub LICENSE files of unlisted repositories, titles in Chinese and Korean of model
     # licenses, EUPL's own "or - as soon they will be approved" wording, other-<name> of terms
-    "licenses-holdout-70.tsv": 149,
-    "licenses-holdout-71.tsv": 143,
-    "licenses-holdout-72.tsv": 135,
-    "licenses-holdout-73.tsv": 147,
+    "licenses-holdout-70.tsv": 150,
+    "licenses-holdout-71.tsv": 145,
+    "licenses-holdout-72.tsv": 136,
+    "licenses-holdout-73.tsv": 151,
     # Solderpad's hardware licenses (SPDX exceptions used with Apache-2.0, five strings), the
     # Tongyi Qianwen and Tencent Hunyuan titles in Chinese, Statistics Canada's licence, RSALv2,
     # Stability AI's slugs and pages, "Berkeley Database License" for Sleepycat (fixed since)
-    "licenses-holdout-74.tsv": 127,
-    "licenses-holdout-75.tsv": 140,
+    "licenses-holdout-74.tsv": 135,
+    "licenses-holdout-75.tsv": 142,
     # round 11 (session 26), after the fixes its first runs led to: "a commercial license" as
     # a dual license's second part, GFDL's invariants, glm-4, the Free Public License (0BSD),
     # FSF's all-permissive notice, dcat-ap.de's URI for DL-DE-BY-2.0
-    "licenses-holdout-65.tsv": 157,
+    "licenses-holdout-65.tsv": 158,
     # mnpl, mrl, lfm1.0, hyperclovax-seed (slugs), other-montreal-data-license, LPPL's own
     # notice, "LLaMA license (non-commercial, research only)", microsoft-research-license,
     # the Hippocratic License's page, a Hub LICENSE link labelled NOASSERTION
-    "licenses-holdout-66.tsv": 143,
+    "licenses-holdout-66.tsv": 144,
     # other-<name>-license of ScanCode names (pixabay, opencontent, nvidia), "Postgres",
     # "Open Databse License v1.0", health-data agreements in a sentence, "same terms as Perl
     # itself", PSF in a dual license, the OpenSSL exception, a licenses.ai page
-    "licenses-holdout-67.tsv": 142,
+    "licenses-holdout-67.tsv": 145,
     # Statistics Canada's licence (slugs, French titles, its page), Solderpad's hardware
     # license (an SPDX exception), Stability AI's slugs and pages, Ruby's license, RSALv2,
     # a PDF of a license on GitHub and S3, gnu.org's license list
-    "licenses-holdout-68.tsv": 136,
+    "licenses-holdout-68.tsv": 138,
     # "unlicsense", other-ogdl-taiwan, other-umls, other-waymo-open-dataset, the WTFNMFPL,
     # Tongyi Qianwen's and Tencent Hunyuan's Chinese titles, "X Consortium License", The Stack's
     # terms by another name, an exception for the weights, a Hub LICENSE of an unlisted size
-    "licenses-holdout-69.tsv": 145,
+    "licenses-holdout-69.tsv": 150,
     # round 10 (session 26), after the fixes its first runs led to: Hub slugs that name no
     # license word (cogvlm2, codegeex4), other-<name> of a source alone (copernicus-sentinel),
     # a Chinese port's name, "a commercial license is available" read as no second license
@@ -99,36 +112,36 @@ BELOW_TARGET = {
     # mrl, mnpl, lfm1.0, other-movielens, other-kogl-type-1, KOGL's and the Japanese
     # government's titles, "Microsoft Research License" for ScanCode's "... License Terms", a
     # static-linking exception by another name, GitHub LICENSE links labelled NOASSERTION
-    "licenses-holdout-61.tsv": 137,
+    "licenses-holdout-61.tsv": 138,
     # NCGL without a version (concluded 2.0, its one SPDX version), the Japanese PDL, a typo in
     # a shortened name ("Open Databse License"), PSF, licenses.ai's index page, Python's docs page
-    "licenses-holdout-62.tsv": 144,
+    "licenses-holdout-62.tsv": 146,
     # Tongyi Qianwen's Chinese title, Hub LICENSE files of unlisted sizes (SD 3.5 medium,
     # Qwen-72B-Chat), "WTF Public License", The Stack's terms by another name, Solderpad's
     # hardware license (an SPDX exception), ukclickusepsi, other-umls, madler/zlib's LICENSE
-    "licenses-holdout-63.tsv": 147,
+    "licenses-holdout-63.tsv": 150,
     # round 9 (session 25), first runs on b7859c2: names in German with a code or declined
     # (dl-de/by-2-0, "Deutschen Freien Software Lizenz"), slugs without a license word
     # (hyperclovax-seed, health-ai-developer-foundations, glm-4), joinup's EUPL page (fixed since)
-    "licenses-holdout-53.tsv": 150,
+    "licenses-holdout-53.tsv": 152,
     # MulanPSL's Chinese title, MPL-2.0's Exhibit B in a sentence, mrl and lfm1.0, the LICENSE
     # link of an unlisted Hub repository (its writer labelled it NOASSERTION)
-    "licenses-holdout-54.tsv": 159,
+    "licenses-holdout-54.tsv": 161,
     # statcan (its slug and its /en/ page), Unsplash's license in a sentence naming the source,
     # OGDL-Taiwan's Chinese title, W3C's dated title in a sentence, sai-nc-community, wordnet's
     # page, "Public domain (U.S. Government)"
-    "licenses-holdout-55.tsv": 140,
+    "licenses-holdout-55.tsv": 144,
     # X Consortium's name for X11, "statcan" for Statistics Canada, vovida-1.0 (a slug of a
     # name's first word), the Taiwan OGDL in Chinese, tongyi-qianwen-research, the TED usage
     # policy as other-<x>-policy, and two license pages (statcan.gc.ca/en, wordnet)
-    "licenses-holdout-51.tsv": 145,
+    "licenses-holdout-51.tsv": 148,
     # PSF's short names alone (other-psf, PSFL: ScanCode holds a second PSF text), model slugs
     # (qwen-research, other-qwen-research), and "microsoft-research-license", a ScanCode name
     # without its last word, minted (its writer marked it ambiguous)
-    "licenses-holdout-50.tsv": 145,
+    "licenses-holdout-50.tsv": 149,
     # "postgres", "PSF", model slugs (qwen-research, mnpl-0.1, llama2-community); written by a
     # second writer on the same brief as batch 50, after an interruption
-    "licenses-holdout-50b.tsv": 151,
+    "licenses-holdout-50b.tsv": 155,
     # the `license_name` slugs of model licenses (qwen-research, mnpl, mrl, glued
     # stabilityai-ai-community) and the LICENSE file of a Hub repository that neither ScanCode
     # lists nor derives by name from one it lists (stabilityai/stable-diffusion-3.5-large)
@@ -136,19 +149,19 @@ BELOW_TARGET = {
     # WordNet's pages and names with the product's version, Ruby's page, the Unicode Terms of
     # Use in a sentence, the slugs of batch 18, a bare one-word ScanCode key ("unsplash"), and
     # the RAIL family named alone
-    "licenses-holdout-24.tsv": 141,
+    "licenses-holdout-24.tsv": 145,
     # informal short names ("postgres", "psfl"), the Hub's old other-<one word> form for a
     # ScanCode license ("other-unsplash"), the slugs of batch 18, and two license pages'
     # URLs the reference data does not list (pixabay.com, wordnet.princeton.edu)
-    "licenses-holdout-27.tsv": 142,
+    "licenses-holdout-27.tsv": 147,
     # the slugs of model licenses (tongyi-qianwen-research, sai-nc-community), the Taiwan OGDL
     # in Chinese and as other-ogdl-taiwan, a publisher before a ScanCode name (NTU S-Lab), a
     # product after an SPDX name in a sentence, "X11, a variant of the MIT license" (read as
     # modified), and two license pages' URLs (stability.ai, wordnet.princeton.edu)
-    "licenses-holdout-31.tsv": 140,
+    "licenses-holdout-31.tsv": 145,
     # names in Norwegian and Chinese (NLOD 2.0, Mulan PSL v2), NASA's own "NOSA 1.3", the UK
     # Open Government Licence without a version (minted, not refused), and qwen-research
-    "licenses-holdout-30.tsv": 148,
+    "licenses-holdout-30.tsv": 153,
     # the Italian open data licence with its version and abbreviation (a title too long to
     # mint), the JSON License with a clause quoted, a Korean title, model slugs
     # (hyperclovax-seed, health-ai-developer-foundations)
@@ -156,20 +169,20 @@ BELOW_TARGET = {
     # model slugs (qwen-research, tongyi-qianwen-research, tencent-hunyuan-community), a dual
     # license in a sentence whose first name ScanCode spells otherwise (RSALv2), stability.ai's
     # license page, a GitHub LICENSE link its writer labelled NOASSERTION
-    "licenses-holdout-35.tsv": 145,
+    "licenses-holdout-35.tsv": 149,
     # the Hub's old other-<x> form of an OSI name (other-zlib-libpng) and of terms
     # (other-university-research-license), "x consortium license", W3C's own title with "and"
     # in it, a model slug, and wordnet.princeton.edu's page alone
-    "licenses-holdout-39.tsv": 141,
+    "licenses-holdout-39.tsv": 145,
     # the Montreal Data License without its "(MDL)" as an other- slug, names in Chinese, the
     # Llama repository under its new owner, model slugs (mnpl-0.1, lfm1.0), "Llama Community
     # License" without a version (minted), "PSF" alone, a Hub LICENSE link
-    "licenses-holdout-42.tsv": 139,
+    "licenses-holdout-42.tsv": 142,
     # model slugs (qwen, qwen-research, tongyi-qianwen-research, tencent-hunyuan-community,
     # other-qwen), other-<one word> for a ScanCode name (refused: other-nvidia is a company),
     # Twitter's developer terms in a sentence, W3C's own title, "Stability Community License"
     # without "AI", ntu-s-lab-license, two license pages, the Unlicense's first sentence
-    "licenses-holdout-43.tsv": 135,
+    "licenses-holdout-43.tsv": 145,
 }
 
 
@@ -203,6 +216,10 @@ def test_no_wrong_conclusion_is_marked_certain(name: str) -> None:
     ("raw", "certain", "basis"),
     [
         ("apache-2.0", True, "id"),
+        ("JSON", True, "id"),
+        # a word that is an SPDX id in another case, and no Hub id: "json" is as often a format
+        ("json", False, "id"),
+        ("mit", True, "id"),  # the Hub's id
         ("Mozilla Public License 2.0", True, "SPDX name"),
         ("Qwen License Agreement 2024", True, "ScanCode name"),
         ("apache-2.0 OR mit", True, "expression of ids and names"),
@@ -485,6 +502,34 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         # a LicenseDB key that is SPDX's id with a version, for a license SPDX listed since
         ("WTFNMFPL-1.0", "WTFNMFPL"),
         ("WTFPL 1.0", "LicenseRef-scancode-wtfpl-1.0"),  # SPDX's WTFPL is ScanCode's 2.0
+        # a family's notice that gives its version after the name; a family by its name alone
+        (
+            "Distributed under the LaTeX Project Public License, either version 1.3c of this"
+            " license or (at your option) any later version.",
+            "LPPL-1.3c+",
+        ),
+        ("Released under the LaTeX Project Public License.", "NOASSERTION"),
+        # "or later" after a CC name's "Unported License", or in parentheses
+        ("CC Attribution-ShareAlike 3.0 Unported License or any later version", "CC-BY-SA-3.0+"),
+        ("GNU GPL v2 (or later) or the EUPL v1.2, at your option", "GPL-2.0-or-later OR EUPL-1.2"),
+        ("MPL 2.0, Incompatible With Secondary Licenses", "MPL-2.0-no-copyleft-exception"),
+        # names their publishers give, and titles in Chinese and Japanese
+        ("X Consortium License", "X11"),
+        ("Internet Systems Consortium License", "ISC"),
+        ("GNU All-Permissive License", "FSFAP"),
+        ("Open Font License 1.1", "OFL-1.1"),
+        ("Open Font License", "NOASSERTION"),
+        ("UK Open Government Licence", "NOASSERTION"),
+        ("Eclipse 公共许可证 2.0", "EPL-2.0"),
+        ("オープンデータベースライセンス", "ODbL-1.0"),
+        # choosealicense.com's slugs are ids: one that is none names no license
+        ("https://choosealicense.com/licenses/other/", "NOASSERTION"),
+        # terms a link's text gives bind the part its clause names
+        (
+            "Posts are subject to the [Forum Terms of Service](https://forum.example/tos);"
+            " the labels are released under CC BY 4.0.",
+            "LicenseRef-forum-tos AND CC-BY-4.0",
+        ),
         # a name of fourteen words, inside a longer text
         (
             "Do What The F*ck You Want To But It's Not My Fault Public License (WTFNMFPL-1.0)",

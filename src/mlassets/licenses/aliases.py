@@ -22,6 +22,7 @@ from mlassets.licenses.spdx_list import spdx_list
 ALIAS = re.compile(r"\s*\(([^()]*)\)\s*")
 _PUBLIC_DOMAIN = "LicenseRef-scancode-public-domain"
 _WITH = re.compile(r"\s*with\b", re.I)
+_LATER = re.compile(r"\s*or\s+(?:any\s+)?(?:later|newer)\b", re.I)
 _ACRONYM_AND_VERSION = re.compile(
     r"\(\s*([a-z][\w.-]{1,15})\s*\)\s*,?\s*(?:v\.?\s*|version\s+|ver\.?\s*)?(\d+(?:\.\d+)*)\s*$",
     re.I,
@@ -39,6 +40,8 @@ def with_an_alias(text: str) -> tuple[str, str] | None:
         # "Apache 2.0 (code) / CC BY-NC 4.0 (weights)": parts; "GPLv2 (with ... Exception)":
         # an exception; both read as free text
         return None
+    if any(_LATER.match(a) for a in aliases):
+        return None  # "GNU GPL v2 (or later)": the version's scope, read as free text
     named = name_only(outer) or scancode_names.lookup_shortened(outer) or reading(outer)
     if named == _PUBLIC_DOMAIN:  # "Public domain (U.S. Government)": whose says which it is
         return None

@@ -117,10 +117,11 @@ def read(text: str) -> Reading:
         if not acronym or acronym.expression is None:
             erase(alias.start(1), alias.end(1))
     aliases_read = "".join(blank)  # a link's text is read without them too
+    linked: list[Mention] = []  # weak titles of links: a part's terms, where a clause says so
     for link in _LINK.finditer(aliases_read):
         found, guess = _link(text, aliases_read, link)
         strong += found
-        weak += guess
+        linked += guess
         erase(link.start(), link.end())
     for url in URL.finditer("".join(blank)):
         mention = url_mention(text[url.start() : url.end()], url.start())
@@ -144,12 +145,12 @@ def read(text: str) -> Reading:
         ):
             strong = [m for m in strong if m not in inside] + [title]
     if strong:
-        strong += clauses.terms_of_a_part(low, guess, strong)
-    else:
-        weak += guess
+        strong += clauses.terms_of_a_part(low, [*linked, *guess], strong)
+    weak += linked if strong else [*linked, *guess]
     mentions = with_exceptions("".join(blank), longest(strong))
-    if _EXHIBIT_B.search(low):
+    if exhibit_b := _EXHIBIT_B.search(low):
         mentions = [_without_copyleft_exception(m) for m in mentions]
+        erase(*exhibit_b.span())  # the notice's words are no list item of their own
     if "invariant" in low:
         mentions = [_gfdl_variant(low, m) for m in mentions]
     return _conclude(text, low, "".join(blank), mentions, weak)
@@ -265,8 +266,8 @@ def _link(text: str, low: str, link: re.Match[str]) -> tuple[list[Mention], list
     known = known_title(title)
     if known:  # "[Stability AI Community License](https://stability.ai/...)": the text says
         return [Mention(link.start(), link.end(), known)], []
-    if target:
-        return [], [target]
+    if target:  # the whole link: "subject to the [Terms](...)" binds a part by its text
+        return [], [replace(target, start=link.start(), end=link.end())]
     if names_a_license(title):
         return [], [Mention(link.start(), link.end(), "LicenseRef-" + idstring(title), weak=True)]
     return [], []

@@ -29,8 +29,10 @@ _PART = re.compile(
     r"prompts|outputs?)(?:\s+only)?\)"
 )
 _OR_LATER = re.compile(
-    r"(?:\s*\([^()]*\))?"  # past a part: "GPL-3.0 (code) or later"
-    r"(?:\s+licen[cs]e)?"  # "the CC BY-SA 3.0 licence or any later version"
+    r"\s*\(or\s+(?:any\s+)?later(?:\s+versions?)?\)"  # "GNU GPL v2 (or later)"
+    r"|(?:\s*\([^()]*\))?"  # past a part: "GPL-3.0 (code) or later"
+    # "the CC BY-SA 3.0 licence or any later version", "... 3.0 Unported License or ..."
+    r"(?:\s+(?:unported|international|generic))?(?:\s+licen[cs]e)?"
     r"[\s,-]*or[\s,-]+(?:\(?at\s+your\s+option\)?,?\s+)?(?:any\s+)?later(?:\s+versions?)?\b"
 )
 # "depending on the subset", "per dataset": each license is some part's, all of them hold

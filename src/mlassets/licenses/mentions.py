@@ -57,6 +57,21 @@ _NAMED: list[tuple[str, str]] = [
     (r"do[\s-]+what[\s-]+the[\s-]+f[^\s]{0,3}k[\s-]+you[\s-]+want(?:[\s-]+to)?", "WTFPL"),
     (r"wtfpl", "WTFPL"),
     (r"isc(?:[\s-]+license)?(?![a-z0-9-])", "ISC"),
+    # the names their publishers give them, which SPDX's do not use
+    (r"internet[\s-]+systems[\s-]+consortium(?:[\s-]+\(isc\))?[\s-]+license", "ISC"),
+    (r"x[\s-]+consortium[\s-]+license", "X11"),
+    (r"gnu[\s-]+all[\s-]+permissive(?:[\s-]+license)?", "FSFAP"),
+    (rf"(?<!sil\s)open[\s-]+font[\s-]+license[\s,-]*{_V}1\.([01])(?![\d.]*\d)", "OFL-1.{}"),
+    (
+        r"(?<!sil\s)open[\s-]+font[\s-]+license(?![\s,(-]*(?:v|version|\d))",
+        "family:OFL-:the SIL Open Font License without its version",
+    ),
+    # the UK's (SPDX's OGL-UK-1.0 to 3.0), not Canada's or a province's of the same words
+    (
+        r"(?:uk|united[\s-]+kingdom)[\s-]+open[\s-]+government[\s-]+license"
+        r"(?![\s,(-]*(?:v|version|\d|for|[-–]\s*\w))",
+        "family:OGL-UK-:the UK Open Government Licence without its version",
+    ),
     (r"(?:odc[\s-]*)?open[\s-]+database[\s-]+license|odbl", "ODbL-1.0"),
     (r"odc[\s-]*by|(?:odc|open[\s-]+data[\s-]+commons)[\s-]+attribution", "ODC-By-1.0"),
     (

@@ -387,7 +387,7 @@ def name_mentions(text: str) -> list[Mention]:
     found = []
     i = 0
     while i < len(tokens):
-        best: tuple[int, str] | None = None
+        best: tuple[int, str | None] | None = None
         words: tuple[str, ...] = ()
         for j in range(i, len(tokens)):  # until the words begin no name
             words = (*words, tokens[j][0])
@@ -395,12 +395,35 @@ def name_mentions(text: str) -> list[Mention]:
                 break
             if len(words) == 1 and not any(c.isdigit() for c in words[0]):
                 continue  # one plain word ("fair", "python") is too easily prose
-            identifier = index.get(" ".join(words))
-            if identifier:
-                best = (j, identifier)
+            key = " ".join(words)
+            if index.get(key) or (key in index and len(words) >= 3):  # a family of 3 words+
+                best = (j, index[key])
         if best:
-            found.append(Mention(tokens[i][1], tokens[best[0]][2], best[1]))
+            found.append(_named(text, tokens[i][1], tokens[best[0]][2], best[1], index))
             i = best[0] + 1
         else:
             i += 1
     return found
+
+
+# "... the LaTeX Project Public License, either version 1.3c of this license or (at your
+# option) any later version": a family's notice that gives its version after the name
+_MEMBER_NOTICE = re.compile(
+    r"(?:\s+licen[cs]e)?[\s,]*(?:either\s+)?version\s+(\d+(?:\.\d+)*[a-z]?)\s+of\s+(?:this|the)\s+licen[cs]e"
+    r"(,?\s*or\s*\(?\s*at\s+your\s+option\s*\)?,?\s*any\s+later\s+version)?"
+)
+
+
+def _named(
+    text: str, start: int, end: int, identifier: str | None, index: dict[str, str | None]
+) -> Mention:
+    """The mention of the name at start:end: its license, or the member a notice after a
+    family's name gives, or the family."""
+    if identifier:
+        return Mention(start, end, identifier)
+    key = " ".join(t for t, _, _ in name_tokens(text[start:end]))
+    notice = _MEMBER_NOTICE.match(text, end)
+    member = index.get(f"{key} {_ZERO_MINOR.sub('', notice[1])}") if notice else None
+    if notice and member:
+        return Mention(start, notice.end(), member + ("+" if notice[2] else ""))
+    return Mention(start, end, None, why=f"the {text[start:end]!r} family without its version")

@@ -31,6 +31,7 @@ from mlassets.core.findings import Finding
 from mlassets.licenses import scancode_names
 from mlassets.licenses.cleaning import clean
 from mlassets.licenses.expression import parse_expression, unread_operator
+from mlassets.licenses.hub_ids import HUB_TO_SPDX
 from mlassets.licenses.names import (
     ANY_VERSION,
     IdMatch,
@@ -238,7 +239,20 @@ def _from_match(raw: str, text: str, match: IdMatch, basis: str) -> LicenseResul
         return _result(
             raw, match.expression, rules.L111.at(f"read from {why}: {text!r}"), basis=basis
         )
+    if (
+        basis == "id"
+        and _WORD_IN_ANOTHER_CASE.fullmatch(text)
+        and text != match.expression
+        and text.lower() not in HUB_TO_SPDX
+    ):  # "json": as often the file format as the JSON License
+        why = f"a word that is an SPDX id in another case ({match.expression})"
+        return _result(
+            raw, match.expression, rules.L111.at(f"read from {why}: {text!r}"), basis=basis
+        )
     return _result(raw, match.expression, basis=basis, certain=True)
+
+
+_WORD_IN_ANOTHER_CASE = re.compile(r"[a-z]+")  # letters only, all lower case
 
 
 def _id_and_noun(raw: str, text: str, token: str, match: IdMatch) -> LicenseResult:

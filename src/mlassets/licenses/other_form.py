@@ -30,7 +30,8 @@ def other_form(raw: str, name: str) -> LicenseResult:
     if (inner.status != "noassertion" and not generated) or any(
         f.code == "L103" for f in inner.findings
     ):
-        if inner.certain and inner.status != "noassertion" and name.isalnum():
+        one_id = inner.certain or inner.basis == "id"  # "intel": an id in another case
+        if one_id and inner.status != "noassertion" and name.isalnum():
             # One word after other- is often an organisation ("other-intel", "other-nokia")
             # that shares its name with a license: the id matches, but that is a guess, and
             # no guess where the word is a publisher's with licenses of several names

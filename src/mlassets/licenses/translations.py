@@ -90,11 +90,13 @@ _TITLES: tuple[tuple[str, str], ...] = (
     (r"datenlizenz\s+deutschland", "Data licence Germany"),  # ScanCode names its Zero in English
     (r"木兰宽松许可证", "Mulan Permissive Software License"),
     (r"木兰公共许可证", "Mulan Public License"),
+    (r"公共(?:许可证|許可證|授權條款)", " Public License"),  # "Mozilla 公共许可证 2.0"
     (
         r"(?:sil\s*)?(?:オープン\s*フォント\s*ライセンス|오픈\s*폰트\s*라이[선센]스)",
         " SIL Open Font License ",
     ),
     (r"모질라\s*공개\s*라이[선센]스", "Mozilla Public License"),
+    (r"オープン\s*データベース", " Open Database "),
     (r"언라이[선센]스", "Unlicense"),
     # model licenses' product names in their own script
     (r"通义千问|通義千問", " Tongyi Qianwen "),

@@ -58,6 +58,8 @@ def url_mention(url: str, start: int = 0) -> Mention | None:
     )
     if expression:
         return Mention(start, end, expression)
+    if host == "choosealicense.com":
+        return None  # its slugs are ids: one that is none ("other", "openrail") names none
     if host not in _CODE_HOSTS and _DOC_WORDS.search(path):
         named = _path_names(path)
         if isinstance(named, Mention):  # opensource.org/licenses/lgpl-license: which LGPL?
