@@ -530,6 +530,12 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
             " the labels are released under CC BY 4.0.",
             "LicenseRef-forum-tos AND CC-BY-4.0",
         ),
+        # R's "or later"; CeCILL's French title; a ScanCode name without its alias and date,
+        # or without the "Terms" after its license noun
+        ("EUPL (>= 1.1)", "EUPL-1.1+"),
+        ("Contrat de licence de logiciel libre CeCILL version 2.1", "CECILL-2.1"),
+        ("Montreal Data License", "LicenseRef-scancode-mdl-2021"),
+        ("Microsoft Research License", "LicenseRef-scancode-ms-research-license-terms"),
         # a name of fourteen words, inside a longer text
         (
             "Do What The F*ck You Want To But It's Not My Fault Public License (WTFNMFPL-1.0)",

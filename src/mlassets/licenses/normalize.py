@@ -92,6 +92,11 @@ def _normalize(raw: str) -> LicenseResult:
     exact = _exact(raw, text)
     if exact:
         return exact
+    if at_least := _AT_LEAST.fullmatch(text):  # R's "EUPL (>= 1.1)": 1.1 or any later version
+        read = _normalize(f"{at_least[1]} {at_least[2]} or later")
+        if read.spdx != NOASSERTION:
+            finding = rules.L111.at(f"read from R's form of 'or later': {text!r}")
+            return replace(read, raw=raw, certain=False, findings=(*read.findings, finding))
     if unread := unread_operator(text):  # "Apache-2.0 WITH Commons-Clause", "MIT AND"
         return _refuse(raw, rules.L102, f"{raw!r} {unread}")
     from mlassets.licenses import guards, inferred  # ~20 ms of imports: past the exact tiers only
@@ -123,6 +128,8 @@ def _normalize(raw: str) -> LicenseResult:
         return _result(raw, inference.expression, finding, basis=inference.basis)
     return _free_text(raw, text)
 
+
+_AT_LEAST = re.compile(r"([^()<>=]+?)\s*\(\s*>=\s*(\d+(?:\.\d+)*)\s*\)")
 
 # "[apache-2.0, gemma]": a YAML list written as one string; each item is a license of the list
 _FLOW_LIST = re.compile(r"\[([^\[\],]+(?:,[^\[\],]+)+)\]")

@@ -52,6 +52,7 @@ class NameIndexes:
 
 _DATE = re.compile(r"(?:\s(?:19|20)\d\d(?:\s\d\d){0,2})+$")
 _ALIAS_TAIL = re.compile(r"\s*\([^()]*\)\s*$")  # a name's alias in parentheses, last
+_ALIAS = re.compile(r"\s*\([^()]*\)")  # ... or anywhere
 _TRAILING_VERSION = re.compile(r"(?:\s\d+(?:\.\d+)*[a-z]?)+$")
 _ONE_VERSION = re.compile(r"\s\d+(?:\.\d+)*[a-z]?$")
 # The language of the text ScanCode gives last: "Datenlizenz Deutschland - Namensnennung -
@@ -68,6 +69,7 @@ def _shortened(key: str) -> set[str]:
     # one version off, then every trailing number: "Anti 996 License 1.0" is "anti 996"
     forms = {undated, _ONE_VERSION.sub("", undated), _TRAILING_VERSION.sub("", undated)}
     forms |= {" ".join(w for w in f.split() if w != "agreement") for f in forms}
+    forms |= {f.removesuffix(" terms") for f in forms}  # "Microsoft Research License Terms"
     return {f for f in forms if len(f.split()) >= 2 and f != key}
 
 
@@ -179,7 +181,7 @@ def build_name_indexes() -> NameIndexes:
             # an SPDX license has its id for short; one off the list is written by initials
             initials = _initialism(name) if expression.startswith("LicenseRef-") else set()
             # "Mulan Public License, Version 2 (Mulan PubL v2)" is written without its alias too
-            bare = name_key(_ALIAS_TAIL.sub("", name))
+            bare = name_key(_ALIAS.sub(" ", name))  # "Montreal Data License (MDL) 2021" too
             unaliased = (
                 {bare} | _shortened(bare) if bare != key and len(bare.split()) >= 2 else set()
             )

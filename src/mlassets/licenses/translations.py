@@ -87,6 +87,10 @@ _TITLES: tuple[tuple[str, str], ...] = (
     (r"政府資料開放授權條款", "Taiwan Open Government Data License"),
     (r"trwydded\s+llywodraeth\s+agored", "Open Government Licence"),
     (r"norsk\s+lisens\s+for\s+offentlige\s+data", "Norwegian Licence for Open Government Data"),
+    (  # the CeCILL licenses' French titles: "Contrat de licence de logiciel libre CeCILL-B"
+        r"contrat\s+de\s+licen[cs]e\s+de\s+logiciel\s+libre\s+(cecill(?:[\s-]*[bc])?)",
+        r"\1 Free Software License Agreement",
+    ),
     (r"datenlizenz\s+deutschland", "Data licence Germany"),  # ScanCode names its Zero in English
     (r"木兰宽松许可证", "Mulan Permissive Software License"),
     (r"木兰公共许可证", "Mulan Public License"),
