@@ -28,9 +28,9 @@ BELOW_TARGET = {
     # of a dataset's terms (imagenet, cityscapes, umls, the-stack), KOGL, ScanCode names
     # written shorter or in other words (Montreal Data License, MS Research License Terms,
     # Statistics Canada), LICENSE files of repositories, typos in one-word names
-    "licenses-holdout-94.tsv": 149,
+    "licenses-holdout-94.tsv": 150,
     "licenses-holdout-96.tsv": 140,
-    "licenses-holdout-97.tsv": 145,
+    "licenses-holdout-97.tsv": 148,
     "licenses-holdout-98.tsv": 144,
     "licenses-holdout-99.tsv": 149,
     # round 15 (session 27), first runs at fd5e984 (after the second hostile review): Hub slugs
@@ -39,7 +39,7 @@ BELOW_TARGET = {
     # files of Hub repositories, ScanCode's second keys (free-art-1.3), WordNet by its version
     "licenses-holdout-88.tsv": 158,
     "licenses-holdout-90.tsv": 140,
-    "licenses-holdout-91.tsv": 151,
+    "licenses-holdout-91.tsv": 153,
     "licenses-holdout-93.tsv": 144,
     "licenses-holdout-92.tsv": 147,  # first run at bb0cc52 (144); then the PDDL, Perl, postgres
     # batch 89, written late, first run at 5db169a: Datenlizenz Deutschland's German titles and
@@ -52,9 +52,9 @@ BELOW_TARGET = {
     # waymo, movielens), KOGL in Korean, IODL, Solderpad's and Qwt's exceptions, PSF's short
     # names, ScanCode's second keys of listed licenses (free-art-1.3), unlisted LICENSE pages
     "licenses-holdout-82.tsv": 160,
-    "licenses-holdout-83.tsv": 150,
+    "licenses-holdout-83.tsv": 151,
     "licenses-holdout-84.tsv": 140,
-    "licenses-holdout-85.tsv": 144,
+    "licenses-holdout-85.tsv": 145,
     "licenses-holdout-86.tsv": 138,
     "licenses-holdout-87.tsv": 141,
     # round 13 (session 26), first runs on the hostile review's fixes (fd3a1e7), then a
@@ -65,7 +65,7 @@ BELOW_TARGET = {
     "licenses-holdout-76.tsv": 141,
     "licenses-holdout-77.tsv": 154,
     "licenses-holdout-78.tsv": 136,
-    "licenses-holdout-79.tsv": 143,
+    "licenses-holdout-79.tsv": 144,
     "licenses-holdout-80.tsv": 139,
     "licenses-holdout-81.tsv": 153,
     # round 12 (session 26), its first runs and the hostile review's fixes since: names whose
@@ -89,7 +89,7 @@ BELOW_TARGET = {
     # mnpl, mrl, lfm1.0, hyperclovax-seed (slugs), other-montreal-data-license, LPPL's own
     # notice, "LLaMA license (non-commercial, research only)", microsoft-research-license,
     # the Hippocratic License's page, a Hub LICENSE link labelled NOASSERTION
-    "licenses-holdout-66.tsv": 144,
+    "licenses-holdout-66.tsv": 146,
     # other-<name>-license of ScanCode names (pixabay, opencontent, nvidia), "Postgres",
     # "Open Databse License v1.0", health-data agreements in a sentence, "same terms as Perl
     # itself", PSF in a dual license, the OpenSSL exception, a licenses.ai page
@@ -112,7 +112,7 @@ BELOW_TARGET = {
     # mrl, mnpl, lfm1.0, other-movielens, other-kogl-type-1, KOGL's and the Japanese
     # government's titles, "Microsoft Research License" for ScanCode's "... License Terms", a
     # static-linking exception by another name, GitHub LICENSE links labelled NOASSERTION
-    "licenses-holdout-61.tsv": 138,
+    "licenses-holdout-61.tsv": 140,
     # NCGL without a version (concluded 2.0, its one SPDX version), the Japanese PDL, a typo in
     # a shortened name ("Open Databse License"), PSF, licenses.ai's index page, Python's docs page
     "licenses-holdout-62.tsv": 146,
@@ -138,7 +138,7 @@ BELOW_TARGET = {
     # PSF's short names alone (other-psf, PSFL: ScanCode holds a second PSF text), model slugs
     # (qwen-research, other-qwen-research), and "microsoft-research-license", a ScanCode name
     # without its last word, minted (its writer marked it ambiguous)
-    "licenses-holdout-50.tsv": 149,
+    "licenses-holdout-50.tsv": 150,
     # "postgres", "PSF", model slugs (qwen-research, mnpl-0.1, llama2-community); written by a
     # second writer on the same brief as batch 50, after an interruption
     "licenses-holdout-50b.tsv": 155,
@@ -177,7 +177,7 @@ BELOW_TARGET = {
     # the Montreal Data License without its "(MDL)" as an other- slug, names in Chinese, the
     # Llama repository under its new owner, model slugs (mnpl-0.1, lfm1.0), "Llama Community
     # License" without a version (minted), "PSF" alone, a Hub LICENSE link
-    "licenses-holdout-42.tsv": 142,
+    "licenses-holdout-42.tsv": 143,
     # model slugs (qwen, qwen-research, tongyi-qianwen-research, tencent-hunyuan-community,
     # other-qwen), other-<one word> for a ScanCode name (refused: other-nvidia is a company),
     # Twitter's developer terms in a sentence, W3C's own title, "Stability Community License"
