@@ -846,6 +846,53 @@ HOSTILE_REVIEW = [
         "Use is subject to the Gemma Terms of Use; the derived dataset is CC BY-NC 4.0.",
         "LicenseRef-hf-gemma AND CC-BY-NC-4.0",
     ),
+    # the third review (session 28): "(or later)" scopes a version, it offers no choice
+    (
+        "GNU GPL v3 (or later) for the code; CC BY-NC 4.0 for the weights",
+        "GPL-3.0-or-later AND CC-BY-NC-4.0",
+    ),
+    ("Code: CC BY-SA 3.0 or later. Data: CC BY-NC 4.0.", "CC-BY-SA-3.0+ AND CC-BY-NC-4.0"),
+    ("GNU GPL v2 (or later)", "GPL-2.0-or-later"),
+    ("GPL-2.0 (or newer)", "GPL-2.0-or-later"),
+    # a part bound by terms in Chinese, or given in parentheses, that name no license
+    (
+        "本仓库的代码依照 Mozilla 公共许可证 2.0 开源,模型的权重的使用则需要遵循 Model License。",
+        "NOASSERTION",
+    ),
+    ("代码采用 Eclipse 公共许可证 2.0,数据需遵守数据使用协议。", "NOASSERTION"),
+    ("Mozilla 公共许可证 2.0 (代码), 模型许可证 (权重)", "NOASSERTION"),
+    (
+        "The code is under the [Apache-2.0 license](LICENSE), while the use of the model weights"
+        " needs to comply with the [Model License](MODEL_LICENSE).",
+        "NOASSERTION",
+    ),
+    # an anchor on another site's page of licenses is a section, not a license
+    ("https://example.com/licenses#FAIR", "NOASSERTION"),
+    ("https://example.com/third-party-licenses#libpng", "NOASSERTION"),
+    ("https://www.gnu.org/licenses/license-list.en.html#Unlicense", "Unlicense"),
+    # a family's name beside a named license, negated or in passing, is no part of it
+    (
+        "We do not use the LaTeX Project Public License, either version 1.3c of this license.",
+        "NOASSERTION",
+    ),
+    ("This dataset was funded by the European Union. Public release under CC BY 4.0.", "CC-BY-4.0"),
+    ("MIT License. We chose it over the Common Development and Distribution License.", "MIT"),
+    # a title that is the license named already; a repository's LICENSE file
+    (
+        'Licensed under the MIT License (the "Software License"). The weights are subject to the Software License.',
+        "MIT",
+    ),
+    (
+        "Released under the MIT License. Use of the model is subject to the"
+        " [LICENSE](https://huggingface.co/acme/model/blob/main/LICENSE).",
+        "MIT",
+    ),
+    # a name's alias that names another license, or a family the license is not of
+    ("CC BY 4.0 (CC BY-NC)", "NOASSERTION"),
+    ("MPL-2.0; not Incompatible With Secondary Licenses", "NOASSERTION"),
+    ("MPL-1.1, Incompatible With Secondary Licenses", "NOASSERTION"),
+    ("OpenMDW License", "LicenseRef-OpenMDW-License"),  # 1.0 or the Hub's 1.1: no version guessed
+    ("https://docs.python.org/license", "Python-2.0"),
 ]
 
 

@@ -20,6 +20,19 @@ SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
 # A set below the 97% target is held at what it scores now, so that it cannot get worse, and
 # says why: its misses need knowledge the reference data does not have (docs/benchmarks.md).
 BELOW_TARGET = {
+    # round 17 (session 28), first runs at dde2ca9: 867/932; then the third hostile review's
+    # fixes and round 17's: an SPDX tag's prefix, a license and its exception both named, CC's
+    # "NC" after an id, a name whose alias names another license, terms a title gives a part
+    # after "must abide by" / "bound by" (and in Chinese), "Afero", the GNU titles' Romance word
+    # order, MIT/X11, FreeType, an UNLICENSE file. Left: Hub slugs without a license word,
+    # other-<x> of a dataset's terms, KOGL, LICENSE files of repositories, ScanCode names in
+    # other words (HCP, Kaggle's rules, NVIDIA's data agreement), typos of one-word names
+    "licenses-holdout-100.tsv": 158,
+    "licenses-holdout-101.tsv": 152,
+    "licenses-holdout-102.tsv": 135,
+    "licenses-holdout-103.tsv": 151,
+    "licenses-holdout-104.tsv": 144,
+    "licenses-holdout-105.tsv": 142,
     # round 16 (session 28), first runs at f21b2ec: 870/938; then a family's notice with its
     # version after the name (LPPL), "or later" after "Unported License" or in parentheses,
     # publishers' names (X Consortium, Internet Systems Consortium, GNU All-Permissive),
@@ -29,7 +42,7 @@ BELOW_TARGET = {
     # written shorter or in other words (Montreal Data License, MS Research License Terms,
     # Statistics Canada), LICENSE files of repositories, typos in one-word names
     "licenses-holdout-94.tsv": 150,
-    "licenses-holdout-96.tsv": 140,
+    "licenses-holdout-96.tsv": 141,
     "licenses-holdout-97.tsv": 148,
     "licenses-holdout-98.tsv": 144,
     "licenses-holdout-99.tsv": 149,
@@ -54,7 +67,7 @@ BELOW_TARGET = {
     "licenses-holdout-82.tsv": 160,
     "licenses-holdout-83.tsv": 151,
     "licenses-holdout-84.tsv": 140,
-    "licenses-holdout-85.tsv": 145,
+    "licenses-holdout-85.tsv": 146,
     "licenses-holdout-86.tsv": 138,
     "licenses-holdout-87.tsv": 141,
     # round 13 (session 26), first runs on the hostile review's fixes (fd3a1e7), then a
@@ -63,11 +76,11 @@ BELOW_TARGET = {
     # Llama's family names and Korean title, KOGL, Solderpad's exceptions, Stability AI's
     # slugs and pages, RSALv2, Statistics Canada, Sleepycat by Berkeley DB, names with typos
     "licenses-holdout-76.tsv": 141,
-    "licenses-holdout-77.tsv": 154,
+    "licenses-holdout-77.tsv": 155,
     "licenses-holdout-78.tsv": 136,
-    "licenses-holdout-79.tsv": 144,
-    "licenses-holdout-80.tsv": 139,
-    "licenses-holdout-81.tsv": 153,
+    "licenses-holdout-79.tsv": 146,
+    "licenses-holdout-80.tsv": 140,
+    "licenses-holdout-81.tsv": 154,
     # round 12 (session 26), its first runs and the hostile review's fixes since: names whose
     # license noun is their own word (AI2 ImpACT, CAPEC and CVE terms, "DeepSeek Model
     # License"), model slugs (bria-rmbg-1.4, glm-4, geogratis, hesa-withrights), Hub and
@@ -75,8 +88,8 @@ BELOW_TARGET = {
     # licenses, EUPL's own "or - as soon they will be approved" wording, other-<name> of terms
     "licenses-holdout-70.tsv": 150,
     "licenses-holdout-71.tsv": 145,
-    "licenses-holdout-72.tsv": 136,
-    "licenses-holdout-73.tsv": 151,
+    "licenses-holdout-72.tsv": 137,
+    "licenses-holdout-73.tsv": 152,
     # Solderpad's hardware licenses (SPDX exceptions used with Apache-2.0, five strings), the
     # Tongyi Qianwen and Tencent Hunyuan titles in Chinese, Statistics Canada's licence, RSALv2,
     # Stability AI's slugs and pages, "Berkeley Database License" for Sleepycat (fixed since)
@@ -220,6 +233,8 @@ def test_no_wrong_conclusion_is_marked_certain(name: str) -> None:
         # a word that is an SPDX id in another case, and no Hub id: "json" is as often a format
         ("json", False, "id"),
         ("mit", True, "id"),  # the Hub's id
+        ("FAIR", False, "id"),  # SPDX's Fair in another case: as often Meta's lab
+        ("BSD-2-Clause-NetBSD", False, "id"),  # deprecated for another license's id
         ("Mozilla Public License 2.0", True, "SPDX name"),
         ("Qwen License Agreement 2024", True, "ScanCode name"),
         ("apache-2.0 OR mit", True, "expression of ids and names"),
@@ -536,6 +551,28 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         ("Contrat de licence de logiciel libre CeCILL version 2.1", "CECILL-2.1"),
         ("Montreal Data License", "LicenseRef-scancode-mdl-2021"),
         ("Microsoft Research License", "LicenseRef-scancode-ms-research-license-terms"),
+        # a source file's SPDX tag; a license and its exception both named
+        ("// SPDX-License-Identifier: Apache-2.0 WITH SHL-2.1", "Apache-2.0 WITH SHL-2.1"),
+        ("Licensed under Apache-2.0 WITH SHL-2.1.", "Apache-2.0 WITH SHL-2.1"),
+        # a non-commercial rider in CC's abbreviation; a name whose alias names another license
+        ("gpl-3.0-nc", "NOASSERTION"),
+        ("Creative Commons Attribution 4.0 (CC BY-SA 4.0)", "NOASSERTION"),
+        ("GNU General Public License v3 (GPL-3.0)", "GPL-3.0-only"),
+        # terms a title gives a part, after "must abide by" or "bound by"
+        (
+            "The labels are CC BY 4.0. Use of the photos must abide by the Flickr Terms of Use.",
+            "CC-BY-4.0 AND LicenseRef-Flickr-Terms-of-Use",
+        ),
+        (
+            "Dual-licensed under the Unlicense and MIT; pick whichever you prefer.",
+            "Unlicense OR MIT",
+        ),
+        ("GNU Afero GPL v3", "AGPL-3.0-only"),
+        ("Se distribuye bajo la Licencia Pública General de GNU v3.0.", "GPL-3.0-only"),
+        ("MIT/X11", "MIT"),
+        ("FreeType License", "FTL"),
+        ('MPL-2.0 ("Incompatible With Secondary Licenses")', "MPL-2.0-no-copyleft-exception"),
+        ("https://github.com/example/tool/blob/main/UNLICENSE", "Unlicense"),
         # a name of fourteen words, inside a longer text
         (
             "Do What The F*ck You Want To But It's Not My Fault Public License (WTFNMFPL-1.0)",

@@ -40,11 +40,15 @@ def with_an_alias(text: str) -> tuple[str, str] | None:
         # "Apache 2.0 (code) / CC BY-NC 4.0 (weights)": parts; "GPLv2 (with ... Exception)":
         # an exception; both read as free text
         return None
-    if any(_LATER.match(a) for a in aliases):
-        return None  # "GNU GPL v2 (or later)": the version's scope, read as free text
+    if any(_LATER.match(a) or freetext.EXHIBIT_B.search(a.lower()) for a in aliases):
+        # "GNU GPL v2 (or later)": the version's scope; MPL's "(Incompatible With Secondary
+        # Licenses)": its variant; both read as free text
+        return None
     named = name_only(outer) or scancode_names.lookup_shortened(outer) or reading(outer)
     if named == _PUBLIC_DOMAIN:  # "Public domain (U.S. Government)": whose says which it is
         return None
+    if named and any(_another_family(a, named) for a in aliases):
+        return None  # "CC BY 4.0 (CC BY-NC)": the alias names another license; free text says so
     if named and all(name_only(a) in (named, None) for a in aliases):
         return named, "a name with an alias in parentheses"
     if named:
@@ -56,6 +60,13 @@ def with_an_alias(text: str) -> tuple[str, str] | None:
     if given:
         return given, "the id in parentheses after a name mlassets does not read"
     return None
+
+
+def _another_family(alias: str, named: str) -> bool:
+    """`alias` names a family of licenses `named` is no member of ("CC BY-NC" beside CC-BY-4.0)."""
+    found = freetext.scan(alias.lower())
+    families = {m.family for m in found if m.expression is None and m.family}
+    return bool(families) and not any(named.startswith(f.rstrip("-")) for f in families)
 
 
 def _versioned_id(text: str, aliases: list[str]) -> str | None:

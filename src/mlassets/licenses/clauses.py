@@ -10,8 +10,9 @@ import bisect
 import re
 from dataclasses import replace
 
-from mlassets.licenses.mentions import Mention
+from mlassets.licenses.mentions import Mention, idstring
 from mlassets.licenses.names import ANY_VERSION
+from mlassets.licenses.tables import GENERIC_WORDS
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=\S)")
 _UPSTREAM = re.compile(
@@ -35,6 +36,8 @@ def terms_of_a_part(low: str, guesses: list[Mention], strong: list[Mention]) -> 
     bounds = [0, *(m.end() for m in _SENTENCE.finditer(low)), len(low)]
     kept = []
     for guess in guesses:
+        if (guess.expression or "").lower().endswith("-license"):
+            continue  # a repository's LICENSE file, as likely the license already named
         at = bisect.bisect_right(bounds, guess.start) - 1
         start, end = bounds[at], bounds[at + 1]
         clause = low[start:end]
@@ -45,24 +48,41 @@ def terms_of_a_part(low: str, guesses: list[Mention], strong: list[Mention]) -> 
     return kept
 
 
-# "... use of the ChatGLM-6B model weights must comply with the Model License": a part bound by
-# terms a capitalised title gives but names no license ("the License" alone is the one named)
+# "... use of the ChatGLM-6B model weights must comply with the Model License", "use of the
+# images must abide by the Flickr Terms of Use": a part bound by terms a title gives in a clause
+# that names no license ("the License" alone is the one named)
 _BOUND_BY_A_TITLE = re.compile(
-    r"\b(?:must\s+comply\s+with|(?:is|are)\s+(?:also\s+)?(?:subject\s+to|governed\s+by|"
-    r"covered\s+by))\s+(?:the|its|their)\s+((?:[A-Z][\w-]*\s+){1,3}(?:License|Licence|"
-    r"Agreement|Terms)\b)"
+    r"(?:\b(?:must|needs?\s+to|should|shall)\s+(?:comply\s+with|abide\s+by)|\b(?:is|are)\s+"
+    r"(?:also\s+)?(?:subject\s+to|governed\s+by|covered\s+by|bound\s+by))\s+(?:the|its|their)"
+    r"\s+\[?"
+    # ... and in Chinese: "模型的权重的使用则需要遵循 Model License", "数据需遵守数据使用协议"
+    r"|(?:需要?|须|必须|应当?)\s*(?:遵循|遵守)\s*(?=\S)"
 )
+_TITLE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){1,3}(?:License|Licence|Agreement|Terms(?:\s+of\s+(?:Use|Service))?"
+    r"|terms\s+of\s+(?:use|service))\b|[\u4e00-\u9fff]{1,12}(?:协议|協議|许可|許可|条款|條款)"
+)
+# a clause ends at a sentence's end, a semicolon or a comma (Chinese ones too)
+_CLAUSE = re.compile(r"(?<=[.!?;,。；，！？])\s*(?=\S)")
 
 
-def unnamed_terms_of_a_part(text: str, mentions: list[Mention]) -> str | None:
-    """The title of terms that bind a part in a clause of `text` that names no license (so
-    that no license mlassets knows is that part's), or None."""
-    bounds = [0, *(m.end() for m in _SENTENCE.finditer(text)), len(text)]
+def terms_named_for_a_part(text: str, mentions: list[Mention]) -> Mention | None:
+    """The terms a title gives a part in a clause of `text` that names no license: a mention of
+    the title (`expression` None where the title's words are all generic, "the Model License",
+    so that no license can be named for that part), or None."""
+    bounds = [0, *(m.end() for m in _CLAUSE.finditer(text)), len(text)]
     for start, end in zip(bounds, bounds[1:], strict=False):
         bound = _BOUND_BY_A_TITLE.search(text, start, end)
+        found = _TITLE.match(text, bound.end(), end) if bound else None
         named = any(start <= m.start < end for m in mentions)
-        if bound and not named and not _NOT_OR_EITHER.search(text[start:end].lower()):
-            return bound[1]
+        if found and not named and not _NOT_OR_EITHER.search(text[start:end].lower()):
+            title = found[0]
+            if title.lower() in text[: found.start()].lower():
+                continue  # the license named already ("the MIT License (the "Software License")")
+            own = set(re.findall(r"[a-z]+", title.lower())) - GENERIC_WORDS - {"s"}
+            expression = "LicenseRef-" + idstring(title) if own else None
+            why = f"a part under {title!r}, which names no license mlassets knows"
+            return Mention(found.start(), found.end(), expression, why=why, terms_of_a_part=True)
     return None
 
 
@@ -94,6 +114,33 @@ def mixed_slash(low: str, mentions: list[Mention]) -> str | None:
             }
             if {True, False} <= uses:
                 return f"{one.expression} / {other.expression} may be a choice or two parts"
+    return None
+
+
+def contradicting_alias(low: str, mentions: list[Mention]) -> str | None:
+    """Why the mentions cannot be joined, where a license's name is followed by another in
+    parentheses ("Creative Commons Attribution 4.0 (CC BY-SA 4.0)"): the text gives one license
+    two names that disagree, not two licenses. None where none does."""
+    for one, other in zip(mentions, mentions[1:], strict=False):
+        between, after = low[one.end : other.start], low[other.end : other.end + 3]
+        # ... or a family the license is no member of: "CC BY 4.0 (CC BY-NC)"
+        alias = other.expression or (other.family if other.family else None)
+        differs = alias is not None and not (
+            alias == one.expression
+            or other.expression is None
+            and str(one.expression).startswith(alias)
+        )
+        link = re.match(r"https?://|www\.", low[other.start : other.end])  # a name's link
+        if (
+            one.expression
+            and differs
+            and not link
+            and re.fullmatch(r"[\s,]*\(\s*", between)
+            and re.match(r"\s*\)", after)
+        ):
+            return (
+                f"{one.expression}, named again in parentheses as {other.expression or other.why}"
+            )
     return None
 
 

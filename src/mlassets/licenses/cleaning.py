@@ -13,7 +13,10 @@ from mlassets.licenses.spdx_list import spdx_list
 # "License: MIT", a body's line as a value; not a classifier ("License ::"), and not "License:
 # none", which the guard for unlicensed assets reads whole
 _LICENSE_PREFIX = re.compile(
-    r"^\s*licen[cs](?:e|ing)\s*:(?!:)\s*(?=\S)(?!(?:none|n/?a|unknown|not\s+specified)\b)", re.I
+    # ... and a source file's SPDX tag, "// SPDX-License-Identifier: Apache-2.0 WITH SHL-2.1"
+    r"^\s*(?:(?:#|//|/\*|--)\s*)?(?:spdx-license-identifier|licen[cs](?:e|ing))\s*:(?!:)\s*(?=\S)"
+    r"(?!(?:none|n/?a|unknown|not\s+specified)\b)",
+    re.I,
 )
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 

@@ -90,6 +90,28 @@ def with_exceptions(low: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def merged_with_its_license(low: str, mentions: list[Mention]) -> list[Mention]:
+    """A license's mention followed by "with" and the mention of that license with an exception
+    ("Apache-2.0 WITH SHL-2.1": SHL-2.1 alone reads as Apache-2.0 WITH SHL-2.1) is one mention."""
+    out: list[Mention] = []
+    for mention in mentions:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.expression
+            and mention.expression
+            and mention.expression.startswith(before.expression + " WITH ")
+            and _JUST_WITH.fullmatch(low, before.end, mention.start)
+        ):
+            out[-1] = Mention(before.start, mention.end, mention.expression)
+            continue
+        out.append(mention)
+    return out
+
+
+_JUST_WITH = re.compile(r"\s+with\s+(?:the\s+)?")
+
+
 def _license_with_it(license_id: str, words: list[str]) -> str | None:
     """The SPDX license that is `license_id` with the exception `words` name, where the list
     holds it as a license of its own: CAL-1.0-Combined-Work-Exception."""

@@ -14,8 +14,8 @@ from mlassets.licenses.mentions import Mention
 
 _GNU = re.compile(
     r"""(?<![a-z0-9])(?:gnu[\s-]*)?
-    (?P<kind>(?:agpl|affero[\s-]+gpl|(?:lesser|library)[\s-]+gpl|lgpl|gpl|gfdl|fdl)(?![a-uw-z])
-      |(?:affero[\s-]+)?(?:(?:lesser|library)[\s-]+(?:or[\s-]+lesser[\s-]+)?)?
+    (?P<kind>(?:agpl|af+ero[\s-]+gpl|(?:lesser|library)[\s-]+gpl|lgpl|gpl|gfdl|fdl)(?![a-uw-z])
+      |(?:af+ero[\s-]+)?(?:(?:lesser|library)[\s-]+(?:or[\s-]+lesser[\s-]+)?)?
         general[\s-]+public[\s-]+license
       |free[\s-]+documentation[\s-]+license
       |(?<=gnu[\s-])(?:(?:lesser|library)[\s-]+)?public[\s-]+license)  # "GNU Public License v3"
@@ -35,7 +35,7 @@ _GNU_VERSIONS = {
 
 
 def _gnu_kind(kind: str) -> str:
-    if "affero" in kind or kind == "agpl":
+    if "fero" in kind or kind == "agpl":  # "Affero", and "Afero" as people misspell it
         return "AGPL"
     if "lesser" in kind or "library" in kind or kind == "lgpl":
         return "LGPL"

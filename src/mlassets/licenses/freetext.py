@@ -23,9 +23,9 @@ from dataclasses import dataclass, replace
 
 from mlassets.licenses import clauses
 from mlassets.licenses.creative_commons import creative_commons
-from mlassets.licenses.exceptions import with_exceptions
+from mlassets.licenses.exceptions import merged_with_its_license, with_exceptions
 from mlassets.licenses.families import apache, bsd, gnu
-from mlassets.licenses.joining import join
+from mlassets.licenses.joining import join, names_a_part_in
 from mlassets.licenses.mentions import (
     Mention,
     abbreviation_version,
@@ -67,6 +67,7 @@ _NOT_ITEM_OPENINGS = frozenset(
     {"see", "also", "for", "contact", "please", "it", "which", "this", "same"}  # "the same as ..."
     | {"you", "either", "users"}  # "Apache 2.0 and CC-BY-4.0; you may choose either"
     | {"do", "use", "cite", "credit", "enjoy", "feel"}  # "...; do whatever you want with it"
+    | {"pick", "choose", "whichever"}  # "Unlicense and MIT; pick whichever you prefer"
     | {"copyright"}  # "MIT License, Copyright (c) 2021 ...": the holder's notice, not a license
     | {"with"}  # "GFDL 1.3, with no Invariant Sections": the license's own options
     | {"commercial"}  # "GPL-3.0 or a commercial license from Acme": an offer of other terms
@@ -147,8 +148,10 @@ def read(text: str) -> Reading:
     if strong:
         strong += clauses.terms_of_a_part(low, [*linked, *guess], strong)
     weak += linked if strong else [*linked, *guess]
-    mentions = with_exceptions("".join(blank), longest(strong))
-    if exhibit_b := _EXHIBIT_B.search(low):
+    mentions = merged_with_its_license(low, with_exceptions("".join(blank), longest(strong)))
+    exhibit_b = EXHIBIT_B.search(low)
+    said = exhibit_b and not re.search(r"\b(?:not|n['’]t)\W+$", low[: exhibit_b.start()])
+    if exhibit_b and said and any(m.expression == "MPL-2.0" for m in mentions):
         mentions = [_without_copyleft_exception(m) for m in mentions]
         erase(*exhibit_b.span())  # the notice's words are no list item of their own
     if "invariant" in low:
@@ -158,7 +161,7 @@ def read(text: str) -> Reading:
 
 # MPL 2.0's Exhibit B notice, "Incompatible With Secondary Licenses", takes away section 3.3's
 # permission to combine with the GPL family: SPDX's MPL-2.0-no-copyleft-exception
-_EXHIBIT_B = re.compile(r"incompatible\s+with\s+secondary\s+licenses")
+EXHIBIT_B = re.compile(r"incompatible\s+with\s+secondary\s+licenses")
 
 
 # The GFDL's variants by its own words: "with no Invariant Sections" is SPDX's -no-invariants-
@@ -302,11 +305,15 @@ def _conclude(
         return Reading(
             refusal=f"the part {text[excepted.start() :].strip()!r} is under terms it does not name"
         )
-    if mentions and (title := clauses.unnamed_terms_of_a_part(text, mentions)):
-        return Reading(refusal=f"a part is under {title!r}, which names no license mlassets knows")
+    if mentions and (terms := clauses.terms_named_for_a_part(text, mentions)):
+        if terms.expression is None:
+            return Reading(refusal=terms.why)
+        mentions = sorted([*mentions, terms], key=lambda m: m.start)
     named = list(dict.fromkeys(m.expression for m in mentions if m.expression))
     mentions = [
-        m for m in mentions if m.expression or not any(_member_of(e, m.family) for e in named)
+        m
+        for m in mentions
+        if m.expression or not (m.alone and named or any(_member_of(e, m.family) for e in named))
     ]
     mentions = _without_public_domain_beside_its_instrument(mentions)
     families = [m for m in mentions if not m.expression]
@@ -319,7 +326,7 @@ def _conclude(
         rest[mention.start : mention.end] = " " * mention.length
     leftover = set(re.findall(r"[a-z]+", "".join(rest))) - GENERIC_WORDS - _FILLER
     evidence = "; ".join(repr(text[m.start : m.end]) for m in mentions) if leftover else ""
-    if mixed := clauses.mixed_slash(low, mentions):
+    if mixed := clauses.mixed_slash(low, mentions) or clauses.contradicting_alias(low, mentions):
         return Reading(refusal=mixed)
     return Reading(join(low, mentions), evidence=evidence)
 
@@ -385,10 +392,11 @@ def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> tuple[in
         if opening == "except" and _names_one(mentions, ends, *next_item(start)):
             continue  # "CC BY 4.0, except for the audio, which is CC BY-NC 4.0": the next names it
         words = [w for w in words if w not in _NOT_ITEMS]
-        if not words or all(w in GENERIC_WORDS for w in words):
+        part = names_a_part_in(low[start:end])  # "Model License (weights)": that part's terms
+        if not part and (not words or all(w in GENERIC_WORDS for w in words)):
             continue
-        if words[0].endswith("ed") or not VERBS.isdisjoint(words):
-            continue  # "adapted from the Wikipedia corpus" describes the data: not an item
+        if words[0].endswith(("ed", "ing")) or not VERBS.isdisjoint(words):
+            continue  # "adapted from the Wikipedia corpus", "following Wikipedia": not an item
         if not _names_one(mentions, ends, start, end):
             return start, end
     return None

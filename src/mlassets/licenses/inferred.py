@@ -19,6 +19,7 @@ from mlassets.licenses import (
     typos,
 )
 from mlassets.licenses.aliases import ALIAS, name_only, with_an_alias
+from mlassets.licenses.hub_ids import HUB_TO_SPDX
 from mlassets.licenses.names import lookup_id, lookup_spdx_id
 from mlassets.licenses.spdx_list import scancode_index, spdx_list
 
@@ -269,6 +270,10 @@ def _keys_by_stem() -> dict[str, str]:
         stem = _KEY_VERSION.fullmatch(identifier.lower())
         if stem and stem[1] in found:
             found[stem[1]].add(spdx_list().licenses[identifier].id)
+    for hub_id, expression in HUB_TO_SPDX.items():  # the Hub's openmdw-1.1 beside openmdw-1.0
+        stem = _KEY_VERSION.fullmatch(hub_id)
+        if stem and stem[1] in found:
+            found[stem[1]].add(expression)
     return {stem: next(iter(ids)) for stem, ids in found.items() if len(ids) == 1}
 
 
@@ -281,9 +286,14 @@ def _initials(name: str) -> str:
 
 
 # The readings tried in turn after the alias, each with what the L111 finding says and its basis
+_LATER_IN_PARENTHESES = re.compile(r"\(\s*or\s+(?:any\s+)?(?:later|newer)", re.I)
 _READINGS: tuple[tuple[Callable[[str], str | None], str, str], ...] = (
     (
-        lambda text: vendor_and_name(ALIAS.sub(" ", text).strip() or text),
+        lambda text: (
+            None  # "GNU GPL v2 (or later)": what is in parentheses is the version's scope
+            if _LATER_IN_PARENTHESES.search(text)
+            else vendor_and_name(ALIAS.sub(" ", text).strip() or text)
+        ),
         "a name after its publisher's name, which the license's ScanCode entry spells",
         "name after its publisher",
     ),

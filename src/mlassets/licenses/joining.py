@@ -29,7 +29,7 @@ _PART = re.compile(
     r"prompts|outputs?)(?:\s+only)?\)"
 )
 _OR_LATER = re.compile(
-    r"\s*\(or\s+(?:any\s+)?later(?:\s+versions?)?\)"  # "GNU GPL v2 (or later)"
+    r"\s*\(or\s+(?:any\s+)?(?:later|newer)(?:\s+versions?)?\)"  # "GNU GPL v2 (or later)"
     r"|(?:\s*\([^()]*\))?"  # past a part: "GPL-3.0 (code) or later"
     # "the CC BY-SA 3.0 licence or any later version", "... 3.0 Unported License or ..."
     r"(?:\s+(?:unported|international|generic))?(?:\s+licen[cs]e)?"
@@ -51,7 +51,7 @@ def join(low: str, mentions: list[Mention]) -> str:
     choice = not vary and (bool(offered) or _a_list_ending_in_or(low, mentions))
     for previous, mention in zip([None, *mentions], mentions, strict=False):
         assert mention.expression
-        gap = low[previous.end : mention.start] if previous else ""
+        gap = low[_end_of(low, previous) : mention.start] if previous else ""
         # "MIT (code) and CC-BY-NC-4.0 (weights)" hold both, even when "dual-licensed"; "...
         # (annotations) or ... (images) at your choice" offers one
         parts = (
@@ -69,6 +69,13 @@ def join(low: str, mentions: list[Mention]) -> str:
     if len(joined) == 1:
         return joined[0]
     return " OR ".join(f"({p})" if " AND " in p else p for p in joined)
+
+
+def _end_of(low: str, mention: Mention) -> int:
+    """Where the words about `mention` end: past its "or later" ("GPL v3 (or later) for the
+    code; ...": that "or" scopes the version, it offers no choice)."""
+    later = _OR_LATER.match(low, mention.end)
+    return later.end() if later else mention.end
 
 
 def _offers_one(gap: str) -> bool:
@@ -92,6 +99,11 @@ def _a_list_ending_in_or(low: str, mentions: list[Mention]) -> bool:
 def names_a_part(text: str) -> bool:
     """ "(code)", "(weights)": the words in parentheses give the part a license is for."""
     return _PART.fullmatch(f"({text.strip().lower()})") is not None
+
+
+def names_a_part_in(text: str) -> bool:
+    """`text` (lower case) gives a part in parentheses: "model license (weights)"."""
+    return _PART.search(text) is not None
 
 
 def _two_parts(low: str, one: Mention, other: Mention) -> bool:

@@ -25,6 +25,7 @@ class Mention:
     why: str = ""
     weak: bool = False  # a guess at a name (LicenseRef from a link or a title): used only alone
     terms_of_a_part: bool = False  # a title's terms, read beside the licenses of the rest
+    alone: bool = False  # a family by its name alone: read only where no license is named beside
 
     @property
     def length(self) -> int:
@@ -51,6 +52,7 @@ _OUVERTE = r"license[\s-]+ouverte(?:[\s-]+de[\s-]+l['’]\s*[ée]tat)?(?![\s-]+(
 # names do not use. Longest alternatives first, so "mit no attribution" wins over "mit".
 _NAMED: list[tuple[str, str]] = [
     (r"mit[\s-]+no[\s-]+attribution", "MIT-0"),
+    (r"mit[\s]*/[\s]*x11(?:[\s-]+license)?", "MIT"),  # the MIT license, called MIT/X11 (Debian's)
     (r"mit(?:[\s-]+license|[\s-]+licensed)?(?![a-z0-9-])", "MIT"),
     (r"expat(?:[\s-]+license)?(?![a-z0-9-])", "MIT"),  # the FSF's name for the MIT license
     (r"the[\s-]+unlicense|unlicense", "Unlicense"),
@@ -60,6 +62,7 @@ _NAMED: list[tuple[str, str]] = [
     # the names their publishers give them, which SPDX's do not use
     (r"internet[\s-]+systems[\s-]+consortium(?:[\s-]+\(isc\))?[\s-]+license", "ISC"),
     (r"x[\s-]+consortium[\s-]+license", "X11"),
+    (r"freetype(?:[\s-]+project)?[\s-]+license", "FTL"),
     (r"gnu[\s-]+all[\s-]+permissive(?:[\s-]+license)?", "FSFAP"),
     (rf"(?<!sil\s)open[\s-]+font[\s-]+license[\s,-]*{_V}1\.([01])(?![\d.]*\d)", "OFL-1.{}"),
     (

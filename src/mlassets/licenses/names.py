@@ -23,6 +23,9 @@ class IdMatch:
     deprecated: bool = False
     why: str = ""
     without_version: bool = False  # a name written without the one version it has
+    # a deprecated id SPDX's note gives another license's id for (BSD-2-Clause-NetBSD is
+    # BSD-2-Clause): curators write either, so the rewriting is a reading
+    rewritten: bool = False
 
 
 # SPDX deprecated ids whose replacement is not simply "<id>-only" / "<id>-or-later".
@@ -149,7 +152,10 @@ def _spdx_id(key: str) -> IdMatch | None:
     if not entry.deprecated:
         return IdMatch(entry.id)
     replacement = _REPLACED.get(key) or spdx_list().current(key + "-only")
-    return IdMatch(replacement or entry.id, deprecated=True)
+    if not replacement:
+        return IdMatch(entry.id, deprecated=True)
+    other = " WITH " not in replacement and not replacement.startswith(entry.id)
+    return IdMatch(replacement, deprecated=True, rewritten=other)
 
 
 # --- Names -------------------------------------------------------------------------------------
@@ -396,7 +402,9 @@ def name_mentions(text: str) -> list[Mention]:
             if len(words) == 1 and not any(c.isdigit() for c in words[0]):
                 continue  # one plain word ("fair", "python") is too easily prose
             key = " ".join(words)
-            if index.get(key) or (key in index and len(words) >= 3):  # a family of 3 words+
+            if index.get(key) or (
+                key in index and len(words) >= 3 and _family_named(text, tokens[i][1], tokens[j][2])
+            ):
                 best = (j, index[key])
         if best:
             found.append(_named(text, tokens[i][1], tokens[best[0]][2], best[1], index))
@@ -406,11 +414,23 @@ def name_mentions(text: str) -> list[Mention]:
     return found
 
 
+def _family_named(text: str, start: int, end: int) -> bool:
+    """The words at start:end name a family of licenses, not a phrase that shares its words:
+    within one clause, and with a license noun ("funded by the European Union. Public release
+    under CC BY 4.0" is no European Union Public Licence)."""
+    span = text[start:end]
+    noun = _FAMILY_NOUN.search(span) or _FAMILY_NOUN.match(text, end)
+    return noun is not None and not re.search(r"[.;:!?]\s", span)
+
+
+_FAMILY_NOUN = re.compile(r"\s*\b(?:licen[cs]e|agreement)\b", re.I)
+
+
 # "... the LaTeX Project Public License, either version 1.3c of this license or (at your
 # option) any later version": a family's notice that gives its version after the name
 _MEMBER_NOTICE = re.compile(
     r"(?:\s+licen[cs]e)?[\s,]*(?:either\s+)?version\s+(\d+(?:\.\d+)*[a-z]?)\s+of\s+(?:this|the)\s+licen[cs]e"
-    r"(,?\s*or\s*\(?\s*at\s+your\s+option\s*\)?,?\s*any\s+later\s+version)?"
+    r"(,?\s*or\s*(?:\(?\s*at\s+your\s+option\s*\)?,?\s*)?any\s+later\s+version)?"
 )
 
 
@@ -422,8 +442,13 @@ def _named(
     if identifier:
         return Mention(start, end, identifier)
     key = " ".join(t for t, _, _ in name_tokens(text[start:end]))
-    notice = _MEMBER_NOTICE.match(text, end)
+    negated = _NEGATED.search(text, max(0, start - 24), start)  # "we do not use the ..."
+    notice = None if negated else _MEMBER_NOTICE.match(text, end)
     member = index.get(f"{key} {_ZERO_MINOR.sub('', notice[1])}") if notice else None
     if notice and member:
         return Mention(start, notice.end(), member + ("+" if notice[2] else ""))
-    return Mention(start, end, None, why=f"the {text[start:end]!r} family without its version")
+    why = f"the {text[start:end]!r} family without its version"
+    return Mention(start, end, None, why=why, alone=True)
+
+
+_NEGATED = re.compile(r"\b(?:not|never|no|nor|without|over|unlike)\b[^.;]*$")

@@ -122,7 +122,10 @@ def _normalize(raw: str) -> LicenseResult:
     if guards.licenses_vary(text):
         message = f"{raw!r} says its parts keep licenses of their own: it names no one license"
         return _refuse(raw, rules.L102, message)
-    inference = inferred.infer(text) if len(text) <= _NAME_LIMIT else None
+    # a name's words in another order, or an alias: not where words of another script stand
+    # between them unread ("代码采用 Eclipse Public License 2.0,数据需遵守数据使用协议")
+    short = len(text) <= _NAME_LIMIT and not _OTHER_SCRIPT.search(text)
+    inference = inferred.infer(text) if short else None
     if inference:
         finding = rules.L111.at(f"read from {inference.why}: {text!r}")
         return _result(raw, inference.expression, finding, basis=inference.basis)
@@ -240,7 +243,7 @@ def _from_match(raw: str, text: str, match: IdMatch, basis: str) -> LicenseResul
         return _refuse(raw, rules.L103, message, f"family {basis}", certain=True)
     if match.deprecated:
         finding = _deprecated(text, match.expression)
-        return _result(raw, match.expression, finding, basis=basis, certain=True)
+        return _result(raw, match.expression, finding, basis=basis, certain=not match.rewritten)
     if match.without_version:  # "Boost Software License": its one version, a reading
         why = f"a name written without its version (only {match.expression} is known)"
         return _result(
@@ -259,7 +262,7 @@ def _from_match(raw: str, text: str, match: IdMatch, basis: str) -> LicenseResul
     return _result(raw, match.expression, basis=basis, certain=True)
 
 
-_WORD_IN_ANOTHER_CASE = re.compile(r"[a-z]+")  # letters only, all lower case
+_WORD_IN_ANOTHER_CASE = re.compile(r"[A-Za-z]+")  # letters only: "json", "FAIR" (SPDX: Fair)
 
 
 def _id_and_noun(raw: str, text: str, token: str, match: IdMatch) -> LicenseResult:

@@ -55,7 +55,7 @@ def build_url_index() -> dict[str, str]:
                 claims.setdefault(key, {})[entry.key] = concluded(entry)
     table: dict[str, str] = {}
     for key, claimants in claims.items():
-        if "/" not in key or lists_licenses(key):
+        if "/" not in key or lists_licenses(key) and "/~/" not in key:
             # a site's front page, or its page of licenses (licenses.ai/ai-licenses,
             # dcat-ap.de/def/licenses), names no single license even when one entry lists it
             continue
@@ -64,16 +64,23 @@ def build_url_index() -> dict[str, str]:
             # Variants list their base's page among their URLs (MPL-2.0-no-copyleft-exception
             # lists mozilla.org/MPL/2.0): the page is the one whose key its path spells (not its
             # host: unicode.org/copyright is no more ScanCode's "unicode" than Unicode-TOU).
-            spelled = re.sub(r"[^a-z0-9.]+", "-", key.partition("/")[2])
-            named = {
-                e
-                for k, e in claimants.items()
-                if re.search(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])", spelled)
-            }
+            named = _spelled(key.partition("/")[2], claimants)
+            if not named:  # docs.python.org/license: the host spells Python-2.0, a listed id
+                named = {e for e in _spelled(key, claimants) if not e.startswith("LicenseRef-")}
             expressions = named or _base_of_variants(_listed(expressions)) or _listed(expressions)
         if len(expressions) == 1:
             table[key] = expressions.pop()
     return table
+
+
+def _spelled(text: str, claimants: dict[str, str]) -> set[str]:
+    """The claimants' expressions whose ScanCode key `text` spells."""
+    spelled = re.sub(r"[^a-z0-9.]+", "-", text)
+    return {
+        e
+        for k, e in claimants.items()
+        if re.search(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])", spelled)
+    }
 
 
 def lists_licenses(path: str) -> bool:
@@ -82,7 +89,7 @@ def lists_licenses(path: str) -> bool:
     return bool(_LIST_PAGE.search(path.lower().rstrip("/")))
 
 
-_LIST_PAGE = re.compile(r"(?:licen[cs]es|license-list)(?:\.[a-z]+)?$")
+_LIST_PAGE = re.compile(r"(?:licen[cs]es|license-list)(?:\.[a-z]{2})?(?:\.[a-z]+)?$")  # .en.html
 
 
 def _base_of_variants(expressions: set[str]) -> set[str]:

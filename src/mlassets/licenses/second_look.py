@@ -45,6 +45,7 @@ _RESTRICTION = re.compile(
     r"\bcommercial\s+use\s+(?:of\s+[\w\s-]{1,40}?\s+)?(?:is\s+|are\s+)?(?:not\s+(?:allowed|permitted)|"
     r"prohibited|forbidden)|\b(?:prohibits|forbids|bars|excludes)\s+(?:any\s+)?commercial\b|"
     r"\b(?:research|academic|personal|internal|evaluation)(?:\s+use)?\s+only\b|"
+    r"(?<![a-z0-9])(?<!by[-\s])nc(?![a-z0-9])|"  # "gpl-3.0-nc", "MIT (NC)", not a CC id's "BY-NC"
     r"\bnicht[-\s]?kommerziell|\bkeine\s+kommerzielle|\bkommerzielle\s+nutzung\s+"
     r"(?:untersagt|verboten|ausgeschlossen|nicht)|\bno\s+comercial|\bsin\s+fines\s+comerciales|"
     r"\bpas\s+d['’]utilisation\s+commerciale|\busage\s+non\s+commercial|\bnon\s+commerciale|"
@@ -88,14 +89,25 @@ def _in_english(
     if first.spdx != NOASSERTION and not minted:  # read already; the words say "or later"
         later = reading.spdx == first.spdx.replace("-only", "-or-later") != first.spdx
         return replace(reading, raw=raw, certain=False) if later else first
-    if minted and any(f.code == "L103" for f in reading.findings):
-        return replace(reading, raw=raw, certain=False)  # "Licence publique générale ... GNU"
+    if minted and (
+        any(f.code == "L103" for f in reading.findings)  # "Licence publique générale ... GNU"
+        or reading.spdx == NOASSERTION
+        and not _only_unread(reading)  # a reason: a part's terms
+    ):
+        return replace(reading, raw=raw, certain=False)
     if reading.spdx == NOASSERTION or minted and reading.basis == "title":
         return first
     if reading.basis == "title" and not english.isascii():
         return first  # a title half translated is no name of the license
     finding = rules.L111.at(f"read from the English of its words: {english!r}")
     return result(raw, reading.spdx, finding, basis="translated name")
+
+
+def _only_unread(reading: LicenseResult) -> bool:
+    """The refusal says only that nothing was read, not why the text names no license."""
+    return all(
+        f.message.endswith("names no license mlassets can identify") for f in reading.findings
+    )
 
 
 def _negated(english: str) -> bool:

@@ -133,7 +133,7 @@ _TITLES: tuple[tuple[str, str], ...] = (
     # versions: "第2版", "第 2.0 版", "version" in other languages
     (r"第\s*(\d+(?:\.\d+)*)\s*版", r" version \1 "),
     (r"版本|バージョン|버전|versi[óo]n|versione|vers[ãa]o", " version "),
-    (r"开源字体(?:许可证|许可协议)|開源字型(?:授權條款|許可證)", " Open Font License "),
+    (r"开[源放]字体(?:许可证|许可协议)|開[源放]字型(?:授權條款|許可證)", " Open Font License "),
     (r"フォント|폰트|字体|字型", " Font "),
     # a license's exception: "Apache-Lizenz 2.0 mit LLVM-Ausnahme"
     (r"ausnahmen|excepciones|eccezioni|exce[çc][õo]es", " exceptions "),
@@ -143,6 +143,9 @@ _TITLES: tuple[tuple[str, str], ...] = (
     (r"社区|社區", " Community "),
     (r"系列", " Series "),
     (r"研究", " Research "),
+    # the parts a license is for: "Apache 2.0 (代码), 模型许可证 (权重)"
+    (r"代码|代碼|コード", " code "),
+    (r"权重|權重|重み", " weights "),
     # the noun last: "MIT-Lizenz", "MITライセンス", "Apache 许可证"
     (
         r"许可协议|許可協議|许可证|許可證|授权协议|授權條款|ライセンス|라이[선센]스|이용\s*허락|(?<![a-zäöüß])lizenz(?:vertrag)?|licencia|licenza|licen[çc]a|лицензия",
@@ -213,9 +216,16 @@ def translated(text: str) -> str | None:
             english = pattern.sub(words, english)
     if english == text:
         return None
+    english = _GNU_AFTER.sub(r"GNU \1", english)  # "Licencia Pública General de GNU"
     english = re.sub(_SCRIPT_BOUNDARY, " ", english)
-    return " ".join(english.translate(_FULL_WIDTH).split())
+    english = " ".join(english.translate(_FULL_WIDTH).split())
+    return re.sub(r"\(\s+|\s+\)", lambda m: m[0].strip(), english)  # "( code )": "(code)"
 
+
+# the Romance languages' word order, the publisher after the title
+_GNU_AFTER = re.compile(
+    r"((?:Lesser |Affero )?General Public License|Free Documentation License)\s+GNU\b"
+)
 
 # the full-width punctuation of Chinese and Japanese text, as ASCII
 _FULL_WIDTH = str.maketrans(

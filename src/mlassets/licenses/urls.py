@@ -46,12 +46,12 @@ def url_mention(url: str, start: int = 0) -> Mention | None:
     host = (parts.hostname or "").removeprefix("www.")
     path = unquote(parts.path).rstrip("/")
     end = start + len(url)
-    if scancode_urls.lists_licenses(path):
-        # apache.org/licenses/, licenses.ai/ai-licenses: a list of several, unless its anchor
-        # is one's name ("gnu.org/licenses/license-list.html#Unlicense")
-        anchor = (
-            lookup_id(parts.fragment) or lookup_name(parts.fragment) if parts.fragment else None
-        )
+    if scancode_urls.lists_licenses(path) and host not in _CODE_HOSTS:
+        # apache.org/licenses/, licenses.ai/ai-licenses: a list of several; on the license
+        # sites' lists an anchor is a license's ("gnu.org/licenses/license-list.html#Unlicense"),
+        # on another site's it may be a lab, a format or a dependency ("#FAIR", "#libpng")
+        known = host in _LICENSE_SITES and parts.fragment
+        anchor = lookup_id(parts.fragment) or lookup_name(parts.fragment) if known else None
         return Mention(start, end, anchor.expression) if anchor and anchor.expression else None
     expression = (
         _known_site(host, path.lower()) or scancode_urls.lookup_url(url) or _file_named_for_id(path)
@@ -149,6 +149,9 @@ def _id_in_path(segment: str) -> str | None:
     return None
 
 
+# The sites of the license stewards and lists, whose pages of licenses anchor each by its name
+_LICENSE_SITES = frozenset({"gnu.org", "opensource.org", "spdx.org", "choosealicense.com"})
+
 # Hosts whose paths name an owner and a repository, not a license.
 _CODE_HOSTS = frozenset({"github.com", "raw.githubusercontent.com", "gitlab.com", "huggingface.co"})
 _LICENSE_FILE = re.compile(r"^(?:licen[cs]es?[-_.])?(.+?)(?:\.(?:md|txt|html?|rst))?$", re.I)
@@ -160,6 +163,8 @@ def _file_named_for_id(path: str) -> str | None:
     file (an extension, a LICENSE- prefix, or a license noun) counts: a repository or page named
     `mit` is not a license."""
     last = path.rsplit("/", 1)[-1]
+    if re.fullmatch(r"unlicen[cs]e(?:\.(?:md|txt))?", last, re.I):
+        return "Unlicense"  # the file the Unlicense asks to be put in: "UNLICENSE"
     stem = _LICENSE_FILE.match(last)
     if not stem or stem[1].lower() in {"license", "licence", "copying"}:
         return None
