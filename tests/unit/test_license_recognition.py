@@ -29,10 +29,10 @@ BELOW_TARGET = {
     # other words (HCP, Kaggle's rules, NVIDIA's data agreement), typos of one-word names
     "licenses-holdout-100.tsv": 158,
     "licenses-holdout-101.tsv": 152,
-    "licenses-holdout-102.tsv": 135,
-    "licenses-holdout-103.tsv": 151,
+    "licenses-holdout-102.tsv": 136,
+    "licenses-holdout-103.tsv": 152,
     "licenses-holdout-104.tsv": 144,
-    "licenses-holdout-105.tsv": 142,
+    "licenses-holdout-105.tsv": 144,
     # round 16 (session 28), first runs at f21b2ec: 870/938; then a family's notice with its
     # version after the name (LPPL), "or later" after "Unported License" or in parentheses,
     # publishers' names (X Consortium, Internet Systems Consortium, GNU All-Permissive),
@@ -43,9 +43,9 @@ BELOW_TARGET = {
     # Statistics Canada), LICENSE files of repositories, typos in one-word names
     "licenses-holdout-94.tsv": 150,
     "licenses-holdout-96.tsv": 141,
-    "licenses-holdout-97.tsv": 148,
-    "licenses-holdout-98.tsv": 144,
-    "licenses-holdout-99.tsv": 149,
+    "licenses-holdout-97.tsv": 149,
+    "licenses-holdout-98.tsv": 145,
+    "licenses-holdout-99.tsv": 150,
     # round 15 (session 27), first runs at fd5e984 (after the second hostile review): Hub slugs
     # without a license word (cogvlm2, bria-rmbg-2.0, lfm1.0, hyperclovax-seed), other-<x> of a
     # dataset's terms, KOGL in Korean, IODL, Hippocratic's core by its short name, LICENSE
@@ -78,9 +78,9 @@ BELOW_TARGET = {
     "licenses-holdout-76.tsv": 141,
     "licenses-holdout-77.tsv": 155,
     "licenses-holdout-78.tsv": 136,
-    "licenses-holdout-79.tsv": 146,
+    "licenses-holdout-79.tsv": 147,
     "licenses-holdout-80.tsv": 140,
-    "licenses-holdout-81.tsv": 154,
+    "licenses-holdout-81.tsv": 155,
     # round 12 (session 26), its first runs and the hostile review's fixes since: names whose
     # license noun is their own word (AI2 ImpACT, CAPEC and CVE terms, "DeepSeek Model
     # License"), model slugs (bria-rmbg-1.4, glm-4, geogratis, hesa-withrights), Hub and
@@ -93,7 +93,7 @@ BELOW_TARGET = {
     # Solderpad's hardware licenses (SPDX exceptions used with Apache-2.0, five strings), the
     # Tongyi Qianwen and Tencent Hunyuan titles in Chinese, Statistics Canada's licence, RSALv2,
     # Stability AI's slugs and pages, "Berkeley Database License" for Sleepycat (fixed since)
-    "licenses-holdout-74.tsv": 135,
+    "licenses-holdout-74.tsv": 136,
     "licenses-holdout-75.tsv": 142,
     # round 11 (session 26), after the fixes its first runs led to: "a commercial license" as
     # a dual license's second part, GFDL's invariants, glm-4, the Free Public License (0BSD),
@@ -106,7 +106,7 @@ BELOW_TARGET = {
     # other-<name>-license of ScanCode names (pixabay, opencontent, nvidia), "Postgres",
     # "Open Databse License v1.0", health-data agreements in a sentence, "same terms as Perl
     # itself", PSF in a dual license, the OpenSSL exception, a licenses.ai page
-    "licenses-holdout-67.tsv": 145,
+    "licenses-holdout-67.tsv": 147,
     # Statistics Canada's licence (slugs, French titles, its page), Solderpad's hardware
     # license (an SPDX exception), Stability AI's slugs and pages, Ruby's license, RSALv2,
     # a PDF of a license on GitHub and S3, gnu.org's license list
@@ -573,6 +573,14 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         ("FreeType License", "FTL"),
         ('MPL-2.0 ("Incompatible With Secondary Licenses")', "MPL-2.0-no-copyleft-exception"),
         ("https://github.com/example/tool/blob/main/UNLICENSE", "Unlicense"),
+        # a ScanCode name written out: a company's joined name apart, "TOS" in words, and
+        # a known title's words after "for"
+        ("Hugging Face Terms of Service", "LicenseRef-scancode-huggingface-tos-20220915"),
+        ("other-the-stack-terms-of-use", "LicenseRef-scancode-the-stack-tos-2023-07"),
+        (
+            "The data is governed by the NVIDIA Data Agreement for Model Training.",
+            "LicenseRef-scancode-nvidia-model-training-2025",
+        ),
         # a name of fourteen words, inside a longer text
         (
             "Do What The F*ck You Want To But It's Not My Fault Public License (WTFNMFPL-1.0)",

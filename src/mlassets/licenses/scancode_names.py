@@ -109,6 +109,19 @@ def _one_word(key: str) -> str | None:
     return None
 
 
+def _spelled_out(name: str) -> set[str]:
+    """A name as people write it out: a company's joined name apart ("HuggingFace Terms of
+    Service 2022-09-15": "Hugging Face ..."), "TOS" as the words ("The Stack TOS 2023-07": "The
+    Stack Terms of Use"), and those spellings shortened."""
+    apart = name_key(re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", name))
+    forms = {apart}
+    for form in list(forms):
+        if re.search(r"\btos\b", form):
+            forms |= {re.sub(r"\btos\b", words, form) for words in ("terms use", "terms service")}
+    forms |= {short for form in forms for short in _shortened(form)}
+    return {f for f in forms if f != name_key(name) and len(f.split()) >= 2}
+
+
 def _untranslated(key: str) -> set[str]:
     """A name without the language ScanCode gives its text last ("Datenlizenz Deutschland -
     Namensnennung - Version 2.0 - Deutsch"), and its shorter spellings. Used only where no
@@ -191,7 +204,7 @@ def build_name_indexes() -> NameIndexes:
             if alias and re.search(r"\blicen[cs]e\b", alias[0], re.I):
                 named = name_key(alias[0].strip(" ()"))
                 unaliased |= {named} if len(named.split()) >= 2 else set()
-            for short in sorted(_shortened(key) | initials | unaliased):
+            for short in sorted(_shortened(key) | initials | unaliased | _spelled_out(name)):
                 shortened.add(short, expression)
             for short in sorted(_untranslated(key)):
                 untranslated.add(short, expression)

@@ -53,6 +53,8 @@ _TERMS_OF = re.compile(
 _TITLE_TAIL = re.compile(
     r"(\s*-\s*[a-z0-9][\w.]*?(?:\s[a-z0-9][\w.]*?)?|\s*\([a-z][\w.-]{1,11}\)"
     r"|\s*\((?:19|20)\d\d-\d\d-\d\d\))\s*(?:[.;,)]|$)"  # W3C's titles carry their date
+    # "the NVIDIA Data Agreement for Model Training": a known title's words after "for"
+    r"|(\s+for\s+[a-z0-9][\w.]*(?:\s[a-z0-9][\w.]*){0,2}?)\s*(?:[.;,)]|$)"
 )
 
 
@@ -103,9 +105,10 @@ def under_a_title(text: str, low: str) -> tuple[list[Mention], list[Mention]]:
             continue  # "under the same license as the original"
         # a name may go on past its noun: "the Open Government Licence - Ontario."
         tail = _TITLE_TAIL.match(low, end)
-        expression = known_title(text[start : tail.end(1)]) if tail else None
+        tail_end = (tail.end(1) if tail.group(1) else tail.end(2)) if tail else end
+        expression = known_title(text[start:tail_end]) if tail else None
         if expression and tail:
-            end = tail.end(1)
+            end = tail_end
         else:
             expression = known_title(title)
         if expression:
