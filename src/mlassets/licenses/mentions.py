@@ -101,6 +101,18 @@ _NAMED: list[tuple[str, str]] = [
     ),
     (r"open[\s-]*government[\s-]+license[\s-]+(?:v(?:ersion)?[\s-]*)?3(?:\.0)?", "OGL-UK-3.0"),
     # licenses that SPDX lists as exceptions to the license they extend, by their own texts:
+    # the Korea Open Government License (공공누리), whose four types are four licenses: 1
+    # attribution, 2 and non-commercial, 3 and no derivatives, 4 both (none on either list)
+    (
+        r"(?:kogl|korea(?:n)?[\s-]+open[\s-]+government[\s-]+license)(?:[\s-]*\(kogl\))?"
+        r"[\s,:(-]*type[\s-]*([1-4])(?![\d.])",
+        "LicenseRef-KOGL-Type-{}",
+    ),
+    (
+        r"(?:kogl|korea(?:n)?[\s-]+open[\s-]+government[\s-]+license)(?![\s,:(-]*(?:\(kogl\)"
+        r"[\s,:(-]*)?type)",
+        "family:LicenseRef-KOGL-:the Korea Open Government License without its type (1 to 4)",
+    ),
     # the German government's licenses (Attribution, Non-commercial, Zero) by their shared name
     (
         r"data[\s-]+license[\s-]+germany(?![\s,–-]*(?:attribution|non|zero|by|\d))",
