@@ -30,7 +30,7 @@ BELOW_TARGET = {
     "licenses-holdout-100.tsv": 158,
     "licenses-holdout-101.tsv": 152,
     "licenses-holdout-102.tsv": 140,
-    "licenses-holdout-103.tsv": 152,
+    "licenses-holdout-103.tsv": 154,
     "licenses-holdout-104.tsv": 144,
     "licenses-holdout-105.tsv": 144,
     # round 16 (session 28), first runs at f21b2ec: 870/938; then a family's notice with its
@@ -45,7 +45,7 @@ BELOW_TARGET = {
     "licenses-holdout-96.tsv": 144,
     "licenses-holdout-97.tsv": 149,
     "licenses-holdout-98.tsv": 145,
-    "licenses-holdout-99.tsv": 150,
+    "licenses-holdout-99.tsv": 151,
     # round 15 (session 27), first runs at fd5e984 (after the second hostile review): Hub slugs
     # without a license word (cogvlm2, bria-rmbg-2.0, lfm1.0, hyperclovax-seed), other-<x> of a
     # dataset's terms, KOGL in Korean, IODL, Hippocratic's core by its short name, LICENSE
@@ -587,6 +587,21 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         ("other-kogl-type-3", "LicenseRef-KOGL-Type-3"),
         ("https://www.kogl.or.kr/info/licenseType4.do", "LicenseRef-KOGL-Type-4"),
         ("KOGL", "NOASSERTION"),  # which type?
+        # an abbreviation's stop ends no sentence ("U.S. Government works")
+        (
+            "Data derived from U.S. Government works is in the public domain.",
+            "LicenseRef-scancode-us-govt-public-domain",
+        ),
+        # a title a part is under, in a list or after "except"
+        (
+            "MIT (code), Mistral AI Research License (weights)",
+            "MIT AND LicenseRef-Mistral-AI-Research-License",
+        ),
+        ("Apache 2.0 (code), Model License (weights)", "NOASSERTION"),
+        (
+            "MIT License, except for the images which are subject to the Flickr terms of use.",
+            "MIT AND LicenseRef-Flickr-terms-of-use",
+        ),
         # a name of fourteen words, inside a longer text
         (
             "Do What The F*ck You Want To But It's Not My Fault Public License (WTFNMFPL-1.0)",

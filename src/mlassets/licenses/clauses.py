@@ -14,7 +14,8 @@ from mlassets.licenses.mentions import Mention, idstring
 from mlassets.licenses.names import ANY_VERSION
 from mlassets.licenses.tables import GENERIC_WORDS
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=\S)")
+# a sentence ends at its stop, not at an abbreviation's ("U.S. Government works", "e.g.")
+_SENTENCE = re.compile(r"(?<=[.!?;])(?<!\b[A-Za-z]\.[A-Za-z]\.)\s+(?=\S)")
 _UPSTREAM = re.compile(
     # "derived from X" is about X; "the derived data is CC BY-NC 4.0" is the asset's own
     r"\b(?:original|upstream|underlying|derived\s+from|based on|parent|training data|trained on|"

@@ -297,6 +297,13 @@ def _conclude(
             return Reading(refusal=f"the list item {item!r} names no license mlassets knows")
         mentions = sorted([*mentions, titled], key=lambda m: m.start)
         missing = _unnamed_list_item(text, blanked, mentions)
+    # "... except for the images, which are subject to the Flickr terms of use": a title
+    # gives the excepted part its terms; "the weights must comply with the Model License":
+    # terms that name no license leave that part's unknown
+    if mentions and (terms := clauses.terms_named_for_a_part(text, mentions)):
+        if terms.expression is None:
+            return Reading(refusal=terms.why)
+        mentions = sorted([*mentions, terms], key=lambda m: m.start)
     excepted = _EXCEPT.search(low)
     sources = excepted and _THEIR_OWN.search(low, excepted.start())  # the sources', not ours
     if excepted and not sources and not any(m.start > excepted.start() for m in mentions):
@@ -305,10 +312,6 @@ def _conclude(
         return Reading(
             refusal=f"the part {text[excepted.start() :].strip()!r} is under terms it does not name"
         )
-    if mentions and (terms := clauses.terms_named_for_a_part(text, mentions)):
-        if terms.expression is None:
-            return Reading(refusal=terms.why)
-        mentions = sorted([*mentions, terms], key=lambda m: m.start)
     named = list(dict.fromkeys(m.expression for m in mentions if m.expression))
     mentions = [
         m
@@ -358,7 +361,13 @@ def _item_as_title(text: str, span: tuple[int, int]) -> Mention | None:
     start, end = span
     item = re.sub(r"\s*\([^()]*\)\s*$", "", text[start:end]).strip()
     found = known_title(strip_prose(item)) if 2 <= len(item.split()) <= 10 else None
-    return Mention(start, end, found) if found else None
+    if found:
+        return Mention(start, end, found)
+    if names_a_part_in(text[start:end].lower()) and names_a_license(item) and item[:1].isupper():
+        # "MIT (code), Mistral AI Research License (weights)": a title a part is under
+        title = strip_prose(item)
+        return Mention(start, end, "LicenseRef-" + idstring(title), terms_of_a_part=True)
+    return None
 
 
 def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> tuple[int, int] | None:
