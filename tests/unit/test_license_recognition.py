@@ -20,6 +20,17 @@ SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
 # A set below the 97% target is held at what it scores now, so that it cannot get worse, and
 # says why: its misses need knowledge the reference data does not have (docs/benchmarks.md).
 BELOW_TARGET = {
+    # round 18 (session 28), first runs at 4fa7c9d: 880/943 (two writers, of 106 and 109, saw
+    # the latest commit's message before writing; docs/benchmarks.md). Left: Hub slugs without
+    # a license word, other-<x> of a dataset's terms (cityscapes, umls, quora, snomed-ct),
+    # typos in sentences and one-word names, Hub LICENSE files of repositories, Japan's and
+    # IMDb's terms by their titles
+    "licenses-holdout-106.tsv": 152,
+    "licenses-holdout-107.tsv": 156,
+    "licenses-holdout-108.tsv": 149,
+    "licenses-holdout-109.tsv": 144,
+    "licenses-holdout-110.tsv": 147,
+    "licenses-holdout-111.tsv": 145,
     # round 17 (session 28), first runs at dde2ca9: 867/932; then the third hostile review's
     # fixes and round 17's: an SPDX tag's prefix, a license and its exception both named, CC's
     # "NC" after an id, a name whose alias names another license, terms a title gives a part
@@ -32,7 +43,7 @@ BELOW_TARGET = {
     "licenses-holdout-102.tsv": 140,
     "licenses-holdout-103.tsv": 154,
     "licenses-holdout-104.tsv": 144,
-    "licenses-holdout-105.tsv": 144,
+    "licenses-holdout-105.tsv": 145,
     # round 16 (session 28), first runs at f21b2ec: 870/938; then a family's notice with its
     # version after the name (LPPL), "or later" after "Unported License" or in parentheses,
     # publishers' names (X Consortium, Internet Systems Consortium, GNU All-Permissive),
@@ -45,7 +56,7 @@ BELOW_TARGET = {
     "licenses-holdout-96.tsv": 144,
     "licenses-holdout-97.tsv": 149,
     "licenses-holdout-98.tsv": 145,
-    "licenses-holdout-99.tsv": 151,
+    "licenses-holdout-99.tsv": 152,
     # round 15 (session 27), first runs at fd5e984 (after the second hostile review): Hub slugs
     # without a license word (cogvlm2, bria-rmbg-2.0, lfm1.0, hyperclovax-seed), other-<x> of a
     # dataset's terms, KOGL in Korean, IODL, Hippocratic's core by its short name, LICENSE
@@ -53,8 +64,8 @@ BELOW_TARGET = {
     "licenses-holdout-88.tsv": 158,
     "licenses-holdout-90.tsv": 142,
     "licenses-holdout-91.tsv": 153,
-    "licenses-holdout-93.tsv": 144,
-    "licenses-holdout-92.tsv": 147,  # first run at bb0cc52 (144); then the PDDL, Perl, postgres
+    "licenses-holdout-93.tsv": 145,
+    "licenses-holdout-92.tsv": 149,  # first run at bb0cc52 (144); then the PDDL, Perl, postgres
     # batch 89, written late, first run at 5db169a: Datenlizenz Deutschland's German titles and
     # slugs, GFDL's invariants variants in words, "Etalab Open License" without its version
     # (concluded etalab-2.0, as "Licence Ouverte" no longer is), glm-4, TII's Falcon license
@@ -65,11 +76,11 @@ BELOW_TARGET = {
     # waymo, movielens), KOGL in Korean, IODL, Solderpad's and Qwt's exceptions, PSF's short
     # names, ScanCode's second keys of listed licenses (free-art-1.3), unlisted LICENSE pages
     "licenses-holdout-82.tsv": 160,
-    "licenses-holdout-83.tsv": 151,
+    "licenses-holdout-83.tsv": 152,
     "licenses-holdout-84.tsv": 144,
     "licenses-holdout-85.tsv": 146,
-    "licenses-holdout-86.tsv": 138,
-    "licenses-holdout-87.tsv": 141,
+    "licenses-holdout-86.tsv": 139,
+    "licenses-holdout-87.tsv": 142,
     # round 13 (session 26), first runs on the hostile review's fixes (fd3a1e7), then a
     # prohibition of commercial use written other ways in Chinese and Japanese: Hub slugs
     # (glm-4, cogvlm2, mnpl, hyperclovax-seed, llama3_2, ipafont, ibmpl), other-<x> of terms,
@@ -79,16 +90,16 @@ BELOW_TARGET = {
     "licenses-holdout-77.tsv": 155,
     "licenses-holdout-78.tsv": 138,
     "licenses-holdout-79.tsv": 147,
-    "licenses-holdout-80.tsv": 140,
-    "licenses-holdout-81.tsv": 155,
+    "licenses-holdout-80.tsv": 142,
+    "licenses-holdout-81.tsv": 156,
     # round 12 (session 26), its first runs and the hostile review's fixes since: names whose
     # license noun is their own word (AI2 ImpACT, CAPEC and CVE terms, "DeepSeek Model
     # License"), model slugs (bria-rmbg-1.4, glm-4, geogratis, hesa-withrights), Hub and
     # GitHub LICENSE files of unlisted repositories, titles in Chinese and Korean of model
     # licenses, EUPL's own "or - as soon they will be approved" wording, other-<name> of terms
-    "licenses-holdout-70.tsv": 150,
-    "licenses-holdout-71.tsv": 145,
-    "licenses-holdout-72.tsv": 138,
+    "licenses-holdout-70.tsv": 151,
+    "licenses-holdout-71.tsv": 146,
+    "licenses-holdout-72.tsv": 139,
     "licenses-holdout-73.tsv": 152,
     # Solderpad's hardware licenses (SPDX exceptions used with Apache-2.0, five strings), the
     # Tongyi Qianwen and Tencent Hunyuan titles in Chinese, Statistics Canada's licence, RSALv2,
@@ -98,7 +109,9 @@ BELOW_TARGET = {
     # round 11 (session 26), after the fixes its first runs led to: "a commercial license" as
     # a dual license's second part, GFDL's invariants, glm-4, the Free Public License (0BSD),
     # FSF's all-permissive notice, dcat-ap.de's URI for DL-DE-BY-2.0
-    "licenses-holdout-65.tsv": 158,
+    # EUPL's notice ("or ... subsequent versions of the EUPL") is read as "+", as two writers
+    # of three (batches 71 and 107) label it; batch 65's writer kept EUPL-1.2
+    "licenses-holdout-65.tsv": 157,
     # mnpl, mrl, lfm1.0, hyperclovax-seed (slugs), other-montreal-data-license, LPPL's own
     # notice, "LLaMA license (non-commercial, research only)", microsoft-research-license,
     # the Hippocratic License's page, a Hub LICENSE link labelled NOASSERTION
@@ -110,7 +123,7 @@ BELOW_TARGET = {
     # Statistics Canada's licence (slugs, French titles, its page), Solderpad's hardware
     # license (an SPDX exception), Stability AI's slugs and pages, Ruby's license, RSALv2,
     # a PDF of a license on GitHub and S3, gnu.org's license list
-    "licenses-holdout-68.tsv": 138,
+    "licenses-holdout-68.tsv": 139,
     # "unlicsense", other-ogdl-taiwan, other-umls, other-waymo-open-dataset, the WTFNMFPL,
     # Tongyi Qianwen's and Tencent Hunyuan's Chinese titles, "X Consortium License", The Stack's
     # terms by another name, an exception for the weights, a Hub LICENSE of an unlisted size
@@ -190,7 +203,7 @@ BELOW_TARGET = {
     # the Montreal Data License without its "(MDL)" as an other- slug, names in Chinese, the
     # Llama repository under its new owner, model slugs (mnpl-0.1, lfm1.0), "Llama Community
     # License" without a version (minted), "PSF" alone, a Hub LICENSE link
-    "licenses-holdout-42.tsv": 143,
+    "licenses-holdout-42.tsv": 144,
     # model slugs (qwen, qwen-research, tongyi-qianwen-research, tencent-hunyuan-community,
     # other-qwen), other-<one word> for a ScanCode name (refused: other-nvidia is a company),
     # Twitter's developer terms in a sentence, W3C's own title, "Stability Community License"
@@ -602,6 +615,26 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
             "MIT License, except for the images which are subject to the Flickr terms of use.",
             "MIT AND LicenseRef-Flickr-terms-of-use",
         ),
+        # a publisher's name and a license noun, where the LicenseDB holds several of its
+        # licenses; as other-<name>, the Hub's form, it is the license the author means
+        ("Stability AI License", "NOASSERTION"),
+        ("Responsible AI License (RAIL)", "NOASSERTION"),
+        ("other-amazon-license", "LicenseRef-amazon-license"),
+        ("Llama Community License", "NOASSERTION"),
+        ("View license", "NOASSERTION"),  # a page's button
+        # the German deed's hyphen, German "or later", the EUPL's notice, EDL 1.0 (BSD-3-Clause)
+        ("Namensnennung - Nicht-kommerziell 4.0 International", "CC-BY-NC-4.0"),
+        ("Lizenz: LGPL-3.0 oder neuer", "LGPL-3.0-or-later"),
+        (
+            "Licensed under the EUPL, Version 1.1 or – as soon they will be approved by the"
+            " European Commission - subsequent versions of the EUPL",
+            "EUPL-1.1+",
+        ),
+        ("Eclipse Distribution License - v 1.0", "BSD-3-Clause"),
+        ("CCO-1.0", "CC0-1.0"),
+        ("MsPL", "MS-PL"),
+        ("publicdomain", "LicenseRef-scancode-public-domain"),
+        ("Apache 2.0, but it may not be used for commercial purposes.", "NOASSERTION"),
         # a name of fourteen words, inside a longer text
         (
             "Do What The F*ck You Want To But It's Not My Fault Public License (WTFNMFPL-1.0)",

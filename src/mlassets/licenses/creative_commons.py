@@ -100,6 +100,7 @@ _CC_PHRASES = {
     tuple(phrase.split()): element
     for element, phrases in (
         ("NC", "non commercial|não comercial|no comercial|nicht kommerziell|non commerciale"),
+        ("NC", "nicht - kommerziell"),  # the German deed's title writes it with a hyphen
         ("NC", "pas d ' utilisation commerciale"),
         ("SA", "share alike|compartilha igual|compartir igual|condividi allo stesso modo"),
         ("SA", "weitergabe unter gleichen bedingungen|partage dans les mêmes conditions"),

@@ -34,6 +34,10 @@ _OR_LATER = re.compile(
     # "the CC BY-SA 3.0 licence or any later version", "... 3.0 Unported License or ..."
     r"(?:\s+(?:unported|international|generic))?(?:\s+licen[cs]e)?"
     r"[\s,-]*or[\s,-]+(?:\(?at\s+your\s+option\)?,?\s+)?(?:any\s+)?later(?:\s+versions?)?\b"
+    # the EUPL's own notice: "Version 1.1 or – as soon they will be approved by the European
+    # Commission - subsequent versions of the EUPL"
+    r"|[\s,]*or\s*[–-]\s*as\s+soon\s+they\s+will\s+be\s+approved\s+by\s+the\s+european\s+"
+    r"commission\s*[–-]\s*subsequent\s+versions"
 )
 # "depending on the subset", "per dataset": each license is some part's, all of them hold
 _PARTS_VARY = re.compile(

@@ -62,6 +62,12 @@ _NAMED: list[tuple[str, str]] = [
     # the names their publishers give them, which SPDX's do not use
     (r"internet[\s-]+systems[\s-]+consortium(?:[\s-]+\(isc\))?[\s-]+license", "ISC"),
     (r"x[\s-]+consortium[\s-]+license", "X11"),
+    # SPDX: the Eclipse Distribution License 1.0 is the BSD 3-Clause License
+    (rf"eclipse[\s-]+distribution[\s-]+license[\s,-]*{_V}1(?:\.0)?(?![\d.]*\d)", "BSD-3-Clause"),
+    (
+        r"(?:meta[\s-]+)?llama[\s-]+community[\s-]+license(?![\s,-]*(?:agreement[\s,-]*)?\d)",
+        "family:LicenseRef-:the Llama Community License without its version (2, 3, 3.1, ...)",
+    ),
     (r"freetype(?:[\s-]+project)?[\s-]+license", "FTL"),
     (r"gnu[\s-]+all[\s-]+permissive(?:[\s-]+license)?", "FSFAP"),
     (rf"(?<!sil\s)open[\s-]+font[\s-]+license[\s,-]*{_V}1\.([01])(?![\d.]*\d)", "OFL-1.{}"),

@@ -52,6 +52,9 @@ _ID_ALIASES = {
     "cc0": "cc0-1.0",
     "cc-0": "cc0-1.0",
     "cco": "cc0-1.0",  # a letter O for the zero, as OpenML descriptions write it
+    "cco-1.0": "cc0-1.0",
+    "mspl": "ms-pl",  # the Microsoft Public License's acronym without its dash
+    "publicdomain": "public-domain",  # ScanCode's key, as a slug without its dash
     "fdl-1.1": "gfdl-1.1",
     "fdl-1.2": "gfdl-1.2",
     "fdl-1.3": "gfdl-1.3",

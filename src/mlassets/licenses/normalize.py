@@ -45,6 +45,7 @@ from mlassets.licenses.results import LicenseResult
 from mlassets.licenses.results import recorded as _recorded
 from mlassets.licenses.results import refuse as _refuse
 from mlassets.licenses.results import result as _result
+from mlassets.licenses.spdx_list import spdx_list
 from mlassets.licenses.tables import KAGGLE, OPEN_DEFINITION, PYPI_CLASSIFIERS
 from mlassets.licenses.translations import CJK
 from mlassets.licenses.tree import NOASSERTION
@@ -283,8 +284,20 @@ def _scancode_name(raw: str, text: str, expression: str) -> LicenseResult:
         return _contested(raw, other)
     from mlassets.licenses.reference import second_keys
 
-    # a second key of a listed license ("Free Art License 1.3", SPDX's LAL-1.3) is a reading
-    return _result(raw, expression, basis="ScanCode name", certain=expression not in second_keys())
+    # a second key of a listed license ("Free Art License 1.3", SPDX's LAL-1.3) is a reading,
+    # and so is a bare major version where the license has a minor one too ("ofl-1": 1.0 or 1.1)
+    certain = expression not in second_keys() and not _bare_major(text, expression)
+    return _result(raw, expression, basis="ScanCode name", certain=certain)
+
+
+def _bare_major(text: str, expression: str) -> bool:
+    """`text` gives only a major version ("OFL 1") of `expression`'s N.0, and the SPDX list has
+    an N.m of it too (OFL-1.1): "1" is read as 1.0, not known to be it."""
+    version = re.search(r"-(\d+)\.0(-only|-or-later)?$", expression)
+    if version is None or re.search(r"\d\.\d", text):
+        return False
+    stem, scope = expression[: version.start()], version[2] or ""
+    return any(spdx_list().get(f"{stem}-{version[1]}.{m}{scope}") for m in range(1, 10))
 
 
 def _contested(raw: str, spdx_id: str) -> LicenseResult:
@@ -369,6 +382,9 @@ def _free_text(raw: str, text: str) -> LicenseResult:
     if titles.names_a_license(text) and not _ONE_LINK.fullmatch(text):  # a link is no title
         if ANY_VERSION.search(text):
             why = f"{raw!r} names any version of a license; no version is guessed"
+            return _refuse(raw, rules.L103, why)
+        if titles.a_publishers_licenses(text):
+            why = f"{raw!r} names a publisher of several licenses, not one of them"
             return _refuse(raw, rules.L103, why)
         return licenseref(raw, titles.strip_prose(text))
     if slug := titles.slug_license(text.lower()):

@@ -26,6 +26,10 @@ def other_form(raw: str, name: str) -> LicenseResult:
     if guards.names_no_license(name):
         return refuse(raw, rules.L102, f"{raw!r} points to a source or holder, not to a license")
     inner = normalize_license(name)
+    if any(f.message.endswith(_SEVERAL) for f in inner.findings):
+        # "other-amazon-license": the Hub's form gives the name of a license the card's author
+        # means (the dev set's convention), though the publisher has others
+        return licenseref(raw, name)
     generated = any(f.code == "L107" for f in inner.findings)
     if (inner.status != "noassertion" and not generated) or any(
         f.code == "L103" for f in inner.findings
@@ -48,6 +52,9 @@ def other_form(raw: str, name: str) -> LicenseResult:
     if not titles.names_a_license(name) and not titles.names_terms(name):
         return refuse(raw, rules.L102, f"{raw!r} names no license (an organisation, a source?)")
     return licenseref(raw, name)
+
+
+_SEVERAL = "names a publisher of several licenses, not one of them"
 
 
 def slug_result(raw: str, slug: str, expression: str) -> LicenseResult:

@@ -28,7 +28,9 @@ _FOREIGN_WORD = re.compile(
     re.I,
 )
 # "or later" in those languages: "GNU GPL v2 oder später"
-_LATER = re.compile(r"ult[ée]rieure|posterior|sp[äa]ter|neuere|successiva|更高|以降|이후", re.I)
+_LATER = re.compile(
+    r"ult[ée]rieure|posterior|sp[äa]ter|neuere?\b|h[öo]her|successiva|更高|以降|이후", re.I
+)
 # Negations and restrictions: a translation that leaves one of these is not taken
 _NEGATION_WORDS = frozenset(
     {"nicht", "kein", "keine", "keinen", "keiner", "ohne", "nie", "nur", "ausschließlich"}
@@ -45,6 +47,8 @@ _RESTRICTION = re.compile(
     r"\bcommercial\s+use\s+(?:of\s+[\w\s-]{1,40}?\s+)?(?:is\s+|are\s+)?(?:not\s+(?:allowed|permitted)|"
     r"prohibited|forbidden)|\b(?:prohibits|forbids|bars|excludes)\s+(?:any\s+)?commercial\b|"
     r"\b(?:research|academic|personal|internal|evaluation)(?:\s+use)?\s+only\b|"
+    # "... but it may not be used for commercial purposes"
+    r"\b(?:may|must|shall|can)\s*not\s+be\s+used\s+(?:for|in)\s+(?:any\s+)?commercial|"
     r"(?<![a-z0-9])(?<!by[-\s])nc(?![a-z0-9])|"  # "gpl-3.0-nc", "MIT (NC)", not a CC id's "BY-NC"
     r"\bnicht[-\s]?kommerziell|\bkeine\s+kommerzielle|\bkommerzielle\s+nutzung\s+"
     r"(?:untersagt|verboten|ausgeschlossen|nicht)|\bno\s+comercial|\bsin\s+fines\s+comerciales|"

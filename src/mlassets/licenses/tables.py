@@ -253,6 +253,7 @@ GENERIC_WORDS = frozenset(
         "user",
         "users",
         "various",
+        "view",  # "View license": a page's button, GitHub's and the Hub's
         "website",
         "your",
     ]

@@ -251,6 +251,16 @@ def publishers_generic_title(words: list[str], expression: str) -> bool:
     return len(_keys_begun_by(words[0]) - {expression}) >= 2
 
 
+def a_publishers_licenses(text: str) -> bool:
+    """`text` is a publisher's name and a license noun ("Stability AI License", "Responsible
+    AI License (RAIL)"), and the LicenseDB holds several of that publisher's licenses (keys
+    stability-ai-community-2024, stability-ai-nc-...): the title names none of them."""
+    words = re.findall(r"[a-z0-9]+", lowered(re.sub(r"\([^()]*\)", " ", strip_prose(text))))
+    if not 2 <= len(words) <= 4 or words[-1] not in {"license", "licence"}:
+        return False  # "Microsoft EULA" is one agreement of its kind: a title of its own
+    return len(_keys_begun_by("-".join(words[:-1]))) >= 2
+
+
 def _keys_begun_by(word: str) -> set[str]:
     """What the ScanCode keys that begin with `word` and a hyphen conclude (nvidia-2002, ...)."""
     from mlassets.licenses.spdx_list import scancode_index

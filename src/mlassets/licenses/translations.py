@@ -78,7 +78,10 @@ _TITLES: tuple[tuple[str, str], ...] = (
         r"\bou\s+(?:toute\s+)?(?:version\s+)?ult[ée]rieure|\bo\s+(?:cualquier\s+)?(?:versi[óo]n\s+)?posterior",
         " or later ",
     ),
-    (r"oder\s+(?:jede\s+)?(?:sp[äa]tere|neuere)(?:\s+version)?|oder\s+sp[äa]ter", " or later "),
+    (
+        r"oder\s+(?:jede\s+)?(?:sp[äa]tere|neuere)(?:\s+version)?|oder\s+(?:sp[äa]ter|neuer|h[öo]her)",
+        " or later ",
+    ),
     (
         r"\bo\s+(?:qualsiasi\s+)?(?:versione\s+)?successiva|\bou\s+(?:qualquer\s+)?(?:vers[ãa]o\s+)?posterior",
         " or later ",

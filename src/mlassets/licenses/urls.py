@@ -203,14 +203,20 @@ def _path_names(path: str) -> str | Mention | None:
 def _site_and_page(host: str, path: str) -> str | None:
     """The license a publisher's own page names with the site's name before its slug:
     stability.ai/community-license-agreement is the "Stability AI Community License"."""
-    from mlassets.licenses.titles import known_title, one_word_license  # titles reads links
+    from mlassets.licenses.titles import (  # titles reads links
+        a_publishers_licenses,
+        known_title,
+        one_word_license,
+    )
 
     labels = host.split(".")
     page = re.sub(r"[-_.]+", " ", path.rstrip("/").rsplit("/", 1)[-1]).strip().lower()
     if len(labels) < 2 or not page or len(page) > 80:  # a slug, not a text: titles are short
         return None
     if set(page.split()) <= _PAGE_WORDS:  # nvidia.com/license-agreement: which of its fourteen?
-        return one_word_license(labels[-2])
+        return (
+            None if a_publishers_licenses(f"{labels[-2]} license") else one_word_license(labels[-2])
+        )
     return known_title(f"{labels[-2]} {page}")
 
 
