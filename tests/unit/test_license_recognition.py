@@ -26,10 +26,10 @@ BELOW_TARGET = {
     # typos in sentences and one-word names, Hub LICENSE files of repositories, Japan's and
     # IMDb's terms by their titles
     "licenses-holdout-106.tsv": 152,
-    "licenses-holdout-107.tsv": 156,
-    "licenses-holdout-108.tsv": 149,
-    "licenses-holdout-109.tsv": 144,
-    "licenses-holdout-110.tsv": 147,
+    "licenses-holdout-107.tsv": 157,
+    "licenses-holdout-108.tsv": 150,
+    "licenses-holdout-109.tsv": 145,
+    "licenses-holdout-110.tsv": 149,
     "licenses-holdout-111.tsv": 145,
     # round 17 (session 28), first runs at dde2ca9: 867/932; then the third hostile review's
     # fixes and round 17's: an SPDX tag's prefix, a license and its exception both named, CC's
@@ -54,18 +54,18 @@ BELOW_TARGET = {
     # Statistics Canada), LICENSE files of repositories, typos in one-word names
     "licenses-holdout-94.tsv": 150,
     "licenses-holdout-96.tsv": 144,
-    "licenses-holdout-97.tsv": 149,
+    "licenses-holdout-97.tsv": 150,
     "licenses-holdout-98.tsv": 145,
-    "licenses-holdout-99.tsv": 152,
+    "licenses-holdout-99.tsv": 153,
     # round 15 (session 27), first runs at fd5e984 (after the second hostile review): Hub slugs
     # without a license word (cogvlm2, bria-rmbg-2.0, lfm1.0, hyperclovax-seed), other-<x> of a
     # dataset's terms, KOGL in Korean, IODL, Hippocratic's core by its short name, LICENSE
     # files of Hub repositories, ScanCode's second keys (free-art-1.3), WordNet by its version
-    "licenses-holdout-88.tsv": 158,
+    "licenses-holdout-88.tsv": 159,
     "licenses-holdout-90.tsv": 142,
-    "licenses-holdout-91.tsv": 153,
-    "licenses-holdout-93.tsv": 145,
-    "licenses-holdout-92.tsv": 149,  # first run at bb0cc52 (144); then the PDDL, Perl, postgres
+    "licenses-holdout-91.tsv": 154,
+    "licenses-holdout-93.tsv": 146,
+    "licenses-holdout-92.tsv": 150,  # first run at bb0cc52 (144); then the PDDL, Perl, postgres
     # batch 89, written late, first run at 5db169a: Datenlizenz Deutschland's German titles and
     # slugs, GFDL's invariants variants in words, "Etalab Open License" without its version
     # (concluded etalab-2.0, as "Licence Ouverte" no longer is), glm-4, TII's Falcon license
@@ -78,8 +78,8 @@ BELOW_TARGET = {
     "licenses-holdout-82.tsv": 160,
     "licenses-holdout-83.tsv": 152,
     "licenses-holdout-84.tsv": 144,
-    "licenses-holdout-85.tsv": 146,
-    "licenses-holdout-86.tsv": 139,
+    "licenses-holdout-85.tsv": 147,
+    "licenses-holdout-86.tsv": 141,
     "licenses-holdout-87.tsv": 142,
     # round 13 (session 26), first runs on the hostile review's fixes (fd3a1e7), then a
     # prohibition of commercial use written other ways in Chinese and Japanese: Hub slugs
@@ -89,8 +89,8 @@ BELOW_TARGET = {
     "licenses-holdout-76.tsv": 141,
     "licenses-holdout-77.tsv": 155,
     "licenses-holdout-78.tsv": 138,
-    "licenses-holdout-79.tsv": 147,
-    "licenses-holdout-80.tsv": 142,
+    "licenses-holdout-79.tsv": 148,
+    "licenses-holdout-80.tsv": 143,
     "licenses-holdout-81.tsv": 156,
     # round 12 (session 26), its first runs and the hostile review's fixes since: names whose
     # license noun is their own word (AI2 ImpACT, CAPEC and CVE terms, "DeepSeek Model
@@ -119,7 +119,7 @@ BELOW_TARGET = {
     # other-<name>-license of ScanCode names (pixabay, opencontent, nvidia), "Postgres",
     # "Open Databse License v1.0", health-data agreements in a sentence, "same terms as Perl
     # itself", PSF in a dual license, the OpenSSL exception, a licenses.ai page
-    "licenses-holdout-67.tsv": 147,
+    "licenses-holdout-67.tsv": 148,
     # Statistics Canada's licence (slugs, French titles, its page), Solderpad's hardware
     # license (an SPDX exception), Stability AI's slugs and pages, Ruby's license, RSALv2,
     # a PDF of a license on GitHub and S3, gnu.org's license list
@@ -127,7 +127,7 @@ BELOW_TARGET = {
     # "unlicsense", other-ogdl-taiwan, other-umls, other-waymo-open-dataset, the WTFNMFPL,
     # Tongyi Qianwen's and Tencent Hunyuan's Chinese titles, "X Consortium License", The Stack's
     # terms by another name, an exception for the weights, a Hub LICENSE of an unlisted size
-    "licenses-holdout-69.tsv": 150,
+    "licenses-holdout-69.tsv": 151,
     # round 10 (session 26), after the fixes its first runs led to: Hub slugs that name no
     # license word (cogvlm2, codegeex4), other-<name> of a source alone (copernicus-sentinel),
     # a Chinese port's name, "a commercial license is available" read as no second license
@@ -141,7 +141,7 @@ BELOW_TARGET = {
     "licenses-holdout-61.tsv": 142,
     # NCGL without a version (concluded 2.0, its one SPDX version), the Japanese PDL, a typo in
     # a shortened name ("Open Databse License"), PSF, licenses.ai's index page, Python's docs page
-    "licenses-holdout-62.tsv": 146,
+    "licenses-holdout-62.tsv": 147,
     # Tongyi Qianwen's Chinese title, Hub LICENSE files of unlisted sizes (SD 3.5 medium,
     # Qwen-72B-Chat), "WTF Public License", The Stack's terms by another name, Solderpad's
     # hardware license (an SPDX exception), ukclickusepsi, other-umls, madler/zlib's LICENSE
@@ -635,6 +635,14 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         ("MsPL", "MS-PL"),
         ("publicdomain", "LicenseRef-scancode-public-domain"),
         ("Apache 2.0, but it may not be used for commercial purposes.", "NOASSERTION"),
+        # a misspelt word mended where many names spell it and a name's word stands beside it
+        # (or the value is that one word); never at a word's ends, never inside a link
+        ("The data is released under the GNU Genral Public License version 3", "GPL-3.0-only"),
+        ("Open Databse License", "ODbL-1.0"),
+        ("License: Pubic Domain", "LicenseRef-scancode-public-domain"),
+        ("unlicsense", "Unlicense"),
+        ("This dataset is unlicensed.", "NOASSERTION"),
+        ("https://github.com/madler/zlib/blob/master/LICENSE", "LicenseRef-madler-zlib-LICENSE"),
         # a name of fourteen words, inside a longer text
         (
             "Do What The F*ck You Want To But It's Not My Fault Public License (WTFNMFPL-1.0)",

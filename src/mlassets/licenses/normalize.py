@@ -365,8 +365,9 @@ def _free_text(raw: str, text: str) -> LicenseResult:
             return _result(raw, short, finding, basis="shortened name")
     if reading.expression:
         if reading.weak:
+            typo = _read_with_typos_mended(raw, text)  # "GNU Genral Public License": no title
             why = "the linked text is not one mlassets knows"
-            return _recorded(raw, reading.expression, why)
+            return typo or _recorded(raw, reading.expression, why)
         if not reading.evidence:
             return _result(raw, reading.expression, basis=_basis(text))
         return _result(
@@ -379,6 +380,8 @@ def _free_text(raw: str, text: str) -> LicenseResult:
         return _refuse(
             raw, rules.L103, f"{raw!r} names {reading.why}; no version or variant is guessed"
         )
+    if typo := _read_with_typos_mended(raw, text):
+        return typo
     if titles.names_a_license(text) and not _ONE_LINK.fullmatch(text):  # a link is no title
         if ANY_VERSION.search(text):
             why = f"{raw!r} names any version of a license; no version is guessed"
@@ -398,6 +401,18 @@ def _free_text(raw: str, text: str) -> LicenseResult:
 
 
 _ONE_LINK = re.compile(r"\s*https?://\S+\s*")
+
+
+def _read_with_typos_mended(raw: str, text: str) -> LicenseResult | None:
+    """`text` read again with its misspelt words mended, where it names a license so."""
+    from mlassets.licenses import freetext, typos
+
+    mended = typos.mended_words(text) if len(text) <= _NAME_LIMIT else None
+    reading = freetext.read(mended) if mended else None
+    if mended is None or reading is None or not reading.expression or reading.weak:
+        return None
+    finding = rules.L111.at(f"read with a misspelt word mended: {mended!r}")
+    return _result(raw, reading.expression, finding, basis="name with a typo")
 
 
 def _basis(text: str) -> str:

@@ -82,6 +82,81 @@ def _name_words() -> frozenset[str]:
     return frozenset(w for key in _choices() for w in key.split())
 
 
+def mended_words(text: str) -> str | None:
+    """`text` with each word of five letters or more that no name has, and that one letter
+    wrong, missing, extra or swapped makes a word of exactly one spelling of a name's, mended
+    ("GNU Genral Public License", "Open Databse License", "unlisence"); None where no word is.
+    Read only for a text nothing else read."""
+    from rapidfuzz.distance import OSA  # 8 ms of imports: only for a typo
+
+    from mlassets.licenses.tables import GENERIC_WORDS
+
+    counts = _name_word_counts()
+    mended, changed = text, False
+    links = [m.span() for m in _LINK.finditer(text)]  # a link is spelt as it is
+    tokens = [m[0].lower() for m in re.finditer(r"[A-Za-z]+", text)]
+    alone = len(tokens) == 1  # a value of one word ("unlicsense"): no other words to go by
+    for found in reversed(list(re.finditer(r"[A-Za-z]{5,}", text))):
+        word = found[0].lower()
+        if word in counts or word in GENERIC_WORDS or word in _UNINDEXED_WORDS:
+            continue
+        if any(a <= found.start() < b for a, b in links):
+            continue
+        near = sorted(
+            (
+                (counts[w], w)
+                for w in counts
+                if abs(len(w) - len(word)) <= 1 and len(w) >= 5 and OSA.distance(w, word) == 1
+            ),
+            reverse=True,
+        )
+        # a word many names have ("genral": general, not the Portuguese "geral" of one
+        # ScanCode name; "crawl" is no "CRAPL"), and no other such; never an inflection of it
+        # ("unlicensed" is no "unlicense")
+        best = near[0] if near and (alone or near[0][0] >= _COMMON) else None
+        if best is None or len(near) > 1 and near[1][0] * 5 > best[0]:
+            continue
+        if best[1][0] != word[0] or best[1][-1] != word[-1]:
+            continue  # an edit at an end makes another word ("apply", "rights", "unlicensed")
+        if not alone and not _beside_a_name_word(tokens, word, counts):
+            continue  # "the latter", "you agree": prose, not a name misspelt
+        mended = mended[: found.start()] + best[1] + mended[found.end() :]
+        changed = True
+    return mended if changed else None
+
+
+_LINK = re.compile(r"\S*(?:://|www\.)\S*")
+
+
+def _beside_a_name_word(tokens: list[str], word: str, counts: dict[str, int]) -> bool:
+    """A word next to `word` is one many names have, or a license noun: "GNU Genral Public"."""
+    at = tokens.index(word)
+    beside = tokens[max(0, at - 1) : at] + tokens[at + 1 : at + 2]
+    return any(counts.get(w, 0) >= _COMMON or w in _UNINDEXED_WORDS for w in beside)
+
+
+@functools.cache
+def _name_word_counts() -> dict[str, int]:
+    """Each word of the names typos correct against (and of the names free text reads), with
+    how many names hold it."""
+    counts: dict[str, int] = dict.fromkeys(_NAMED_WORDS, 5)
+    for key in _choices():
+        for word in set(key.split()):
+            counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+_COMMON = 5  # names that hold a word, for a misspelling to be mended to it
+
+# words the name keys leave out ("version", "license"), which a text still holds
+_UNINDEXED_WORDS = frozenset({"version", "versions", "licence", "license", "international"})
+
+
+# words of the names free text reads that the name indexes spell otherwise ("database": the
+# ODbL's, "unlicense")
+_NAMED_WORDS = frozenset({"database", "unlicense", "commons", "attribution", "sharealike"})
+
+
 def _with_letters_swapped_back(key: str) -> str | None:
     """`key` with one word of five letters or more that no name has mended, where swapping two
     neighbouring letters makes it a word of a name, and only one such swap in the whole key
