@@ -105,8 +105,8 @@ def mended_words(text: str) -> str | None:
         near = sorted(
             (
                 (counts[w], w)
-                for w in counts
-                if abs(len(w) - len(word)) <= 1 and len(w) >= 5 and OSA.distance(w, word) == 1
+                for w in _words_by_ends().get((word[0], word[-1]), ())
+                if abs(len(w) - len(word)) <= 1 and OSA.distance(w, word) == 1
             ),
             reverse=True,
         )
@@ -116,8 +116,6 @@ def mended_words(text: str) -> str | None:
         best = near[0] if near and (alone or near[0][0] >= _COMMON) else None
         if best is None or len(near) > 1 and near[1][0] * 5 > best[0]:
             continue
-        if best[1][0] != word[0] or best[1][-1] != word[-1]:
-            continue  # an edit at an end makes another word ("apply", "rights", "unlicensed")
         if not alone and not _beside_a_name_word(tokens, word, counts):
             continue  # "the latter", "you agree": prose, not a name misspelt
         mended = mended[: found.start()] + best[1] + mended[found.end() :]
@@ -133,6 +131,18 @@ def _beside_a_name_word(tokens: list[str], word: str, counts: dict[str, int]) ->
     at = tokens.index(word)
     beside = tokens[max(0, at - 1) : at] + tokens[at + 1 : at + 2]
     return any(counts.get(w, 0) >= _COMMON or w in _UNINDEXED_WORDS for w in beside)
+
+
+@functools.cache
+def _words_by_ends() -> dict[tuple[str, str], tuple[str, ...]]:
+    """The name words of five letters or more by their first and last letters: an edit at a
+    word's end makes another word ("apply" is no "apple", "unlicensed" no "unlicense"), so only
+    words of the same ends are candidates."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for word in _name_word_counts():
+        if len(word) >= 5:
+            found.setdefault((word[0], word[-1]), []).append(word)
+    return {ends: tuple(words) for ends, words in found.items()}
 
 
 @functools.cache
