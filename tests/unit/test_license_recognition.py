@@ -20,6 +20,15 @@ SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
 # A set below the 97% target is held at what it scores now, so that it cannot get worse, and
 # says why: its misses need knowledge the reference data does not have (docs/benchmarks.md).
 BELOW_TARGET = {
+    # round 19 (session 28), first runs at 52ac8f7: 892/952 (the writers told not to read git
+    # history); then parts given with a colon, "distributed under their respective licenses",
+    # WTF Public License, Vim's, the Spanish LPPL title, NCBI's notice beside "public domain".
+    # Left as in the rounds before: Hub slugs and other-<x> of datasets' terms, repositories'
+    # LICENSE files, translated sentences with a version after the name, license texts
+    "licenses-holdout-114.tsv": 139,
+    "licenses-holdout-115.tsv": 147,
+    "licenses-holdout-116.tsv": 148,
+    "licenses-holdout-117.tsv": 152,
     # round 18 (session 28), first runs at 4fa7c9d: 880/943 (two writers, of 106 and 109, saw
     # the latest commit's message before writing; docs/benchmarks.md). Left: Hub slugs without
     # a license word, other-<x> of a dataset's terms (cityscapes, umls, quora, snomed-ct),
@@ -145,7 +154,7 @@ BELOW_TARGET = {
     # Tongyi Qianwen's Chinese title, Hub LICENSE files of unlisted sizes (SD 3.5 medium,
     # Qwen-72B-Chat), "WTF Public License", The Stack's terms by another name, Solderpad's
     # hardware license (an SPDX exception), ukclickusepsi, other-umls, madler/zlib's LICENSE
-    "licenses-holdout-63.tsv": 150,
+    "licenses-holdout-63.tsv": 151,
     # round 9 (session 25), first runs on b7859c2: names in German with a code or declined
     # (dl-de/by-2-0, "Deutschen Freien Software Lizenz"), slugs without a license word
     # (hyperclovax-seed, health-ai-developer-foundations, glm-4), joinup's EUPL page (fixed since)
@@ -643,6 +652,20 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         ("unlicsense", "Unlicense"),
         ("This dataset is unlicensed.", "NOASSERTION"),
         ("https://github.com/madler/zlib/blob/master/LICENSE", "LicenseRef-madler-zlib-LICENSE"),
+        # parts under their own licenses, named each with a colon: a title is that part's
+        (
+            "Code: Apache-2.0; model weights: Yi Series Models Community License",
+            "Apache-2.0 AND LicenseRef-Yi-Series-Models-Community-License",
+        ),
+        ("Code: MIT; weights: see the model card", "NOASSERTION"),
+        (
+            "Font files are distributed under their respective licenses (mostly OFL 1.1).",
+            "NOASSERTION",
+        ),
+        ("WTF Public License", "WTFPL"),
+        ("Vim Charityware License", "Vim"),
+        ("Licencia Pública del Proyecto LaTeX, versión 1.3c", "LPPL-1.3c"),
+        ("License: Public domain (NCBI Public Domain Notice)", "NCBI-PD"),
         # a name of fourteen words, inside a longer text
         (
             "Do What The F*ck You Want To But It's Not My Fault Public License (WTFNMFPL-1.0)",

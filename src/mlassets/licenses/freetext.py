@@ -25,7 +25,7 @@ from mlassets.licenses import clauses
 from mlassets.licenses.creative_commons import creative_commons
 from mlassets.licenses.exceptions import merged_with_its_license, with_exceptions
 from mlassets.licenses.families import apache, bsd, gnu
-from mlassets.licenses.joining import join, names_a_part_in
+from mlassets.licenses.joining import PART_WORDS, join, names_a_part_in
 from mlassets.licenses.mentions import (
     Mention,
     abbreviation_version,
@@ -80,7 +80,7 @@ _BARE_IDS = frozenset(
 _PUBLIC_DOMAIN = "LicenseRef-scancode-public-domain"
 _PUBLIC_DOMAIN_INSTRUMENTS = frozenset(
     {"CC0-1.0", "PDDL-1.0", "Unlicense", "CC-PDDC", "CC-PDM-1.0"}
-    | {"LicenseRef-scancode-us-govt-public-domain"}
+    | {"LicenseRef-scancode-us-govt-public-domain", "NCBI-PD"}
 )
 _FILLER = frozenset({"international", "unported", "generic", "version", "v", "creative", "commons"})
 _NOT_ITEMS = frozenset(
@@ -304,6 +304,17 @@ def _conclude(
         if terms.expression is None:
             return Reading(refusal=terms.why)
         mentions = sorted([*mentions, terms], key=lambda m: m.start)
+    given_parts = list(_PART_GIVEN.finditer(low))
+    for given in given_parts if len(given_parts) >= 2 else []:  # a part's license, a colon
+        start, end = given.span("terms")
+        if not any(start <= m.start < end for m in mentions):
+            title = text[start:end].strip(" .")
+            if not (names_a_license(title) and title[:1].isupper()):
+                return Reading(
+                    refusal=f"the part {given[0].strip()!r} is under terms it does not name"
+                )
+            ref = Mention(start, end, "LicenseRef-" + idstring(title), terms_of_a_part=True)
+            mentions = sorted([*mentions, ref], key=lambda m: m.start)
     excepted = _EXCEPT.search(low)
     sources = excepted and _THEIR_OWN.search(low, excepted.start())  # the sources', not ours
     if excepted and not sources and not any(m.start > excepted.start() for m in mentions):
@@ -334,6 +345,8 @@ def _conclude(
     return Reading(join(low, mentions), evidence=evidence)
 
 
+# a part named, a colon, and its license: "Code: Apache-2.0; model weights: ..."
+_PART_GIVEN = re.compile(rf"(?:^|(?<=[;\n]))\s*{PART_WORDS}\s*:\s*(?P<terms>[^;\n]+)")
 _EXCEPT = re.compile(
     r"\bwith\s+the\s+exceptions?\s+of\b|\bexcept\s+(?!in\s+compliance)(?:for\s+)?(?:the\s+)?\w"
 )

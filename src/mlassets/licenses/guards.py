@@ -191,7 +191,12 @@ def licenses_vary(text: str) -> bool:
     return _LICENSES_VARY.search(text) is not None and _STATES_ITS_OWN.search(text) is None
 
 
-_STATES_ITS_OWN = re.compile(r"\b(?:released|licensed|distributed|published)\s+under\b", re.I)
+# ... not "distributed under their respective licenses", which is the varying licenses again
+_STATES_ITS_OWN = re.compile(
+    r"\b(?:released|licensed|distributed|published)\s+under\b(?!\s+(?:their|its|the)?\s*"
+    r"(?:own\s+)?(?:respective|various|different|original)\b)",
+    re.I,
+)
 
 
 def names_a_sources_license(text: str) -> bool:

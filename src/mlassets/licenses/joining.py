@@ -22,12 +22,13 @@ _CHOICE = re.compile(
     r"\b(?:dual|tri|triple|quadruple|multi)(?:ly)?\b|\b(?:dual|tri|triple|quadruple|multi)-"
 )
 _COMMA = re.compile(r"\s*,\s*")
-# a license's part in parentheses right after its name
-_PART = re.compile(
-    r"\s*\((?:for\s+)?(?:the\s+)?(?:source\s+)?(?:code|software|weights|model(?:\s+weights)?|"
-    r"checkpoints?|data|dataset|annotations|labels|images|texts?|audio|documentation|docs|"
-    r"prompts|outputs?)(?:\s+only)?\)"
+# the parts of an asset a license is given for
+PART_WORDS = (
+    r"(?:the\s+)?(?:source\s+)?(?:code|software|weights|model(?:\s+weights)?|checkpoints?|data|"
+    r"dataset|annotations|labels|images|texts?|audio|documentation|docs|prompts|outputs?)"
 )
+# a license's part in parentheses right after its name
+_PART = re.compile(rf"\s*\((?:for\s+)?{PART_WORDS}(?:\s+only)?\)")
 _OR_LATER = re.compile(
     r"\s*\(or\s+(?:any\s+)?(?:later|newer)(?:\s+versions?)?\)"  # "GNU GPL v2 (or later)"
     r"|(?:\s*\([^()]*\))?"  # past a part: "GPL-3.0 (code) or later"

@@ -57,7 +57,8 @@ _NAMED: list[tuple[str, str]] = [
     (r"expat(?:[\s-]+license)?(?![a-z0-9-])", "MIT"),  # the FSF's name for the MIT license
     (r"the[\s-]+unlicense|unlicense", "Unlicense"),
     (r"do[\s-]+what[\s-]+the[\s-]+f[^\s]{0,3}k[\s-]+you[\s-]+want(?:[\s-]+to)?", "WTFPL"),
-    (r"wtfpl", "WTFPL"),
+    (r"wtfpl|wtf[\s-]+public[\s-]+license", "WTFPL"),
+    (r"vim(?:[\s-]+charityware)?[\s-]+license", "Vim"),  # Vim's license, which asks for charity
     (r"isc(?:[\s-]+license)?(?![a-z0-9-])", "ISC"),
     # the names their publishers give them, which SPDX's do not use
     (r"internet[\s-]+systems[\s-]+consortium(?:[\s-]+\(isc\))?[\s-]+license", "ISC"),

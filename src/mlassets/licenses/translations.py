@@ -95,6 +95,7 @@ _TITLES: tuple[tuple[str, str], ...] = (
         r"\1 Free Software License Agreement",
     ),
     (r"datenlizenz\s+deutschland", "Data licence Germany"),
+    (r"licencia\s+p[úu]blica\s+del\s+proyecto\s+latex", "LaTeX Project Public License"),
     (r"공공누리\s*제\s*([1-4])\s*유형", r" KOGL Type \1 "),  # the Korea Open Government License
     (r"공공누리", " KOGL "),  # ScanCode names its Zero in English
     (r"木兰宽松许可证", "Mulan Permissive Software License"),
