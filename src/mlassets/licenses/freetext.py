@@ -33,7 +33,8 @@ from mlassets.licenses.mentions import (
     named,
     with_its_version,
 )
-from mlassets.licenses.names import lookup_id, lookup_spdx_id, name_mentions
+from mlassets.licenses.name_mentions import name_mentions
+from mlassets.licenses.names import lookup_id, lookup_spdx_id
 from mlassets.licenses.spdx_list import spdx_list
 from mlassets.licenses.tables import GENERIC_WORDS
 from mlassets.licenses.titles import (
