@@ -21,11 +21,11 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from mlassets.licenses import clauses
+from mlassets.licenses import clauses, list_items
 from mlassets.licenses.creative_commons import creative_commons
 from mlassets.licenses.exceptions import merged_with_its_license, with_exceptions
 from mlassets.licenses.families import apache, bsd, gnu
-from mlassets.licenses.joining import PART_WORDS, join, names_a_part_in
+from mlassets.licenses.joining import join
 from mlassets.licenses.mentions import (
     Mention,
     abbreviation_version,
@@ -38,11 +38,9 @@ from mlassets.licenses.names import lookup_id, lookup_spdx_id
 from mlassets.licenses.spdx_list import spdx_list
 from mlassets.licenses.tables import GENERIC_WORDS
 from mlassets.licenses.titles import (
-    VERBS,
     known_title,
     lowered,
     names_a_license,
-    strip_prose,
     under_a_title,
 )
 from mlassets.licenses.translations import german_mit
@@ -61,19 +59,6 @@ class Reading:
 RECOGNISERS = (creative_commons, gnu, bsd, apache, named, abbreviation_version)
 _LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
 _REFERENCE = re.compile(r"\]\[[^\]]*\]")
-_LIST_SEPARATOR = re.compile(r"[,;]|\s(?:and|&|or)\s|\s/\s")  # "A / B": B is an item too
-_CLAUSE_SEPARATOR = re.compile(r"[,;]")  # in a sentence, "and" joins words, not list items
-# An item that opens so is a pointer, a note or a clause about the license before it
-_NOT_ITEM_OPENINGS = frozenset(
-    {"see", "also", "for", "contact", "please", "it", "which", "this", "same"}  # "the same as ..."
-    | {"you", "either", "users"}  # "Apache 2.0 and CC-BY-4.0; you may choose either"
-    | {"do", "use", "cite", "credit", "enjoy", "feel"}  # "...; do whatever you want with it"
-    | {"pick", "choose", "whichever"}  # "Unlicense and MIT; pick whichever you prefer"
-    | {"copyright"}  # "MIT License, Copyright (c) 2021 ...": the holder's notice, not a license
-    | {"with"}  # "GFDL 1.3, with no Invariant Sections": the license's own options
-    | {"commercial"}  # "GPL-3.0 or a commercial license from Acme": an offer of other terms
-)
-_COPYRIGHT_NOTICE = re.compile(r"\bcopyright\b|©|\(c\)")
 _ID_TOKEN = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9.+-]*[a-z0-9+](?:_\d+(?![\w.]))?")
 _BARE_IDS = frozenset(
     {"mit", "isc", "zlib", "wtfpl", "unlicense", "postgresql", "odbl", "pddl", "cc0", "cco", "0bsd"}
@@ -84,14 +69,6 @@ _PUBLIC_DOMAIN_INSTRUMENTS = frozenset(
     | {"LicenseRef-scancode-us-govt-public-domain", "NCBI-PD"}
 )
 _FILLER = frozenset({"international", "unported", "generic", "version", "v", "creative", "commons"})
-_NOT_ITEMS = frozenset(
-    {"see", "also", "file", "files", "details", "txt", "md", "copying", "etc"}
-    | {"january", "february", "march", "april", "may", "june", "july", "august"}
-    | {"september", "october", "november", "december"}  # "Version 2.0, January 2004"
-    # qualifiers of the license before them: "the EUPL, version 1.2 only", "MIT or Apache 2.0,
-    # at your option"
-    | {"only", "at", "your", "option", "choice", "later", "any", "newer", "version", "versions"}
-)
 
 
 _ID_AFTER_TITLE = re.compile(r"\b(?:licen[cs]e|agreement)\s*\(([a-z][a-z0-9.+-]*)\)")
@@ -288,16 +265,16 @@ def _conclude(
     text: str, low: str, blanked: str, mentions: list[Mention], weak: list[Mention]
 ) -> Reading:
     mentions = clauses.without_upstream(low, mentions)
-    missing = _unnamed_list_item(text, blanked, mentions)
+    missing = list_items.unnamed_list_item(text, blanked, mentions)
     while missing:
         # "Apache 2.0 (code), Stability AI Community License (weights)": an item may be a name
         # the scan does not look for (ScanCode's), read as a title is
-        titled = _item_as_title(text, missing)
+        titled = list_items.item_as_title(text, missing)
         if titled is None:
             item = text[missing[0] : missing[1]].strip()
             return Reading(refusal=f"the list item {item!r} names no license mlassets knows")
         mentions = sorted([*mentions, titled], key=lambda m: m.start)
-        missing = _unnamed_list_item(text, blanked, mentions)
+        missing = list_items.unnamed_list_item(text, blanked, mentions)
     # "... except for the images, which are subject to the Flickr terms of use": a title
     # gives the excepted part its terms; "the weights must comply with the Model License":
     # terms that name no license leave that part's unknown
@@ -305,17 +282,10 @@ def _conclude(
         if terms.expression is None:
             return Reading(refusal=terms.why)
         mentions = sorted([*mentions, terms], key=lambda m: m.start)
-    given_parts = list(_PART_GIVEN.finditer(low))
-    for given in given_parts if len(given_parts) >= 2 else []:  # a part's license, a colon
-        start, end = given.span("terms")
-        if not any(start <= m.start < end for m in mentions):
-            title = text[start:end].strip(" .")
-            if not (names_a_license(title) and title[:1].isupper()):
-                return Reading(
-                    refusal=f"the part {given[0].strip()!r} is under terms it does not name"
-                )
-            ref = Mention(start, end, "LicenseRef-" + idstring(title), terms_of_a_part=True)
-            mentions = sorted([*mentions, ref], key=lambda m: m.start)
+    given, unnamed = list_items.parts_given(text, low, mentions)  # "Code: MIT; weights: ..."
+    if unnamed:
+        return Reading(refusal=unnamed)
+    mentions = sorted([*mentions, *given], key=lambda m: m.start)
     excepted = _EXCEPT.search(low)
     sources = excepted and _THEIR_OWN.search(low, excepted.start())  # the sources', not ours
     if excepted and not sources and not any(m.start > excepted.start() for m in mentions):
@@ -346,8 +316,6 @@ def _conclude(
     return Reading(join(low, mentions), evidence=evidence)
 
 
-# a part named, a colon, and its license: "Code: Apache-2.0; model weights: ..."
-_PART_GIVEN = re.compile(rf"(?:^|(?<=[;\n]))\s*{PART_WORDS}\s*:\s*(?P<terms>[^;\n]+)")
 _EXCEPT = re.compile(
     r"\bwith\s+the\s+exceptions?\s+of\b|\bexcept\s+(?!in\s+compliance)(?:for\s+)?(?:the\s+)?\w"
 )
@@ -367,65 +335,3 @@ def _member_of(expression: str, family: str) -> bool:
     if family == "CC-":
         return expression.startswith("CC")
     return expression.startswith(family) and expression[len(family) : len(family) + 1].isdigit()
-
-
-def _item_as_title(text: str, span: tuple[int, int]) -> Mention | None:
-    """The list item at `span` as a license's title mlassets knows, without a part it names in
-    parentheses ("... License (weights)")."""
-    start, end = span
-    item = re.sub(r"\s*\([^()]*\)\s*$", "", text[start:end]).strip()
-    found = known_title(strip_prose(item)) if 2 <= len(item.split()) <= 10 else None
-    if found:
-        return Mention(start, end, found)
-    if names_a_part_in(text[start:end].lower()) and names_a_license(item) and item[:1].isupper():
-        # "MIT (code), Mistral AI Research License (weights)": a title a part is under
-        title = strip_prose(item)
-        return Mention(start, end, "LicenseRef-" + idstring(title), terms_of_a_part=True)
-    return None
-
-
-def _unnamed_list_item(text: str, low: str, mentions: list[Mention]) -> tuple[int, int] | None:
-    """In a short list, the first item that overlaps no mention. `low` has links blanked out:
-    a link that names nothing ("see [Code of Conduct](...)") is not an item."""
-    bounds = [0]
-    prose = not VERBS.isdisjoint(re.findall(r"[a-z]+", low))
-    for separator in (_CLAUSE_SEPARATOR if prose else _LIST_SEPARATOR).finditer(low):
-        bounds += [separator.start(), separator.end()]
-    bounds.append(len(low))
-    items = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-    if len(items) < 2 or any(len(low[a:b].split()) > 6 for a, b in items):
-        return None
-    ends = [m.end for m in mentions]  # mentions do not overlap: their ends are sorted too
-    notice = _COPYRIGHT_NOTICE.search(low)
-
-    def next_item(start: int) -> tuple[int, int]:
-        later = [item for item in items if item[0] > start]
-        return later[0] if later else (len(low), len(low))
-
-    for start, end in items:
-        words = re.findall(r"[a-z][a-z0-9]*", low[start:end])
-        # "but please cite our paper": a restriction after "but" was refused by the guards
-        opening = next((w for w in words if w not in {"the", "a", "an", "but", "and"}), "")
-        if notice is not None and notice.start() < end:
-            break  # a copyright notice runs on past its commas: "Copyright 2024, the Foo Devs"
-        if opening == "with" and "exception" in words:
-            opening = "except"  # "with the exception of the model weights (...)"
-        if opening in _NOT_ITEM_OPENINGS:
-            continue  # "see LICENSE", "for commercial licensing contact the authors"
-        if opening == "except" and _names_one(mentions, ends, *next_item(start)):
-            continue  # "CC BY 4.0, except for the audio, which is CC BY-NC 4.0": the next names it
-        words = [w for w in words if w not in _NOT_ITEMS]
-        part = names_a_part_in(low[start:end])  # "Model License (weights)": that part's terms
-        if not part and (not words or all(w in GENERIC_WORDS for w in words)):
-            continue
-        if words[0].endswith(("ed", "ing")) or not VERBS.isdisjoint(words):
-            continue  # "adapted from the Wikipedia corpus", "following Wikipedia": not an item
-        if not _names_one(mentions, ends, start, end):
-            return start, end
-    return None
-
-
-def _names_one(mentions: list[Mention], ends: list[int], start: int, end: int) -> bool:
-    """Whether a mention overlaps text[start:end]."""
-    first = bisect.bisect_right(ends, start)  # the first mention ending after the start
-    return first < len(mentions) and mentions[first].start < end
