@@ -893,6 +893,46 @@ HOSTILE_REVIEW = [
     ("MPL-1.1, Incompatible With Secondary Licenses", "NOASSERTION"),
     ("OpenMDW License", "LicenseRef-OpenMDW-License"),  # 1.0 or the Hub's 1.1: no version guessed
     ("https://docs.python.org/license", "Python-2.0"),
+    # the fourth review (session 28): a stop after "U.S." ends a sentence unless a noun follows
+    (
+        "MIT License. The training data was collected in the U.S. It remains under CC BY-NC 4.0.",
+        "MIT AND CC-BY-NC-4.0",
+    ),
+    # typos are not mended in a text that negates or keeps a part apart, nor by a letter typed
+    # for another, nor in a word beside a version
+    ("This dataset is not in the pubic domain.", "NOASSERTION"),
+    ("It is not Creative Comons Zero.", "NOASSERTION"),
+    ("Gamma License", "LicenseRef-Gamma-License"),
+    ("boast 1.0", "NOASSERTION"),
+    # Korean negation; KOGL's range; Llama's version after "Agreement"
+    ("이 데이터는 공공누리 제1유형이 적용되지 않습니다", "NOASSERTION"),
+    ("KOGL Type 1-4", "NOASSERTION"),
+    (
+        "Llama Community License Agreement, Version 3.1",
+        "LicenseRef-scancode-llama-3.1-license-2024",
+    ),
+    # the EUPL's notice gives later EUPL versions only
+    (
+        "Licensed under the GPL-2.0 or – as soon they will be approved by the European"
+        " Commission - subsequent versions of the EUPL",
+        "GPL-2.0-only",
+    ),
+    # a part's title that says whose terms, not which; every excepted part; more terms after
+    ("MIT (code), Their Own License (data)", "NOASSERTION"),
+    ("MIT (code), Stability AI License (weights)", "NOASSERTION"),
+    (
+        "MIT, except the images, which are subject to the Flickr Terms of Use, and the audio,"
+        " which is subject to the Freesound Terms of Use.",
+        "MIT AND LicenseRef-Flickr-Terms-of-Use AND LicenseRef-Freesound-Terms-of-Use",
+    ),
+    (
+        "MIT License, except the audio, which is subject to the Freesound Terms of Use and"
+        " additional restrictions.",
+        "NOASSERTION",
+    ),
+    ("Apache 2.0; the weights can't be used for commercial purposes.", "NOASSERTION"),
+    # a spelled-out family keeps no version
+    ("Creative Commons Shared Alike", "NOASSERTION"),
 ]
 
 

@@ -14,8 +14,14 @@ from mlassets.licenses.mentions import Mention, idstring
 from mlassets.licenses.names import ANY_VERSION
 from mlassets.licenses.tables import GENERIC_WORDS
 
-# a sentence ends at its stop, not at an abbreviation's ("U.S. Government works", "e.g.")
-_SENTENCE = re.compile(r"(?<=[.!?;])(?<!\b[A-Za-z]\.[A-Za-z]\.)\s+(?=\S)")
+# a sentence ends at its stop, not at an abbreviation's before the noun it qualifies ("U.S.
+# Government works"); "... collected in the U.S. It remains ..." are two sentences (the text
+# is read lower-cased: case cannot tell them apart)
+_SENTENCE = re.compile(
+    r"(?<=[.!?;])(?!(?<=\b[a-z]\.[a-z]\.)\s+(?:government|federal|national|census|department)\b)"
+    r"\s+(?=\S)",
+    re.I,
+)
 _UPSTREAM = re.compile(
     # "derived from X" is about X; "the derived data is CC BY-NC 4.0" is the asset's own
     r"\b(?:original|upstream|underlying|derived\s+from|based on|parent|training data|trained on|"
@@ -67,11 +73,12 @@ _TITLE = re.compile(
 _CLAUSE = re.compile(r"(?<=[.!?;,。；，！？])\s*(?=\S)")
 
 
-def terms_named_for_a_part(text: str, mentions: list[Mention]) -> Mention | None:
-    """The terms a title gives a part in a clause of `text` that names no license: a mention of
-    the title (`expression` None where the title's words are all generic, "the Model License",
-    so that no license can be named for that part), or None."""
+def terms_named_for_a_part(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The terms titles give parts in the clauses of `text` that name no license: a mention of
+    each title (`expression` None where the title's words are all generic, "the Model License",
+    so that no license can be named for that part)."""
     bounds = [0, *(m.end() for m in _CLAUSE.finditer(text)), len(text)]
+    found_terms: list[Mention] = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         bound = _BOUND_BY_A_TITLE.search(text, start, end)
         found = _TITLE.match(text, bound.end(), end) if bound else None
@@ -80,11 +87,31 @@ def terms_named_for_a_part(text: str, mentions: list[Mention]) -> Mention | None
             title = found[0]
             if title.lower() in text[: found.start()].lower():
                 continue  # the license named already ("the MIT License (the "Software License")")
-            own = set(re.findall(r"[a-z]+", title.lower())) - GENERIC_WORDS - {"s"}
+            # "... the Freesound Terms of Use and additional restrictions": more terms than it
+            more = re.match(r"\s+(?:and|&|plus)\s+\S", text[found.end() : end]) is not None
+            own = names_its_own(title) and not more
             expression = "LicenseRef-" + idstring(title) if own else None
             why = f"a part under {title!r}, which names no license mlassets knows"
-            return Mention(found.start(), found.end(), expression, why=why, terms_of_a_part=True)
-    return None
+            mention = Mention(found.start(), found.end(), expression, why=why, terms_of_a_part=True)
+            found_terms.append(mention)
+    return found_terms
+
+
+def names_its_own(title: str) -> bool:
+    """A part's title names terms of its own: a word no title of a kind has ("Flickr Terms of
+    Use"; not "the Model License", "Their Own License", "Parent License"), and not a
+    publisher's name of several licenses ("Stability AI License")."""
+    from mlassets.licenses.titles import a_publishers_licenses  # titles reads clauses
+
+    own = set(re.findall(r"[a-z]+", title.lower())) - GENERIC_WORDS - _NOT_ITS_OWN
+    return bool(own) and not a_publishers_licenses(title)
+
+
+# words of a title that say whose terms, or what kind, but name none
+_NOT_ITS_OWN = frozenset(
+    {"s", "their", "its", "parent", "upstream", "original", "base", "permissive", "version"}
+    | {"this", "that", "same", "respective", "third", "party", "separate", "additional"}
+)
 
 
 _NOT_OR_EITHER = re.compile(r"\b(?:not|no|never|neither|nor|without|unlike|or|either)\b|n['’]t\b")

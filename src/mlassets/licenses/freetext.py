@@ -278,10 +278,10 @@ def _conclude(
     # "... except for the images, which are subject to the Flickr terms of use": a title
     # gives the excepted part its terms; "the weights must comply with the Model License":
     # terms that name no license leave that part's unknown
-    if mentions and (terms := clauses.terms_named_for_a_part(text, mentions)):
-        if terms.expression is None:
-            return Reading(refusal=terms.why)
-        mentions = sorted([*mentions, terms], key=lambda m: m.start)
+    terms = clauses.terms_named_for_a_part(text, mentions) if mentions else []
+    if unread := next((t for t in terms if t.expression is None), None):
+        return Reading(refusal=unread.why)
+    mentions = sorted([*mentions, *terms], key=lambda m: m.start)
     given, unnamed = list_items.parts_given(text, low, mentions)  # "Code: MIT; weights: ..."
     if unnamed:
         return Reading(refusal=unnamed)

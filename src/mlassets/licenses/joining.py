@@ -35,10 +35,12 @@ _OR_LATER = re.compile(
     # "the CC BY-SA 3.0 licence or any later version", "... 3.0 Unported License or ..."
     r"(?:\s+(?:unported|international|generic))?(?:\s+licen[cs]e)?"
     r"[\s,-]*or[\s,-]+(?:\(?at\s+your\s+option\)?,?\s+)?(?:any\s+)?later(?:\s+versions?)?\b"
-    # the EUPL's own notice: "Version 1.1 or – as soon they will be approved by the European
-    # Commission - subsequent versions of the EUPL"
-    r"|[\s,]*or\s*[–-]\s*as\s+soon\s+they\s+will\s+be\s+approved\s+by\s+the\s+european\s+"
-    r"commission\s*[–-]\s*subsequent\s+versions"
+)
+# the EUPL's own notice: "Version 1.1 or – as soon they will be approved by the European
+# Commission - subsequent versions of the EUPL" (the Commission approves EUPL versions only)
+_EUPL_LATER = re.compile(
+    r"(?:\s*\([^()]*\))?[\s,]*or\s*[–-]\s*as\s+soon\s+they\s+will\s+be\s+approved\s+by\s+"
+    r"the\s+european\s+commission\s*[–-]\s*subsequent\s+versions"
 )
 # "depending on the subset", "per dataset": each license is some part's, all of them hold
 _PARTS_VARY = re.compile(
@@ -79,7 +81,7 @@ def join(low: str, mentions: list[Mention]) -> str:
 def _end_of(low: str, mention: Mention) -> int:
     """Where the words about `mention` end: past its "or later" ("GPL v3 (or later) for the
     code; ...": that "or" scopes the version, it offers no choice)."""
-    later = _OR_LATER.match(low, mention.end)
+    later = _OR_LATER.match(low, mention.end) or _EUPL_LATER.match(low, mention.end)
     return later.end() if later else mention.end
 
 
@@ -130,7 +132,8 @@ def _or_later(low: str, mention: Mention) -> str:
     from mlassets.licenses.spdx_list import spdx_list
 
     expression = mention.expression or ""
-    if not _OR_LATER.match(low, mention.end) or expression.endswith(("-or-later", "+")):
+    eupl = expression.startswith("EUPL-") and _EUPL_LATER.match(low, mention.end)
+    if not (_OR_LATER.match(low, mention.end) or eupl) or expression.endswith(("-or-later", "+")):
         return expression
     if expression.endswith("-only"):
         listed = spdx_list().get(expression.removesuffix("-only") + "-or-later")

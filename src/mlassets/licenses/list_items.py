@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from mlassets.licenses.clauses import names_its_own
 from mlassets.licenses.joining import PART_WORDS, names_a_part_in
 from mlassets.licenses.mentions import Mention, idstring
 from mlassets.licenses.tables import GENERIC_WORDS
@@ -50,7 +51,7 @@ def parts_given(text: str, low: str, mentions: list[Mention]) -> tuple[list[Ment
         start, end = part.span("terms")
         if not any(start <= m.start < end for m in mentions):
             title = text[start:end].strip(" .")
-            if not (names_a_license(title) and title[:1].isupper()):
+            if not (names_a_license(title) and title[:1].isupper() and names_its_own(title)):
                 return [], f"the part {part[0].strip()!r} is under terms it does not name"
             found.append(Mention(start, end, "LicenseRef-" + idstring(title), terms_of_a_part=True))
     return found, ""
@@ -64,9 +65,10 @@ def item_as_title(text: str, span: tuple[int, int]) -> Mention | None:
     found = known_title(strip_prose(item)) if 2 <= len(item.split()) <= 10 else None
     if found:
         return Mention(start, end, found)
-    if names_a_part_in(text[start:end].lower()) and names_a_license(item) and item[:1].isupper():
+    title = strip_prose(item)
+    titled = names_a_license(item) and item[:1].isupper() and names_its_own(title)
+    if names_a_part_in(text[start:end].lower()) and titled:
         # "MIT (code), Mistral AI Research License (weights)": a title a part is under
-        title = strip_prose(item)
         return Mention(start, end, "LicenseRef-" + idstring(title), terms_of_a_part=True)
     return None
 

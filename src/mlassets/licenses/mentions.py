@@ -66,7 +66,7 @@ _NAMED: list[tuple[str, str]] = [
     # SPDX: the Eclipse Distribution License 1.0 is the BSD 3-Clause License
     (rf"eclipse[\s-]+distribution[\s-]+license[\s,-]*{_V}1(?:\.0)?(?![\d.]*\d)", "BSD-3-Clause"),
     (
-        r"(?:meta[\s-]+)?llama[\s-]+community[\s-]+license(?![\s,-]*(?:agreement[\s,-]*)?\d)",
+        r"(?:meta[\s-]+)?llama[\s-]+community[\s-]+license(?![\s,-]*(?:agreement[\s,-]*)?(?:v(?:ersion)?[\s.-]*)?\d)",
         "family:LicenseRef-:the Llama Community License without its version (2, 3, 3.1, ...)",
     ),
     (r"freetype(?:[\s-]+project)?[\s-]+license", "FTL"),
@@ -111,12 +111,12 @@ _NAMED: list[tuple[str, str]] = [
     # the Korea Open Government License (공공누리), whose four types are four licenses: 1
     # attribution, 2 and non-commercial, 3 and no derivatives, 4 both (none on either list)
     (
-        r"(?:kogl|korea(?:n)?[\s-]+open[\s-]+government[\s-]+license)(?:[\s-]*\(kogl\))?"
-        r"[\s,:(-]*type[\s-]*([1-4])(?![\d.])",
+        r"(?:kogl(?![a-z])|korea(?:n)?[\s-]+open[\s-]+government[\s-]+license)(?:[\s-]*\(kogl\))?"
+        r"[\s,:(-]*type[\s-]*([1-4])(?![\d.]|\s*[-–~]\s*\d)",  # not the range "Type 1-4"
         "LicenseRef-KOGL-Type-{}",
     ),
     (
-        r"(?:kogl|korea(?:n)?[\s-]+open[\s-]+government[\s-]+license)(?![\s,:(-]*(?:\(kogl\)"
+        r"(?:kogl(?![a-z])|korea(?:n)?[\s-]+open[\s-]+government[\s-]+license)(?![\s,:(-]*(?:\(kogl\)"
         r"[\s,:(-]*)?type)",
         "family:LicenseRef-KOGL-:the Korea Open Government License without its type (1 to 4)",
     ),

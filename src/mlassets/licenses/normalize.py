@@ -245,6 +245,9 @@ def _from_match(raw: str, text: str, match: IdMatch, basis: str) -> LicenseResul
     if match.deprecated:
         finding = _deprecated(text, match.expression)
         return _result(raw, match.expression, finding, basis=basis, certain=not match.rewritten)
+    if _bare_major(text, match.expression):  # "SIL Open Font License 1": 1.0 or 1.1?
+        finding = rules.L111.at(f"read from a major version alone: {text!r}")
+        return _result(raw, match.expression, finding, basis=basis)
     if match.without_version:  # "Boost Software License": its one version, a reading
         why = f"a name written without its version (only {match.expression} is known)"
         return _result(
@@ -296,8 +299,19 @@ def _bare_major(text: str, expression: str) -> bool:
     version = re.search(r"-(\d+)\.0(-only|-or-later)?$", expression)
     if version is None or re.search(r"\d\.\d", text):
         return False
-    stem, scope = expression[: version.start()], version[2] or ""
-    return any(spdx_list().get(f"{stem}-{version[1]}.{m}{scope}") for m in range(1, 10))
+    return (expression[: version.start()].lower(), version[1]) in _with_minor_versions()
+
+
+@functools.cache
+def _with_minor_versions() -> frozenset[tuple[str, str]]:
+    """(stem, major) of the SPDX ids that have a minor version beside N.0: ("OFL", "1") for
+    OFL-1.1, ("PHP", "3") for PHP-3.01, ("LGPL", "2") for LGPL-2.1-only."""
+    found = set()
+    for identifier in spdx_list().licenses:
+        version = re.search(r"-(\d+)\.(\d+)(?:-only|-or-later)?$", identifier)
+        if version and version[2].strip("0"):
+            found.add((identifier[: version.start()].lower(), version[1]))
+    return frozenset(found)
 
 
 def _contested(raw: str, spdx_id: str) -> LicenseResult:
@@ -388,7 +402,7 @@ def _free_text(raw: str, text: str) -> LicenseResult:
             return _refuse(raw, rules.L103, why)
         if titles.a_publishers_licenses(text):
             why = f"{raw!r} names a publisher of several licenses, not one of them"
-            return _refuse(raw, rules.L103, why)
+            return _refuse(raw, rules.L103, why, PUBLISHER_OF_SEVERAL)
         return licenseref(raw, titles.strip_prose(text))
     if slug := titles.slug_license(text.lower()):
         return slug_result(raw, text.lower(), slug)
@@ -400,6 +414,7 @@ def _free_text(raw: str, text: str) -> LicenseResult:
     )
 
 
+PUBLISHER_OF_SEVERAL = "a publisher of several licenses"  # a refusal's basis other-<x> reads
 _ONE_LINK = re.compile(r"\s*https?://\S+\s*")
 
 

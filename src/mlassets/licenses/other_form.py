@@ -16,7 +16,11 @@ from mlassets.licenses.tables import GENERIC_WORDS
 def other_form(raw: str, name: str) -> LicenseResult:
     """The Hub's old `other-<name>`: <name> is a license, or terms that name none."""
     from mlassets.licenses import guards, titles  # past the exact tiers only
-    from mlassets.licenses.normalize import normalize_license, placeholder  # it calls this
+    from mlassets.licenses.normalize import (  # it calls this
+        PUBLISHER_OF_SEVERAL,
+        normalize_license,
+        placeholder,
+    )
 
     words = re.findall(r"[a-z0-9]+", name.lower())
     if len(words) > 8 or titles.is_prose(words):
@@ -26,7 +30,7 @@ def other_form(raw: str, name: str) -> LicenseResult:
     if guards.names_no_license(name):
         return refuse(raw, rules.L102, f"{raw!r} points to a source or holder, not to a license")
     inner = normalize_license(name)
-    if any(f.message.endswith(_SEVERAL) for f in inner.findings):
+    if inner.basis == PUBLISHER_OF_SEVERAL:
         # "other-amazon-license": the Hub's form gives the name of a license the card's author
         # means (the dev set's convention), though the publisher has others
         return licenseref(raw, name)
@@ -52,9 +56,6 @@ def other_form(raw: str, name: str) -> LicenseResult:
     if not titles.names_a_license(name) and not titles.names_terms(name):
         return refuse(raw, rules.L102, f"{raw!r} names no license (an organisation, a source?)")
     return licenseref(raw, name)
-
-
-_SEVERAL = "names a publisher of several licenses, not one of them"
 
 
 def slug_result(raw: str, slug: str, expression: str) -> LicenseResult:

@@ -112,13 +112,15 @@ def _one_word(key: str) -> str | None:
 def _spelled_out(name: str) -> set[str]:
     """A name as people write it out: a company's joined name apart ("HuggingFace Terms of
     Service 2022-09-15": "Hugging Face ..."), "TOS" as the words ("The Stack TOS 2023-07": "The
-    Stack Terms of Use"), and those spellings shortened."""
+    Stack Terms of Use"), and those spellings without their date. Never without a version: a
+    spelled-out family ("Creative Commons Share Alike", "Open Content") names no version."""
     apart = name_key(re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", name))
     forms = {apart}
     for form in list(forms):
         if re.search(r"\btos\b", form):
             forms |= {re.sub(r"\btos\b", words, form) for words in ("terms use", "terms service")}
-    forms |= {short for form in forms for short in _shortened(form)}
+    forms |= {_DATE.sub("", form) for form in forms}
+    forms |= {" ".join(w for w in f.split() if w != "agreement") for f in forms}
     return {f for f in forms if f != name_key(name) and len(f.split()) >= 2}
 
 

@@ -39,7 +39,7 @@ _NEGATION_WORDS = frozenset(
     | {"geändert", "modifiziert", "modifié", "modifiée", "modificada", "modificado"}
 )
 _NEGATION_SCRIPT = re.compile(
-    r"[不非禁無无没沒否限仅僅除]|ない|ません|不可|없|아니|아님|아닙|아닌|불가|금지|제외|상업|商|営利|研究"
+    r"[不非禁無无没沒否限仅僅除]|ない|ません|不可|없|아니|아님|아닙|아닌|않|무관|불가|금지|제외|상업|商|営利|研究"
 )
 # Restrictions of use, in the languages read; a permissive reading with one of them is refused
 _RESTRICTION = re.compile(
@@ -47,8 +47,9 @@ _RESTRICTION = re.compile(
     r"\bcommercial\s+use\s+(?:of\s+[\w\s-]{1,40}?\s+)?(?:is\s+|are\s+)?(?:not\s+(?:allowed|permitted)|"
     r"prohibited|forbidden)|\b(?:prohibits|forbids|bars|excludes)\s+(?:any\s+)?commercial\b|"
     r"\b(?:research|academic|personal|internal|evaluation)(?:\s+use)?\s+only\b|"
-    # "... but it may not be used for commercial purposes"
-    r"\b(?:may|must|shall|can)\s*not\s+be\s+used\s+(?:for|in)\s+(?:any\s+)?commercial|"
+    # "... but it may not be used for commercial purposes", "can't be used commercially"
+    r"\b(?:(?:may|must|shall|can)\s*not|mustn['’]t|can['’]t|shan['’]t)\s+be\s+used\s+"
+    r"(?:(?:for|in)\s+(?:any\s+)?commercial|commercially)|"
     r"(?<![a-z0-9])(?<!by[-\s])nc(?![a-z0-9])|"  # "gpl-3.0-nc", "MIT (NC)", not a CC id's "BY-NC"
     r"\bnicht[-\s]?kommerziell|\bkeine\s+kommerzielle|\bkommerzielle\s+nutzung\s+"
     r"(?:untersagt|verboten|ausgeschlossen|nicht)|\bno\s+comercial|\bsin\s+fines\s+comerciales|"

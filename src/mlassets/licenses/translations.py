@@ -94,10 +94,10 @@ _TITLES: tuple[tuple[str, str], ...] = (
         r"contrat\s+de\s+licen[cs]e\s+de\s+logiciel\s+libre\s+(cecill(?:[\s-]*[bc])?)",
         r"\1 Free Software License Agreement",
     ),
-    (r"datenlizenz\s+deutschland", "Data licence Germany"),
+    (r"datenlizenz\s+deutschland", "Data licence Germany"),  # ScanCode names its Zero in English
     (r"licencia\s+p[úu]blica\s+del\s+proyecto\s+latex", "LaTeX Project Public License"),
     (r"공공누리\s*제\s*([1-4])\s*유형", r" KOGL Type \1 "),  # the Korea Open Government License
-    (r"공공누리", " KOGL "),  # ScanCode names its Zero in English
+    (r"공공누리", " KOGL "),
     (r"木兰宽松许可证", "Mulan Permissive Software License"),
     (r"木兰公共许可证", "Mulan Public License"),
     (r"公共(?:许可证|許可證|授權條款)", " Public License"),  # "Mozilla 公共许可证 2.0"

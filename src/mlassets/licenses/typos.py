@@ -84,21 +84,24 @@ def _name_words() -> frozenset[str]:
 
 def mended_words(text: str) -> str | None:
     """`text` with each word of five letters or more that no name has, and that one letter
-    wrong, missing, extra or swapped makes a word of exactly one spelling of a name's, mended
-    ("GNU Genral Public License", "Open Databse License", "unlisence"); None where no word is.
-    Read only for a text nothing else read."""
+    missing, extra or two swapped make a word many names spell, mended ("GNU Genral Public
+    License", "Open Databse License", "unlicsense"); None where no word is. Read only for a
+    text nothing else read, and never for one that negates or keeps a part apart ("not in the
+    pubic domain"): the mended words would be read as a license the text does not give."""
     from rapidfuzz.distance import OSA  # 8 ms of imports: only for a typo
 
     from mlassets.licenses.tables import GENERIC_WORDS
 
+    if _NEGATED_OR_APART.search(text):
+        return None
     counts = _name_word_counts()
     mended, changed = text, False
     links = [m.span() for m in _LINK.finditer(text)]  # a link is spelt as it is
-    tokens = [m[0].lower() for m in re.finditer(r"[A-Za-z]+", text)]
-    alone = len(tokens) == 1  # a value of one word ("unlicsense"): no other words to go by
-    for found in reversed(list(re.finditer(r"[A-Za-z]{5,}", text))):
+    words = list(re.finditer(r"[A-Za-z]+", text))
+    alone = len(words) == 1 and text.strip() == words[0][0]  # "unlicsense", not "boast 1.0"
+    for at, found in reversed(list(enumerate(words))):
         word = found[0].lower()
-        if word in counts or word in GENERIC_WORDS or word in _UNINDEXED_WORDS:
+        if len(word) < 5 or word in counts or word in GENERIC_WORDS or word in _UNINDEXED_WORDS:
             continue
         if any(a <= found.start() < b for a, b in links):
             continue
@@ -106,17 +109,23 @@ def mended_words(text: str) -> str | None:
             (
                 (counts[w], w)
                 for w in _words_by_ends().get((word[0], word[-1]), ())
-                if abs(len(w) - len(word)) <= 1 and OSA.distance(w, word) == 1
+                if abs(len(w) - len(word)) <= 1
+                and OSA.distance(w, word) == 1
+                and (len(w) != len(word) or sorted(w) == sorted(word))
             ),
             reverse=True,
         )
         # a word many names have ("genral": general, not the Portuguese "geral" of one
-        # ScanCode name; "crawl" is no "CRAPL"), and no other such; never an inflection of it
-        # ("unlicensed" is no "unlicense")
+        # ScanCode name; "crawl" is no "CRAPL"), and no other such. A letter typed for another
+        # makes other words too often ("gamma", "teams", "india"): only one missing, one extra
+        # or two swapped are mended.
         best = near[0] if near and (alone or near[0][0] >= _COMMON) else None
         if best is None or len(near) > 1 and near[1][0] * 5 > best[0]:
             continue
-        if not alone and not _beside_a_name_word(tokens, word, counts):
+        beside = [w[0].lower() for w in words[max(0, at - 1) : at] + words[at + 1 : at + 2]]
+        if not alone and not any(
+            counts.get(w, 0) >= _COMMON or w in _UNINDEXED_WORDS for w in beside
+        ):
             continue  # "the latter", "you agree": prose, not a name misspelt
         mended = mended[: found.start()] + best[1] + mended[found.end() :]
         changed = True
@@ -124,13 +133,12 @@ def mended_words(text: str) -> str | None:
 
 
 _LINK = re.compile(r"\S*(?:://|www\.)\S*")
-
-
-def _beside_a_name_word(tokens: list[str], word: str, counts: dict[str, int]) -> bool:
-    """A word next to `word` is one many names have, or a license noun: "GNU Genral Public"."""
-    at = tokens.index(word)
-    beside = tokens[max(0, at - 1) : at] + tokens[at + 1 : at + 2]
-    return any(counts.get(w, 0) >= _COMMON or w in _UNINDEXED_WORDS for w in beside)
+# a negation, or a part kept apart: a license mended into the text is not one it gives
+_NEGATED_OR_APART = re.compile(
+    r"\b(?:not|no|never|neither|nor|none|without|except|unlike|proprietary|reserved|trained|"
+    r"base|original|upstream)\b|n['’]t\b",
+    re.I,
+)
 
 
 @functools.cache

@@ -114,7 +114,7 @@ def _known_site(host: str, path: str) -> str | None:
         return "etalab-2.0"  # the Licence Ouverte's page holds version 2.0 since 2017
     if host == "joinup.ec.europa.eu" and (m := re.search(r"/eupl-text-eupl-(1)\.?(\d)$", path)):
         return spdx_list().current(f"EUPL-{m[1]}.{m[2]}")  # the Commission's page of each text
-    if host == "kogl.or.kr" and (m := re.search(r"licensetype([1-4])", path)):
+    if host == "kogl.or.kr" and (m := re.search(r"licensetype([1-4])(?!\d)", path)):
         return f"LicenseRef-KOGL-Type-{m[1]}"  # the Korea Open Government License's type pages
     if host == "usa.gov" and path.startswith("/government-works"):
         return "LicenseRef-scancode-us-govt-public-domain"
