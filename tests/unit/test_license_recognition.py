@@ -20,6 +20,16 @@ SETS = sorted(p.name for p in DATA.glob("licenses-*.tsv"))
 # A set below the 97% target is held at what it scores now, so that it cannot get worse, and
 # says why: its misses need knowledge the reference data does not have (docs/benchmarks.md).
 BELOW_TARGET = {
+    # round 20 (session 28), first runs at 8c8766e: 874/941 (two writers ran `git show --stat`
+    # of their own commit after writing: a file count, no message). Fixed after: a title before
+    # "apply to", an alias after "International", Korean 이상, "+" between two licenses,
+    # BSD-2-Clause-FreeBSD as SPDX's Views, "nvidia-license", "the OFL". Left as before
+    "licenses-holdout-118.tsv": 146,
+    "licenses-holdout-119.tsv": 149,
+    "licenses-holdout-120.tsv": 144,
+    "licenses-holdout-121.tsv": 153,
+    "licenses-holdout-122.tsv": 146,
+    "licenses-holdout-123.tsv": 143,
     # round 19 (session 28), first runs at 52ac8f7: 892/952 (the writers told not to read git
     # history); then parts given with a colon, "distributed under their respective licenses",
     # WTF Public License, Vim's, the Spanish LPPL title, NCBI's notice beside "public domain".
@@ -667,6 +677,21 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         ("Vim Charityware License", "Vim"),
         ("Licencia Pública del Proyecto LaTeX, versión 1.3c", "LPPL-1.3c"),
         ("License: Public domain (NCBI Public Domain Notice)", "NCBI-PD"),
+        # a title before "apply to" binds that part; "These Terms" name none of their own
+        (
+            "The Common Crawl Terms of Use apply to the web data; our annotations are under CC0.",
+            "LicenseRef-Common-Crawl-Terms-of-Use AND CC0-1.0",
+        ),
+        ("Code is MIT. These Terms apply to all users.", "MIT"),
+        ("Creative Commons Attribution 4.0 International (CC BY-NC 4.0)", "NOASSERTION"),
+        ("GNU 일반 공중 사용 허가서 버전 2 이상", "GPL-2.0-or-later"),
+        ("GNU GPL v3 + CC BY-SA 4.0", "GPL-3.0-only AND CC-BY-SA-4.0"),
+        ("BSD-2-Clause-FreeBSD", "BSD-2-Clause-Views"),
+        ("nvidia-license", "NOASSERTION"),
+        (
+            "Fonts are under the OFL or the Apache License 2.0, depending on the family.",
+            "NOASSERTION",
+        ),
         # a name of fourteen words, inside a longer text
         (
             "Do What The F*ck You Want To But It's Not My Fault Public License (WTFNMFPL-1.0)",

@@ -73,6 +73,13 @@ _TITLE = re.compile(
 _CLAUSE = re.compile(r"(?<=[.!?;,。；，！？])\s*(?=\S)")
 
 
+# "The Common Crawl Terms of Use apply to the underlying web data": the title before its verb
+_TITLE_APPLIES = re.compile(
+    r"\b(?:(?i:the)\s+)?((?:[A-Z][\w'’-]*\s+){1,3}(?:License|Licence|Agreement|Terms(?:\s+of\s+"
+    r"(?:Use|Service))?))\s+(?:apply|applies|govern|governs)\s+to\b"
+)
+
+
 def terms_named_for_a_part(text: str, mentions: list[Mention]) -> list[Mention]:
     """The terms titles give parts in the clauses of `text` that name no license: a mention of
     each title (`expression` None where the title's words are all generic, "the Model License",
@@ -82,18 +89,21 @@ def terms_named_for_a_part(text: str, mentions: list[Mention]) -> list[Mention]:
     for start, end in zip(bounds, bounds[1:], strict=False):
         bound = _BOUND_BY_A_TITLE.search(text, start, end)
         found = _TITLE.match(text, bound.end(), end) if bound else None
+        applies = None if found else _TITLE_APPLIES.search(text, start, end)
+        span = found.span() if found else applies.span(1) if applies else None
         named = any(start <= m.start < end for m in mentions)
-        if found and not named and not _NOT_OR_EITHER.search(text[start:end].lower()):
-            title = found[0]
-            if title.lower() in text[: found.start()].lower():
+        if span and not named and not _NOT_OR_EITHER.search(text[start:end].lower()):
+            title = text[span[0] : span[1]]
+            if title.lower() in text[: span[0]].lower():
                 continue  # the license named already ("the MIT License (the "Software License")")
             # "... the Freesound Terms of Use and additional restrictions": more terms than it
-            more = re.match(r"\s+(?:and|&|plus)\s+\S", text[found.end() : end]) is not None
+            more = re.match(r"\s+(?:and|&|plus)\s+\S", text[span[1] : end]) is not None
             own = names_its_own(title) and not more
+            if applies and not own:
+                continue  # "These Terms apply to all users": the terms named already
             expression = "LicenseRef-" + idstring(title) if own else None
             why = f"a part under {title!r}, which names no license mlassets knows"
-            mention = Mention(found.start(), found.end(), expression, why=why, terms_of_a_part=True)
-            found_terms.append(mention)
+            found_terms.append(Mention(*span, expression, why=why, terms_of_a_part=True))
     return found_terms
 
 
@@ -110,7 +120,8 @@ def names_its_own(title: str) -> bool:
 # words of a title that say whose terms, or what kind, but name none
 _NOT_ITS_OWN = frozenset(
     {"s", "their", "its", "parent", "upstream", "original", "base", "permissive", "version"}
-    | {"this", "that", "same", "respective", "third", "party", "separate", "additional"}
+    | {"this", "that", "these", "those", "same", "respective", "third", "party", "separate"}
+    | {"additional"}
 )
 
 
@@ -163,7 +174,9 @@ def contradicting_alias(low: str, mentions: list[Mention]) -> str | None:
             one.expression
             and differs
             and not link
-            and re.fullmatch(r"[\s,]*\(\s*", between)
+            and re.fullmatch(
+                r"(?:\s+(?:international|unported|generic|licen[cs]e))*[\s,]*\(\s*", between
+            )
             and re.match(r"\s*\)", after)
         ):
             return (

@@ -21,7 +21,7 @@ _GNU = re.compile(
       |(?<=gnu[\s-])(?:(?:lesser|library)[\s-]+)?public[\s-]+license)  # "GNU Public License v3"
     (?:[\s,(-]*(?:v(?:ersion)?\.?[\s-]*)?(?P<atleast>>=\s*)?  # R's "GPL (>= 2)"
       (?P<major>[123])(?:\.(?P<minor>[0-9]))?(?![\d.]*\d))?
-    (?P<later>\s*\+|[\s,-]*or[\s-]+(?:\(?at[\s-]+your[\s-]+option\)?[\s,-]+)?(?:any[\s-]+)?
+    (?P<later>\s*\+(?!\s+[a-z(])|[\s,-]*or[\s-]+(?:\(?at[\s-]+your[\s-]+option\)?[\s,-]+)?(?:any[\s-]+)?
       (?:later|newer|greater)|-or-later)?
     (?P<only>[\s-]*only)?""",
     re.X,

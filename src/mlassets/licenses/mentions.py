@@ -73,7 +73,8 @@ _NAMED: list[tuple[str, str]] = [
     (r"gnu[\s-]+all[\s-]+permissive(?:[\s-]+license)?", "FSFAP"),
     (rf"(?<!sil\s)open[\s-]+font[\s-]+license[\s,-]*{_V}1\.([01])(?![\d.]*\d)", "OFL-1.{}"),
     (
-        r"(?<!sil\s)open[\s-]+font[\s-]+license(?![\s,(-]*(?:v|version|\d))",
+        r"(?<!sil\s)open[\s-]+font[\s-]+license(?![\s,(-]*(?:v|version|\d))"
+        r"|(?<![a-z0-9-])ofl(?![a-z0-9.+-]|[\s-]*v?\d)",  # "the OFL"
         "family:OFL-:the SIL Open Font License without its version",
     ),
     # the UK's (SPDX's OGL-UK-1.0 to 3.0), not Canada's or a province's of the same words

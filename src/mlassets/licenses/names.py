@@ -29,7 +29,7 @@ class IdMatch:
 
 # SPDX deprecated ids whose replacement is not simply "<id>-only" / "<id>-or-later".
 _REPLACED = {
-    "bsd-2-clause-freebsd": "BSD-2-Clause",
+    "bsd-2-clause-freebsd": "BSD-2-Clause-Views",  # SPDX: FreeBSD's text is the views one
     "bsd-2-clause-netbsd": "BSD-2-Clause",
     "standardml-nj": "SMLNJ",
     "bzip2-1.0.5": "bzip2-1.0.6",

@@ -373,6 +373,10 @@ def _free_text(raw: str, text: str) -> LicenseResult:
             if len(text) <= _NAME_LIMIT
             else None
         )
+        words = re.findall(r"[a-z0-9]+", text.lower())
+        if short and titles.publishers_generic_title(words, short):  # "nvidia-license"
+            why = f"{raw!r} names a publisher of several licenses, not one of them"
+            return _refuse(raw, rules.L103, why)
         if short:
             why = "a license name written shorter (its date, version or a word left out)"
             finding = rules.L111.at(f"read from {why}: {text!r}")

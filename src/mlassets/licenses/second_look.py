@@ -29,7 +29,7 @@ _FOREIGN_WORD = re.compile(
 )
 # "or later" in those languages: "GNU GPL v2 oder später"
 _LATER = re.compile(
-    r"ult[ée]rieure|posterior|sp[äa]ter|neuere?\b|h[öo]her|successiva|更高|以降|이후", re.I
+    r"ult[ée]rieure|posterior|sp[äa]ter|neuere?\b|h[öo]her|successiva|更高|以降|이후|이상", re.I
 )
 # Negations and restrictions: a translation that leaves one of these is not taken
 _NEGATION_WORDS = frozenset(
