@@ -25,8 +25,8 @@ BELOW_TARGET = {
     # "apply to", an alias after "International", Korean 이상, "+" between two licenses,
     # BSD-2-Clause-FreeBSD as SPDX's Views, "nvidia-license", "the OFL". Left as before
     "licenses-holdout-118.tsv": 146,
-    "licenses-holdout-119.tsv": 149,
-    "licenses-holdout-120.tsv": 144,
+    "licenses-holdout-119.tsv": 150,
+    "licenses-holdout-120.tsv": 145,
     "licenses-holdout-121.tsv": 153,
     "licenses-holdout-122.tsv": 146,
     "licenses-holdout-123.tsv": 143,
@@ -81,14 +81,14 @@ BELOW_TARGET = {
     # dataset's terms, KOGL in Korean, IODL, Hippocratic's core by its short name, LICENSE
     # files of Hub repositories, ScanCode's second keys (free-art-1.3), WordNet by its version
     "licenses-holdout-88.tsv": 159,
-    "licenses-holdout-90.tsv": 142,
+    "licenses-holdout-90.tsv": 143,
     "licenses-holdout-91.tsv": 154,
     "licenses-holdout-93.tsv": 146,
     "licenses-holdout-92.tsv": 150,  # first run at bb0cc52 (144); then the PDDL, Perl, postgres
     # batch 89, written late, first run at 5db169a: Datenlizenz Deutschland's German titles and
     # slugs, GFDL's invariants variants in words, "Etalab Open License" without its version
     # (concluded etalab-2.0, as "Licence Ouverte" no longer is), glm-4, TII's Falcon license
-    "licenses-holdout-89.tsv": 151,
+    "licenses-holdout-89.tsv": 152,
     # round 14 (session 27), first runs at d879cb2, then the fixes of 7da81ab.. (a '3.x', an
     # unlisted addition after WITH, a publisher after other-, ...): Hub slugs without a license
     # word (cogvlm2, bria-rmbg-1.4, glm-4, kolors, lfm1.0), other-<x> of terms (imagenet, umls,
@@ -106,7 +106,7 @@ BELOW_TARGET = {
     # Llama's family names and Korean title, KOGL, Solderpad's exceptions, Stability AI's
     # slugs and pages, RSALv2, Statistics Canada, Sleepycat by Berkeley DB, names with typos
     "licenses-holdout-76.tsv": 141,
-    "licenses-holdout-77.tsv": 155,
+    "licenses-holdout-77.tsv": 156,
     "licenses-holdout-78.tsv": 138,
     "licenses-holdout-79.tsv": 148,
     "licenses-holdout-80.tsv": 143,
@@ -117,7 +117,7 @@ BELOW_TARGET = {
     # GitHub LICENSE files of unlisted repositories, titles in Chinese and Korean of model
     # licenses, EUPL's own "or - as soon they will be approved" wording, other-<name> of terms
     "licenses-holdout-70.tsv": 151,
-    "licenses-holdout-71.tsv": 146,
+    "licenses-holdout-71.tsv": 147,
     "licenses-holdout-72.tsv": 139,
     "licenses-holdout-73.tsv": 152,
     # Solderpad's hardware licenses (SPDX exceptions used with Apache-2.0, five strings), the
@@ -153,7 +153,7 @@ BELOW_TARGET = {
     "licenses-holdout-59.tsv": 153,
     # glm-4, dli-model-use, geogratis (slugs), a GitHub COPYING link its writer labelled
     # NOASSERTION, "AGPL-3.0 (or an Enterprise License ...)", GFDL-1.3's no-cover-texts spelling
-    "licenses-holdout-60.tsv": 149,
+    "licenses-holdout-60.tsv": 150,
     # mrl, mnpl, lfm1.0, other-movielens, other-kogl-type-1, KOGL's and the Japanese
     # government's titles, "Microsoft Research License" for ScanCode's "... License Terms", a
     # static-linking exception by another name, GitHub LICENSE links labelled NOASSERTION
@@ -691,6 +691,13 @@ def test_share_alike_is_not_a_look_alike_license() -> None:
         (
             "Fonts are under the OFL or the Apache License 2.0, depending on the family.",
             "NOASSERTION",
+        ),
+        # GFDL's variant as a slug; a distributor's name between "distributed" and "under"
+        ("gfdl-1.3-no-cover-texts-no-invariant-sections", "GFDL-1.3-no-invariants-only"),
+        (
+            "The corpus is distributed by the Linguistic Data Consortium under the LDC User"
+            " Agreement for Non-Members.",
+            "LicenseRef-LDC-User-Agreement",
         ),
         # a name of fourteen words, inside a longer text
         (

@@ -143,7 +143,7 @@ EXHIBIT_B = re.compile(r"incompatible\s+with\s+secondary\s+licenses")
 
 
 # The GFDL's variants by its own words: "with no Invariant Sections" is SPDX's -no-invariants-
-_NO_INVARIANTS = re.compile(r"\bno\s+invariant\s+sections?\b(?![^.;]*\bexcept\b)")
+_NO_INVARIANTS = re.compile(r"\bno[\s-]+invariant[\s-]+sections?\b(?![^.;]*\bexcept\b)")
 _GFDL = re.compile(r"^(GFDL-1\.[123])-(only|or-later)$")
 
 

@@ -36,8 +36,9 @@ def lowered(text: str) -> str:
 
 _UNDER_TITLE = re.compile(
     # "distributed by ELRA under the ELRA End User Licence": a few words may come between
-    r"\b(?:(?:licensed|released|distributed|available|published|provided|used)(?:\s+[\w.-]+){0,3}?"
-    r"\s+under|subject\s+to|(?:covered|governed)\s+by|sign|accept|agree\s+to)\s+"
+    r"\b(?:(?:licensed|released|distributed|available|published|provided|used)(?:\s+[\w.-]+){0,6}?"
+    r"\s+under|subject\s+to|(?:covered|governed)\s+by|sign|accept|agree\s+to|"
+    r"(?:must|should|shall)\s+(?:follow|comply\s+with|abide\s+by))\s+"
     # a name may hold a dot or brackets: "the FLUX.1 [dev] Non-Commercial License"
     r"(?:the\s+|a\s+|an\s+|its\s+)?(?P<name>(?:[^.;,:()\n]|\.(?=\S)){2,80}?\b(?:license(?:\s+terms)?|"
     r"agreement|terms\s+of\s+(?:use|service|access))"
