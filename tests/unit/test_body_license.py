@@ -225,6 +225,29 @@ def test_license_check_fails_commercial_use_when_the_body_says_non_commercial(
     assert license_check([str(card)], Policy(), index, lineage=False).allowed
 
 
+def test_a_part_the_body_puts_under_terms_that_name_no_license_fails_an_intended_use(
+    tmp_path: Path,
+) -> None:
+    # "the weights must comply with the Model License": the code's Apache-2.0 is not the
+    # weights' license, and no license mlassets knows is
+    card = tmp_path / "glm.md"
+    card.write_text(
+        "---\nlicense: apache-2.0\n---\n# A model\n\n## License\n\nThe code is released"
+        " under the Apache-2.0 license; use of the model weights must comply with the Model"
+        " License.\n",
+        encoding="utf-8",
+    )
+    index = ManifestIndex(tmp_path / "manifests")
+    report = license_check([str(card)], Policy(use="commercial"), index, lineage=False)
+    ((finding,),) = [a.findings for a in report.assets]
+    assert (finding.code, finding.position) == ("P101", Position(8, 1))
+    assert "puts a part under terms that name no license mlassets knows" in finding.message
+    assert not report.allowed
+    assert license_check([str(card)], Policy(), index, lineage=False).allowed
+    _, findings = check_card(parse_card(card.read_bytes(), "models/glm.md"))
+    assert findings == []  # validate (the hook) says nothing of it: license-check decides
+
+
 def test_license_check_reads_what_the_body_states_from_a_manifest_too(tmp_path: Path) -> None:
     path = tmp_path / "local--nc.json"
     write_manifest_at(manifest_of(NC_BODY), path)

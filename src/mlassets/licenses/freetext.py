@@ -54,6 +54,7 @@ class Reading:
     why: str = ""  # a family was named without its member
     evidence: str = ""  # the phrases read, when the text says more than the license's name
     refusal: str = ""
+    part_unread: bool = False  # refused because a part is under terms no license mlassets knows
 
 
 RECOGNISERS = (creative_commons, gnu, bsd, apache, named, abbreviation_version)
@@ -280,19 +281,20 @@ def _conclude(
     # terms that name no license leave that part's unknown
     terms = clauses.terms_named_for_a_part(text, mentions) if mentions else []
     if unread := next((t for t in terms if t.expression is None), None):
-        return Reading(refusal=unread.why)
+        return Reading(refusal=unread.why, part_unread=True)
     mentions = sorted([*mentions, *terms], key=lambda m: m.start)
     given, unnamed = list_items.parts_given(text, low, mentions)  # "Code: MIT; weights: ..."
     if unnamed:
-        return Reading(refusal=unnamed)
+        return Reading(refusal=unnamed, part_unread=True)
     mentions = sorted([*mentions, *given], key=lambda m: m.start)
     excepted = _EXCEPT.search(low)
     sources = excepted and _THEIR_OWN.search(low, excepted.start())  # the sources', not ours
     if excepted and not sources and not any(m.start > excepted.start() for m in mentions):
         # "The Unlicense, with the exception of the model weights (...)": that part's terms are
         # other ones, and no license mlassets knows names them
+        part = text[excepted.start() :].strip()
         return Reading(
-            refusal=f"the part {text[excepted.start() :].strip()!r} is under terms it does not name"
+            refusal=f"the part {part!r} is under terms it does not name", part_unread=True
         )
     named = list(dict.fromkeys(m.expression for m in mentions if m.expression))
     mentions = [

@@ -413,12 +413,16 @@ def _free_text(raw: str, text: str) -> LicenseResult:
     if word := titles.one_word_license(text):
         finding = rules.L111.at(f"read from one word, the name of one license: {text!r}")
         return _result(raw, word, finding, basis="one word")
+    if reading.part_unread:  # "the weights must comply with the Model License"
+        return _refuse(raw, rules.L102, reading.refusal, PART_UNREAD)
     return _refuse(
         raw, rules.L102, reading.refusal or f"{raw!r} names no license mlassets can identify"
     )
 
 
 PUBLISHER_OF_SEVERAL = "a publisher of several licenses"  # a refusal's basis other-<x> reads
+# a refusal's basis the card's body reads: a part is under terms no license mlassets knows names
+PART_UNREAD = "a part's terms unread"
 _ONE_LINK = re.compile(r"\s*https?://\S+\s*")
 
 

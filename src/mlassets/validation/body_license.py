@@ -116,11 +116,16 @@ def _read(statement: Statement, kind: str) -> list[StatedReading]:
 def _reading(text: str, quote: str, line: int) -> list[StatedReading]:
     """The known license `text` names, stated at `line` by `quote`."""
     from mlassets.licenses import normalize_license
+    from mlassets.licenses.normalize import PART_UNREAD
 
-    expression = normalize_license(text).spdx
-    if not _known(expression):
+    read = normalize_license(text)
+    if read.basis == PART_UNREAD:
+        # "The weights must comply with the Model License": a part under terms no license
+        # mlassets knows names; license-check holds the asset to it as to a license unknown
+        return [StatedReading(NOASSERTION, line, quote[:120])]
+    if not _known(read.spdx):
         return []
-    return [StatedReading(expression, line, quote[:120])]
+    return [StatedReading(read.spdx, line, quote[:120])]
 
 
 def _family(expression: str) -> frozenset[str]:
@@ -169,12 +174,13 @@ def conclude_whole_card(card: Card, kind: str) -> tuple[LicenseConclusion, list[
     body states."""
     conclusion = metadata_license(card)
     stated = stated_licenses(card, kind)
-    if not stated or not _names_nothing(conclusion):
+    named = [s for s in stated if s.expression != NOASSERTION]  # a part's terms unread name none
+    if not named or not _names_nothing(conclusion):
         return conclusion, stated
     expression = " AND ".join(
-        f"({s.expression})" if " OR " in s.expression else s.expression for s in stated
+        f"({s.expression})" if " OR " in s.expression else s.expression for s in named
     )
-    first = stated[0]
+    first = named[0]
     if card.metadata is None:
         why = "the card has no metadata that parses"
     elif not conclusion.declared:

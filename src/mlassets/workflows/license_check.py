@@ -262,14 +262,21 @@ def _stated_findings(item: _Input, policy: Policy) -> tuple[Finding, ...]:
     for index, stated in enumerate(data.license.stated):
         if stated.expression == data.license.concluded:
             continue
+        if stated.expression == "NOASSERTION" and policy.use is None:
+            continue  # a part under terms unread bars only a use the policy intends
         for finding in evaluate(stated.expression, policy).findings:
             if finding.severity is not Severity.ERROR:
                 continue  # only what bars the use; notices about the body's terms add noise
             where = Position(stated.line, 1) if item.is_card else None
+            said = (
+                "puts a part under terms that name no license mlassets knows"
+                if stated.expression == "NOASSERTION"
+                else f"states {stated.expression}"
+            )
             found.append(
                 replace(
                     finding,
-                    message=f"{data.id}: the card's body states {stated.expression} "
+                    message=f"{data.id}: the card's body {said} "
                     f"(line {stated.line}): {finding.message}",
                     pointer=f"/license/stated/{index}",
                     position=where,
