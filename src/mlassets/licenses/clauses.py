@@ -13,6 +13,7 @@ from dataclasses import replace
 from mlassets.licenses.mentions import Mention, idstring
 from mlassets.licenses.names import ANY_VERSION
 from mlassets.licenses.tables import GENERIC_WORDS
+from mlassets.licenses.titles import a_publishers_licenses
 
 # a sentence ends at its stop, not at an abbreviation's before the noun it qualifies ("U.S.
 # Government works"); "... collected in the U.S. It remains ..." are two sentences (the text
@@ -111,8 +112,6 @@ def names_its_own(title: str) -> bool:
     """A part's title names terms of its own: a word no title of a kind has ("Flickr Terms of
     Use"; not "the Model License", "Their Own License", "Parent License"), and not a
     publisher's name of several licenses ("Stability AI License")."""
-    from mlassets.licenses.titles import a_publishers_licenses  # titles reads clauses
-
     own = set(re.findall(r"[a-z]+", title.lower())) - GENERIC_WORDS - _NOT_ITS_OWN
     return bool(own) and not a_publishers_licenses(title)
 

@@ -54,7 +54,7 @@ class Reading:
     why: str = ""  # a family was named without its member
     evidence: str = ""  # the phrases read, when the text says more than the license's name
     refusal: str = ""
-    part_unread: bool = False  # refused because a part is under terms no license mlassets knows
+    part_unread: bool = False  # refused: a part (a list's item) is under terms mlassets cannot name
 
 
 RECOGNISERS = (creative_commons, gnu, bsd, apache, named, abbreviation_version)
@@ -273,7 +273,8 @@ def _conclude(
         titled = list_items.item_as_title(text, missing)
         if titled is None:
             item = text[missing[0] : missing[1]].strip()
-            return Reading(refusal=f"the list item {item!r} names no license mlassets knows")
+            refusal = f"the list item {item!r} names no license mlassets knows"
+            return Reading(refusal=refusal, part_unread=True)
         mentions = sorted([*mentions, titled], key=lambda m: m.start)
         missing = list_items.unnamed_list_item(text, blanked, mentions)
     # "... except for the images, which are subject to the Flickr terms of use": a title

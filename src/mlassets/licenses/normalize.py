@@ -41,7 +41,7 @@ from mlassets.licenses.names import (
     lookup_name,
 )
 from mlassets.licenses.results import LICENSEREF as _LICENSEREF
-from mlassets.licenses.results import LicenseResult
+from mlassets.licenses.results import PART_UNREAD, PUBLISHER_OF_SEVERAL, LicenseResult
 from mlassets.licenses.results import recorded as _recorded
 from mlassets.licenses.results import refuse as _refuse
 from mlassets.licenses.results import result as _result
@@ -213,6 +213,7 @@ def _exact(raw: str, text: str) -> LicenseResult | None:
 
 
 _NAME_LIMIT = 200  # longer values are prose: names are looked up whole only below this
+_TYPO_LIMIT = 100  # longer values are not mended for typos
 _OPERATOR_SIGNS = re.compile(r"[<>=]")
 # Chinese, Japanese and Korean letters: a name's tokens are Latin letters and digits only
 _OTHER_SCRIPT = re.compile(f"[{CJK}]")
@@ -420,9 +421,6 @@ def _free_text(raw: str, text: str) -> LicenseResult:
     )
 
 
-PUBLISHER_OF_SEVERAL = "a publisher of several licenses"  # a refusal's basis other-<x> reads
-# a refusal's basis the card's body reads: a part is under terms no license mlassets knows names
-PART_UNREAD = "a part's terms unread"
 _ONE_LINK = re.compile(r"\s*https?://\S+\s*")
 
 
@@ -430,7 +428,9 @@ def _read_with_typos_mended(raw: str, text: str) -> LicenseResult | None:
     """`text` read again with its misspelt words mended, where it names a license so."""
     from mlassets.licenses import freetext, typos
 
-    mended = typos.mended_words(text) if len(text) <= _NAME_LIMIT else None
+    # a name or a short sentence ("released under the GNU Genral Public License version 3"); a
+    # card's paragraphs are not mended (each worker would build the word table for them)
+    mended = typos.mended_words(text) if len(text) <= _TYPO_LIMIT else None
     reading = freetext.read(mended) if mended else None
     if mended is None or reading is None or not reading.expression or reading.weak:
         return None

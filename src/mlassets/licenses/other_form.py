@@ -9,18 +9,21 @@ from dataclasses import replace
 
 from mlassets.core import rules
 from mlassets.licenses.mentions import idstring
-from mlassets.licenses.results import LICENSEREF, LicenseResult, recorded, refuse, result
+from mlassets.licenses.results import (
+    LICENSEREF,
+    PUBLISHER_OF_SEVERAL,
+    LicenseResult,
+    recorded,
+    refuse,
+    result,
+)
 from mlassets.licenses.tables import GENERIC_WORDS
 
 
 def other_form(raw: str, name: str) -> LicenseResult:
     """The Hub's old `other-<name>`: <name> is a license, or terms that name none."""
     from mlassets.licenses import guards, titles  # past the exact tiers only
-    from mlassets.licenses.normalize import (  # it calls this
-        PUBLISHER_OF_SEVERAL,
-        normalize_license,
-        placeholder,
-    )
+    from mlassets.licenses.normalize import normalize_license, placeholder  # it calls this
 
     words = re.findall(r"[a-z0-9]+", name.lower())
     if len(words) > 8 or titles.is_prose(words):

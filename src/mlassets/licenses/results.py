@@ -11,6 +11,10 @@ from mlassets.core.rules import Rule
 from mlassets.licenses.tree import NOASSERTION, coerce, render
 
 LICENSEREF = "LicenseRef-"
+# the bases of refusals other readers act on: `other_form` mints the Hub's other-<name> where a
+# title named a publisher of several; the card's body and `second_look` keep a part's terms
+PUBLISHER_OF_SEVERAL = "a publisher of several licenses"
+PART_UNREAD = "a part's terms unread"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from mlassets.core import rules
-from mlassets.licenses.results import LicenseResult, refuse, result
+from mlassets.licenses.results import PART_UNREAD, LicenseResult, refuse, result
 from mlassets.licenses.tree import NOASSERTION
 
 # Words of the other languages `translations` reads that an ASCII text may hold
@@ -96,8 +96,7 @@ def _in_english(
         return replace(reading, raw=raw, certain=False) if later else first
     if minted and (
         any(f.code == "L103" for f in reading.findings)  # "Licence publique générale ... GNU"
-        or reading.spdx == NOASSERTION
-        and not _only_unread(reading)  # a reason: a part's terms
+        or reading.basis == PART_UNREAD  # "... 需要遵循 Model License": a part's terms unread
     ):
         return replace(reading, raw=raw, certain=False)
     if reading.spdx == NOASSERTION or minted and reading.basis == "title":
@@ -106,13 +105,6 @@ def _in_english(
         return first  # a title half translated is no name of the license
     finding = rules.L111.at(f"read from the English of its words: {english!r}")
     return result(raw, reading.spdx, finding, basis="translated name")
-
-
-def _only_unread(reading: LicenseResult) -> bool:
-    """The refusal says only that nothing was read, not why the text names no license."""
-    return all(
-        f.message.endswith("names no license mlassets can identify") for f in reading.findings
-    )
 
 
 def _negated(english: str) -> bool:

@@ -116,7 +116,7 @@ def _read(statement: Statement, kind: str) -> list[StatedReading]:
 def _reading(text: str, quote: str, line: int) -> list[StatedReading]:
     """The known license `text` names, stated at `line` by `quote`."""
     from mlassets.licenses import normalize_license
-    from mlassets.licenses.normalize import PART_UNREAD
+    from mlassets.licenses.results import PART_UNREAD
 
     read = normalize_license(text)
     if read.basis == PART_UNREAD:
