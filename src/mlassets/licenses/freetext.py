@@ -35,6 +35,7 @@ from mlassets.licenses.mentions import (
 )
 from mlassets.licenses.name_mentions import name_mentions
 from mlassets.licenses.names import lookup_id, lookup_spdx_id
+from mlassets.licenses.results import ITEM_UNREAD, PART_UNREAD
 from mlassets.licenses.spdx_list import spdx_list
 from mlassets.licenses.tables import GENERIC_WORDS
 from mlassets.licenses.titles import (
@@ -54,7 +55,7 @@ class Reading:
     why: str = ""  # a family was named without its member
     evidence: str = ""  # the phrases read, when the text says more than the license's name
     refusal: str = ""
-    part_unread: bool = False  # refused: a part (a list's item) is under terms mlassets cannot name
+    unread: str = ""  # a refusal's basis: a part's terms unread, or a list's item
 
 
 RECOGNISERS = (creative_commons, gnu, bsd, apache, named, abbreviation_version)
@@ -274,7 +275,7 @@ def _conclude(
         if titled is None:
             item = text[missing[0] : missing[1]].strip()
             refusal = f"the list item {item!r} names no license mlassets knows"
-            return Reading(refusal=refusal, part_unread=True)
+            return Reading(refusal=refusal, unread=ITEM_UNREAD)
         mentions = sorted([*mentions, titled], key=lambda m: m.start)
         missing = list_items.unnamed_list_item(text, blanked, mentions)
     # "... except for the images, which are subject to the Flickr terms of use": a title
@@ -282,11 +283,11 @@ def _conclude(
     # terms that name no license leave that part's unknown
     terms = clauses.terms_named_for_a_part(text, mentions) if mentions else []
     if unread := next((t for t in terms if t.expression is None), None):
-        return Reading(refusal=unread.why, part_unread=True)
+        return Reading(refusal=unread.why, unread=PART_UNREAD)
     mentions = sorted([*mentions, *terms], key=lambda m: m.start)
     given, unnamed = list_items.parts_given(text, low, mentions)  # "Code: MIT; weights: ..."
     if unnamed:
-        return Reading(refusal=unnamed, part_unread=True)
+        return Reading(refusal=unnamed, unread=PART_UNREAD)
     mentions = sorted([*mentions, *given], key=lambda m: m.start)
     excepted = _EXCEPT.search(low)
     sources = excepted and _THEIR_OWN.search(low, excepted.start())  # the sources', not ours
@@ -295,7 +296,7 @@ def _conclude(
         # other ones, and no license mlassets knows names them
         part = text[excepted.start() :].strip()
         return Reading(
-            refusal=f"the part {part!r} is under terms it does not name", part_unread=True
+            refusal=f"the part {part!r} is under terms it does not name", unread=PART_UNREAD
         )
     named = list(dict.fromkeys(m.expression for m in mentions if m.expression))
     mentions = [

@@ -41,7 +41,7 @@ from mlassets.licenses.names import (
     lookup_name,
 )
 from mlassets.licenses.results import LICENSEREF as _LICENSEREF
-from mlassets.licenses.results import PART_UNREAD, PUBLISHER_OF_SEVERAL, LicenseResult
+from mlassets.licenses.results import PUBLISHER_OF_SEVERAL, LicenseResult
 from mlassets.licenses.results import recorded as _recorded
 from mlassets.licenses.results import refuse as _refuse
 from mlassets.licenses.results import result as _result
@@ -414,8 +414,8 @@ def _free_text(raw: str, text: str) -> LicenseResult:
     if word := titles.one_word_license(text):
         finding = rules.L111.at(f"read from one word, the name of one license: {text!r}")
         return _result(raw, word, finding, basis="one word")
-    if reading.part_unread:  # "the weights must comply with the Model License"
-        return _refuse(raw, rules.L102, reading.refusal, PART_UNREAD)
+    if reading.unread:  # "the weights must comply with the Model License", "MIT, Acme Terms"
+        return _refuse(raw, rules.L102, reading.refusal, reading.unread)
     return _refuse(
         raw, rules.L102, reading.refusal or f"{raw!r} names no license mlassets can identify"
     )

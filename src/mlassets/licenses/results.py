@@ -12,9 +12,11 @@ from mlassets.licenses.tree import NOASSERTION, coerce, render
 
 LICENSEREF = "LicenseRef-"
 # the bases of refusals other readers act on: `other_form` mints the Hub's other-<name> where a
-# title named a publisher of several; the card's body and `second_look` keep a part's terms
+# title named a publisher of several; the card's body holds the asset to a part's terms unread;
+# `second_look` prefers either refusal, or a list item unread, to a title it minted
 PUBLISHER_OF_SEVERAL = "a publisher of several licenses"
 PART_UNREAD = "a part's terms unread"
+ITEM_UNREAD = "a list item unread"  # as often prose after a comma ("..., as the base model")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from mlassets.core import rules
-from mlassets.licenses.results import PART_UNREAD, LicenseResult, refuse, result
+from mlassets.licenses.results import ITEM_UNREAD, PART_UNREAD, LicenseResult, refuse, result
 from mlassets.licenses.tree import NOASSERTION
 
 # Words of the other languages `translations` reads that an ASCII text may hold
@@ -96,7 +96,7 @@ def _in_english(
         return replace(reading, raw=raw, certain=False) if later else first
     if minted and (
         any(f.code == "L103" for f in reading.findings)  # "Licence publique générale ... GNU"
-        or reading.basis == PART_UNREAD  # "... 需要遵循 Model License": a part's terms unread
+        or reading.basis in (PART_UNREAD, ITEM_UNREAD)  # "... 需要遵循 Model License"
     ):
         return replace(reading, raw=raw, certain=False)
     if reading.spdx == NOASSERTION or minted and reading.basis == "title":
